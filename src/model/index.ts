@@ -1,0 +1,4 @@
+export * from './span.js';
+export * from './message.js';
+export * from './layers.js';
+export * from './article.js';
