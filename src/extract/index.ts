@@ -24,7 +24,7 @@ export interface HtmlExtraction {
  */
 export function extractHtml(html: string, url: string | null): HtmlExtraction {
   const { document } = parseHTML(html);
-  const article = new Readability(document as unknown as Document, { charThreshold: 200 }).parse();
+  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
   const text = article?.textContent
     ? article.textContent
         .split(/\n+/)
