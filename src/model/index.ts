@@ -2,3 +2,4 @@ export * from './span.js';
 export * from './message.js';
 export * from './layers.js';
 export * from './article.js';
+export * from './run.js';
