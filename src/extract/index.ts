@@ -1,7 +1,12 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { isoDate } from '../ingest/date.js';
+import { loadLexicon } from '../lexicon/load.js';
+import { blockText } from './blocks.js';
+import { readMeta } from './meta.js';
+import { MIN_BODY_CHARS } from './settings.js';
 
-/** What HTML extraction yields: the body text (one paragraph per line) and metadata candidates. */
+/** What HTML extraction yields: the body text (one paragraph per line) and metadata. */
 export interface HtmlExtraction {
   readonly title: string | null;
   readonly text: string;
@@ -11,35 +16,74 @@ export interface HtmlExtraction {
   readonly siteName: string | null;
   readonly language: string | null;
   readonly url: string | null;
-  /** Which extractor supplied each field, e.g. `{ text: 'readability', title: 'json-ld' }`. */
+  /** Which extractor supplied each field, e.g. `{ text: 'readability', title: 'json-ld:headline' }`. */
   readonly provenance: Readonly<Record<string, string>>;
 }
 
+let furniture: RegExp | undefined;
+
+/** class/id words that mark page furniture inside a body (data/lexicons/en/boilerplate.yml). */
+function furnitureRe(): RegExp {
+  furniture ??= new RegExp(`(^|[\\s_-])(${loadLexicon('boilerplate').entries.map((e) => e.term.replace(/[-]/g, '[-_]?')).join('|')})`, 'i');
+  return furniture;
+}
+
 /**
- * Extract the article body and metadata from an HTML page.
- * (Baseline: Readability on linkedom; src/extract/ grows a cascade on top of it.)
+ * Extract the article body and metadata from an HTML page: a cascade, as trafilatura does —
+ * Readability finds the body; page furniture inside it (captions, share bars, related links) is
+ * dropped by class/id; when Readability under-delivers, the page's <article>/<main> or whole body
+ * is read the same way. Metadata comes from JSON-LD and meta tags first, Readability's guesses last.
  *
  * @example
- * const x = extractHtml('<html><body><article><p>Hello.</p></article></body></html>', null);
+ * extractHtml('<html><head><title>T</title></head><body><article><p>Hello.</p></article></body></html>', null).text; // 'Hello.'
  */
 export function extractHtml(html: string, url: string | null): HtmlExtraction {
+  const meta = readMeta(parseHTML(html).document as never);
+  // Readability mutates the DOM, so it gets its own parse.
   const { document } = parseHTML(html);
-  const article = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], { charThreshold: 200 }).parse();
-  const text = article?.textContent
-    ? article.textContent
-        .split(/\n+/)
-        .map((l) => l.replace(/\s+/g, ' ').trim())
-        .filter(Boolean)
-        .join('\n')
-    : '';
-  return {
-    title: article?.title?.trim() || null,
-    text,
-    byline: article?.byline?.trim() || null,
-    published: article?.publishedTime ? article.publishedTime.slice(0, 10) : null,
-    siteName: article?.siteName?.trim() || null,
-    language: article?.lang?.slice(0, 2).toLowerCase() || null,
-    url,
-    provenance: { text: 'readability' },
+  const parsed = new Readability(document as never, { charThreshold: MIN_BODY_CHARS }).parse();
+  const re = furnitureRe();
+  const drop = (el: any) => {
+    const attr = `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`;
+    return attr.trim() !== '' && re.test(attr);
   };
+  let text = parsed?.content ? blockText(parseHTML(`<html><body>${parsed.content}</body></html>`).document.body, drop) : '';
+  let how = 'readability';
+  if (text.length < MIN_BODY_CHARS) {
+    const { document: whole } = parseHTML(html);
+    const root = whole.querySelector('article') ?? whole.querySelector('main') ?? whole.body;
+    const fallback = root ? blockText(root, drop) : '';
+    if (fallback.length > text.length) {
+      text = fallback;
+      how = 'fallback:blocks';
+    }
+  }
+  const title = meta.title?.value ?? parsed?.title?.trim() ?? null;
+  const provenance: Record<string, string> = { text: how };
+  const pick = (field: string, c: { value: string; from: string } | null, fallback: string | null | undefined): string | null => {
+    if (c) {
+      provenance[field] = c.from;
+      return c.value;
+    }
+    if (fallback) provenance[field] = 'readability';
+    return fallback?.trim() || null;
+  };
+  return {
+    title: pick('title', meta.title, parsed?.title),
+    text: dropLeadingTitle(text, title),
+    byline: pick('byline', meta.byline, parsed?.byline),
+    published: pick('published', meta.published, isoDate(parsed?.publishedTime ?? null)),
+    siteName: pick('outlet', meta.siteName, parsed?.siteName),
+    language: pick('language', meta.language, parsed?.lang?.slice(0, 2).toLowerCase()),
+    url: pick('url', meta.url, url),
+    provenance,
+  };
+}
+
+/** The body often repeats the headline as its first line; the title lives in metadata instead. */
+function dropLeadingTitle(text: string, title: string | null): string {
+  if (!title) return text;
+  const nl = text.indexOf('\n');
+  const first = nl < 0 ? text : text.slice(0, nl);
+  return first.trim() === title.trim() ? text.slice(nl < 0 ? text.length : nl + 1) : text;
 }

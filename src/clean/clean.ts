@@ -1,0 +1,94 @@
+import type { Extracted } from '../ingest/types.js';
+import type { Removed } from '../model/article.js';
+import { readByline, readDateline } from './byline.js';
+import { junkReason } from './junk.js';
+import { endsLikeSentence, type Line, lines, wordCount } from './lines.js';
+import { normalise } from './repeated.js';
+import { HEADING_MAX_WORDS, SECTION_LABEL_MAX_WORDS } from './settings.js';
+
+/** What cleaning one document decided: kept text pieces, removed spans, and metadata found in the text. */
+export interface Cleaned {
+  readonly text: string;
+  readonly removed: Removed[];
+  readonly title: string | null;
+  readonly byline: string | null;
+  readonly published: string | null;
+  readonly dateline: string | null;
+  readonly provenance: Record<string, string>;
+}
+
+/**
+ * Cut junk lines out of one document's text and move its title (plain text), byline and
+ * dateline into metadata. Every removed piece keeps its offsets into the raw text and a reason.
+ */
+export function cleanText(doc: Extracted, repeated: ReadonlySet<string>): Cleaned {
+  const raw = doc.text;
+  const all = lines(raw);
+  const removed: Removed[] = [];
+  const provenance: Record<string, string> = {};
+  const cut = (l: Line, reason: string) => removed.push({ start: l.start, end: l.end, text: l.text, reason });
+  let title = doc.title;
+  let byline: string | null = null;
+  let published: string | null = null;
+  let dateline: string | null = null;
+
+  // 1. Lines that are junk by themselves or repeat across the outlet's articles.
+  let keep: Line[] = [];
+  for (const l of all) {
+    const reason = junkReason(l.text) ?? (repeated.has(normalise(l.text)) ? 'clean/repeated-line' : null);
+    if (reason) cut(l, reason);
+    else keep.push(l);
+  }
+  // 2. The head of the text: section labels, the title (plain text), a byline.
+  const head = headingRun(keep);
+  if (title === null && keep.length > 0) {
+    // The title is the last of the leading heading-like lines (labels sit above it), else line one.
+    const t = head.length > 1 ? head.length - 1 : 0;
+    for (let i = 0; i < t; i++) {
+      const short = wordCount(keep[i]!.text) <= SECTION_LABEL_MAX_WORDS && wordCount(keep[i]!.text) < wordCount(keep[t]!.text);
+      cut(keep[i]!, short ? 'clean/section-label' : 'clean/title-extra');
+    }
+    title = keep[t]!.text;
+    provenance.title = 'first-line';
+    cut(keep[t]!, 'clean/title');
+    keep = keep.slice(t + 1);
+  } else if (title !== null) {
+    // A repeated headline at the top goes; so do short labels above it.
+    const at = head.findIndex((l) => normalise(l.text) === normalise(title!));
+    for (let i = 0; i < at; i++) if (wordCount(keep[i]!.text) <= SECTION_LABEL_MAX_WORDS) cut(keep[i]!, 'clean/section-label');
+    if (at >= 0) keep = keep.filter((l, i) => i > at || (i < at && wordCount(l.text) > SECTION_LABEL_MAX_WORDS));
+  }
+  for (let i = 0; i < Math.min(3, keep.length); i++) {
+    const b = readByline(keep[i]!.text);
+    if (!b) continue;
+    byline = b.byline;
+    published = b.published;
+    provenance.byline = 'byline-line';
+    if (published) provenance.published = 'byline-line';
+    cut(keep[i]!, 'clean/byline');
+    keep.splice(i, 1);
+    break;
+  }
+  // 3. A dateline opening the first paragraph is cut from that paragraph only.
+  const pieces = keep.map((l) => ({ start: l.start, text: l.text }));
+  const first = pieces[0];
+  const d = first ? readDateline(first.text) : null;
+  if (first && d) {
+    dateline = d.place;
+    provenance.dateline = 'dateline';
+    removed.push({ start: first.start, end: first.start + d.length, text: raw.slice(first.start, first.start + d.length), reason: 'clean/dateline' });
+    pieces[0] = { start: first.start + d.length, text: first.text.slice(d.length) };
+  }
+  removed.sort((a, b) => a.start - b.start);
+  return { text: pieces.map((p) => p.text).join('\n'), removed, title, byline, published, dateline, provenance };
+}
+
+/** The leading lines that look like headings (short, no sentence-final punctuation). */
+function headingRun(keep: readonly Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of keep) {
+    if (wordCount(l.text) > HEADING_MAX_WORDS || endsLikeSentence(l.text) || readByline(l.text)) break;
+    out.push(l);
+  }
+  return out;
+}

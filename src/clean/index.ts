@@ -1,0 +1,65 @@
+import { createHash } from 'node:crypto';
+import type { Extracted } from '../ingest/types.js';
+import { InputError } from '../ingest/types.js';
+import { Article } from '../model/article.js';
+import { cleanText } from './clean.js';
+import { guessLanguage, languageName } from './language.js';
+import { repeatedLines } from './repeated.js';
+
+export { cleanText } from './clean.js';
+export { junkReason } from './junk.js';
+
+/**
+ * Clean a batch of extracted documents into Articles: junk cut out (every removed span kept with
+ * its reason), title/byline/dateline moved into metadata, non-English and empty texts refused, and
+ * the same article given twice kept once. After this the text never changes.
+ *
+ * The id is the first 12 hex digits of sha256(url + "\n" + text): stable across runs and machines.
+ *
+ * @example
+ * const { articles, errors } = cleanAll(docs);
+ */
+export function cleanAll(docs: readonly Extracted[]): { articles: Article[]; errors: InputError[] } {
+  const repeated = repeatedLines(docs);
+  const articles: Article[] = [];
+  const errors: InputError[] = [];
+  const seen = new Map<string, string>();
+  for (const doc of docs) {
+    const c = cleanText(doc, (doc.outlet && repeated.get(doc.outlet)) || new Set());
+    if (!c.text.trim()) {
+      errors.push(InputError.create(doc.source, 'no article text after cleaning'));
+      continue;
+    }
+    const lang = guessLanguage(`${c.title ?? ''}\n${c.text}`);
+    if (lang !== null && lang !== 'en') {
+      errors.push(InputError.create(doc.source, `not English (looks like ${languageName(lang)}); only English is supported`));
+      continue;
+    }
+    const id = createHash('sha256').update(`${doc.url ?? ''}\n${c.text}`).digest('hex').slice(0, 12);
+    if (seen.has(id)) {
+      errors.push(InputError.create(doc.source, `same article as ${seen.get(id)}; read once`));
+      continue;
+    }
+    seen.set(id, doc.source);
+    articles.push(
+      Article.create({
+        id,
+        source: doc.source,
+        text: c.text,
+        rawText: doc.text,
+        removed: c.removed,
+        meta: {
+          title: c.title,
+          outlet: doc.outlet,
+          byline: doc.byline ?? c.byline,
+          published: doc.published ?? c.published,
+          url: doc.url,
+          language: lang ?? doc.language ?? 'en',
+          dateline: c.dateline,
+          provenance: { ...c.provenance, ...doc.provenance },
+        },
+      }),
+    );
+  }
+  return { articles, errors };
+}

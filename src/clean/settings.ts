@@ -1,0 +1,17 @@
+/** A junk pattern only removes lines up to this many words: real sentences that mention "subscribe" stay. */
+export const JUNK_MAX_WORDS = 25;
+
+/** A line is heading-like (a title, subhead or section label) up to this many words without sentence-final punctuation. */
+export const HEADING_MAX_WORDS = 20;
+
+/** A section label above the title is at most this many words (and shorter than the title). */
+export const SECTION_LABEL_MAX_WORDS = 6;
+
+/** Lines repeated across articles of one outlet are junk only when short (taglines, not quoted paragraphs). */
+export const REPEATED_MAX_WORDS = 15;
+
+/** Below this share of English function words a text is not English (typical English: 0.35–0.5). */
+export const ENGLISH_MIN_SHARE = 0.2;
+
+/** Texts shorter than this many words are not language-checked (too little evidence). */
+export const LANGUAGE_MIN_WORDS = 15;

@@ -1,0 +1,36 @@
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * Normalise a publication date from metadata to ISO (YYYY-MM-DD, or YYYY-MM / YYYY when that is all
+ * there is). Accepts ISO timestamps, news-please's "2020-02-28 10:11:12", RFC 822 feed dates and
+ * "February 28, 2020". Returns null for anything else: a wrong date is worse than none.
+ *
+ * @example
+ * isoDate('Fri, 28 Feb 2020 10:00:00 GMT'); // '2020-02-28'
+ */
+export function isoDate(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  const s = String(value).trim();
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(s);
+  if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
+  m = /^(\d{4})-(\d{2})$/.exec(s);
+  if (m) return +m[2]! >= 1 && +m[2]! <= 12 ? `${m[1]}-${m[2]}` : null;
+  if (/^\d{4}$/.test(s)) return s;
+  // "28 Feb 2020", "Fri, 28 Feb 2020 10:00 GMT", "February 28, 2020", "Feb. 28 2020".
+  m = /(?:^|[\s,])(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})/.exec(s);
+  if (m) return fromParts(m[3]!, m[2]!, m[1]!);
+  m = /(?:^|[\s,])([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(s);
+  if (m) return fromParts(m[3]!, m[1]!, m[2]!);
+  return null;
+}
+
+function fromParts(year: string, month: string, day: string): string | null {
+  const mi = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
+  return mi < 0 ? null : valid(+year, mi + 1, +day);
+}
+
+function valid(y: number, m: number, d: number): string | null {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,75 @@
+import { extractHtml } from '../extract/index.js';
+import { decode } from './decode.js';
+import { detectFormat } from './detect.js';
+import { type FetchOptions, fetchUrl } from './fetch.js';
+import { parseFeed } from './feed.js';
+import { fromHtml } from './html.js';
+import { fromJson, fromJsonLines } from './json.js';
+import { FEED_SUMMARY_CHARS } from './settings.js';
+import { fromText } from './text.js';
+import type { Extracted, MetaHints, RawDocument } from './types.js';
+import { InputError } from './types.js';
+
+/**
+ * Turn one input's bytes into documents: decode, detect the format, read it. A feed yields one
+ * document per item (fetching the linked page when the item carries only a summary).
+ */
+export async function* readDocument(raw: RawDocument, fetchOptions: FetchOptions): AsyncGenerator<Extracted | InputError> {
+  const decoded = decode(raw.bytes);
+  if ('error' in decoded) return yield InputError.create(raw.source, decoded.error);
+  const text = decoded.text;
+  if (!text.trim()) return yield InputError.create(raw.source, 'empty');
+  const format = detectFormat(text, raw.url ?? raw.source, raw.contentType);
+  switch (format) {
+    case 'json':
+      return yield* fromJson(text, raw.source, raw.hints);
+    case 'jsonl':
+      return yield* fromJsonLines(text, raw.source, raw.hints);
+    case 'feed':
+      return yield* readFeed(text, raw, fetchOptions);
+    case 'html': {
+      const x = fromHtml(text, raw.source, raw.url, raw.hints);
+      return yield x.text.trim() ? x : InputError.create(raw.source, 'no article text found in the page');
+    }
+    default:
+      return yield fromText(text, raw.source, raw.hints);
+  }
+}
+
+async function* readFeed(xml: string, raw: RawDocument, fetchOptions: FetchOptions): AsyncGenerator<Extracted | InputError> {
+  let feed;
+  try {
+    feed = parseFeed(xml);
+  } catch (error) {
+    return yield InputError.create(raw.source, `malformed feed: ${firstLine(error)}`);
+  }
+  if (feed.items.length === 0) return yield InputError.create(raw.source, 'feed has no items');
+  for (const [i, item] of feed.items.entries()) {
+    const source = item.link ?? `${raw.source}#${item.id ?? i + 1}`;
+    const hints: MetaHints = { title: item.title, published: item.published, url: item.link, outlet: raw.hints.outlet ?? feed.title };
+    const body = item.body.includes('<') ? extractHtml(`<html><body><article>${item.body}</article></body></html>`, item.link).text : item.body;
+    if (body.length >= FEED_SUMMARY_CHARS || !item.link) {
+      yield body.trim() ? { ...fromText(body, source, hints), format: 'feed', provenance: { text: 'feed', title: 'feed' } } : InputError.create(source, 'feed item has no text and no link');
+      continue;
+    }
+    // Only a summary: fetch the linked page; if that fails keep the summary, so nothing is lost.
+    try {
+      const page = await fetchUrl(item.link, fetchOptions);
+      const decoded = decode(page.bytes);
+      if ('error' in decoded) throw new Error(decoded.error);
+      const x = fromHtml(decoded.text, source, page.url, hints);
+      if (x.text.length > body.length) {
+        yield x;
+        continue;
+      }
+    } catch {
+      // fall through to the summary
+    }
+    if (body.trim()) yield { ...fromText(body, source, hints), format: 'feed', provenance: { text: 'feed-summary', title: 'feed' } };
+    else yield InputError.create(source, 'feed item has no text and its page could not be read');
+  }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 160);
+}

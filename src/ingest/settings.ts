@@ -1,0 +1,16 @@
+/** Defaults for reading inputs; each can be set on the command line. */
+
+/** Larger inputs are refused: a news article is rarely over 1 MB of HTML; 10 MB leaves room for feeds and JSON exports. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Per-URL fetch timeout: slow news sites answer within seconds; a hung socket must not stall the batch. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+
+/** Redirects followed per URL (browsers allow 20; news links rarely need more than 3). */
+export const DEFAULT_MAX_REDIRECTS = 5;
+
+/** A feed item with less body text than this carries only a summary: fetch the linked page. */
+export const FEED_SUMMARY_CHARS = 400;
+
+/** Share of control characters above which bytes are binary, not text. */
+export const BINARY_CONTROL_SHARE = 0.02;
