@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { Article } from '../../model/article.js';
+import { sentences } from '../sentences/index.js';
+import { damerau1 } from './gazetteer.js';
+import { entities, entityTable, lookupName, resolveEntityRefs } from './index.js';
+
+const ctx = { referenceDate: null };
+const annotate = (...texts: string[]) =>
+  resolveEntityRefs().run(
+    texts.map((text, i) => entities().run(sentences().run(Article.create({ id: `a${i}`, source: `t${i}`, text }), ctx), ctx)),
+    ctx,
+  );
+const found = (a: Article) => (a.layers.entities ?? []).map((e) => [a.text.slice(e.start, e.end), e.type, e.ref]);
+
+describe('entities', () => {
+  it.each([
+    ['Turkish Defense Minister Hulusi Akar said so.', ['Hulusi Akar', 'person', 'person:hulusi-akar']],
+    ['The request was made during US Special Envoy James Jeffrey\'s visit.', ['James Jeffrey', 'person', 'person:james-jeffrey']],
+    ['It came, said Omer Celik, spokesman of the party.', ['Omer Celik', 'person', 'person:omer-celik']],
+    ['said former senior Turkish diplomat Aydin Selcen, who is now an analyst.', ['Aydin Selcen', 'person', 'person:aydin-selcen']],
+    ['Jane Roe, a researcher at the institute, disagreed.', ['Jane Roe', 'person', 'person:jane-roe']],
+    ['He spoke to Medyascope, an online news channel.', ['Medyascope', 'organization', 'organization:medyascope']],
+    ['Fighters of the Uyghur Warriors held the line.', ['Uyghur Warriors', 'group', 'group:uyghur-warriors']],
+    ['Rebels recaptured the town of Kafr Nabl on Thursday.', ['Kafr Nabl', 'place', 'place:kafr-nabl']],
+    ['Erdogan vowed to prevent pro-Assad forces from retaking Ildib.', ['Ildib', 'place', 'place:idlib']],
+    ['Ankara was waiting for a response from Nato.', ['Nato', 'organization', 'organization:nato']],
+    ['Turkiye had remained silent.', ['Turkiye', 'place', 'place:turkey']],
+    ['the official told MEE on condition of anonymity.', ['MEE', 'organization', 'organization:middle-east-eye']],
+    ['Russia’s defence ministry said militants were supported.', ['Russia’s defence ministry', 'organization', 'organization:russian-defense-ministry']],
+  ])('%s', (text, expected) => {
+    expect(found(annotate(text)[0]!)).toContainEqual(expected);
+  });
+
+  it('yields no junk from a Title Case headline', () => {
+    const [a] = annotate('Turkey Requests US Jets Patrol Near Idlib To Halt Russian Air Power');
+    expect(found(a!).map((e) => e[0])).toEqual(['Turkey', 'US', 'Idlib']);
+  });
+
+  it('leaves unknown capitalised words without evidence alone', () => {
+    const [a] = annotate('Encouraged by this silence, Peace Monitoring Points were besieged.');
+    expect(found(a!)).toEqual([]);
+  });
+
+  it('gives every form of a name one ref across articles', () => {
+    const arts = annotate('Turkish President Recep Tayyip Erdogan spoke.', 'Mr Erdogan warned Nato.', 'Erdogan and NATO met.', 'Turkiye and Turkey are one place.');
+    const refs = arts.flatMap((a) => found(a));
+    expect(new Set(refs.filter((r) => /Erdogan/.test(String(r[0]))).map((r) => r[2]))).toEqual(new Set(['person:recep-tayyip-erdogan']));
+    expect(new Set(refs.filter((r) => /nato/i.test(String(r[0]))).map((r) => r[2]))).toEqual(new Set(['organization:nato']));
+    expect(new Set(refs.filter((r) => /Turk/.test(String(r[0]))).map((r) => r[2]))).toEqual(new Set(['place:turkey']));
+  });
+
+  it('joins a surname to the full name given earlier in the run', () => {
+    const arts = annotate('Fahrettin Altun, communications director at the presidency, spoke.', '"We cannot look away," Altun said. Later Altun left.');
+    expect(found(arts[1]!).filter((e) => e[0] === 'Altun').map((e) => e[2])).toEqual(['person:fahrettin-altun', 'person:fahrettin-altun']);
+    const table = entityTable(arts);
+    expect(table.find((r) => r.ref === 'person:fahrettin-altun')).toMatchObject({ name: 'Fahrettin Altun', type: 'person', aliases: ['Altun'] });
+  });
+
+  it('spans index the text exactly', () => {
+    for (const a of annotate('Turkish President Recep Tayyip Erdogan told Middle East Eye about Hayat al-Tahrir al-Sham.'))
+      for (const e of a.layers.entities ?? []) expect(a.text.slice(e.start, e.end)).toMatch(/^\S(.*\S)?$/);
+  });
+
+  it('looks names up as written', () => {
+    expect(lookupName('MEE')?.name).toBe('Middle East Eye');
+    expect(lookupName('the Pentagon')?.ref).toBe('organization:pentagon');
+    expect(lookupName('us')).toBeNull();
+    expect([damerau1('idlib', 'ildib'), damerau1('idlib', 'idlb'), damerau1('idlib', 'adlab')]).toEqual([true, true, false]);
+  });
+});

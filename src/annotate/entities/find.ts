@@ -1,0 +1,173 @@
+import type { Entity, EntityType, Sentence, Token } from '../../model/layers.js';
+import { makeRef } from '../../util/ref.js';
+import { gazetteer, type Gazetteer, type Known } from './gazetteer.js';
+import { entityLexicons, type EntityLexicons } from './lexicons.js';
+import { RUNS } from './settings.js';
+
+/** Lowercase words that join the parts of one name: "Department of Defense", "Bashar al-Assad". */
+const CONNECTORS = new Set(['of', 'al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'la', 'du', 'der', '-', 'for']);
+const PLACE_CONTEXT = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'governorate', 'capital', 'port']);
+const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', ',']);
+
+interface Scan {
+  readonly text: string;
+  readonly toks: readonly Token[];
+  readonly low: readonly string[];
+  readonly lex: EntityLexicons;
+  readonly gaz: Gazetteer;
+}
+
+/**
+ * Find the entity mentions of one text. The rules, in order, on each run of capitalised tokens:
+ * a name we know (gazetteer, longest match) wins; a title ("Defense Minister", "spokesman") makes
+ * the name after it a person; a nationality before a title is skipped; an unknown run is typed by
+ * its last word (org suffixes), by its context ("the town of X"), by a reporting verb next to it
+ * ("Altun said", "said Omer Celik") or by an appositive role (", communications director at");
+ * an unknown run with no evidence is left alone, which is what keeps Title Case headlines and
+ * sentence-initial words from yielding junk. Hand-written because no npm package ships an English
+ * NER model that works offline (wink-eng-lite-web-model types only dates, numbers and money).
+ */
+export function findEntities(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): Entity[] {
+  const scan: Scan = { text, toks: tokens, low: tokens.map((t) => text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'")), lex: entityLexicons(), gaz: gazetteer() };
+  const out: Entity[] = [];
+  let t = 0;
+  for (const s of sentences) {
+    while (t < tokens.length && tokens[t]!.start < s.start) t++;
+    let end = t;
+    while (end < tokens.length && tokens[end]!.end <= s.end) end++;
+    scanSentence(scan, t, end, isTitleCase(scan, t, end), out);
+    t = end;
+  }
+  return out;
+}
+
+function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out: Entity[]): void {
+  let i = from;
+  let titled = false;
+  while (i < to) {
+    const known = longestKnown(sc, i, to);
+    const title = titleAt(sc, i, to);
+    if (title > 0 && (!known || title >= known.len)) {
+      titled = true;
+      i += title;
+      continue;
+    }
+    if (known) {
+      out.push(entity(sc, i, i + known.len, known.hit.type, known.hit.ref, known.hit.origin === 'city' || known.hit.origin.startsWith('country') ? 'gazetteer' : 'alias'));
+      i += known.len;
+      titled = false;
+      continue;
+    }
+    if (!isCap(sc, i) || sc.lex.stop.has(sc.low[i]!)) {
+      titled = false;
+      i++;
+      continue;
+    }
+    // A nationality before a title or another nationality: "Turkish Defense Minister", "Turkish diplomat".
+    if (sc.lex.demonyms.has(sc.low[i]!) && (titleAt(sc, i + 1, to) > 0 || sc.lex.demonyms.has(sc.low[i + 1] ?? ''))) {
+      i++;
+      continue;
+    }
+    // An unknown capitalised run: extend it over capitalised tokens and connectors, stopping at
+    // a title or at a name we know (unless a title before it says the whole run is a person).
+    let j = i + 1;
+    while (j < to && (isCap(sc, j) || (CONNECTORS.has(sc.low[j]!) && adjacentCap(sc, j, to)))) {
+      if (!titled && (titleAt(sc, j, to) > 0 || (longestKnown(sc, j, to)?.hit.origin ?? 'city') !== 'city')) break;
+      j++;
+    }
+    const typed = headline ? null : classify(sc, i, j, from, to, titled);
+    if (typed) out.push(entity(sc, i, j, typed[0], null, typed[1]));
+    else if (!headline && j === i + 1 && sc.toks[i]!.pos === 'PROPN') {
+      const guess = sc.gaz.fuzzy(sc.low[i]!);
+      if (guess) out.push(entity(sc, i, j, guess.type, guess.ref, 'fuzzy'));
+    }
+    titled = false;
+    i = j;
+  }
+}
+
+function classify(sc: Scan, i: number, j: number, from: number, to: number, titled: boolean): [EntityType, string] | null {
+  const words = j - i;
+  if (titled && words <= RUNS.maxPersonTokens) return ['person', 'title'];
+  const last = sc.low[j - 1]!;
+  const suffix = sc.lex.suffixes.get(last);
+  if (suffix && words >= 2 && !sc.lex.suffixes.has(sc.low[i]!)) return [suffix, 'suffix'];
+  if (i >= from + 2 && sc.low[i - 1] === 'of' && PLACE_CONTEXT.has(sc.low[i - 2]!)) return ['place', 'context'];
+  const after = j < to ? sc.low[j]! : '';
+  const before = i > from ? sc.low[i - 1]! : '';
+  const saidAfter = sc.lex.saidVerbs.has(after);
+  const saidBefore = sc.lex.saidVerbs.has(before) && i - 2 >= from && QUOTE_MARKS.has(sc.low[i - 2]!);
+  if ((saidAfter || saidBefore) && words <= 3) return before === 'the' ? ['organization', 'said-verb'] : ['person', 'said-verb'];
+  if (after === ',') {
+    for (let k = j + 1; k < Math.min(to, j + 1 + RUNS.appositiveWindow); k++) {
+      const w = sc.low[k]!;
+      if (sc.toks[k]!.pos === 'PUNCT' || sc.toks[k]!.pos === 'VERB') break;
+      if (sc.lex.titles.has(w) && words <= RUNS.maxPersonTokens) return ['person', 'appositive'];
+      const kind = sc.lex.suffixes.get(w);
+      if (kind) return [kind, 'appositive'];
+    }
+  }
+  return null;
+}
+
+function entity(sc: Scan, i: number, j: number, type: EntityType, ref: string | null, rule: string): Entity {
+  const start = sc.toks[i]!.start;
+  const end = sc.toks[j - 1]!.end;
+  return { kind: 'entity', start, end, type, ref: ref ?? makeRef(type, sc.text.slice(start, end)), rule };
+}
+
+/** The longest known name starting at token i (it may run into lower-case words: "Russian defense ministry"). */
+function longestKnown(sc: Scan, i: number, to: number): { hit: Known; len: number } | null {
+  if (!isCap(sc, i) && sc.low[i] !== 'al') return null;
+  for (let len = Math.min(sc.gaz.maxTokens, to - i); len >= 1; len--) {
+    if (!contiguous(sc, i, i + len)) continue;
+    const hit = sc.gaz.lookup(sc.low.slice(i, i + len), sc.text.slice(sc.toks[i]!.start, sc.toks[i + len - 1]!.end));
+    if (!hit) continue;
+    // A one-word city must be tagged a proper noun, and is no city when it starts a longer name.
+    if (hit.origin === 'city' && (len > 1 || sc.toks[i]!.pos !== 'PROPN' || (i + 1 < to && isCap(sc, i + 1) && !sc.lex.stop.has(sc.low[i + 1]!)))) continue;
+    if (sc.lex.stop.has(sc.low[i]!) && len === 1) continue;
+    return { hit, len };
+  }
+  return null;
+}
+
+/** Length of the title or role phrase starting at token i ("Special Envoy", "spokesman"), or 0. */
+function titleAt(sc: Scan, i: number, to: number): number {
+  for (let len = Math.min(sc.lex.titleMaxTokens, to - i); len >= 1; len--) {
+    if (!sc.lex.titles.has(sc.low.slice(i, i + len).join(' '))) continue;
+    // A role counts as a title only when a capitalised name follows ("spokesman Omer Celik").
+    const next = i + len;
+    if (next < to && isCap(sc, next) && !sc.lex.stop.has(sc.low[next]!)) return len;
+    if (next < to && sc.lex.demonyms.has(sc.low[next]!)) return len;
+  }
+  return 0;
+}
+
+function isCap(sc: Scan, i: number): boolean {
+  const tok = sc.toks[i];
+  if (!tok) return false;
+  const c = sc.text.charCodeAt(tok.start);
+  const ch = sc.text[tok.start]!;
+  return c < 128 ? c >= 65 && c <= 90 : ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+function adjacentCap(sc: Scan, j: number, to: number): boolean {
+  return j + 1 < to && (isCap(sc, j + 1) || sc.low[j + 1] === '-' || sc.low[j + 1] === 'al') && (sc.low[j] !== 'of' || sc.toks[j + 1]!.start > sc.toks[j]!.end);
+}
+
+function contiguous(sc: Scan, i: number, j: number): boolean {
+  for (let k = i + 1; k < j; k++) if (/\n/.test(sc.text.slice(sc.toks[k - 1]!.end, sc.toks[k]!.start))) return false;
+  return true;
+}
+
+/** A Title Case line (a headline): most of its words start with a capital. */
+function isTitleCase(sc: Scan, from: number, to: number): boolean {
+  let words = 0;
+  let caps = 0;
+  for (let k = from; k < to; k++) {
+    if (!/^\p{L}/u.test(sc.low[k]!) || sc.low[k]!.length < 3) continue;
+    words++;
+    if (isCap(sc, k)) caps++;
+  }
+  return words >= 4 && caps / words >= RUNS.titleCaseShare;
+}

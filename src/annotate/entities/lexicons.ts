@@ -1,0 +1,62 @@
+import type { EntityType, SourceKind } from '../../model/layers.js';
+import { loadLexicon, type LexiconEntry } from '../../lexicon/load.js';
+
+/** Entity lexicons, loaded once per process and turned into lookup sets keyed by lower-case term. */
+export interface EntityLexicons {
+  /** Title or role phrases (lower case, as token sequences joined by one space). */
+  readonly titles: ReadonlySet<string>;
+  readonly titleMaxTokens: number;
+  /** Demonym (lower case) → canonical place. */
+  readonly demonyms: ReadonlyMap<string, string>;
+  /** Last word (lower case) → organization or group. */
+  readonly suffixes: ReadonlyMap<string, EntityType>;
+  /** Capitalised words that never start or make an entity (lower case). */
+  readonly stop: ReadonlySet<string>;
+  /** Every inflected form of a reporting verb (lower case). */
+  readonly saidVerbs: ReadonlySet<string>;
+}
+
+interface DemonymEntry extends LexiconEntry {
+  readonly place: string;
+}
+interface SuffixEntry extends LexiconEntry {
+  readonly type: EntityType;
+}
+interface SaidEntry extends LexiconEntry {
+  readonly forms: readonly string[];
+}
+export interface AliasEntry extends LexiconEntry {
+  readonly type?: EntityType;
+  readonly kind?: SourceKind;
+  readonly aliases?: readonly string[];
+}
+
+let cached: EntityLexicons | undefined;
+
+export function entityLexicons(): EntityLexicons {
+  if (cached) return cached;
+  const titles = new Set<string>();
+  let titleMaxTokens = 1;
+  for (const e of loadLexicon('titles').entries) {
+    const key = tokensOf(e.term).join(' ');
+    titles.add(key);
+    titleMaxTokens = Math.max(titleMaxTokens, key.split(' ').length);
+  }
+  cached = {
+    titles,
+    titleMaxTokens,
+    demonyms: new Map(loadLexicon<DemonymEntry>('demonyms').entries.map((e) => [e.term.toLowerCase(), e.place])),
+    suffixes: new Map(loadLexicon<SuffixEntry>('org-suffixes').entries.map((e) => [e.term.toLowerCase(), e.type])),
+    stop: new Set(loadLexicon('entity-stop').entries.map((e) => e.term.toLowerCase())),
+    saidVerbs: new Set(loadLexicon<SaidEntry>('said-verbs').entries.flatMap((e) => e.forms.map((f) => f.toLowerCase()))),
+  };
+  return cached;
+}
+
+/**
+ * Split a lexicon phrase the way wink-nlp splits text, so phrases can be compared token by token:
+ * words, and punctuation (hyphens, apostrophes) as tokens of their own; "Mr." stays one token.
+ */
+export function tokensOf(phrase: string): string[] {
+  return (phrase.toLowerCase().match(/[\p{L}\p{N}]+(?:\.(?=\s|$))?|['’]s\b|[^\s\p{L}\p{N}]/gu) ?? []).map((t) => t.replace(/’/g, "'"));
+}
