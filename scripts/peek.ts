@@ -3,6 +3,8 @@ import { ingest } from '../src/ingest/index.js';
 import { cleanAll } from '../src/clean/index.js';
 import { sentences } from '../src/annotate/sentences/index.js';
 import { entities, resolveEntityRefs } from '../src/annotate/entities/index.js';
+import { quotes } from '../src/annotate/quotes/index.js';
+import { citedSources } from '../src/annotate/sources/index.js';
 import type { Extracted } from '../src/ingest/types.js';
 
 const [layer = 'entities', ...inputs] = process.argv.slice(2);
@@ -11,7 +13,7 @@ for await (const d of ingest(inputs, {})) if (!('reason' in d)) docs.push(d as E
 const { articles } = cleanAll(docs);
 const ctx = { referenceDate: null };
 let arts = articles.map((a) => entities().run(sentences().run(a, ctx), ctx));
-arts = [...resolveEntityRefs().run(arts, ctx)];
+arts = [...resolveEntityRefs().run(arts, ctx)].map((a) => citedSources().run(quotes().run(a, ctx), ctx));
 for (const a of arts) {
   console.log(`\n## ${a.source} — ${a.meta.title}`);
   const items = (a.layers as Record<string, { start: number; end: number }[]>)[layer] ?? [];

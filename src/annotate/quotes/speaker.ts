@@ -1,0 +1,50 @@
+import type { Entity, Token } from '../../model/layers.js';
+import { lookupName } from '../entities/index.js';
+
+export interface Speaker {
+  readonly span: { start: number; end: number } | null;
+  readonly name: string | null;
+  readonly ref: string | null;
+}
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'we']);
+const DETERMINERS = /^(?:a|an|the|another|one|some|two|three|several|many)\s+/i;
+
+/** The mentions a speaker can be resolved against: the article's entities, and its last speaker. */
+export interface SpeakerContext {
+  readonly text: string;
+  readonly entities: readonly Entity[];
+  /** Canonical name per ref (the longest mention, or the gazetteer's name). */
+  readonly names: ReadonlyMap<string, string>;
+  last: Speaker | null;
+}
+
+/**
+ * Resolve a speaker phrase ("Turkish Defense Minister Hulusi Akar", "he", "a Turkish official",
+ * "the Pentagon"): the last person named in it wins, else the organisation or place named in it;
+ * a pronoun is the last speaker; an unnamed description keeps its words as the name ("Turkish
+ * official") and no ref, so an anonymous source is never merged with a named one.
+ */
+export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): Speaker | null {
+  if (tokens.length === 0) return null;
+  const start = tokens[0]!.start;
+  const end = tokens.at(-1)!.end;
+  const inside = ctx.entities.filter((e) => e.start >= start && e.end <= end);
+  const person = inside.filter((e) => e.type === 'person').at(-1);
+  const named = person ?? inside.find((e) => e.type === 'organization' || e.type === 'group') ?? (inside.length === 1 && inside[0]!.end - inside[0]!.start >= (end - start) * 0.5 ? inside[0] : undefined);
+  if (named) {
+    // The speaker span is the name with the capitalised title run before it ("Turkish Defense Minister Hulusi Akar").
+    let k = tokens.findIndex((t) => t.start === named.start);
+    while (k > 0 && /^\p{Lu}/u.test(ctx.text.slice(tokens[k - 1]!.start, tokens[k - 1]!.end))) k--;
+    const from = k >= 0 ? tokens[k]!.start : named.start;
+    return { span: { start: Math.min(from, named.start), end: named.end }, name: ctx.names.get(named.ref) ?? ctx.text.slice(named.start, named.end), ref: named.ref };
+  }
+  const phrase = ctx.text.slice(start, end);
+  if (tokens.length === 1 && PRONOUNS.has(phrase.toLowerCase())) {
+    return ctx.last ? { span: { start, end }, name: ctx.last.name, ref: ctx.last.ref } : { span: { start, end }, name: null, ref: null };
+  }
+  const known = lookupName(phrase);
+  if (known) return { span: { start, end }, name: known.name, ref: known.ref };
+  const name = phrase.replace(DETERMINERS, '').replace(/[’']s$/, '').trim();
+  return { span: { start, end }, name: name || null, ref: null };
+}
