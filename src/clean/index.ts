@@ -24,7 +24,10 @@ export function cleanAll(docs: readonly Extracted[]): { articles: Article[]; err
   const articles: Article[] = [];
   const errors: InputError[] = [];
   const seen = new Map<string, string>();
-  for (const doc of docs) {
+  for (const original of docs) {
+    // No-break and figure spaces become plain spaces (same length, so nothing shifts): a name
+    // written "Middle\u00a0East Eye" must be found, searched and compared like any other.
+    const doc = { ...original, text: original.text.replace(/[\u00a0\u2007\u202f]/g, ' ') };
     const c = cleanText(doc, (doc.outlet && repeated.get(doc.outlet)) || new Set());
     if (!c.text.trim()) {
       errors.push(InputError.create(doc.source, 'no article text after cleaning'));

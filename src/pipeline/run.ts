@@ -1,34 +1,45 @@
 import type { Article } from '../model/article.js';
 import { Message } from '../model/message.js';
-import type { Pipeline } from './build.js';
-import type { StageContext } from './stage.js';
+import { isCorpusStage, type Pipeline } from './build.js';
+import type { Stage, StageContext } from './stage.js';
 
 export interface RunOptions {
-  /** Called after each article passes the per-article stages (for progress bars). */
+  /** Called after each article has been through a run of per-article stages. */
   onArticle?: (done: number, total: number) => void;
 }
 
 /**
- * Run every per-article stage over each article, then the corpus stages over the whole run.
- * A stage that throws on one article leaves a message on it and the batch goes on: bad input is
- * normal input, and one odd article must not cost the user the other nine hundred.
+ * Run a pipeline over a batch. Consecutive per-article stages run article by article; a corpus
+ * stage runs on the whole batch between them. A stage that throws on one article leaves a message
+ * on that article and the batch goes on.
  */
 export function runPipeline(pipeline: Pipeline, articles: readonly Article[], ctx: StageContext, options: RunOptions = {}): readonly Article[] {
-  const out: Article[] = [];
-  for (const article of articles) {
-    let a = article;
-    for (const stage of pipeline.stages) {
-      try {
-        a = stage.run(a, ctx);
-      } catch (error) {
-        const reason = `stage ${stage.name} failed: ${error instanceof Error ? error.message : String(error)}`;
-        a = { ...a, messages: [...a.messages, Message.create(`pipeline/${stage.name}`, reason)] };
+  let batch: readonly Article[] = articles;
+  let pending: Stage[] = [];
+  const flush = () => {
+    if (pending.length === 0) return;
+    const stages = pending;
+    pending = [];
+    batch = batch.map((article, i) => {
+      let a = article;
+      for (const stage of stages) {
+        try {
+          a = stage.run(a, ctx);
+        } catch (error) {
+          const reason = `stage ${stage.name} failed: ${error instanceof Error ? error.message : String(error)}`;
+          a = { ...a, messages: [...a.messages, Message.create(`pipeline/${stage.name}`, reason)] };
+        }
       }
-    }
-    out.push(a);
-    options.onArticle?.(out.length, articles.length);
+      options.onArticle?.(i + 1, articles.length);
+      return a;
+    });
+  };
+  for (const step of pipeline.steps) {
+    if (isCorpusStage(step)) {
+      flush();
+      batch = step.run(batch, ctx);
+    } else pending.push(step);
   }
-  let result: readonly Article[] = out;
-  for (const stage of pipeline.corpusStages) result = stage.run(result, ctx);
-  return result;
+  flush();
+  return batch;
 }

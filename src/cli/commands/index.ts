@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { analyzeCommand } from './analyze.js';
+import { demoCommand } from './demo.js';
 
 /** Register every subcommand; `setExit` records the exit code a command wants. */
 export function registerCommands(program: Command, setExit: (code: number) => void): void {
-  void program;
-  void setExit;
+  program.addCommand(analyzeCommand(setExit));
+  program.addCommand(demoCommand(setExit));
 }

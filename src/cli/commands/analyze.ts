@@ -1,0 +1,65 @@
+import { Command, Option } from 'commander';
+import { analyze } from '../../app/analyze.js';
+import type { RunResult } from '../../model/run.js';
+import { renderHtml, renderMarkdown, renderTerminal, toJsonV1 } from '../../report/index.js';
+import { progress, useColor, writeAtomic } from '../io.js';
+import { exitCodeFor, parseBytes, parseIsoDay } from './options.js';
+
+export interface ReportOptions {
+  json?: string;
+  md?: string;
+  html?: string;
+  color?: boolean;
+  quiet?: boolean;
+}
+
+/** Options shared by `analyze` and `demo`. */
+export function addReportOptions(cmd: Command): Command {
+  return cmd
+    .option('--json <file>', 'write the JSON report (contract v1, docs/json.md); `-` for stdout')
+    .option('--md <file>', 'write a Markdown report')
+    .option('--html <file>', 'write a self-contained HTML page with the annotations highlighted')
+    .option('--no-color', 'no colours in the terminal report (default: colour only on a TTY)')
+    .option('-q, --quiet', 'no terminal report; errors only');
+}
+
+/**
+ * `triangulate analyze <inputs...>`: read, clean and annotate a pile of articles; print the terminal
+ * report and write the requested files.
+ */
+export function analyzeCommand(setExit: (code: number) => void): Command {
+  const cmd = new Command('analyze')
+    .description('read, clean and annotate articles: files, directories, - (stdin), URLs, RSS/Atom feeds, JSON/JSONL exports')
+    .argument('<inputs...>', 'paths, directories (recursive), http(s) URLs or feeds; - reads stdin')
+    .option('--manifest <file>', 'CSV or JSON mapping each file or URL to outlet, published date and url')
+    .option('--reference-date <YYYY-MM-DD>', 'resolve relative dates against this day when an article has no date', parseIsoDay)
+    .addOption(new Option('--max-bytes <n>', 'skip inputs larger than this (e.g. 10MB)').argParser(parseBytes).default(10 * 1024 * 1024, '10MB'))
+    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15));
+  addReportOptions(cmd).action(async (inputs: string[], opts: ReportOptions & { manifest?: string; referenceDate?: string; maxBytes: number; timeout: number }) => {
+    const bar = progress();
+    const run = await analyze(inputs, {
+      referenceDate: opts.referenceDate ?? null,
+      ingest: { maxBytes: opts.maxBytes, manifest: opts.manifest, timeoutMs: opts.timeout * 1000 },
+      onProgress: bar.update,
+      onError: (e) => {
+        bar.done();
+        process.stderr.write(`${e.input}: ${e.reason}\n`);
+      },
+    });
+    bar.done();
+    emitReports(run, opts);
+    setExit(exitCodeFor(run, inputs.length));
+  });
+  return cmd;
+}
+
+/** Print the terminal report (unless quiet or JSON goes to stdout) and write the requested files. */
+export function emitReports(run: RunResult, opts: ReportOptions): void {
+  if (opts.json) writeAtomic(opts.json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
+  if (opts.md) writeAtomic(opts.md, renderMarkdown(run));
+  if (opts.html) writeAtomic(opts.html, renderHtml(run));
+  if (!opts.quiet && opts.json !== '-') {
+    const width = Math.min(process.stdout.columns || 100, 120);
+    process.stdout.write(renderTerminal(run, { color: useColor(process.stdout, opts.color), width }));
+  }
+}

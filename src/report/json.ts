@@ -1,0 +1,113 @@
+import type { Article } from '../model/article.js';
+import type { RunResult } from '../model/run.js';
+
+/** JSON contract version 1 (docs/json.md). Field names are stable; additions are allowed. */
+export interface JsonV1 {
+  readonly version: 1;
+  readonly articles: readonly JsonArticle[];
+  readonly entities: readonly { ref: string; name: string; type: string; aliases: readonly string[] }[];
+  readonly stories: readonly { id: string; title: string; articleIds: readonly string[] }[];
+  readonly errors: readonly { input: string; reason: string }[];
+}
+
+interface SpanJson {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+export interface JsonArticle {
+  readonly id: string;
+  readonly source: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly byline: string | null;
+  readonly published: string | null;
+  readonly url: string | null;
+  readonly language: string | null;
+  readonly dateline: string | null;
+  readonly kind: string;
+  readonly kindSignals: readonly string[];
+  readonly text: string;
+  readonly removed: readonly { text: string; reason: string }[];
+  readonly paragraphs: readonly { start: number; end: number }[];
+  readonly sentences: readonly { start: number; end: number }[];
+  readonly entities: readonly (SpanJson & { type: string; ref: string })[];
+  readonly quotes: readonly (SpanJson & { direct: boolean; speaker: string | null; speakerRef: string | null; speakerStart: number | null; speakerEnd: number | null; cueStart: number | null; cueEnd: number | null })[];
+  readonly quantities: readonly (SpanJson & { value: number; unit: string | null; counted: string | null; approximate: boolean })[];
+  readonly dates: readonly (SpanJson & { value: string; precision: string; mod: string | null })[];
+  readonly citedSources: readonly (SpanJson & { name: string; ref: string; kind: string })[];
+  readonly hedges: readonly SpanJson[];
+  readonly messages: readonly { ruleId: string; reason: string }[];
+}
+
+/** Build the version-1 JSON document of a run. Pure: same run, same JSON. */
+export function toJsonV1(run: RunResult): JsonV1 {
+  return {
+    version: 1,
+    articles: run.articles.map(articleJson),
+    entities: run.entities.map((e) => ({ ref: e.ref, name: e.name, type: e.type, aliases: [...e.aliases] })),
+    stories: run.stories.map((s) => ({ id: s.id, title: s.title, articleIds: [...s.articleIds] })),
+    errors: run.errors.map((e) => ({ input: e.input, reason: e.reason })),
+  };
+}
+
+function articleJson(a: Article): JsonArticle {
+  const t = (s: { start: number; end: number }) => ({ start: s.start, end: s.end, text: a.text.slice(s.start, s.end) });
+  const L = a.layers;
+  return {
+    id: a.id,
+    source: a.source,
+    title: a.meta.title,
+    outlet: a.meta.outlet,
+    byline: a.meta.byline,
+    published: a.meta.published,
+    url: a.meta.url,
+    language: a.meta.language,
+    dateline: a.meta.dateline,
+    kind: a.classification?.kind ?? 'unknown',
+    kindSignals: [...(a.classification?.signals ?? [])],
+    text: a.text,
+    removed: a.removed.map((r) => ({ text: r.text, reason: r.reason })),
+    paragraphs: (L.paragraphs ?? []).map((p) => ({ start: p.start, end: p.end })),
+    sentences: (L.sentences ?? []).map((s) => ({ start: s.start, end: s.end })),
+    entities: (L.entities ?? []).map((e) => ({ ...t(e), type: e.type, ref: e.ref })),
+    quotes: (L.quotes ?? []).map((q) => ({
+      ...t(q),
+      direct: q.direct,
+      speaker: q.speakerName,
+      speakerRef: q.speakerRef,
+      speakerStart: q.speaker?.start ?? null,
+      speakerEnd: q.speaker?.end ?? null,
+      cueStart: q.cue?.start ?? null,
+      cueEnd: q.cue?.end ?? null,
+    })),
+    quantities: (L.quantities ?? []).map((q) => ({ ...t(q), value: q.value, unit: q.unit, counted: q.counted, approximate: q.approximate })),
+    dates: (L.dates ?? []).map((d) => ({ ...t(d), value: d.value, precision: d.precision, mod: d.mod })),
+    citedSources: (L.citedSources ?? []).map((c) => ({ ...t(c), name: c.name, ref: c.ref, kind: c.sourceKind })),
+    hedges: (L.hedges ?? []).map(t),
+    messages: a.messages.map((m) => ({ ruleId: m.ruleId, reason: m.reason })),
+  };
+}
+
+/**
+ * Check a parsed document against contract v1: required fields and, for every span, that
+ * `text.slice(start, end)` equals its `text`. Returns the problems found (empty when valid).
+ */
+export function validateJsonV1(doc: unknown): string[] {
+  const problems: string[] = [];
+  const d = doc as Partial<JsonV1>;
+  if (d?.version !== 1) problems.push('version is not 1');
+  for (const key of ['articles', 'entities', 'stories'] as const) if (!Array.isArray(d?.[key])) problems.push(`${key} is not an array`);
+  for (const a of d?.articles ?? []) {
+    for (const key of ['id', 'source', 'title', 'outlet', 'byline', 'published', 'language', 'kind', 'text', 'removed', 'sentences', 'entities', 'quotes', 'quantities', 'dates', 'citedSources', 'hedges'] as const)
+      if (!(key in a)) problems.push(`article ${a.id}: missing ${key}`);
+    if (a.published !== null && !/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/.test(a.published)) problems.push(`article ${a.id}: published ${a.published} is not ISO`);
+    for (const layer of ['entities', 'quotes', 'quantities', 'dates', 'citedSources', 'hedges'] as const)
+      for (const s of a[layer] ?? []) {
+        if (a.text.slice(s.start, s.end) !== s.text) problems.push(`article ${a.id}: ${layer} span ${s.start}-${s.end} does not match its text`);
+      }
+    for (const s of a.sentences ?? []) if (!(s.start >= 0 && s.end <= a.text.length && s.start < s.end)) problems.push(`article ${a.id}: bad sentence ${s.start}-${s.end}`);
+  }
+  return problems;
+}

@@ -1,0 +1,45 @@
+import type { RunResult } from '../model/run.js';
+import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, sourceLines } from './view.js';
+
+/** Escape article text for Markdown: no raw HTML, no accidental emphasis, links or table breaks. */
+export function mdEscape(s: string): string {
+  return s
+    .replace(/\s+/g, ' ')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|#])/g, '\\$1');
+}
+
+/** The run as a Markdown document: one section per article, then entities, stories and errors. */
+export function renderMarkdown(run: RunResult): string {
+  const out: string[] = ['# triangulate report', '', `${run.articles.length} articles · ${run.stories.length} stories · ${run.errors.length} errors`, ''];
+  for (const a of run.articles) {
+    out.push(`## ${mdEscape(articleHeading(a))}`, '', `*${mdEscape(metaLine(a))}*`, '');
+    if (a.removed.length) out.push(`**Removed as junk** (${a.removed.length}): ${mdEscape(removedSummary(a))}`, '');
+    const quotes = quoteLines(a);
+    if (quotes.length) {
+      out.push('| speaker | quote | kind |', '|---|---|---|');
+      for (const q of quotes) out.push(`| ${mdEscape(q.speaker)} | ${mdEscape(clip(q.text, 240))} | ${q.direct ? 'direct' : 'indirect'} |`);
+      out.push('');
+    }
+    for (const [label, items] of [['Numbers', quantityLines(a)], ['Dates', dateLines(a)], ['Sources', sourceLines(a)], ['Hedges', hedgeLines(a)]] as const)
+      if (items.length) out.push(`**${label}:** ${items.map(mdEscape).join('; ')}`, '');
+  }
+  if (run.entities.length) {
+    out.push('## Entities', '', '| name | type | ref | also written |', '|---|---|---|---|');
+    for (const e of run.entities) out.push(`| ${mdEscape(e.name)} | ${e.type} | \`${e.ref}\` | ${mdEscape(e.aliases.join(', '))} |`);
+    out.push('');
+  }
+  if (run.stories.length) {
+    out.push('## Stories', '');
+    for (const s of run.stories) out.push(`- **${mdEscape(s.title)}** (${s.articleIds.length} articles: ${s.articleIds.join(', ')})`);
+    out.push('');
+  }
+  if (run.errors.length) {
+    out.push('## Errors', '');
+    for (const e of run.errors) out.push(`- \`${mdEscape(e.input)}\`: ${mdEscape(e.reason)}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

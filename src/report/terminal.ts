@@ -1,0 +1,54 @@
+import pc from 'picocolors';
+import type { RunResult } from '../model/run.js';
+import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, sourceLines } from './view.js';
+
+export interface TerminalOptions {
+  readonly color: boolean;
+  readonly width: number;
+}
+
+/**
+ * The default report: per article its title, outlet, date, kind, what was cut as junk, who is
+ * quoted saying what, key numbers and dates, sources and hedges; then the run's entities,
+ * stories and errors. Colour only when asked (the CLI asks on a TTY).
+ */
+export function renderTerminal(run: RunResult, options: TerminalOptions): string {
+  const c = pc.createColors(options.color);
+  const w = Math.max(40, options.width);
+  const lines: string[] = [];
+  const field = (label: string, items: string[], sep = '; ') => {
+    if (items.length) lines.push(`  ${c.dim(label.padEnd(9))} ${clip(items.join(sep), w * 3)}`);
+  };
+  lines.push(c.bold(`triangulate: ${run.articles.length} article${run.articles.length === 1 ? '' : 's'}, ${run.stories.length} stor${run.stories.length === 1 ? 'y' : 'ies'}, ${run.errors.length} error${run.errors.length === 1 ? '' : 's'}`));
+  for (const a of run.articles) {
+    lines.push('', c.bold(c.cyan(clip(articleHeading(a), w))), `  ${c.dim(clip(metaLine(a), w - 2))}`);
+    if (a.removed.length) field('removed', [`${a.removed.length} line${a.removed.length === 1 ? '' : 's'}: ${removedSummary(a)}`]);
+    const quotes = quoteLines(a);
+    if (quotes.length) {
+      lines.push(`  ${c.dim('quotes')}`);
+      for (const q of quotes) lines.push(`    ${c.yellow(q.speaker)}${q.direct ? '' : c.dim(' (indirect)')}: ${clip(q.text, w - q.speaker.length - 8)}`);
+    }
+    field('numbers', quantityLines(a));
+    field('dates', dateLines(a));
+    field('sources', sourceLines(a), ', ');
+    field('hedges', hedgeLines(a), ', ');
+  }
+  const shared = run.entities
+    .map((e) => ({ e, n: run.articles.filter((a) => (a.layers.entities ?? []).some((m) => m.ref === e.ref)).length }))
+    .filter((x) => x.n > 1)
+    .sort((x, y) => y.n - x.n || x.e.name.localeCompare(y.e.name))
+    .slice(0, 15);
+  if (shared.length) {
+    lines.push('', c.bold('Named in several articles'));
+    for (const { e, n } of shared) lines.push(`  ${e.name} ${c.dim(`${e.type}, ${n} articles${e.aliases.length ? `; also ${e.aliases.join(', ')}` : ''}`)}`);
+  }
+  if (run.stories.length) {
+    lines.push('', c.bold('Stories'));
+    for (const s of run.stories) lines.push(`  ${s.id} ${clip(s.title, w - 20)} ${c.dim(`(${s.articleIds.length} article${s.articleIds.length === 1 ? '' : 's'})`)}`);
+  }
+  if (run.errors.length) {
+    lines.push('', c.bold(c.red('Errors')));
+    for (const e of run.errors) lines.push(`  ${e.input}: ${e.reason}`);
+  }
+  return lines.join('\n') + '\n';
+}

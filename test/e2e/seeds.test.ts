@@ -1,0 +1,173 @@
+import { join } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { analyze } from '../../src/app/analyze.js';
+import type { Article } from '../../src/model/article.js';
+import type { RunResult } from '../../src/model/run.js';
+import { corpus, describeShared } from '../helpers/shared.js';
+
+/**
+ * End to end on the five seed reports (February 2020, Turkey asking the US for air patrols over
+ * Idlib): what a careful reader finds in them, asserted on the real text. The seeds carry no
+ * publication dates (but one byline), so the run gets the week's Friday as its reference date.
+ */
+describeShared('analyze on the seeds', () => {
+  let run: RunResult;
+  const by = (prefix: string): Article => {
+    const a = run.articles.find((x) => x.source.includes(`${prefix}_`));
+    if (!a) throw new Error(`seed ${prefix} missing`);
+    return a;
+  };
+  const spans = <T extends { start: number; end: number }>(a: Article, layer: readonly T[] | undefined) =>
+    (layer ?? []).map((s) => ({ ...s, text: a.text.slice(s.start, s.end) }));
+
+  beforeAll(async () => {
+    run = await analyze([join(corpus!, 'seeds')], { referenceDate: '2020-02-28' });
+  });
+
+  it('reads all five with their titles and no errors', () => {
+    expect(run.errors).toEqual([]);
+    expect(run.articles).toHaveLength(5);
+    expect(by('000').meta.title).toBe('Turkey Requests US Jets Patrol Near Idlib To Halt Russian Air Power');
+    expect(by('002').meta.title).toMatch(/^World war 3: Turkey asks for US assistance/);
+    expect(by('003').meta.title).toMatch(/^What happens if Turkey takes Air Support/);
+    expect(by('004').meta.title).toBe('Turkey Calls for World Powers to Impose No-Fly Zone in Syria');
+  });
+
+  it.each([
+    ['000', 'F-22 Raptor file image via Reuters.'],
+    ['002', 'JUST IN: WW3 standoff: Footage of Russia and US troops showdown sparks fears'],
+    ['002', 'WW3 standoff: Footage of Russia and US troops showdown sparks fears [Latest]'],
+    ['002', 'Donald Trump’s peace plan ‘dead before it has been proposed’ [Latest]'],
+    ['002', 'Trump embarrassment: Palestinians say Trump’s new plan  [Latest]'],
+    ['002', 'Source: Read Full Article'],
+    ['003', 'Paylaş / Share'],
+    ['004', 'The Largest Security-Cleared Career Network for Defense and Intelligence Jobs - JOIN NOW'],
+    ['004', 'Weapons of Mass Destruction (WMD)'],
+    ['004', 'By Dorian Jones February 28, 2020'],
+    ['004', 'Join the mailing list'],
+  ])('removes the junk line in %s: %s', (seed, line) => {
+    const a = by(seed);
+    expect(a.text).not.toContain(line);
+    expect(a.removed.map((r) => r.text.trim())).toContain(line);
+    for (const r of a.removed) expect(a.rawText.slice(r.start, r.end)).toBe(r.text);
+  });
+
+  it.each([
+    ['000', 'The new Middle East Eye report details'],
+    ['000', 'a Turkish official told Middle East Eye.'],
+    ['001', 'Russia urges Turkey to allow Syrians flee to govt.-held areas'],
+    ['002', 'Firing back at Mr Erdogan, Russia has accused Ankara of providing cover for militants.'],
+    ['003', 'We will see the situation together.'],
+    ['004', 'NATO talks'],
+    ['004', 'Fighting escalates'],
+    ['004', 'Ankara ultimatum'],
+    ['004', 'Hundreds of thousands of refugees have fled to the Turkish border.'],
+  ])('keeps the real text in %s: %s', (seed, line) => {
+    expect(by(seed).text).toContain(line);
+  });
+
+  it('loses nothing: every input line is kept, is the title, or is a removed span', () => {
+    for (const a of run.articles) {
+      const lines = a.rawText.split('\n').map((l) => l.trim()).filter(Boolean);
+      const removed = a.removed.map((r) => r.text.trim());
+      for (const line of lines) {
+        const accounted =
+          a.text.includes(line) || line === a.meta.title || removed.some((r) => r === line || (r.length > 0 && line.includes(r) && a.text.includes(line.replace(r, '').trim())));
+        expect(accounted, `${a.source}: lost "${line}"`).toBe(true);
+      }
+    }
+  });
+
+  it('moves the byline and its date into metadata', () => {
+    expect(by('004').meta.byline).toBe('Dorian Jones');
+    expect(by('004').meta.published).toBe('2020-02-28');
+  });
+
+  it.each([
+    ['000', 'We will get them operational in the spring', 'Hulusi Akar'],
+    ['001', 'We have no intentions of a face-off with Russia', 'Hulusi Akar'],
+    ['002', 'We are entering the last days for the Syrian regime', 'Recep Tayyip Erdogan'],
+    ['004', 'Developments in Idlib have turned to our advantage', 'Recep Tayyip Erdogan'],
+    ['004', 'We are exploring ways the United States can work together', 'Pentagon'],
+    ['004', 'When the time given to the regime to withdraw expires', 'Omer Celik'],
+    ['004', 'To find a middle ground between Russia and Turkey seems difficult', 'Aydin Selcen'],
+    ['004', 'There is a narrow window of opportunity', 'Aydin Selcen'],
+    ['004', 'Millions of civilians are being bombarded', 'Fahrettin Altun'],
+  ])('attributes the quote in %s "%s" to %s', (seed, words, speaker) => {
+    const a = by(seed);
+    const q = spans(a, a.layers.quotes).find((x) => x.text.includes(words));
+    expect(q, `no quote containing "${words}"`).toBeDefined();
+    expect(q!.speakerName).toMatch(new RegExp(speaker.split(' ').pop()!));
+  });
+
+  it('finds the indirect quote credited to an anonymous official', () => {
+    const a = by('001');
+    const q = spans(a, a.layers.quotes).find((x) => !x.direct && x.text.includes('aerial patrols'));
+    expect(q?.speakerName).toMatch(/Turkish official/);
+  });
+
+  it.each([
+    ['004', '33 Turkish soldiers', 33, false],
+    ['004', 'nearly a million Syrians', 1_000_000, true],
+    ['004', '3.5 million', 3_500_000, true],
+    ['001', 'two batteries of Patriot missile systems', 2, false],
+    ['002', 'Two Turkish soldiers', 2, false],
+  ])('reads the quantity in %s: %s', (seed, words, value, approximate) => {
+    const a = by(seed);
+    const q = spans(a, a.layers.quantities).find((x) => x.text.includes(words.replace(/^nearly /, '')) || words.includes(x.text));
+    expect(q, `no quantity for "${words}"`).toBeDefined();
+    expect(q!.value).toBe(value);
+    if (words.startsWith('nearly')) expect(q!.approximate).toBe(approximate);
+  });
+
+  it.each([
+    ['004', 'Thursday', '2020-02-27', 'day'],
+    ['004', 'March 5', '2020-03-05', 'day'],
+    ['004', 'the end of February', '2020-02', 'month'],
+    ['002', 'yesterday', '2020-02-27', 'day'],
+    ['002', 'last October', '2019-10', 'month'],
+    ['001', 'earlier this month', '2020-02', 'month'],
+  ])('resolves the date in %s: %s', (seed, words, value, precision) => {
+    const a = by(seed);
+    const d = spans(a, a.layers.dates).find((x) => x.text.toLowerCase().includes(words.toLowerCase()));
+    expect(d, `no date for "${words}"`).toBeDefined();
+    expect(d!.value).toBe(value);
+    expect(d!.precision).toBe(precision);
+  });
+
+  it('makes no date out of "JOIN NOW" or "the last days"', () => {
+    for (const a of run.articles) {
+      for (const d of spans(a, a.layers.dates)) expect(d.text).not.toMatch(/now|last days/i);
+    }
+  });
+
+  it('merges entity refs across articles', () => {
+    const refOf = (seed: string, surface: string) =>
+      spans(by(seed), by(seed).layers.entities).find((e) => e.text === surface)?.ref;
+    expect(refOf('003', 'Turkiye')).toBeDefined();
+    expect(refOf('003', 'Turkiye')).toBe(refOf('000', 'Turkey'));
+    expect(refOf('000', 'Erdogan')).toBe(refOf('004', 'Recep Tayyip Erdogan'));
+    expect(refOf('002', 'Erdogan') ?? refOf('002', 'Mr Erdogan')).toBe(refOf('004', 'Recep Tayyip Erdogan'));
+    expect(refOf('000', 'Nato')).toBe(refOf('004', 'NATO'));
+    expect(refOf('000', 'Ildib')).toBe(refOf('000', 'Idlib'));
+    expect(refOf('003', 'HTS')).toMatch(/^group:/);
+  });
+
+  it('credits Middle East Eye and MEE as one source, and the Daily Telegraph', () => {
+    const cited = (seed: string) => spans(by(seed), by(seed).layers.citedSources);
+    const mee = cited('001').filter((s) => /MEE|Middle East Eye/.test(s.text));
+    expect(new Set(mee.map((s) => s.ref)).size).toBe(1);
+    expect(mee.length).toBeGreaterThanOrEqual(2);
+    expect(cited('000').some((s) => s.ref === mee[0]!.ref)).toBe(true);
+    expect(cited('002').some((s) => /Telegraph/.test(s.name))).toBe(true);
+  });
+
+  it('marks hedges and tells opinion from news', () => {
+    const hedgeTexts = (seed: string) => spans(by(seed), by(seed).layers.hedges).map((h) => h.text.toLowerCase());
+    expect(hedgeTexts('000')).toContain('apparently');
+    expect(hedgeTexts('003')).toEqual(expect.arrayContaining(['according to many rumors', 'it seems', 'probably']));
+    expect(hedgeTexts('004')).toContain('reportedly');
+    expect(by('003').classification?.kind).toBe('opinion');
+    expect(by('004').classification?.kind).toBe('news');
+  });
+});
