@@ -68,16 +68,32 @@ export function extractHtml(html: string, url: string | null): HtmlExtraction {
     if (fallback) provenance[field] = 'readability';
     return fallback?.trim() || null;
   };
+  const siteName = meta.siteName?.value ?? parsed?.siteName?.trim() ?? null;
+  const cleanTitle = stripSiteName(pick('title', meta.title, parsed?.title), siteName);
   return {
-    title: pick('title', meta.title, parsed?.title),
-    text: dropLeadingTitle(text, title),
-    byline: pick('byline', meta.byline, parsed?.byline),
+    title: cleanTitle,
+    text: dropLeadingTitle(dropLeadingTitle(text, title), cleanTitle),
+    byline: normalizeByline(pick('byline', meta.byline, parsed?.byline)),
     published: pick('published', meta.published, isoDate(parsed?.publishedTime ?? null)),
     siteName: pick('outlet', meta.siteName, parsed?.siteName),
     language: pick('language', meta.language, parsed?.lang?.slice(0, 2).toLowerCase()),
     url: pick('url', meta.url, url),
     provenance,
   };
+}
+
+/** "Headline - Daily Blaze" / "Headline | Coastline Wire" → "Headline", when the suffix is the site's name. */
+export function stripSiteName(title: string | null, siteName: string | null): string | null {
+  if (!title || !siteName) return title;
+  const m = /^(.*\S)\s+[-–—|:·]\s+(.+)$/.exec(title);
+  return m && m[2]!.trim().toLowerCase() === siteName.trim().toLowerCase() ? m[1]! : title;
+}
+
+/** "By Jonas Petrik, local affairs reporter" → "Jonas Petrik". */
+export function normalizeByline(byline: string | null): string | null {
+  if (!byline) return null;
+  const name = byline.replace(/^\s*by\s+/i, '').split(/\s*[,|]\s*|\s+[-–—]\s+/)[0]!.trim();
+  return name || null;
 }
 
 /** The body often repeats the headline as its first line; the title lives in metadata instead. */

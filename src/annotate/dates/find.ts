@@ -49,6 +49,14 @@ export function findDates(text: string, sentences: readonly Sentence[], referenc
     const lead = LEADING.exec(raw)?.[0] ?? '';
     start += lead.length;
     raw = raw.slice(lead.length).replace(/[\s,.;:]+$/, '');
+    // "injured 23 on Tuesday": chrono takes the count for a day of the month.
+    const on = /^\d+\s+(?:on|in)\s+/i.exec(raw);
+    if (on && !/\d/.test(raw.slice(on[0].length))) {
+      start += on[0].length;
+      raw = raw.slice(on[0].length);
+    }
+    // "Maravel Today", "USA Today": a capitalised "Today" inside a sentence is a name.
+    if (raw === 'Today' && !/(^|[.!?"“]\s*|\n)$/.test(text.slice(Math.max(0, start - 3), start))) continue;
     const end = start + raw.length;
     if (!raw || !DATE_CUE.test(raw) || /^[A-Z\s]{2,}$/.test(raw) || /\b(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/.test(raw)) continue;
     if (/^\d{1,2}$/.test(raw)) continue;
@@ -88,7 +96,7 @@ function resolveWeekday(ref: Day, target: number, text: string, at: number, sent
   const sentence = s ? text.slice(s.start, s.end) : text.slice(Math.max(0, at - 80), at + 80);
   const before = text.slice(Math.max(0, at - 6), at).toLowerCase();
   const today = weekday(ref);
-  if (/next\s+$/.test(before) || (FUTURE_CUES.test(sentence) && !/last\s+$/.test(before))) {
+  if (/(?:next|by|until|till)\s+$/.test(before) || (FUTURE_CUES.test(sentence) && !/last\s+$/.test(before))) {
     const ahead = (target - today + 7) % 7 || (/next\s+$/.test(before) ? 7 : 0);
     return addDays(ref, ahead);
   }

@@ -5,7 +5,7 @@ import { entityLexicons, type EntityLexicons } from './lexicons.js';
 import { RUNS } from './settings.js';
 
 /** Lowercase words that join the parts of one name: "Department of Defense", "Bashar al-Assad". */
-const CONNECTORS = new Set(['of', 'al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'la', 'du', 'der', '-', 'for']);
+const CONNECTORS = new Set(['the', 'of', 'al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'la', 'du', 'der', '-', 'for']);
 const PLACE_CONTEXT = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'governorate', 'capital', 'port']);
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', ',']);
 
@@ -58,7 +58,9 @@ function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out
       titled = false;
       continue;
     }
-    if (!isCap(sc, i) || sc.lex.stop.has(sc.low[i]!)) {
+    // A capitalised first word of a sentence is a name only when tagged one ("Fighters of the …").
+    const initialWord = i === from && sc.toks[i]!.pos !== 'PROPN';
+    if (!isCap(sc, i) || sc.lex.stop.has(sc.low[i]!) || initialWord) {
       titled = false;
       i++;
       continue;
@@ -92,6 +94,9 @@ function classify(sc: Scan, i: number, j: number, from: number, to: number, titl
   const last = sc.low[j - 1]!;
   const suffix = sc.lex.suffixes.get(last);
   if (suffix && words >= 2 && !sc.lex.suffixes.has(sc.low[i]!)) return [suffix, 'suffix'];
+  // "Ministry of the Interior", "University of Kestria": an organisation word followed by "of".
+  const head = sc.lex.suffixes.get(sc.low[i]!);
+  if (head && words >= 3 && sc.low[i + 1] === 'of') return [head, 'suffix'];
   if (i >= from + 2 && sc.low[i - 1] === 'of' && PLACE_CONTEXT.has(sc.low[i - 2]!)) return ['place', 'context'];
   const after = j < to ? sc.low[j]! : '';
   const before = i > from ? sc.low[i - 1]! : '';
@@ -152,6 +157,9 @@ function isCap(sc: Scan, i: number): boolean {
 }
 
 function adjacentCap(sc: Scan, j: number, to: number): boolean {
+  // "Ministry of the Interior": "of the" joins a name to an organisation word before it.
+  if (sc.low[j] === 'of' && sc.low[j + 1] === 'the' && isCap(sc, j + 2)) return sc.lex.suffixes.has(sc.low[j - 1] ?? '');
+  if (sc.low[j] === 'the' && sc.low[j - 1] === 'of' && isCap(sc, j + 1)) return true;
   return j + 1 < to && (isCap(sc, j + 1) || sc.low[j + 1] === '-' || sc.low[j + 1] === 'al') && (sc.low[j] !== 'of' || sc.toks[j + 1]!.start > sc.toks[j]!.end);
 }
 

@@ -24,6 +24,12 @@ export function resolveEntityRefs(): CorpusStage {
         const own = fullNames([a]);
         const ents = [...(a.layers.entities ?? []), ...surnameMentions(a, runFull)].sort(Span.compare);
         const resolved = ents.map((e) => {
+          // A one-word place that is the surname of a person named in the run ("Orsk said") is that person.
+          if (e.type === 'place' && e.rule === 'gazetteer' && !/\s/.test(a.text.slice(e.start, e.end))) {
+            const refs = runFull.get(a.text.slice(e.start, e.end).toLowerCase());
+            if (refs?.size === 1) return { ...e, type: 'person' as const, ref: [...refs][0]!, rule: 'surname' };
+            return e;
+          }
           if (e.type !== 'person' || e.rule === 'alias' || /\s/.test(a.text.slice(e.start, e.end))) return e;
           const key = surname(a.text.slice(e.start, e.end));
           const refs = own.get(key)?.size ? own.get(key)! : runFull.get(key);

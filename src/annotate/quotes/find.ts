@@ -168,8 +168,15 @@ function indirect(ctx: Ctx, s: Sentence, found: readonly Quote[]): Quote | null 
       const speaker = resolveSpeaker(ctx.speakers, trimSubject(ctx, comma + 1, i));
       if (speaker) return make(span(ctx, first, comma), false, ctx.tokens[i]!, speaker);
     }
-    // `<speaker> said (that) <clause>` / `<speaker> told <someone> that <clause>`.
-    const subject = trimSubject(ctx, comma >= first ? comma + 1 : first, i);
+    // `<speaker> said (that) <clause>` / `<speaker> told <someone> that <clause>`; in
+    // "Dragan promised an inquiry and said …" the speaker is the subject of the first verb.
+    let subject = trimSubject(ctx, comma >= first ? comma + 1 : first, i);
+    if (ctx.low[i - 1] === 'and') {
+      let v = first;
+      while (v < i && ctx.tokens[v]!.pos !== 'VERB' && ctx.tokens[v]!.pos !== 'AUX') v++;
+      subject = trimSubject(ctx, first, v);
+    }
+    if (subject.length === 1 && /^(i|we)$/.test(ctx.low[firstIndexOf(ctx, subject[0]!)]!)) continue;
     if (subject.length === 0 || subject.length > QUOTES.maxSpeakerTokens || hasVerb(ctx, firstIndexOf(ctx, subject[0]!), i)) continue;
     // The clause starts after "that" when one follows within a few words ("announced on Friday that");
     // "told" needs it ("told CNN Turk broadcaster, adding …" reports nothing by itself).

@@ -1,5 +1,6 @@
 import type { Entity, Token } from '../../model/layers.js';
 import { lookupName } from '../entities/index.js';
+import { entityLexicons } from '../entities/lexicons.js';
 
 export interface Speaker {
   readonly span: { start: number; end: number } | null;
@@ -44,7 +45,13 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     return ctx.last ? { span: { start, end }, name: ctx.last.name, ref: ctx.last.ref } : { span: { start, end }, name: null, ref: null };
   }
   const known = lookupName(phrase);
-  if (known) return { span: { start, end }, name: known.name, ref: known.ref };
+  if (known && known.origin !== 'city') return { span: { start, end }, name: known.name, ref: known.ref };
   const name = phrase.replace(DETERMINERS, '').replace(/[’']s$/, '').trim();
+  // "the minister said": the last person this article gave that title ("Interior Minister Pavel Dragan").
+  if (/^the\s/i.test(phrase) && tokens.length <= 3 && entityLexicons().titles.has(name.toLowerCase().split(/\s+/).at(-1)!)) {
+    const role = name.toLowerCase().split(/\s+/).at(-1)!;
+    const titled = ctx.entities.filter((e) => e.type === 'person' && e.end <= start && ctx.text.slice(Math.max(0, e.start - 40), e.start).toLowerCase().includes(role)).at(-1);
+    if (titled) return { span: { start, end }, name: ctx.names.get(titled.ref) ?? ctx.text.slice(titled.start, titled.end), ref: titled.ref };
+  }
   return { span: { start, end }, name: name || null, ref: null };
 }
