@@ -2,7 +2,7 @@ import type { Article, ArticleClass } from '../model/article.js';
 import { CLASSIFY } from './settings.js';
 
 const FIRST_PERSON = /\b(?:I|we|we've|we're|we'll|let's|let’s|our|us|my|me|we haven't|we haven’t)\b/g;
-const RHETORICAL = /[^.!?"“”]*\?(?=\s|$)/g;
+const RHETORICAL = /\?(?=\s|$)/g;
 const VERDICT = /\b(?:it is certain that|certainly|undoubtedly|clearly|obviously|of course|in fact)\b/gi;
 
 /**

@@ -8,6 +8,7 @@ import type { StoryRecord } from '../model/run.js';
  * on unrelated events share too few weighted terms to pass; the stories issue replaces this.
  */
 const LINK_THRESHOLD = 0.15;
+const COMMON_FLOOR = 50;
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ', 'NUM']);
 
 /**
@@ -22,9 +23,28 @@ export function groupStories(articles: readonly Article[]): StoryRecord[] {
   const vectors = bags.map((bag) => weigh(bag, df, n));
   const parent = articles.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  // Sparse dot products through an inverted index: each article meets only the earlier articles
+  // that share a term with it. Terms in more than a tenth of the batch (and at least
+  // COMMON_FLOOR articles) carry little weight and would make the index quadratic, so they are
+  // left out of the products; the cosine is then a slight underestimate.
+  const postings = new Map<string, [number, number][]>();
+  const common = Math.max(COMMON_FLOOR, n * 0.1);
+  const dot = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      if (cosine(vectors[i]!, vectors[j]!) >= LINK_THRESHOLD) parent[find(j)] = find(i);
+    const touched: number[] = [];
+    for (const [term, w] of vectors[i]!) {
+      if ((df.get(term) ?? 0) > common) continue;
+      const list = postings.get(term) ?? [];
+      for (const [j, wj] of list) {
+        if (dot[j] === 0) touched.push(j);
+        dot[j] = dot[j]! + w * wj;
+      }
+      list.push([i, w]);
+      postings.set(term, list);
+    }
+    for (const j of touched) {
+      if (dot[j]! >= LINK_THRESHOLD) parent[find(j)] = find(i);
+      dot[j] = 0;
     }
   }
   const groups = new Map<number, Article[]>();
@@ -62,11 +82,4 @@ function weigh(bag: Map<string, number>, df: Map<string, number>, n: number): Ma
   norm = Math.sqrt(norm) || 1;
   for (const [term, w] of v) v.set(term, w / norm);
   return v;
-}
-
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, w] of small) dot += w * (large.get(term) ?? 0);
-  return dot;
 }

@@ -123,7 +123,7 @@ function entity(sc: Scan, i: number, j: number, type: EntityType, ref: string | 
 
 /** The longest known name starting at token i (it may run into lower-case words: "Russian defense ministry"). */
 function longestKnown(sc: Scan, i: number, to: number): { hit: Known; len: number } | null {
-  if (!isCap(sc, i) && sc.low[i] !== 'al') return null;
+  if ((!isCap(sc, i) && sc.low[i] !== 'al') || !sc.gaz.starts(sc.low[i]!)) return null;
   for (let len = Math.min(sc.gaz.maxTokens, to - i); len >= 1; len--) {
     if (!contiguous(sc, i, i + len)) continue;
     const hit = sc.gaz.lookup(sc.low.slice(i, i + len), sc.text.slice(sc.toks[i]!.start, sc.toks[i + len - 1]!.end));
@@ -138,6 +138,7 @@ function longestKnown(sc: Scan, i: number, to: number): { hit: Known; len: numbe
 
 /** Length of the title or role phrase starting at token i ("Special Envoy", "spokesman"), or 0. */
 function titleAt(sc: Scan, i: number, to: number): number {
+  if (!sc.lex.titleFirsts.has(sc.low[i] ?? '')) return 0;
   for (let len = Math.min(sc.lex.titleMaxTokens, to - i); len >= 1; len--) {
     if (!sc.lex.titles.has(sc.low.slice(i, i + len).join(' '))) continue;
     // A role counts as a title only when a capitalised name follows ("spokesman Omer Celik").

@@ -36,6 +36,8 @@ interface City {
  */
 export interface Gazetteer {
   lookup(tokens: readonly string[], surface: string): Known | null;
+  /** True when some known name starts with this (lower-case) token: a cheap test before \`lookup\`. */
+  starts(token: string): boolean;
   /** A misspelt single-word name at Damerau–Levenshtein distance one, or null. */
   fuzzy(word: string): Known | null;
   readonly maxTokens: number;
@@ -90,8 +92,10 @@ export function gazetteer(): Gazetteer {
   const deletions = new Map<string, string[]>();
   for (const key of fuzzyKeys.keys()) for (const d of deletes(key)) deletions.set(d, [...(deletions.get(d) ?? []), key]);
 
+  const firsts = new Set([...names.keys()].map((k) => k.split(' ')[0]!));
   cached = {
     maxTokens,
+    starts: (token) => firsts.has(token),
     lookup(tokens, surface) {
       const key = tokens.join(' ');
       const hit = names.get(key);

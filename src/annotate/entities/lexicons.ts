@@ -6,6 +6,8 @@ export interface EntityLexicons {
   /** Title or role phrases (lower case, as token sequences joined by one space). */
   readonly titles: ReadonlySet<string>;
   readonly titleMaxTokens: number;
+  /** First tokens of the titles, for a cheap test before trying phrases. */
+  readonly titleFirsts: ReadonlySet<string>;
   /** Demonym (lower case) → canonical place. */
   readonly demonyms: ReadonlyMap<string, string>;
   /** Last word (lower case) → organization or group. */
@@ -44,6 +46,7 @@ export function entityLexicons(): EntityLexicons {
   }
   cached = {
     titles,
+    titleFirsts: new Set([...titles].map((t) => t.split(' ')[0]!)),
     titleMaxTokens,
     demonyms: new Map(loadLexicon<DemonymEntry>('demonyms').entries.map((e) => [e.term.toLowerCase(), e.place])),
     suffixes: new Map(loadLexicon<SuffixEntry>('org-suffixes').entries.map((e) => [e.term.toLowerCase(), e.type])),

@@ -9,6 +9,7 @@ interface NumberEntry extends LexiconEntry {
 interface Words {
   readonly phrases: Map<string, NumberEntry>;
   readonly maxTokens: number;
+  readonly firsts: ReadonlySet<string>;
 }
 
 let words: Words | undefined;
@@ -20,7 +21,7 @@ function numberWords(): Words {
     phrases.set(e.term.toLowerCase(), e);
     maxTokens = Math.max(maxTokens, e.term.split(' ').length);
   }
-  words = { phrases, maxTokens };
+  words = { phrases, maxTokens, firsts: new Set([...phrases.keys()].map((k) => k.split(' ')[0]!)) };
   return words;
 }
 
@@ -38,13 +39,14 @@ export function findQuantities(text: string, tokens: readonly Token[], dates: re
   const w = numberWords();
   const low = tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
   const phraseAt = (i: number, kinds: NumberEntry['kind'][]): [NumberEntry, number] | null => {
+    if (!w.firsts.has(low[i] ?? '')) return null;
     for (let n = Math.min(w.maxTokens, tokens.length - i); n >= 1; n--) {
       const e = w.phrases.get(low.slice(i, i + n).join(' '));
       if (e && kinds.includes(e.kind)) return [e, n];
     }
     return null;
   };
-  const inDate = (t: Token) => dates.some((d) => d.start < t.end && t.start < d.end);
+  const inDate = (t: Token) => dates.length > 0 && dates.some((d) => d.start < t.end && t.start < d.end);
   const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let j = i;

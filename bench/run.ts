@@ -1,0 +1,128 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { analyze } from '../src/app/analyze.js';
+import { tokenizeBlock } from '../src/annotate/nlp.js';
+import { extractHtml } from '../src/extract/index.js';
+import type { Extracted } from '../src/ingest/types.js';
+import { sharedCorpus } from '../src/util/paths.js';
+
+/**
+ * `npm run bench`: throughput and peak memory of the whole analyze pipeline on real articles from
+ * ../shared/corpus, on one core (Node runs it on one thread), with a peer run in the same process
+ * for each figure so results are ratios, not machine-bound absolutes:
+ * - analyze (the CLI's whole job: read a JSON Lines file, clean, annotate, resolve refs, group
+ *   stories) vs wink-nlp tokenising alone (the floor any wink-based pipeline pays);
+ * - HTML extraction (our cascade) vs Readability alone on the extraction benchmark's pages.
+ */
+interface Row {
+  readonly name: string;
+  readonly items: number;
+  readonly seconds: number;
+  readonly bytes: number;
+}
+
+async function main(): Promise<void> {
+  const dir = sharedCorpus();
+  if (!dir) {
+    process.stderr.write('bench: ../shared/corpus is absent; nothing to measure\n');
+    return;
+  }
+  const limit = Number(valueOf('--limit') ?? Infinity);
+  const docs = loadArticles(dir).slice(0, limit);
+  const bytes = docs.reduce((n, d) => n + d.text.length, 0);
+  process.stdout.write(`# triangulate bench — node ${process.version}, one thread\n\n`);
+  process.stdout.write(`corpus: ${docs.length} articles (polnear + basil + ecbplus), ${(bytes / 1e6).toFixed(1)} M chars, mean ${(bytes / docs.length / 1000).toFixed(1)} k chars\n\n`);
+
+  // The articles go through real ingest: one JSON Lines file, as a user would hand it over.
+  const tmp = mkdtempSync(join(tmpdir(), 'triangulate-bench-'));
+  const file = join(tmp, 'bench.jsonl');
+  const warm = join(tmp, 'warm.jsonl');
+  writeFileSync(file, docs.map(toRecord).join('\n') + '\n');
+  writeFileSync(warm, docs.slice(0, 5).map(toRecord).join('\n') + '\n');
+  // Warm-up: load the model, lexicons and gazetteer once, outside the timed runs.
+  await analyze([warm]);
+  const rssBefore = process.memoryUsage().rss;
+  const baseline = time('wink-nlp tokenise only (peer)', docs.length, bytes, () => {
+    for (const d of docs) for (const p of d.text.split('\n')) if (p.trim()) tokenizeBlock(p, 0);
+  });
+  let articles = 0;
+  const t0 = performance.now();
+  articles = (await analyze([file])).articles.length;
+  const ours: Row = { name: 'analyze: read + clean + annotate + refs + stories', items: docs.length, bytes, seconds: (performance.now() - t0) / 1000 };
+  rmSync(tmp, { recursive: true, force: true });
+  const peak = process.resourceUsage().maxRSS * 1024;
+  printTable([baseline, ours]);
+  process.stdout.write(`\nanalyze: ${(docs.length / ours.seconds).toFixed(0)} articles/s (${articles} articles out), ${(ours.seconds / baseline.seconds).toFixed(2)}× the time of tokenising alone\n`);
+  process.stdout.write(`peak RSS: ${(peak / 1024 ** 2).toFixed(0)} MB (RSS before the timed runs: ${(rssBefore / 1024 ** 2).toFixed(0)} MB)\n`);
+  process.stdout.write(`target: >= 200 articles/s — ${docs.length / ours.seconds >= 200 ? 'met' : 'NOT met'}\n\n`);
+
+  const pages = loadPages(dir);
+  const pageBytes = pages.reduce((n, p) => n + p.length, 0);
+  const readability = time('Readability alone (peer)', pages.length, pageBytes, () => {
+    for (const html of pages) new Readability(parseHTML(html).document as never).parse();
+  });
+  const cascade = time('extractHtml (our cascade)', pages.length, pageBytes, () => {
+    for (const html of pages) extractHtml(html, null);
+  });
+  printTable([readability, cascade]);
+  process.stdout.write(`\nextraction: ${(cascade.seconds / readability.seconds).toFixed(2)}× the time of Readability alone, ${((cascade.seconds * 1000) / pages.length).toFixed(1)} ms/page\n`);
+}
+
+function loadArticles(dir: string): Extracted[] {
+  const out: Extracted[] = [];
+  for (const [folder, file] of [['polnear', 'polnear.jsonl'], ['basil', 'basil.jsonl'], ['ecbplus', 'ecbplus.jsonl']] as const) {
+    const lines = readFileSync(join(dir, folder, file), 'utf8').split('\n').filter(Boolean);
+    for (const line of lines) {
+      const r = JSON.parse(line) as { id: string; title?: string | null; text: string; outlet?: string | null; published?: string | null; url?: string | null };
+      out.push({
+        source: `${folder}#${r.id}`,
+        format: 'json',
+        title: r.title ?? null,
+        text: r.text,
+        outlet: r.outlet ?? null,
+        byline: null,
+        published: r.published ?? null,
+        url: r.url ?? null,
+        language: 'en',
+        provenance: {},
+      });
+    }
+  }
+  return out;
+}
+
+function toRecord(d: Extracted): string {
+  return JSON.stringify({ id: d.source, title: d.title, text: d.text, source_domain: d.outlet, date_publish: d.published, url: d.url });
+}
+
+function loadPages(dir: string): string[] {
+  const html = join(dir, 'extraction-benchmark', 'html');
+  return readdirSync(html)
+    .filter((f) => f.endsWith('.html.gz'))
+    .sort()
+    .map((f) => gunzipSync(readFileSync(join(html, f))).toString('utf8'));
+}
+
+function time(name: string, items: number, bytes: number, fn: () => void): Row {
+  const t0 = performance.now();
+  fn();
+  return { name, items, bytes, seconds: (performance.now() - t0) / 1000 };
+}
+
+function printTable(rows: Row[]): void {
+  process.stdout.write('| run | items | seconds | items/s | MB/s |\n|---|---|---|---|---|\n');
+  for (const r of rows) {
+    process.stdout.write(`| ${r.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${(r.items / r.seconds).toFixed(0)} | ${(r.bytes / r.seconds / 1e6).toFixed(2)} |\n`);
+  }
+}
+
+function valueOf(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+await main();
