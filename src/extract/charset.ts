@@ -1,3 +1,5 @@
+import { decodeCp1252 } from '../ingest/cp1252.js';
+
 /** How many leading bytes to search for a charset declaration; HTML5 requires it within the first 1024. */
 const SNIFF_BYTES = 4096;
 
@@ -23,12 +25,12 @@ export function decodeHtml(bytes: Uint8Array): string {
   }
   const head = new TextDecoder('windows-1252').decode(bytes.subarray(0, SNIFF_BYTES));
   const declared = DECLARED.exec(head)?.[1]?.toLowerCase();
-  if (declared && declared !== 'utf-8' && declared !== 'utf8') {
+  if (declared && declared !== 'utf-8' && declared !== 'utf8' && !/^(windows-1252|cp1252|iso-8859-1|latin1|us-ascii)$/.test(declared)) {
     try {
       return new TextDecoder(declared).decode(bytes);
     } catch {
       /* unknown label: fall through */
     }
   }
-  return new TextDecoder('windows-1252').decode(bytes);
+  return decodeCp1252(bytes);
 }

@@ -1,7 +1,7 @@
+import { decodeCp1252 } from './cp1252.js';
 import { BINARY_CONTROL_SHARE } from './settings.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const cp1252 = new TextDecoder('windows-1252');
 
 /**
  * Decode input bytes to text: UTF-8 (BOM stripped), UTF-16 LE/BE when a BOM says so, else
@@ -19,7 +19,7 @@ export function decode(bytes: Uint8Array): { text: string } | { error: string } 
   try {
     return { text: utf8.decode(body) };
   } catch {
-    return { text: cp1252.decode(body) };
+    return { text: decodeCp1252(body) };
   }
 }
 

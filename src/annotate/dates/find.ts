@@ -70,7 +70,7 @@ export function findDates(text: string, sentences: readonly Sentence[], referenc
     if (c.isCertain('day')) precision = 'day';
     else if (c.isCertain('weekday')) {
       if (!ref) continue;
-      day = resolveWeekday(ref, c.get('weekday')!, text, start, sentences);
+      day = resolveWeekday(ref, c.get('weekday')!, text, start, sentences, raw);
       precision = 'day';
     } else if (c.isCertain('month')) precision = 'month';
     else if (yearKnown) precision = 'year';
@@ -91,10 +91,11 @@ export function findDates(text: string, sentences: readonly Sentence[], referenc
  * Friday" in Friday's paper is that Friday), or the next one when its sentence speaks of the
  * future or says "next"; "last Thursday" is strictly before.
  */
-function resolveWeekday(ref: Day, target: number, text: string, at: number, sentences: readonly Sentence[]): Day {
+function resolveWeekday(ref: Day, target: number, text: string, at: number, sentences: readonly Sentence[], raw: string): Day {
   const s = spanAt(sentences, at);
   const sentence = s ? text.slice(s.start, s.end) : text.slice(Math.max(0, at - 80), at + 80);
-  const before = text.slice(Math.max(0, at - 6), at).toLowerCase();
+  // "last"/"next" may stand before the match or open it ("last Friday").
+  const before = (text.slice(Math.max(0, at - 6), at) + (/^(last|next)\s/i.exec(raw)?.[0] ?? '')).toLowerCase();
   const today = weekday(ref);
   if (/(?:next|by|until|till)\s+$/.test(before) || (FUTURE_CUES.test(sentence) && !/last\s+$/.test(before))) {
     const ahead = (target - today + 7) % 7 || (/next\s+$/.test(before) ? 7 : 0);

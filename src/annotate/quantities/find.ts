@@ -134,6 +134,7 @@ function nounPhrase(tokens: readonly Token[], low: readonly string[], from: numb
 /** English plural to singular, for unit names ("batteries" → "battery", "Syrians" → "Syrian"). */
 export function singular(word: string, keepCase = false): string {
   const w = keepCase ? word : word.toLowerCase();
+  if (/(?:news|series|species|means|politics|economics|physics)$/i.test(w)) return w;
   if (/ies$/i.test(w) && w.length > 4) return w.slice(0, -3) + 'y';
   if (/(?:ss|sh|ch|x|zz)es$/i.test(w)) return w.slice(0, -2);
   if (/[^su]s$/i.test(w)) return w.slice(0, -1);

@@ -42,7 +42,11 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
   }
   const phrase = ctx.text.slice(start, end);
   if (tokens.length === 1 && PRONOUNS.has(phrase.toLowerCase())) {
-    return ctx.last ? { span: { start, end }, name: ctx.last.name, ref: ctx.last.ref } : { span: { start, end }, name: null, ref: null };
+    if (ctx.last) return { span: { start, end }, name: ctx.last.name, ref: ctx.last.ref };
+    // No one quoted yet: "he" is the last person named before it ("Mr Erdogan issued a warning. He said: …").
+    const before = /^(he|she)$/i.test(phrase) ? ctx.entities.filter((e) => e.type === 'person' && e.end <= start).at(-1) : undefined;
+    if (before) return { span: { start, end }, name: ctx.names.get(before.ref) ?? ctx.text.slice(before.start, before.end), ref: before.ref };
+    return { span: { start, end }, name: null, ref: null };
   }
   const known = lookupName(phrase);
   if (known && known.origin !== 'city') return { span: { start, end }, name: known.name, ref: known.ref };

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Extracted } from '../ingest/types.js';
+import { readByline, readDateline } from './byline.js';
+import { cleanAll, junkReason } from './index.js';
+import { guessLanguage } from './language.js';
+
+const doc = (text: string, extra: Partial<Extracted> = {}): Extracted => ({
+  source: 'x.txt', format: 'text', title: null, text, outlet: null, byline: null, published: null, url: null, language: null, provenance: {}, ...extra,
+} as Extracted);
+
+describe('clean', () => {
+  it.each([
+    ['Sign up to our FREE Daily Blaze newsletter - JOIN NOW', 'call-to-action'],
+    ['Join the mailing list', 'subscribe'],
+    ['Paylaş / Share', 'share'],
+    ['Share this article', 'share'],
+    ['Follow us on Facebook and Instagram', 'call-to-action'],
+    ['READ MORE: Chemical giant’s bosses in hiding as families demand answers', 'related-link'],
+    ['Smoke rises over the harbour on Tuesday. Photo: Coastline Wire/Ana Berz', 'caption'],
+    ['Subscribe to Maravel Today for just 1 a month', 'subscribe'],
+  ])('junk: %s', (line, kind) => {
+    expect(junkReason(line)).toMatch(new RegExp(kind));
+  });
+
+  it.each([
+    'Turkey called on the international community Friday to impose a no-fly zone in Syria.',
+    'Readers who subscribe to the theory that the fire was an accident are wrong, the union says.',
+    'We will see the situation together.',
+    'NATO talks',
+  ])('keeps a real line: %s', (line) => {
+    expect(junkReason(line)).toBeNull();
+  });
+
+  it('reads bylines and datelines', () => {
+    expect(readByline('By Dorian Jones February 28, 2020')).toEqual({ byline: 'Dorian Jones', published: '2020-02-28' });
+    expect(readDateline('MARAVEL, March 6 (Coastline Wire) - An explosion')?.place).toMatch(/MARAVEL/);
+    expect(readDateline('Turkey called on Friday')).toBeNull();
+  });
+
+  it('keeps every removed span with its reason, cuts lines that repeat across an outlet, and takes the title', () => {
+    const text = (body: string) => `Headline about ${body}\n\n${body} happened on Tuesday, officials said, and more people are expected to follow.\nMore stories from Town Post\n`;
+    const { articles } = cleanAll([doc(text('a bridge'), { outlet: 'Town Post', source: 'a.txt' }), doc(text('a tunnel'), { outlet: 'Town Post', source: 'b.txt' })]);
+    expect(articles.map((a) => a.meta.title)).toEqual(['Headline about a bridge', 'Headline about a tunnel']);
+    for (const a of articles) {
+      expect(a.text).not.toContain('More stories from Town Post');
+      expect(a.removed.some((r) => r.text === 'More stories from Town Post')).toBe(true);
+      for (const r of a.removed) expect(a.rawText.slice(r.start, r.end)).toBe(r.text);
+    }
+  });
+
+  it('refuses empty, duplicate and non-English articles with a reason', () => {
+    const english = 'Bridge approved\n\nThe council approved the new bridge on Tuesday, and the mayor said that the work would start in the spring of next year.';
+    const { articles, errors } = cleanAll([
+      doc(english, { source: 'a.txt' }),
+      doc(english, { source: 'copy.txt' }),
+      doc('   \n', { source: 'empty.txt' }),
+      doc('Neue Brücke\n\nDer Stadtrat hat am Dienstag den Bau einer neuen Brücke beschlossen, und die Bürgermeisterin sagte, dass die Arbeiten im Frühjahr beginnen.', { source: 'de.txt' }),
+    ]);
+    expect(articles).toHaveLength(1);
+    expect(errors.map((e) => `${e.input}: ${e.reason}`)).toEqual([expect.stringMatching(/^copy\.txt: same article as a\.txt/), expect.stringMatching(/^empty\.txt: /), expect.stringMatching(/^de\.txt: not English \(looks like German\)/)]);
+    expect(guessLanguage(english)).toBe('en');
+  });
+});
