@@ -1,5 +1,5 @@
 import { classifyArticle } from '../classify/index.js';
-import { groupStories } from '../cluster/simple.js';
+import { clusterStories } from '../cluster/index.js';
 import { cleanAll } from '../clean/index.js';
 import { entityTable } from '../annotate/entities/index.js';
 import { ingest, type IngestOptions } from '../ingest/index.js';
@@ -51,5 +51,5 @@ export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOpt
     onArticle: (done, total) => options.onProgress?.('annotating', done, total),
   });
   const articles = annotated.map((a) => Article.with(a, { classification: classifyArticle(a) }));
-  return { articles, entities: entityTable(articles), stories: groupStories(articles), errors: [...cleaned.errors] };
+  return { articles, entities: entityTable(articles), stories: clusterStories(articles), errors: [...cleaned.errors] };
 }

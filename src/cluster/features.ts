@@ -1,0 +1,37 @@
+import type { Article } from '../model/article.js';
+import { STORIES } from './settings.js';
+
+const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ']);
+const LIGHT = new Set(['say', 'said', 'says', 'tell', 'told', 'also', 'year', 'years', 'time', 'people', 'make', 'take', 'have', 'been', 'being', 'would', 'could', 'will', 'more', 'other', 'new', 'one', 'two', 'get', 'go', 'come', 'know']);
+
+/** What story clustering reads of an article: bags of content words and entity refs, specific facts, and its day. */
+export interface Features {
+  readonly id: string;
+  readonly terms: ReadonlyMap<string, number>;
+  readonly entities: ReadonlyMap<string, number>;
+  /** Specific figures and calendar days it states: `n:33:soldier`, `d:2020-02-27`. */
+  readonly facts: ReadonlySet<string>;
+  /** Publication day as days since the epoch, or null. */
+  readonly day: number | null;
+}
+
+export function features(a: Article): Features {
+  const terms = new Map<string, number>();
+  const title = a.meta.title ?? '';
+  for (const t of a.layers.tokens ?? []) {
+    if (!CONTENT_POS.has(t.pos)) continue;
+    const w = t.norm;
+    if (w.length < 3 || LIGHT.has(w) || !/\p{L}/u.test(w)) continue;
+    // Proper nouns name the who and where that tell one event from another of the same kind.
+    terms.set(w, (terms.get(w) ?? 0) + (t.pos === 'PROPN' ? STORIES.properBoost : 1));
+  }
+  // The headline says what the story is: its words count twice.
+  for (const w of title.toLowerCase().match(/\p{L}[\p{L}\p{N}'-]{2,}/gu) ?? []) if (terms.has(w)) terms.set(w, terms.get(w)! + 2);
+  const entities = new Map<string, number>();
+  for (const e of a.layers.entities ?? []) entities.set(e.ref, (entities.get(e.ref) ?? 0) + 1);
+  const facts = new Set<string>();
+  for (const q of a.layers.quantities ?? []) if (q.unit && q.value >= 3 && !q.approximate) facts.add(`n:${q.value}:${q.unit}`);
+  for (const d of a.layers.dates ?? []) if (d.precision === 'day') facts.add(`d:${d.value}`);
+  const day = a.meta.published && /^\d{4}-\d{2}-\d{2}$/.test(a.meta.published) ? Math.floor(Date.parse(`${a.meta.published}T12:00:00Z`) / 86_400_000) : null;
+  return { id: a.id, terms, entities, facts, day };
+}
