@@ -1,5 +1,6 @@
 import { classifyArticle } from '../classify/index.js';
 import { clusterStories } from '../cluster/index.js';
+import { storyReuse } from '../cluster/reuse.js';
 import { cleanAll } from '../clean/index.js';
 import { entityTable } from '../annotate/entities/index.js';
 import { ingest, type IngestOptions } from '../ingest/index.js';
@@ -51,5 +52,5 @@ export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOpt
     onArticle: (done, total) => options.onProgress?.('annotating', done, total),
   });
   const articles = annotated.map((a) => Article.with(a, { classification: classifyArticle(a) }));
-  return { articles, entities: entityTable(articles), stories: clusterStories(articles), errors: [...cleaned.errors] };
+  return { articles, entities: entityTable(articles), stories: storyReuse(clusterStories(articles), articles), errors: [...cleaned.errors] };
 }

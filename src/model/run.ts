@@ -11,11 +11,37 @@ export interface EntityRecord {
   readonly aliases: readonly string[];
 }
 
-/** A group of articles reporting the same story (a simple grouping until the stories issue). */
+/** Text one article shares with another: passages (character spans into each text) and the words changed. */
+export interface ReuseRecord {
+  /** Article ids: `to` carries text that also stands in `from`. */
+  readonly from: string;
+  readonly to: string;
+  /**
+   * Where the shared text comes from: the source both credit for it (`organization:middle-east-eye`)
+   * when they credit one, else the id of the earlier article.
+   */
+  readonly origin: string;
+  /** `copy`: `to` was published after `from` (or credits it); `common-origin`: both rewrite one upstream source; `unknown`: no date tells. */
+  readonly relation: 'copy' | 'common-origin' | 'unknown';
+  /** exact, near-duplicate or passage reuse. */
+  readonly kind: 'exact' | 'near-duplicate' | 'passage';
+  /** Share of `to`'s words inside the shared passages. */
+  readonly shareOfTo: number;
+  readonly passages: readonly {
+    readonly fromStart: number;
+    readonly fromEnd: number;
+    readonly toStart: number;
+    readonly toEnd: number;
+    readonly changes: readonly { readonly from: string; readonly to: string; readonly fromStart: number; readonly fromEnd: number; readonly toStart: number; readonly toEnd: number }[];
+  }[];
+}
+
+/** A group of articles reporting the same story, and the text they share. */
 export interface StoryRecord {
   readonly id: string;
   readonly title: string;
   readonly articleIds: readonly string[];
+  readonly reuse?: readonly ReuseRecord[];
 }
 
 /** A problem with one input, printed as `input: reason`. */

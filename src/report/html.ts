@@ -1,6 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { RunResult } from '../model/run.js';
-import { articleHeading, dateLines, hedgeLines, metaLine, quantityLines, removedSummary, sourceLines } from './view.js';
+import { reuseViews, articleHeading, dateLines, hedgeLines, metaLine, quantityLines, removedSummary, sourceLines } from './view.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -58,7 +58,7 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2.5rem;border-top:1px solid #
 .q{background:#fff3c4}.qi{background:#f4f0e0}.e{border-bottom:2px solid #7aa7d8}.e.person{border-color:#d87a7a}
 .e.group{border-color:#9b59b6}.e.place{border-color:#27ae60}.n{background:#d9f2e6}.d{background:#dbe8fb}.s{outline:1px dashed #999}
 .h{text-decoration:underline wavy #c0392b}.legend span{margin-right:.8rem;padding:0 .3rem}dl{display:grid;grid-template-columns:8rem 1fr;gap:.2rem 1rem}
-dt{color:#555}dd{margin:0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}`;
+del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}dt{color:#555}dd{margin:0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}`;
 
 /**
  * One self-contained HTML page: no scripts, no external assets, a Content-Security-Policy that
@@ -96,7 +96,16 @@ export function renderHtml(run: RunResult): string {
   }
   if (run.stories.length) {
     parts.push(`<h2>Stories</h2><ul>`);
-    for (const s of run.stories) parts.push(`<li>${esc(s.title)} (${s.articleIds.map((id) => `<a href="#a-${esc(id)}">${esc(id)}</a>`).join(', ')})</li>`);
+    for (const s of run.stories) {
+      parts.push(`<li>${esc(s.title)} (${s.articleIds.map((id) => `<a href="#a-${esc(id)}">${esc(id)}</a>`).join(', ')})`);
+      const views = reuseViews(s, run.articles);
+      if (views.length) {
+        parts.push(`<ul class="reuse">`);
+        for (const r of views) parts.push(`<li>${esc(r.head)}${r.changes.length ? `<br>${r.changes.map((c) => `${c.from ? `<del>${esc(c.from)}</del>` : ''}${c.to ? `<ins>${esc(c.to)}</ins>` : ''}`).join(' · ')}` : ''}</li>`);
+        parts.push(`</ul>`);
+      }
+      parts.push(`</li>`);
+    }
     parts.push(`</ul>`);
   }
   if (run.errors.length) {

@@ -6,8 +6,18 @@ export interface JsonV1 {
   readonly version: 1;
   readonly articles: readonly JsonArticle[];
   readonly entities: readonly { ref: string; name: string; type: string; aliases: readonly string[] }[];
-  readonly stories: readonly { id: string; title: string; articleIds: readonly string[] }[];
+  readonly stories: readonly { id: string; title: string; articleIds: readonly string[]; reuse: readonly JsonReuse[] }[];
   readonly errors: readonly { input: string; reason: string }[];
+}
+
+export interface JsonReuse {
+  readonly from: string;
+  readonly to: string;
+  readonly origin: string;
+  readonly relation: string;
+  readonly kind: string;
+  readonly shareOfTo: number;
+  readonly passages: readonly { fromStart: number; fromEnd: number; toStart: number; toEnd: number; changes: readonly { from: string; to: string; fromStart: number; fromEnd: number; toStart: number; toEnd: number }[] }[];
 }
 
 interface SpanJson {
@@ -47,7 +57,7 @@ export function toJsonV1(run: RunResult): JsonV1 {
     version: 1,
     articles: run.articles.map(articleJson),
     entities: run.entities.map((e) => ({ ref: e.ref, name: e.name, type: e.type, aliases: [...e.aliases] })),
-    stories: run.stories.map((s) => ({ id: s.id, title: s.title, articleIds: [...s.articleIds] })),
+    stories: run.stories.map((s) => ({ id: s.id, title: s.title, articleIds: [...s.articleIds], reuse: (s.reuse ?? []).map((r) => ({ ...r, passages: r.passages.map((p) => ({ ...p, changes: p.changes.map((c) => ({ ...c })) })) })) })),
     errors: run.errors.map((e) => ({ input: e.input, reason: e.reason })),
   };
 }

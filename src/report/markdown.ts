@@ -1,5 +1,5 @@
 import type { RunResult } from '../model/run.js';
-import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, sourceLines } from './view.js';
+import { reuseViews, articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, sourceLines } from './view.js';
 
 /** Escape article text for Markdown: no raw HTML, no accidental emphasis, links or table breaks. */
 export function mdEscape(s: string): string {
@@ -33,7 +33,13 @@ export function renderMarkdown(run: RunResult): string {
   }
   if (run.stories.length) {
     out.push('## Stories', '');
-    for (const s of run.stories) out.push(`- **${mdEscape(s.title)}** (${s.articleIds.length} articles: ${s.articleIds.join(', ')})`);
+    for (const s of run.stories) {
+      out.push(`- **${mdEscape(s.title)}** (${s.articleIds.length} articles: ${s.articleIds.join(', ')})`);
+      for (const r of reuseViews(s, run.articles)) {
+        out.push(`  - copy chain: ${mdEscape(r.head)}`);
+        if (r.changes.length) out.push(`    - changed: ${r.changes.map((c) => `~~${mdEscape(c.from) || '∅'}~~ → **${mdEscape(c.to) || '∅'}**`).join('; ')}`);
+      }
+    }
     out.push('');
   }
   if (run.errors.length) {

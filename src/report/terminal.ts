@@ -1,6 +1,6 @@
 import pc from 'picocolors';
 import type { RunResult } from '../model/run.js';
-import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, sourceLines } from './view.js';
+import { reuseViews, articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, sourceLines } from './view.js';
 
 export interface TerminalOptions {
   readonly color: boolean;
@@ -44,7 +44,14 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
   }
   if (run.stories.length) {
     lines.push('', c.bold('Stories'));
-    for (const s of run.stories) lines.push(`  ${s.id} ${clip(s.title, w - 20)} ${c.dim(`(${s.articleIds.length} article${s.articleIds.length === 1 ? '' : 's'})`)}`);
+    for (const s of run.stories) {
+      lines.push(`  ${s.id} ${clip(s.title, w - 20)} ${c.dim(`(${s.articleIds.length} article${s.articleIds.length === 1 ? '' : 's'})`)}`);
+      for (const r of reuseViews(s, run.articles)) {
+        lines.push(`    ${c.magenta('copy')} ${clip(r.head, w - 10)}`);
+        const changed = r.changes.map((ch) => `${ch.from ? c.red(`-${ch.from}`) : ''}${ch.from && ch.to ? ' ' : ''}${ch.to ? c.green(`+${ch.to}`) : ''}`);
+        if (changed.length) lines.push(`      ${changed.join(c.dim(' · '))}`);
+      }
+    }
   }
   if (run.errors.length) {
     lines.push('', c.bold(c.red('Errors')));

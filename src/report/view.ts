@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.js';
+import type { StoryRecord } from '../model/run.js';
 
 /** Shared views of an article for the human-readable reports. */
 export function removedSummary(a: Article): string {
@@ -50,4 +51,25 @@ export function articleHeading(a: Article): string {
 export function metaLine(a: Article): string {
   const kind = a.classification ? `${a.classification.kind}${a.classification.signals.length ? ` (${a.classification.signals.join(', ')})` : ''}` : 'unknown';
   return [a.meta.outlet ?? 'unknown outlet', a.meta.published ?? 'undated', a.meta.byline ? `by ${a.meta.byline}` : null, kind, a.source].filter(Boolean).join(' · ');
+}
+
+/** One line per reuse pair of a story: who shares text with whom, why, and what the copier changed. */
+export interface ReuseView {
+  readonly head: string;
+  readonly changes: readonly { from: string; to: string }[];
+}
+
+export function reuseViews(story: StoryRecord, articles: readonly Article[]): ReuseView[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const name = (id: string) => {
+    const a = byId.get(id);
+    return a ? `${a.meta.outlet ?? a.source}${a.meta.published ? ` (${a.meta.published})` : ''}` : id;
+  };
+  return (story.reuse ?? []).map((r) => {
+    const why = r.relation === 'common-origin' ? `both rewrite ${r.origin.replace(/^\w+:/, '').replace(/-/g, ' ')}` : r.relation === 'copy' ? 'copied' : 'shared text, direction unknown';
+    return {
+      head: `${name(r.from)} → ${name(r.to)}: ${r.kind}, ${Math.round(r.shareOfTo * 100)}% of the second; ${why}`,
+      changes: r.passages.flatMap((p) => p.changes.map((c) => ({ from: c.from, to: c.to }))),
+    };
+  });
 }

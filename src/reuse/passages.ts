@@ -81,7 +81,7 @@ function snapEnd(ai: number, bi: number, a: Side, b: Side): [number, number] {
   return da <= SENTENCE_SNAP_WORDS && db <= SENTENCE_SNAP_WORDS ? [ai + da, bi + db] : [ai, bi];
 }
 
-const BOUNDARY = /[.!?\n]["'”’)\]]*\s/;
+const BOUNDARY = /[.!?]["'”’)\]]*\s|\n/;
 
 /** How many words before word i (or before the end, i = length) still belong to i's sentence. */
 function wordsSinceSentenceStart(side: Side, i: number): number {

@@ -170,4 +170,20 @@ describeShared('analyze on the seeds', () => {
     expect(by('003').classification?.kind).toBe('opinion');
     expect(by('004').classification?.kind).toBe('news');
   });
+
+  it('traces the rewritten Middle East Eye passage between 000 and 001, with the words changed', () => {
+    const story = run.stories.find((s) => s.articleIds.includes(by('000').id) && s.articleIds.includes(by('001').id));
+    expect(story?.articleIds).toHaveLength(5);
+    const r = story!.reuse!.find((x) => new Set([x.from, x.to]).has(by('000').id) && new Set([x.from, x.to]).has(by('001').id));
+    expect(r).toMatchObject({ relation: 'common-origin', origin: 'organization:middle-east-eye' });
+    const changes = r!.passages.flatMap((p) => p.changes.map((c) => [c.from, c.to]));
+    const [a, b] = r!.from === by('000').id ? [0, 1] : [1, 0];
+    const pairs = changes.map((c) => [c[a], c[b]]);
+    expect(pairs).toEqual(expect.arrayContaining([['ongoing', 'imminent large-scale'], ['forces loyal to Damascus', 'the Syrian army'], ['', 'US-led']]));
+    for (const p of r!.passages) {
+      const from = run.articles.find((x) => x.id === r!.from)!;
+      for (const c of p.changes) expect(from.text.slice(c.fromStart, c.fromEnd)).toBe(c.from);
+    }
+    expect(story!.reuse!.filter((x) => ![x.from, x.to].includes(by('004').id))).toHaveLength(1);
+  });
 });
