@@ -5,29 +5,36 @@ import { features } from './features.js';
 import { StoryClusterer } from './stories.js';
 import { STORIES, type StorySettings } from './settings.js';
 
-export { StoryClusterer } from './stories.js';
+export { StoryClusterer, type StoryState, type Background, type ClusterChanges, type StoryAssignment } from './stories.js';
 export { features, type Features } from './features.js';
 
 /**
  * Group a batch into stories with the online clusterer: articles are fed in publication order
  * (undated ones after, by id), so the same input gives the same stories whatever the order of
- * files on disk. Story ids hash their members; stories are ordered by their first article.
+ * files on disk. A story's id hashes the id of the article that started it (as in the store);
+ * stories are ordered by their first article.
  */
 export function clusterStories(articles: readonly Article[], settings: StorySettings = STORIES): StoryRecord[] {
   const order = [...articles].sort(byDate);
   const c = new StoryClusterer(settings);
-  for (const a of order) c.add(features(a));
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  return c
-    .groups()
-    .filter((g) => g.length > 0)
-    .map((ids) => {
-      const members = ids.map((id) => byId.get(id)!).sort(byDate);
-      const id = createHash('sha256').update(members.map((a) => a.id).sort().join('\n')).digest('hex').slice(0, 10);
-      return { id, title: members[0]!.meta.title ?? '(untitled)', articleIds: members.map((a) => a.id) };
-    });
+  const groups = new Map<number, Article[]>();
+  for (const a of order) {
+    const { story } = c.add(features(a));
+    const g = groups.get(story);
+    if (g) g.push(a);
+    else groups.set(story, [a]);
+  }
+  return [...groups.values()].map((members) => ({ id: storyId(members[0]!.id), title: members[0]!.meta.title ?? '(untitled)', articleIds: members.map((a) => a.id) }));
 }
 
-export function byDate(a: Article, b: Article): number {
+/** A story's id: from the id of the article that started it, so it stays put as the story grows. */
+type Dated = Pick<Article, 'id'> & { readonly meta: Pick<Article['meta'], 'published'> };
+
+export function storyId(firstArticleId: string): string {
+  return createHash('sha256').update(`story\n${firstArticleId}`).digest('hex').slice(0, 10);
+}
+
+/** Publication order: by date (undated last), then id. */
+export function byDate(a: Dated, b: Dated): number {
   return (a.meta.published ?? '9999').localeCompare(b.meta.published ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

@@ -1,89 +1,139 @@
 import type { Article } from '../model/article.js';
 import type { ReuseRecord, StoryRecord } from '../model/run.js';
 import { fingerprint, overlap, type Fingerprint } from '../reuse/index.js';
+import { MIN_SEEDS } from '../reuse/settings.js';
 import { byDate } from './index.js';
 
-/** Pairs compared per story at most; past it, each article is compared with the earliest ones only. */
-const MAX_PAIRS_PER_STORY = 2000;
 /** Shared passages shorter than this many words (a name and a verb) are not reuse worth showing. */
 const MIN_PASSAGE_WORDS = 10;
+/** A new article is aligned with at most this many earlier members: those sharing the most shingles with it. */
+const MAX_SOURCES_PER_ARTICLE = 20;
 
-/** True when \`x\` credits \`y\`'s outlet: in its text ("told Coastline Wire") or in a credit line the cleaner cut ("Source: Coastline Wire"). */
-function credits(x: Article, y: Article): boolean {
+/** What reuse detection reads of an article (a store keeps only this for the open stories). */
+export type ReuseDoc = Pick<Article, 'id' | 'meta' | 'removed' | 'text'> & { readonly layers: Pick<Article['layers'], 'citedSources'> };
+
+/** A pair of articles sharing text, with how good a source `from` is for `to` (credit first, then closeness). */
+export interface ScoredReuse {
+  readonly record: ReuseRecord;
+  readonly score: number;
+}
+
+/** The fields of an article that reuse detection needs, and nothing else. */
+export function reuseDoc(a: Article): ReuseDoc {
+  return { id: a.id, meta: a.meta, removed: a.removed.filter((r) => /credit|source/.test(r.reason)), text: a.text, layers: { citedSources: a.layers.citedSources } };
+}
+
+/**
+ * Text reuse inside one story, built up one article at a time. Each member's shingles are posted in
+ * an index, so a new article is aligned only with the members that share at least MIN_SEEDS
+ * shingles with it (at most MAX_SOURCES_PER_ARTICLE of them, most shared first) — no passage can
+ * come from the others — and the cost per article does not grow with the story.
+ */
+export class StoryReuse {
+  private readonly members: { readonly doc: ReuseDoc; readonly fp: Fingerprint }[] = [];
+  private readonly postings = new Map<number, number[]>();
+
+  /** Add an article; returns the reuse it shares with earlier members (earlier-published side first). */
+  add(doc: ReuseDoc): ScoredReuse[] {
+    const fp = fingerprint(doc.text);
+    const shared = new Map<number, number>();
+    for (const h of new Set(fp.shingles)) for (const m of this.postings.get(h) ?? []) shared.set(m, (shared.get(m) ?? 0) + 1);
+    const sources = [...shared.entries()]
+      .filter(([, n]) => n >= MIN_SEEDS)
+      .sort((x, y) => y[1] - x[1] || x[0] - y[0])
+      .slice(0, MAX_SOURCES_PER_ARTICLE)
+      .map(([m]) => this.members[m]!);
+    const out: ScoredReuse[] = [];
+    for (const m of sources) {
+      const [a, b] = byDate(m.doc, doc) <= 0 ? [m, { doc, fp }] : [{ doc, fp }, m];
+      const r = reuseBetween(a.doc, b.doc, a.fp, b.fp);
+      if (r) out.push(r);
+    }
+    const idx = this.members.length;
+    this.members.push({ doc, fp });
+    for (const h of new Set(fp.shingles)) {
+      const list = this.postings.get(h);
+      if (list) list.push(idx);
+      else this.postings.set(h, [idx]);
+    }
+    return out;
+  }
+}
+
+/**
+ * The copy chain of a story: of all the pairs found, each article keeps its closest source only —
+ * the one it credits, else the one it shares the most text with and changed the least — in the
+ * order of `order` (article ids, by publication).
+ */
+export function copyChain(pairs: Iterable<ScoredReuse>, order: readonly string[]): ReuseRecord[] {
+  const best = new Map<string, ScoredReuse>();
+  for (const p of pairs) {
+    const had = best.get(p.record.to);
+    if (!had || p.score > had.score || (p.score === had.score && p.record.from < had.record.from)) best.set(p.record.to, p);
+  }
+  const pos = new Map(order.map((id, i) => [id, i]));
+  return [...best.values()].map((p) => p.record).sort((x, y) => (pos.get(x.to) ?? 0) - (pos.get(y.to) ?? 0));
+}
+
+/**
+ * Text reuse inside each story of a batch: every article is aligned with the earlier members it
+ * shares shingles with; shared passages become ReuseRecords with the word changes, and each
+ * article keeps its closest source (see `copyChain`).
+ */
+export function storyReuse(stories: readonly StoryRecord[], articles: readonly Article[]): StoryRecord[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  return stories.map((story) => {
+    const members = story.articleIds.map((id) => byId.get(id)!).filter(Boolean).sort(byDate);
+    const index = new StoryReuse();
+    const pairs = members.flatMap((a) => index.add(reuseDoc(a)));
+    return { ...story, reuse: copyChain(pairs, members.map((a) => a.id)) };
+  });
+}
+
+/** True when `x` credits `y`'s outlet: in its text ("told Coastline Wire") or in a credit line the cleaner cut ("Source: Coastline Wire"). */
+function credits(x: ReuseDoc, y: ReuseDoc): boolean {
   const outlet = y.meta.outlet?.toLowerCase();
   if (!outlet || outlet === x.meta.outlet?.toLowerCase()) return false;
   if ((x.layers.citedSources ?? []).some((c) => c.name.toLowerCase() === outlet)) return true;
   return x.removed.some((r) => /credit|source/.test(r.reason) && r.text.toLowerCase().includes(outlet));
 }
 
-/**
- * Text reuse inside each story: every pair of its articles (earlier first) is compared, and shared
- * passages become a ReuseRecord with the word changes. Direction: the earlier article is `from`;
- * when both credit the same outside source for the shared text (both "told Middle East Eye"), the
- * relation is a common origin and `origin` is that source; a claim repeated through copies is then
- * counted once, by origin.
- */
-export function storyReuse(stories: readonly StoryRecord[], articles: readonly Article[]): StoryRecord[] {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const prints = new Map<string, Fingerprint>();
-  const fp = (a: Article) => {
-    let f = prints.get(a.id);
-    if (!f) prints.set(a.id, (f = fingerprint(a.text)));
-    return f;
-  };
-  return stories.map((story) => {
-    const members = story.articleIds.map((id) => byId.get(id)!).filter(Boolean).sort(byDate);
-    const reuse: ReuseRecord[] = [];
-    let pairs = 0;
-    const found: ReuseRecord[] = [];
-    for (let j = 1; j < members.length; j++) {
-      for (let i = 0; i < j && pairs < MAX_PAIRS_PER_STORY; i++, pairs++) {
-        const r = reuseBetween(members[i]!, members[j]!, fp);
-        if (r) found.push(r);
-      }
-    }
-    // The copy chain: each article keeps its closest source only — the one it credits, else the
-    // one it shares the most text with and changed the least.
-    const best = new Map<string, ReuseRecord>();
-    const rank = (r: ReuseRecord) => (credits(byId.get(r.to)!, byId.get(r.from)!) ? 10 : 0) + closeness(r, byId);
-    for (const r of found) {
-      const had = best.get(r.to);
-      if (!had || rank(r) > rank(had)) best.set(r.to, r);
-    }
-    reuse.push(...[...best.values()].sort((x, y) => members.findIndex((m) => m.id === x.to) - members.findIndex((m) => m.id === y.to)));
-    return { ...story, reuse };
-  });
-}
-
 /** Share of the second article inside shared passages, less the share of those words that were changed. */
-function closeness(r: ReuseRecord, byId: ReadonlyMap<string, Article>): number {
+function closeness(r: ReuseRecord): number {
   const passageChars = r.passages.reduce((n, p) => n + (p.toEnd - p.toStart), 0) || 1;
   const changedChars = r.passages.reduce((n, p) => n + p.changes.reduce((m, c) => m + Math.max(c.toEnd - c.toStart, c.fromEnd - c.fromStart), 0), 0);
   return r.shareOfTo * Math.max(0, 1 - changedChars / passageChars);
 }
 
-export function reuseBetween(first: Article, second: Article, fp: (a: Article) => Fingerprint): ReuseRecord | null {
-  // An article that credits the other's outlet copied it, whatever the dates say.
-  const [a, b] = credits(first, second) && !credits(second, first) ? [second, first] : [first, second];
-  const o0 = overlap(fp(a), fp(b));
+/**
+ * The reuse between two articles, `first` published no later than `second`. Direction: the earlier
+ * article is `from` — unless the earlier one credits the later one's outlet, which means it copied
+ * it whatever the dates say. When both credit the same outside source near the shared text (both
+ * "told Middle East Eye"), the relation is a common origin and `origin` is that source; a claim
+ * repeated through copies is then counted once, by origin.
+ */
+export function reuseBetween(first: ReuseDoc, second: ReuseDoc, fp1: Fingerprint, fp2: Fingerprint): ScoredReuse | null {
+  const swap = credits(first, second) && !credits(second, first);
+  const [a, b] = swap ? [second, first] : [first, second];
+  const o0 = swap ? overlap(fp2, fp1) : overlap(fp1, fp2);
   if (!o0) return null;
   const passages = o0.passages.filter((p) => p.words >= MIN_PASSAGE_WORDS);
   if (passages.length === 0) return null;
-  const o = { ...o0, passages };
-  const credited = (x: Article, start: number, end: number) =>
+  const credited = (x: ReuseDoc, start: number, end: number) =>
     new Set((x.layers.citedSources ?? []).filter((c) => c.sourceKind === 'outlet' || c.sourceKind === 'agency').filter((c) => c.start >= start - 200 && c.end <= end + 200).map((c) => c.ref));
-  const fromRefs = new Set(o.passages.flatMap((p) => [...credited(a, p.fromStart, p.fromEnd)]));
-  const toRefs = o.passages.flatMap((p) => [...credited(b, p.toStart, p.toEnd)]);
+  const fromRefs = new Set(passages.flatMap((p) => [...credited(a, p.fromStart, p.fromEnd)]));
+  const toRefs = passages.flatMap((p) => [...credited(b, p.toStart, p.toEnd)]);
   const common = toRefs.find((r) => fromRefs.has(r)) ?? null;
   const dated = a.meta.published && b.meta.published && a.meta.published < b.meta.published;
   const relation = common ? 'common-origin' : dated || credits(b, a) ? 'copy' : 'unknown';
-  return {
+  const record: ReuseRecord = {
     from: a.id,
     to: b.id,
     origin: common ?? a.id,
     relation,
-    kind: o.kind,
-    shareOfTo: Math.round(o.shareOfTo * 1000) / 1000,
-    passages: o.passages.map((p) => ({ fromStart: p.fromStart, fromEnd: p.fromEnd, toStart: p.toStart, toEnd: p.toEnd, changes: p.changes.map((c) => ({ ...c })) })),
+    kind: o0.kind,
+    shareOfTo: Math.round(o0.shareOfTo * 1000) / 1000,
+    passages: passages.map((p) => ({ fromStart: p.fromStart, fromEnd: p.fromEnd, toStart: p.toStart, toEnd: p.toEnd, changes: p.changes.map((c) => ({ ...c })) })),
   };
+  return { record, score: (credits(b, a) ? 10 : 0) + closeness(record) };
 }

@@ -2,6 +2,7 @@
 export interface StorySettings {
   readonly joinThreshold: number;
   readonly windowDays: number;
+  readonly idleArticles: number;
   readonly weights: { readonly terms: number; readonly entities: number; readonly facts: number };
   readonly timeGraceDays: number;
   readonly timeDecayPerDay: number;
@@ -17,6 +18,8 @@ export const STORIES: StorySettings = Object.freeze({
   joinThreshold: 0.2,
   /** A story that received no article for this many days stops attracting new ones. */
   windowDays: 7,
+  /** A story of undated articles closes after this many articles arrived without joining it. */
+  idleArticles: 20_000,
   /** Weights of the similarity parts: content words, entity refs, shared figures and days. */
   weights: { terms: 0.6, entities: 0.4, facts: 0.15 },
   /** Days from the story's mean day beyond which similarity is scaled down, and by how much per day. */

@@ -1,50 +1,141 @@
 import { STORIES, type StorySettings } from './settings.js';
 import type { Features } from './features.js';
 
-/** A story as the clusterer holds it: summed weighted vectors of its members, their facts and days. */
+/**
+ * A story as the clusterer holds it: summed weighted vectors of its members, their facts and days.
+ * Plain data, so a store can save it and load it back (see `StoryState`).
+ */
 interface Story {
   readonly id: number;
   readonly members: string[];
   readonly terms: Map<string, number>;
   readonly entities: Map<string, number>;
   readonly facts: Map<string, number>;
+  /** Index keys this story is posted under (top features of its members). */
+  readonly keys: Set<string>;
   firstDay: number | null;
   lastDay: number | null;
   daySum: number;
   dated: number;
+  /** Sequence number of the clusterer's last article that joined this story. */
+  lastSeq: number;
+}
+
+/** A story's clustering state as JSON-safe data: what a store keeps to go on clustering later. */
+export interface StoryState {
+  readonly id: number;
+  readonly members: readonly string[];
+  readonly terms: readonly (readonly [string, number])[];
+  readonly entities: readonly (readonly [string, number])[];
+  readonly facts: readonly (readonly [string, number])[];
+  readonly keys: readonly string[];
+  readonly firstDay: number | null;
+  readonly lastDay: number | null;
+  readonly daySum: number;
+  readonly dated: number;
+  readonly lastSeq: number;
+}
+
+/** The rolling background corpus: documents seen and the document frequency of each feature. */
+export interface Background {
+  readonly docs: number;
+  readonly df: ReadonlyMap<string, number>;
+  /** Id the next new story gets. */
+  readonly nextStory: number;
+  /** Articles seen so far (the sequence clock of `idleArticles`). */
+  readonly seq: number;
 }
 
 export interface StoryAssignment {
   readonly articleId: string;
   readonly story: number;
+  /** True when the article started the story. */
+  readonly opened: boolean;
   readonly similarity: number;
+}
+
+/** What changed since the last `drain()`: stories to save, document-frequency increments, counters. */
+export interface ClusterChanges {
+  readonly stories: readonly StoryState[];
+  readonly dfDelta: ReadonlyMap<string, number>;
+  readonly docs: number;
+  readonly nextStory: number;
+  readonly seq: number;
 }
 
 /**
  * Online story clustering. Articles arrive in publication order; each joins the most similar open
  * story or starts a new one, and nothing already assigned is recomputed.
  *
- * Similarity = cosine of content-word TF-IDF vectors (article against the story's centroid) and of
+ * Similarity = cosine of content-word TF-IDF vectors (article against the story's members) and of
  * entity-ref vectors, plus a bonus for specific figures and days both state ("33 soldiers",
  * 2020-02-27), scaled down by the days between the article and the story. IDF comes from a rolling
  * background: document frequencies of everything seen so far, smoothed by a prior.
  *
  * Candidates come from an inverted index: only stories that share one of the article's
- * highest-weighted words or refs are scored, so the cost per article stays flat as the store
- * grows; stories idle for longer than the window leave the index.
+ * highest-weighted words or refs are scored. A story that received no article for `windowDays`
+ * (or, undated, for `idleArticles` articles) is closed: it leaves memory and the index, so the
+ * cost per article and the memory stay flat however many articles came before.
+ *
+ * The state is plain data: `drain()` hands a store what changed, and `load()` takes open stories
+ * back, so an ingest can stop and a later one go on with the same results.
  */
 export class StoryClusterer {
-  private readonly stories: Story[] = [];
+  private readonly open = new Map<number, Story>();
   private readonly index = new Map<string, Set<number>>();
-  private readonly df = new Map<string, number>();
-  private docs = 0;
+  private readonly df: Map<string, number>;
+  private readonly dfDelta = new Map<string, number>();
+  private readonly touched = new Map<number, Story>();
+  private docs: number;
+  private nextStory: number;
+  private seq: number;
+  private today: number | null = null;
 
-  constructor(private readonly settings: StorySettings = STORIES) {}
+  constructor(
+    private readonly settings: StorySettings = STORIES,
+    background?: Background,
+  ) {
+    this.df = new Map(background?.df ?? []);
+    this.docs = background?.docs ?? 0;
+    this.nextStory = background?.nextStory ?? 0;
+    this.seq = background?.seq ?? 0;
+  }
+
+  /** Take back stories a store saved (the open ones); they become candidates again. */
+  load(states: Iterable<StoryState>): void {
+    for (const st of states) {
+      const s: Story = {
+        id: st.id,
+        members: [...st.members],
+        terms: new Map(st.terms),
+        entities: new Map(st.entities),
+        facts: new Map(st.facts),
+        keys: new Set(st.keys),
+        firstDay: st.firstDay,
+        lastDay: st.lastDay,
+        daySum: st.daySum,
+        dated: st.dated,
+        lastSeq: st.lastSeq,
+      };
+      this.open.set(s.id, s);
+      for (const k of s.keys) post(this.index, k, s.id);
+    }
+  }
+
+  /** Stories open now (in memory and in the index). */
+  get openStories(): number {
+    return this.open.size;
+  }
 
   add(f: Features): StoryAssignment {
+    this.seq++;
+    if (f.day !== null && (this.today === null || f.day > this.today)) {
+      this.today = f.day;
+      this.closeIdle();
+    } else if (this.seq % 1000 === 0) this.closeIdle();
     this.docs++;
-    for (const k of f.terms.keys()) this.df.set(k, (this.df.get(k) ?? 0) + 1);
-    for (const k of f.entities.keys()) this.df.set(`@${k}`, (this.df.get(`@${k}`) ?? 0) + 1);
+    for (const k of f.terms.keys()) this.count(k);
+    for (const k of f.entities.keys()) this.count(`@${k}`);
     const terms = this.weigh(f.terms, '');
     const entities = this.weigh(f.entities, '@');
     let best: Story | null = null;
@@ -53,24 +144,55 @@ export class StoryClusterer {
       const sim = this.similarity(f, terms, entities, s);
       if (sim > bestSim || (sim === bestSim && best && s.id < best.id)) [best, bestSim] = [s, sim];
     }
-    const story = best && bestSim >= this.settings.joinThreshold ? best : this.open();
+    const joined = best && bestSim >= this.settings.joinThreshold ? best : null;
+    const story = joined ?? this.start();
     this.join(story, f, terms, entities);
-    return { articleId: f.id, story: story.id, similarity: story === best ? bestSim : 0 };
+    return { articleId: f.id, story: story.id, opened: !joined, similarity: joined ? bestSim : 0 };
   }
 
-  /** Members of every story, in story order. */
-  groups(): string[][] {
-    return this.stories.map((s) => [...s.members]);
+  /** Everything that changed since the last call, for a store to save in one transaction. */
+  drain(): ClusterChanges {
+    const out: ClusterChanges = {
+      stories: [...this.touched.values()].sort((a, b) => a.id - b.id).map(exportStory),
+      dfDelta: new Map(this.dfDelta),
+      docs: this.docs,
+      nextStory: this.nextStory,
+      seq: this.seq,
+    };
+    this.touched.clear();
+    this.dfDelta.clear();
+    return out;
   }
 
-  private open(): Story {
-    const s: Story = { id: this.stories.length, members: [], terms: new Map(), entities: new Map(), facts: new Map(), firstDay: null, lastDay: null, daySum: 0, dated: 0 };
-    this.stories.push(s);
+  private count(k: string): void {
+    this.df.set(k, (this.df.get(k) ?? 0) + 1);
+    this.dfDelta.set(k, (this.dfDelta.get(k) ?? 0) + 1);
+  }
+
+  /** Close stories idle past the window (by days, or by articles when undated). */
+  private closeIdle(): void {
+    for (const s of this.open.values()) {
+      const stale = s.lastDay !== null ? this.today !== null && this.today - s.lastDay > this.settings.windowDays : this.seq - s.lastSeq > this.settings.idleArticles;
+      if (!stale) continue;
+      this.open.delete(s.id);
+      for (const k of s.keys) {
+        const ids = this.index.get(k);
+        if (!ids) continue;
+        ids.delete(s.id);
+        if (ids.size === 0) this.index.delete(k);
+      }
+    }
+  }
+
+  private start(): Story {
+    const s: Story = { id: this.nextStory++, members: [], terms: new Map(), entities: new Map(), facts: new Map(), keys: new Set(), firstDay: null, lastDay: null, daySum: 0, dated: 0, lastSeq: 0 };
+    this.open.set(s.id, s);
     return s;
   }
 
   private join(s: Story, f: Features, terms: Map<string, number>, entities: Map<string, number>): void {
     s.members.push(f.id);
+    s.lastSeq = this.seq;
     for (const [k, w] of terms) s.terms.set(k, (s.terms.get(k) ?? 0) + w);
     for (const [k, w] of entities) s.entities.set(k, (s.entities.get(k) ?? 0) + w);
     for (const k of f.facts) s.facts.set(k, (s.facts.get(k) ?? 0) + 1);
@@ -80,8 +202,11 @@ export class StoryClusterer {
       s.firstDay = s.firstDay === null ? f.day : Math.min(s.firstDay, f.day);
       s.lastDay = s.lastDay === null ? f.day : Math.max(s.lastDay, f.day);
     }
-    for (const k of top(terms, this.settings.probeFeatures)) post(this.index, k, s.id);
-    for (const k of top(entities, this.settings.probeFeatures)) post(this.index, `@${k}`, s.id);
+    for (const k of [...top(terms, this.settings.probeFeatures), ...top(entities, this.settings.probeFeatures).map((e) => `@${e}`)]) {
+      s.keys.add(k);
+      post(this.index, k, s.id);
+    }
+    this.touched.set(s.id, s);
   }
 
   private *candidates(f: Features, terms: Map<string, number>, entities: Map<string, number>): Generator<Story> {
@@ -90,16 +215,14 @@ export class StoryClusterer {
     for (const k of keys) {
       const ids = this.index.get(k);
       if (!ids) continue;
-      for (const id of [...ids]) {
-        const s = this.stories[id]!;
-        if (f.day !== null && s.lastDay !== null && f.day - s.lastDay > this.settings.windowDays) {
-          ids.delete(id); // closed: idle longer than the window
-          continue;
-        }
-        if (!seen.has(id)) {
-          seen.add(id);
-          yield s;
-        }
+      for (const id of ids) {
+        if (seen.has(id)) continue;
+        seen.add(id);
+        const s = this.open.get(id)!;
+        // Closed for this article: idle for longer than the window before it, or (an article that
+        // arrived late) begun more than the window after it.
+        if (f.day !== null && s.lastDay !== null && (f.day - s.lastDay > this.settings.windowDays || s.firstDay! - f.day > this.settings.windowDays)) continue;
+        yield s;
       }
     }
   }
@@ -114,7 +237,7 @@ export class StoryClusterer {
     let shared = 0;
     for (const k of f.facts) if (s.facts.has(k)) shared++;
     if (shared) sim += W.facts * Math.min(1, shared / 2);
-    if (f.day !== null && s.firstDay !== null && s.lastDay !== null && s.dated > 0) {
+    if (f.day !== null && s.dated > 0) {
       // Days from the story's centre of mass, so a story cannot creep forward one day at a time.
       const gap = Math.abs(f.day - s.daySum / s.dated);
       if (gap > this.settings.timeGraceDays) sim *= Math.max(0, 1 - this.settings.timeDecayPerDay * (gap - this.settings.timeGraceDays));
@@ -138,6 +261,22 @@ export class StoryClusterer {
     for (const [k, w] of v) v.set(k, w / norm);
     return v;
   }
+}
+
+function exportStory(s: Story): StoryState {
+  return {
+    id: s.id,
+    members: [...s.members],
+    terms: [...s.terms],
+    entities: [...s.entities],
+    facts: [...s.facts],
+    keys: [...s.keys],
+    firstDay: s.firstDay,
+    lastDay: s.lastDay,
+    daySum: s.daySum,
+    dated: s.dated,
+    lastSeq: s.lastSeq,
+  };
 }
 
 function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
