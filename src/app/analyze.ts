@@ -30,6 +30,30 @@ export interface AnalyzeOptions {
  * run.articles.length; // 7
  */
 export async function analyze(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<RunResult> {
+  const { docs, errors } = await readInputs(inputs, options);
+  const result = analyzeExtracted(docs, options);
+  return { ...result, errors: [...errors, ...result.errors] };
+}
+
+/** Clean, annotate and group already-extracted documents (used by `analyze` and the benchmarks). */
+export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOptions = {}): RunResult {
+  const cleaned = cleanAll(docs);
+  for (const e of cleaned.errors) options.onError?.(e);
+  const articles = annotateArticles(cleaned.articles, options);
+  return { articles, entities: entityTable(articles), stories: storyReuse(clusterStories(articles), articles), errors: [...cleaned.errors] };
+}
+
+/** Annotate cleaned articles (refs resolved across the batch) and classify them. */
+export function annotateArticles(cleaned: readonly Article[], options: Pick<AnalyzeOptions, 'referenceDate' | 'onProgress'> = {}): Article[] {
+  const ctx = { referenceDate: options.referenceDate ?? null };
+  const annotated = runPipeline(annotatePipeline(), cleaned, ctx, {
+    onArticle: (done, total) => options.onProgress?.('annotating', done, total),
+  });
+  return annotated.map((a) => Article.with(a, { classification: classifyArticle(a) }));
+}
+
+/** Read every input; errors go to `onError` as soon as they are known and into the returned list. */
+export async function readInputs(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<{ docs: Extracted[]; errors: RunError[] }> {
   const errors: RunError[] = [];
   const docs: Extracted[] = [];
   for await (const item of ingest(inputs, options.ingest)) {
@@ -39,18 +63,5 @@ export async function analyze(inputs: readonly string[], options: AnalyzeOptions
     } else docs.push(item);
     options.onProgress?.('reading', docs.length + errors.length, 0);
   }
-  const result = analyzeExtracted(docs, options);
-  return { ...result, errors: [...errors, ...result.errors] };
-}
-
-/** Clean, annotate and group already-extracted documents (used by `analyze` and the benchmarks). */
-export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOptions = {}): RunResult {
-  const cleaned = cleanAll(docs);
-  for (const e of cleaned.errors) options.onError?.(e);
-  const ctx = { referenceDate: options.referenceDate ?? null };
-  const annotated = runPipeline(annotatePipeline(), cleaned.articles, ctx, {
-    onArticle: (done, total) => options.onProgress?.('annotating', done, total),
-  });
-  const articles = annotated.map((a) => Article.with(a, { classification: classifyArticle(a) }));
-  return { articles, entities: entityTable(articles), stories: storyReuse(clusterStories(articles), articles), errors: [...cleaned.errors] };
+  return { docs, errors };
 }

@@ -60,4 +60,25 @@ describe('clean', () => {
     expect(errors.map((e) => `${e.input}: ${e.reason}`)).toEqual([expect.stringMatching(/^copy\.txt: same article as a\.txt/), expect.stringMatching(/^empty\.txt: /), expect.stringMatching(/^de\.txt: not English \(looks like German\)/)]);
     expect(guessLanguage(english)).toBe('en');
   });
+
+  describe('lines an outlet repeats', () => {
+    const body = (n: number) =>
+      [`The harbour authority closed berth ${n} on Monday after an inspection found cracks in the quay wall.`, 'Port Desk', `Engineers said repairs to berth ${n} would take at least ${n + 2} weeks and cost more than expected.`, 'The authority said ships would go to the northern terminal during the work.'].join('\n\n');
+    const outlet = { outlet: 'Port Gazette' };
+
+    it('cuts a short tagline found in two of its articles, keeps repeated prose', () => {
+      const { articles } = cleanAll([doc(body(3), { ...outlet, source: 'a' }), doc(body(7), { ...outlet, source: 'b' })]);
+      for (const a of articles) {
+        expect(a.removed.map((r) => [r.text, r.reason])).toContainEqual(['Port Desk', 'clean/repeated-line']);
+        expect(a.text).toContain('The authority said ships would go to the northern terminal');
+      }
+    });
+
+    it('keeps an article whole when most of it repeats another (an update, a copy)', () => {
+      const text = ['Harbour authority closes berth three after the inspection of the quay wall', 'Engineers say the cracks in the wall are older than anyone thought', 'Repairs will take weeks and the shipping lines are told to go north', 'The northern terminal will take the ships while the work goes on'].join('\n\n');
+      const { articles, errors } = cleanAll([doc(text, { ...outlet, source: 'a', title: 'One' }), doc(text + '\n\nThe work starts today and the first ships are already on their way', { ...outlet, source: 'b', title: 'Two' })]);
+      expect(errors).toEqual([]);
+      expect(articles.map((a) => a.removed.filter((r) => r.reason === 'clean/repeated-line').length)).toEqual([0, 0]);
+    });
+  });
 });

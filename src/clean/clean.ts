@@ -4,7 +4,7 @@ import { readByline, readDateline } from './byline.js';
 import { junkReason } from './junk.js';
 import { endsLikeSentence, type Line, lines, wordCount } from './lines.js';
 import { normalise } from './repeated.js';
-import { HEADING_MAX_WORDS, SECTION_LABEL_MAX_WORDS } from './settings.js';
+import { HEADING_MAX_WORDS, REPEATED_MAX_SHARE, REPEATED_PROSE_MIN_WORDS, SECTION_LABEL_MAX_WORDS } from './settings.js';
 
 /** What cleaning one document decided: kept text pieces, removed spans, and metadata found in the text. */
 export interface Cleaned {
@@ -33,9 +33,16 @@ export function cleanText(doc: Extracted, repeated: ReadonlySet<string>): Cleane
   let dateline: string | null = null;
 
   // 1. Lines that are junk by themselves or repeat across the outlet's articles.
+  // A line the outlet repeats is boilerplate, unless it reads as a sentence of prose, or the
+  // repeats make up much of the article: then it is an update or a copy of another article (wire
+  // follow-ups repeat whole paragraphs), and cutting would lose its text.
+  const isRepeat = (l: Line) => repeated.has(normalise(l.text)) && !(wordCount(l.text) >= REPEATED_PROSE_MIN_WORDS && /[.!?]["'”’)]?$/.test(l.text.trim()));
+  const plain = all.filter((l) => !junkReason(l.text));
+  const repeatWords = plain.filter(isRepeat).reduce((n, l) => n + wordCount(l.text), 0);
+  const cutRepeats = repeatWords <= REPEATED_MAX_SHARE * plain.reduce((n, l) => n + wordCount(l.text), 0);
   let keep: Line[] = [];
   for (const l of all) {
-    const reason = junkReason(l.text) ?? (repeated.has(normalise(l.text)) ? 'clean/repeated-line' : null);
+    const reason = junkReason(l.text) ?? (cutRepeats && isRepeat(l) ? 'clean/repeated-line' : null);
     if (reason) cut(l, reason);
     else keep.push(l);
   }

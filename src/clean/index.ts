@@ -27,7 +27,9 @@ export function cleanAll(docs: readonly Extracted[]): { articles: Article[]; err
   for (const original of docs) {
     // No-break and figure spaces become plain spaces (same length, so nothing shifts): a name
     // written "Middle\u00a0East Eye" must be found, searched and compared like any other.
-    const doc = { ...original, text: original.text.replace(/[\u00a0\u2007\u202f]/g, ' ') };
+    // Control characters (an escape sequence in a hostile page would drive the user's terminal)
+    // become spaces too.
+    const doc = { ...original, text: spaces(original.text), title: original.title && spaces(original.title), outlet: original.outlet && spaces(original.outlet), byline: original.byline && spaces(original.byline) };
     const c = cleanText(doc, (doc.outlet && repeated.get(doc.outlet)) || new Set());
     if (!c.text.trim()) {
       errors.push(InputError.create(doc.source, 'no article text after cleaning'));
@@ -65,4 +67,11 @@ export function cleanAll(docs: readonly Extracted[]): { articles: Article[]; err
     );
   }
   return { articles, errors };
+}
+
+const ODD_SPACES = /[\u00a0\u2007\u202f\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/** No-break spaces and control characters (not tab, newline or CR) as plain spaces: same length, nothing shifts. */
+function spaces(s: string): string {
+  return s.replace(ODD_SPACES, ' ');
 }

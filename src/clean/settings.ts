@@ -15,3 +15,9 @@ export const ENGLISH_MIN_SHARE = 0.2;
 
 /** Texts shorter than this many words are not language-checked (too little evidence). */
 export const LANGUAGE_MIN_WORDS = 15;
+
+/** A repeated line of at least this many words ending like a sentence is prose, not boilerplate. */
+export const REPEATED_PROSE_MIN_WORDS = 8;
+
+/** Repeated lines are cut only while they are at most this share of the article's words. */
+export const REPEATED_MAX_SHARE = 0.3;

@@ -33,9 +33,29 @@ export class StoryReuse {
   private readonly members: { readonly doc: ReuseDoc; readonly fp: Fingerprint }[] = [];
   private readonly postings = new Map<number, number[]>();
 
-  /** Add an article; returns the reuse it shares with earlier members (earlier-published side first). */
-  add(doc: ReuseDoc): ScoredReuse[] {
+  /**
+   * Add an article; returns the reuse it shares with earlier members (earlier-published side
+   * first). With `align` false it is only indexed (a store re-opening a story whose pairs it has).
+   */
+  add(doc: ReuseDoc, align = true): ScoredReuse[] {
     const fp = fingerprint(doc.text);
+    const out: ScoredReuse[] = [];
+    if (align) out.push(...this.align(doc, fp));
+    const idx = this.members.length;
+    this.members.push({ doc, fp });
+    for (const h of new Set(fp.shingles)) {
+      const list = this.postings.get(h);
+      if (list) list.push(idx);
+      else this.postings.set(h, [idx]);
+    }
+    return out;
+  }
+
+  get size(): number {
+    return this.members.length;
+  }
+
+  private align(doc: ReuseDoc, fp: Fingerprint): ScoredReuse[] {
     const shared = new Map<number, number>();
     for (const h of new Set(fp.shingles)) for (const m of this.postings.get(h) ?? []) shared.set(m, (shared.get(m) ?? 0) + 1);
     const sources = [...shared.entries()]
@@ -48,13 +68,6 @@ export class StoryReuse {
       const [a, b] = byDate(m.doc, doc) <= 0 ? [m, { doc, fp }] : [{ doc, fp }, m];
       const r = reuseBetween(a.doc, b.doc, a.fp, b.fp);
       if (r) out.push(r);
-    }
-    const idx = this.members.length;
-    this.members.push({ doc, fp });
-    for (const h of new Set(fp.shingles)) {
-      const list = this.postings.get(h);
-      if (list) list.push(idx);
-      else this.postings.set(h, [idx]);
     }
     return out;
   }

@@ -44,6 +44,8 @@ export interface Background {
   readonly nextStory: number;
   /** Articles seen so far (the sequence clock of `idleArticles`). */
   readonly seq: number;
+  /** The latest publication day seen (days since the epoch), or null. */
+  readonly today: number | null;
 }
 
 export interface StoryAssignment {
@@ -61,6 +63,7 @@ export interface ClusterChanges {
   readonly docs: number;
   readonly nextStory: number;
   readonly seq: number;
+  readonly today: number | null;
 }
 
 /**
@@ -99,6 +102,7 @@ export class StoryClusterer {
     this.docs = background?.docs ?? 0;
     this.nextStory = background?.nextStory ?? 0;
     this.seq = background?.seq ?? 0;
+    this.today = background?.today ?? null;
   }
 
   /** Take back stories a store saved (the open ones); they become candidates again. */
@@ -125,6 +129,16 @@ export class StoryClusterer {
   /** Stories open now (in memory and in the index). */
   get openStories(): number {
     return this.open.size;
+  }
+
+  /** True while a story can still take articles (it is in memory). */
+  isOpen(id: number): boolean {
+    return this.open.has(id);
+  }
+
+  /** Article ids of an open story, in the order they joined. */
+  membersOf(id: number): readonly string[] {
+    return this.open.get(id)?.members ?? [];
   }
 
   add(f: Features): StoryAssignment {
@@ -158,6 +172,7 @@ export class StoryClusterer {
       docs: this.docs,
       nextStory: this.nextStory,
       seq: this.seq,
+      today: this.today,
     };
     this.touched.clear();
     this.dfDelta.clear();
@@ -222,6 +237,7 @@ export class StoryClusterer {
         // Closed for this article: idle for longer than the window before it, or (an article that
         // arrived late) begun more than the window after it.
         if (f.day !== null && s.lastDay !== null && (f.day - s.lastDay > this.settings.windowDays || s.firstDay! - f.day > this.settings.windowDays)) continue;
+        if (s.lastDay === null && this.seq - s.lastSeq > this.settings.idleArticles) continue;
         yield s;
       }
     }

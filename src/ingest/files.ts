@@ -4,15 +4,19 @@ import { tooLarge } from './fetch.js';
 
 /**
  * Every file under a path, recursively, sorted by path so runs are deterministic whatever order
- * the file system lists them in. Dotfiles and dot-folders (.git, .DS_Store) are skipped.
+ * the file system lists them in. Dotfiles and dot-folders (.git, .DS_Store) are skipped, and so are
+ * a folder's own papers (README, LICENSE, CHANGELOG): they describe a corpus, they are not in it.
+ * A file named on the command line is always read.
  */
+const FOLDER_PAPERS = /^(readme|license|licence|changelog|copying)(\.[a-z]{1,8})?$/i;
+
 export async function listFiles(path: string): Promise<string[]> {
   const info = await stat(path);
   if (!info.isDirectory()) return [path];
   const out: string[] = [];
   const entries = (await readdir(path, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith('.')) continue;
+    if (e.name.startsWith('.') || FOLDER_PAPERS.test(e.name)) continue;
     const child = join(path, e.name);
     if (e.isDirectory()) out.push(...(await listFiles(child)));
     else if (e.isFile()) out.push(child);

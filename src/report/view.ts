@@ -12,7 +12,8 @@ export function removedSummary(a: Article): string {
 }
 
 export function clip(s: string, max: number): string {
-  const one = s.replace(/\s+/g, ' ').trim();
+  // Control characters never reach the terminal, whatever an article holds.
+  const one = s.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
   return one.length <= max ? one : one.slice(0, Math.max(1, max - 1)).trimEnd() + '…';
 }
 

@@ -1,5 +1,4 @@
 import { Command } from 'commander';
-import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../../app/analyze.js';
 import { packageRoot } from '../../util/paths.js';
@@ -18,13 +17,8 @@ export function demoCommand(setExit: (code: number) => void): Command {
   addReportOptions(cmd).action(async (opts: ReportOptions) => {
     const dir = demoDir();
     const bar = progress();
-    // The articles only: the folder's README and manifest describe the corpus.
-    const inputs = readdirSync(dir)
-      .filter((f) => !/^(readme\.md|manifest\.(csv|json))$/i.test(f))
-      .sort()
-      .map((f) => join(dir, f));
-    const run = await analyze(inputs, {
-      ingest: { manifest: join(dir, 'manifest.csv') },
+    // The folder's README and manifest.csv are skipped and read as such by the folder walk.
+    const run = await analyze([dir], {
       onProgress: bar.update,
       onError: (e) => process.stderr.write(`${e.input}: ${e.reason}\n`),
     });

@@ -1,0 +1,5 @@
+export { Store, StoreError, MATCH_START, MATCH_END, type SearchHit, type StorySummary, type OpenOptions } from './store.js';
+export { StoreWriter, type Placed } from './writer.js';
+export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.js';
+export { defaultDbPath } from './location.js';
+export { lockForIngest } from './lock.js';

@@ -1,0 +1,110 @@
+import type { Database } from 'better-sqlite3';
+
+/** One step of the store's schema. Applied in order, each in its own transaction, never edited once released. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly up: string;
+}
+
+/**
+ * The schema, as the steps that build it. `PRAGMA user_version` records the last step applied, so
+ * a store made by an older triangulate is brought up to date when it is opened, and a store made
+ * by a newer one is refused instead of being damaged.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles, stories, clustering state, reuse',
+    up: `
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+      CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        num INTEGER NOT NULL UNIQUE,          -- the clusterer's story number
+        title TEXT NOT NULL,
+        first_published TEXT,
+        last_published TEXT,
+        article_count INTEGER NOT NULL,
+        updated_seq INTEGER NOT NULL          -- seq of the last article that joined
+      );
+      CREATE INDEX stories_recent ON stories (last_published DESC, updated_seq DESC);
+      CREATE TABLE articles (
+        seq INTEGER PRIMARY KEY,              -- order of arrival in the store
+        id TEXT NOT NULL UNIQUE,              -- sha256(url + text), as in analyze
+        story_id TEXT NOT NULL REFERENCES stories (id),
+        source TEXT NOT NULL,
+        url TEXT,
+        title TEXT,
+        outlet TEXT,
+        published TEXT,
+        kind TEXT,
+        text TEXT NOT NULL,                   -- the cleaned text every span indexes
+        data TEXT NOT NULL,                   -- JSON: metadata, removed spans, annotation layers
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX articles_story ON articles (story_id, published);
+      -- Open stories' clustering state (StoryState JSON), so a later ingest goes on where this one stopped.
+      CREATE TABLE story_state (
+        num INTEGER PRIMARY KEY,
+        first_day INTEGER,
+        last_day INTEGER,
+        last_seq INTEGER NOT NULL,
+        state TEXT NOT NULL
+      );
+      CREATE INDEX story_state_day ON story_state (last_day);
+      -- The rolling background corpus: document frequency of each clustering feature.
+      CREATE TABLE term_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+      -- Every pair of articles of one story that share text; the copy chain is chosen from these when read.
+      CREATE TABLE reuse (
+        from_id TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        score REAL NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (from_id, to_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX reuse_story ON reuse (story_id);
+    `,
+  },
+  {
+    version: 2,
+    name: 'full-text search over titles and texts',
+    up: `
+      CREATE VIRTUAL TABLE articles_fts USING fts5 (title, text, content = 'articles', content_rowid = 'seq', tokenize = 'porter unicode61 remove_diacritics 2');
+      CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+      CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+      END;
+      CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
+
+/** Bring a database up to `target` (default: the latest version); returns the versions applied. */
+export function migrate(db: Database, target = SCHEMA_VERSION): number[] {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) throw new StoreError(`schema version ${current} is newer than this triangulate knows (${SCHEMA_VERSION}); upgrade triangulate`);
+  const applied: number[] = [];
+  for (const m of MIGRATIONS) {
+    if (m.version <= current || m.version > target) continue;
+    db.transaction(() => {
+      db.exec(m.up);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+/** A problem with the store a user can act on; the CLI prints its message in one line. */
+export class StoreError extends Error {
+  override readonly name = 'StoreError';
+}

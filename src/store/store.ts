@@ -1,0 +1,165 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { copyChain, type ScoredReuse } from '../cluster/reuse.js';
+import type { Article } from '../model/article.js';
+import type { ReuseRecord, StoryRecord } from '../model/run.js';
+import { migrate, SCHEMA_VERSION, StoreError } from './migrations.js';
+import { articleFromRow } from './serialize.js';
+
+export { StoreError } from './migrations.js';
+
+export interface OpenOptions {
+  /** Make the file (and its folder) when it does not exist; otherwise a missing store is an error. */
+  readonly create?: boolean;
+  /** Stop after this schema version (tests of the migrations only). */
+  readonly schemaVersion?: number;
+}
+
+/** A story as `triangulate stories` lists it. */
+export interface StorySummary {
+  readonly id: string;
+  readonly title: string;
+  readonly firstPublished: string | null;
+  readonly lastPublished: string | null;
+  readonly articleCount: number;
+  readonly outlets: readonly string[];
+}
+
+/** One full-text hit: the article, its story, and a snippet with the matches between \u0001 and \u0002. */
+export interface SearchHit {
+  readonly articleId: string;
+  readonly storyId: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly source: string;
+  readonly snippet: string;
+}
+
+export const MATCH_START = '\u0001';
+export const MATCH_END = '\u0002';
+
+/**
+ * The embedded store: one SQLite file (better-sqlite3) in WAL mode, so readers (`stories`,
+ * `search`, the web app) work while an ingest writes, and a crash loses at most the transaction in
+ * flight. Schema and its migrations: migrations.ts. Writing: writer.ts.
+ *
+ * Every query is a prepared statement with bound parameters; nothing from an article or a user's
+ * query is spliced into SQL.
+ */
+export class Store {
+  readonly db: Database.Database;
+
+  private constructor(
+    readonly path: string,
+    db: Database.Database,
+  ) {
+    this.db = db;
+  }
+
+  static open(path: string, options: OpenOptions = {}): Store {
+    const memory = path === ':memory:';
+    if (!memory && !existsSync(path)) {
+      if (!options.create) throw new StoreError(`no store at ${path}; run \`triangulate ingest <inputs...>\` first, or pass --db`);
+      mkdirSync(dirname(path), { recursive: true });
+    }
+    let db: Database.Database;
+    try {
+      db = new Database(path);
+      db.pragma('journal_mode = WAL');
+    } catch (error) {
+      throw new StoreError(`cannot open the store ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    // NORMAL in WAL mode: a commit survives a crash of the process (not of the machine's power), at a fraction of FULL's cost.
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 10000');
+    try {
+      migrate(db, options.schemaVersion ?? SCHEMA_VERSION);
+    } catch (error) {
+      db.close();
+      if (error instanceof StoreError) throw new StoreError(`${path}: ${error.message}`);
+      throw new StoreError(`${path}: not a triangulate store (${error instanceof Error ? error.message : String(error)})`);
+    }
+    return new Store(path, db);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  get schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  counts(): { articles: number; stories: number } {
+    const articles = (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    const stories = (this.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
+    return { articles, stories };
+  }
+
+  hasArticle(id: string): boolean {
+    return this.db.prepare('SELECT 1 FROM articles WHERE id = ?').get(id) !== undefined;
+  }
+
+  meta(key: string): string | null {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+  }
+
+  /** Stories, newest first (by their latest article's date, then by when they last grew). */
+  listStories(options: { limit?: number; offset?: number } = {}): StorySummary[] {
+    const rows = this.db
+      .prepare(
+        `SELECT s.id, s.title, s.first_published, s.last_published, s.article_count,
+                (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles a WHERE a.story_id = s.id AND outlet IS NOT NULL ORDER BY outlet)) AS outlets
+         FROM stories s ORDER BY s.last_published IS NULL, s.last_published DESC, s.updated_seq DESC LIMIT ? OFFSET ?`,
+      )
+      .all(options.limit ?? -1, options.offset ?? 0) as { id: string; title: string; first_published: string | null; last_published: string | null; article_count: number; outlets: string }[];
+    return rows.map((r) => ({ id: r.id, title: r.title, firstPublished: r.first_published, lastPublished: r.last_published, articleCount: r.article_count, outlets: JSON.parse(r.outlets) as string[] }));
+  }
+
+  /** The story with this id, or the only one whose id starts with it (at least 4 characters). */
+  resolveStory(idOrPrefix: string): string {
+    const exact = this.db.prepare('SELECT id FROM stories WHERE id = ?').get(idOrPrefix) as { id: string } | undefined;
+    if (exact) return exact.id;
+    if (idOrPrefix.length >= 4 && /^[0-9a-f]+$/i.test(idOrPrefix)) {
+      const ids = (this.db.prepare("SELECT id FROM stories WHERE id >= ? AND id < ? || 'g' LIMIT 6").all(idOrPrefix.toLowerCase(), idOrPrefix.toLowerCase()) as { id: string }[]).map((r) => r.id);
+      if (ids.length === 1) return ids[0]!;
+      if (ids.length > 1) throw new StoreError(`story ${idOrPrefix} is ambiguous: ${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}`);
+    }
+    throw new StoreError(`no story ${idOrPrefix} in ${this.path}; \`triangulate stories\` lists them`);
+  }
+
+  /** A story with its articles (by publication) and its copy chain, ready for every report. */
+  story(id: string): { story: StoryRecord; articles: Article[] } {
+    const row = this.db.prepare('SELECT id, title FROM stories WHERE id = ?').get(id) as { id: string; title: string } | undefined;
+    if (!row) throw new StoreError(`no story ${id} in ${this.path}`);
+    const articles = (this.db.prepare("SELECT id, text, data FROM articles WHERE story_id = ? ORDER BY coalesce(published, '9999'), id").all(id) as { id: string; text: string; data: string }[]).map(articleFromRow);
+    const pairs = (this.db.prepare('SELECT score, data FROM reuse WHERE story_id = ?').all(id) as { score: number; data: string }[]).map((r): ScoredReuse => ({ score: r.score, record: JSON.parse(r.data) as ReuseRecord }));
+    const order = articles.map((a) => a.id);
+    return { story: { id: row.id, title: row.title, articleIds: order, reuse: copyChain(pairs, order) }, articles };
+  }
+
+  /**
+   * Full-text search (FTS5, Porter stemming) over titles and texts, best match first. The query
+   * may use FTS5 syntax ("air patrols", Idlib OR Afrin, refug*); when it is not valid FTS5 it is
+   * searched as plain words instead.
+   */
+  search(query: string, options: { limit?: number } = {}): SearchHit[] {
+    const sql = `SELECT a.id, a.story_id, a.title, a.outlet, a.published, a.source,
+                        snippet(articles_fts, 1, ?, ?, '…', 14) AS snippet
+                 FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+                 WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0), a.seq LIMIT ?`;
+    const run = (q: string) => this.db.prepare(sql).all(MATCH_START, MATCH_END, q, options.limit ?? 20) as { id: string; story_id: string; title: string | null; outlet: string | null; published: string | null; source: string; snippet: string }[];
+    let rows;
+    try {
+      rows = run(query);
+    } catch {
+      const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (words.length === 0) return [];
+      rows = run(words.map((w) => `"${w}"`).join(' '));
+    }
+    return rows.map((r) => ({ articleId: r.id, storyId: r.story_id, title: r.title, outlet: r.outlet, published: r.published, source: r.source, snippet: r.snippet }));
+  }
+}

@@ -1,0 +1,159 @@
+import { features, storyId, StoryClusterer, type StoryState } from '../cluster/index.js';
+import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluster/reuse.js';
+import { STORIES, type StorySettings } from '../cluster/settings.js';
+import { byDate } from '../cluster/index.js';
+import type { Article } from '../model/article.js';
+import { articleData } from './serialize.js';
+import type { Store } from './store.js';
+
+/** What happened to one article handed to the writer. */
+export interface Placed {
+  readonly articleId: string;
+  readonly storyId: string;
+  /** True when the article started a new story. */
+  readonly opened: boolean;
+  /** Pairs of shared text found with earlier members of its story. */
+  readonly reuse: number;
+}
+
+/**
+ * Writes annotated articles into the store: each one joins a story (the online clusterer, its
+ * state loaded from and saved to the store) and is aligned with the story's earlier members for
+ * reuse. Work is buffered and written by `commit()` in one transaction — articles, stories,
+ * reuse pairs, the clustering state and the background frequencies together — so a killed ingest
+ * leaves the store exactly as it was after its last commit: every article there whole, with its
+ * story and the state that placed it, and the next ingest goes on from there.
+ *
+ * Articles must come in publication order (`byDate`) for the stories to be the same whatever the
+ * order of the input files; an article already in the store must not be handed over again.
+ */
+export class StoreWriter {
+  private readonly clusterer: StoryClusterer;
+  private readonly reuse = new Map<number, StoryReuse>();
+  private readonly ids = new Map<number, string>();
+  private readonly pendingDocs = new Map<string, ReuseDoc>();
+  private pendingArticles: { article: Article; storyId: string; num: number }[] = [];
+  private pendingPairs: { pair: ScoredReuse; storyId: string }[] = [];
+  private readonly pendingStories = new Map<number, { id: string; title: string }>();
+
+  /**
+   * @param firstDay the earliest publication day (days since the epoch) of the articles to come,
+   *   so that every story still open for them is loaded; null when unknown.
+   */
+  constructor(
+    private readonly store: Store,
+    firstDay: number | null,
+    private readonly settings: StorySettings = STORIES,
+  ) {
+    const db = store.db;
+    const df = new Map<string, number>();
+    for (const r of db.prepare('SELECT term, n FROM term_df').raw().iterate() as IterableIterator<[string, number]>) df.set(r[0], r[1]);
+    const num = (k: string) => {
+      const v = store.meta(k);
+      return v === null || v === '' ? null : Number(v);
+    };
+    const seq = num('cluster_seq') ?? 0;
+    const today = num('cluster_today');
+    this.clusterer = new StoryClusterer(settings, { docs: num('cluster_docs') ?? 0, df, nextStory: num('cluster_next_story') ?? 0, seq, today });
+    // The stories open at the clock, and (for articles that arrive late) those open on their day.
+    const from = Math.min(firstDay ?? today ?? 0, today ?? firstDay ?? 0) - settings.windowDays;
+    const states = (
+      db.prepare('SELECT state FROM story_state WHERE last_day >= ? UNION ALL SELECT state FROM story_state WHERE last_day IS NULL AND last_seq >= ?').raw().all(from, seq - settings.idleArticles) as [string][]
+    ).map(([s]) => JSON.parse(s) as StoryState);
+    this.clusterer.load(states);
+    for (const s of states) this.ids.set(s.id, storyId(s.members[0]!));
+  }
+
+  /** Stories in memory now. */
+  get openStories(): number {
+    return this.clusterer.openStories;
+  }
+
+  /** Place one article (not yet stored): its story, and the text it shares with that story's members. */
+  add(article: Article): Placed {
+    const { story: num, opened } = this.clusterer.add(features(article));
+    if (opened) this.ids.set(num, storyId(article.id));
+    const id = this.ids.get(num)!;
+    if (!this.pendingStories.has(num)) this.pendingStories.set(num, { id, title: article.meta.title ?? '(untitled)' });
+    const doc = reuseDoc(article);
+    const pairs = this.reuseIndex(num, article.id).add(doc);
+    this.pendingDocs.set(article.id, doc);
+    this.pendingArticles.push({ article, storyId: id, num });
+    for (const pair of pairs) this.pendingPairs.push({ pair, storyId: id });
+    return { articleId: article.id, storyId: id, opened, reuse: pairs.length };
+  }
+
+  /** Write everything since the last commit in one transaction; returns the number of articles written. */
+  commit(): number {
+    const changes = this.clusterer.drain();
+    const articles = this.pendingArticles;
+    if (articles.length === 0 && changes.stories.length === 0) return 0;
+    const db = this.store.db;
+    const now = new Date().toISOString();
+    const insertStory = db.prepare('INSERT INTO stories (id, num, title, first_published, last_published, article_count, updated_seq) VALUES (?, ?, ?, NULL, NULL, 0, 0) ON CONFLICT (id) DO NOTHING');
+    const insertArticle = db.prepare('INSERT INTO articles (id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    const updateStory = db.prepare(
+      `UPDATE stories SET article_count = (SELECT count(*) FROM articles WHERE story_id = @id),
+              first_published = (SELECT min(published) FROM articles WHERE story_id = @id),
+              last_published = (SELECT max(published) FROM articles WHERE story_id = @id),
+              updated_seq = (SELECT max(seq) FROM articles WHERE story_id = @id) WHERE id = @id`,
+    );
+    const insertPair = db.prepare('INSERT OR IGNORE INTO reuse (from_id, to_id, story_id, score, data) VALUES (?, ?, ?, ?, ?)');
+    const saveState = db.prepare('INSERT INTO story_state (num, first_day, last_day, last_seq, state) VALUES (?, ?, ?, ?, ?) ON CONFLICT (num) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state');
+    const addDf = db.prepare('INSERT INTO term_df (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n');
+    const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    db.transaction(() => {
+      for (const [num, s] of this.pendingStories) insertStory.run(s.id, num, s.title);
+      for (const { article: a, storyId: sid } of articles) {
+        insertArticle.run(a.id, sid, a.source, a.meta.url, a.meta.title, a.meta.outlet, a.meta.published, a.classification?.kind ?? null, a.text, articleData(a), now);
+      }
+      for (const s of this.pendingStories.values()) updateStory.run({ id: s.id });
+      for (const { pair, storyId: sid } of this.pendingPairs) insertPair.run(pair.record.from, pair.record.to, sid, pair.score, JSON.stringify(pair.record));
+      for (const st of changes.stories) saveState.run(st.id, st.firstDay, st.lastDay, st.lastSeq, JSON.stringify(st));
+      for (const [term, n] of changes.dfDelta) addDf.run(term, n);
+      setMeta.run('cluster_docs', String(changes.docs));
+      setMeta.run('cluster_next_story', String(changes.nextStory));
+      setMeta.run('cluster_seq', String(changes.seq));
+      setMeta.run('cluster_today', changes.today === null ? '' : String(changes.today));
+    }).immediate();
+    this.pendingArticles = [];
+    this.pendingPairs = [];
+    this.pendingStories.clear();
+    this.pendingDocs.clear();
+    // Closed stories take no more articles: their reuse indexes can go.
+    for (const num of [...this.reuse.keys()]) if (!this.clusterer.isOpen(num)) this.reuse.delete(num);
+    for (const num of [...this.ids.keys()]) if (!this.clusterer.isOpen(num)) this.ids.delete(num);
+    return articles.length;
+  }
+
+  /** The reuse index of a story, rebuilt from the store (members only indexed) when first needed. */
+  private reuseIndex(num: number, joining: string): StoryReuse {
+    let index = this.reuse.get(num);
+    if (index) return index;
+    index = new StoryReuse();
+    this.reuse.set(num, index);
+    const earlier = this.clusterer.membersOf(num).filter((id) => id !== joining);
+    const docs: ReuseDoc[] = [];
+    const missing: string[] = [];
+    for (const id of earlier) {
+      const d = this.pendingDocs.get(id);
+      if (d) docs.push(d);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const get = this.store.db.prepare('SELECT id, text, data FROM articles WHERE id = ?');
+      for (const id of missing) {
+        const row = get.get(id) as { id: string; text: string; data: string } | undefined;
+        if (row) docs.push(storedDoc(row));
+      }
+    }
+    for (const d of docs.sort(byDate)) index.add(d, false);
+    return index;
+  }
+}
+
+/** A stored article as reuse detection reads it. */
+function storedDoc(row: { id: string; text: string; data: string }): ReuseDoc {
+  const d = JSON.parse(row.data) as { meta: Article['meta']; removed: Article['removed']; layers: Article['layers'] };
+  return { id: row.id, text: row.text, meta: d.meta, removed: d.removed.filter((r) => /credit|source/.test(r.reason)), layers: { citedSources: d.layers.citedSources } };
+}
