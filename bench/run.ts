@@ -9,6 +9,7 @@ import { tokenizeBlock } from '../src/annotate/nlp.js';
 import { extractHtml } from '../src/extract/index.js';
 import type { Extracted } from '../src/ingest/types.js';
 import { sharedCorpus } from '../src/util/paths.js';
+import { loadArticles } from './corpus.js';
 
 /**
  * `npm run bench`: throughput and peak memory of the whole analyze pipeline on real articles from
@@ -70,29 +71,6 @@ async function main(): Promise<void> {
   });
   printTable([readability, cascade]);
   process.stdout.write(`\nextraction: ${(cascade.seconds / readability.seconds).toFixed(2)}× the time of Readability alone, ${((cascade.seconds * 1000) / pages.length).toFixed(1)} ms/page\n`);
-}
-
-function loadArticles(dir: string): Extracted[] {
-  const out: Extracted[] = [];
-  for (const [folder, file] of [['polnear', 'polnear.jsonl'], ['basil', 'basil.jsonl'], ['ecbplus', 'ecbplus.jsonl']] as const) {
-    const lines = readFileSync(join(dir, folder, file), 'utf8').split('\n').filter(Boolean);
-    for (const line of lines) {
-      const r = JSON.parse(line) as { id: string; title?: string | null; text: string; outlet?: string | null; published?: string | null; url?: string | null };
-      out.push({
-        source: `${folder}#${r.id}`,
-        format: 'json',
-        title: r.title ?? null,
-        text: r.text,
-        outlet: r.outlet ?? null,
-        byline: null,
-        published: r.published ?? null,
-        url: r.url ?? null,
-        language: 'en',
-        provenance: {},
-      });
-    }
-  }
-  return out;
 }
 
 function toRecord(d: Extracted): string {

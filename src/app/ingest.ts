@@ -45,25 +45,32 @@ export async function ingestIntoStore(store: Store, inputs: readonly string[], o
 
 /**
  * Write articles (new to the store, in publication order) through a StoreWriter, annotating them
- * chunk by chunk with `prepare` (identity for articles that are annotated already).
+ * chunk by chunk with `prepare` (identity for articles that are annotated already). Articles may
+ * come lazily from any iterable; `firstDay` is the earliest publication day among them (days since
+ * the epoch) when it is known before they arrive.
  */
 export function storeArticles(
   store: Store,
-  articles: readonly Article[],
-  options: Pick<StoreIngestOptions, 'chunk' | 'commitEvery' | 'onProgress'> = {},
+  articles: Iterable<Article>,
+  options: Pick<StoreIngestOptions, 'chunk' | 'commitEvery' | 'onProgress'> & { readonly firstDay?: number | null; readonly total?: number } = {},
   prepare: (batch: readonly Article[]) => readonly Article[] = (b) => b,
 ): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs'> {
   const chunk = options.chunk ?? 500;
-  const commitEvery = options.commitEvery ?? 200;
-  const first = articles.find((a) => a.meta.published);
-  const writer = new StoreWriter(store, first ? dayOf(first.meta.published!) : null);
+  const commitEvery = options.commitEvery ?? 500;
+  let firstDay = options.firstDay;
+  if (firstDay === undefined && Array.isArray(articles)) {
+    const first = (articles as Article[]).find((a) => a.meta.published);
+    firstDay = first ? dayOf(first.meta.published!) : null;
+  }
+  const writer = new StoreWriter(store, firstDay ?? null);
+  const total = options.total ?? (Array.isArray(articles) ? articles.length : 0);
   const opened = new Set<string>();
   const grown = new Set<string>();
   let added = 0;
   let pairs = 0;
   let pending = 0;
-  for (let i = 0; i < articles.length; i += chunk) {
-    for (const a of prepare(articles.slice(i, i + chunk))) {
+  const place = (batch: Article[]) => {
+    for (const a of prepare(batch)) {
       const placed = writer.add(a);
       (placed.opened ? opened : opened.has(placed.storyId) ? opened : grown).add(placed.storyId);
       pairs += placed.reuse;
@@ -71,14 +78,24 @@ export function storeArticles(
         added += writer.commit();
         pending = 0;
       }
-      options.onProgress?.('storing', added + pending, articles.length);
+      options.onProgress?.('storing', added + pending, total);
+    }
+  };
+  let batch: Article[] = [];
+  for (const a of articles) {
+    batch.push(a);
+    if (batch.length >= chunk) {
+      place(batch);
+      batch = [];
     }
   }
+  place(batch);
   added += writer.commit();
   return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs };
 }
 
-function dayOf(iso: string): number | null {
+/** Days since the epoch of an ISO date (a month or a year counts from its first day), or null. */
+export function dayOf(iso: string): number | null {
   const t = Date.parse(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T12:00:00Z`);
   return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
 }

@@ -58,6 +58,7 @@ export function cleanAll(docs: readonly Extracted[]): { articles: Article[]; err
           outlet: doc.outlet,
           byline: doc.byline ?? c.byline,
           published: doc.published ?? c.published,
+          publishedAt: doc.publishedAt ?? null,
           url: doc.url,
           language: lang ?? doc.language ?? 'en',
           dateline: c.dateline,

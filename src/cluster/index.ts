@@ -28,13 +28,18 @@ export function clusterStories(articles: readonly Article[], settings: StorySett
 }
 
 /** A story's id: from the id of the article that started it, so it stays put as the story grows. */
-type Dated = Pick<Article, 'id'> & { readonly meta: Pick<Article['meta'], 'published'> };
+type Dated = Pick<Article, 'id'> & { readonly meta: Pick<Article['meta'], 'published' | 'publishedAt'> };
 
 export function storyId(firstArticleId: string): string {
   return createHash('sha256').update(`story\n${firstArticleId}`).digest('hex').slice(0, 10);
 }
 
-/** Publication order: by date (undated last), then id. */
+/** Publication order: by day (undated last), then by instant where the source gave one, then id. */
 export function byDate(a: Dated, b: Dated): number {
-  return (a.meta.published ?? '9999').localeCompare(b.meta.published ?? '9999') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  // Code-unit comparison, not localeCompare: ISO strings sort right that way, and '~' (no known time) after any time.
+  return cmp(a.meta.published ?? '9999', b.meta.published ?? '9999') || cmp(a.meta.publishedAt ?? '~', b.meta.publishedAt ?? '~') || cmp(a.id, b.id);
+}
+
+function cmp(x: string, y: string): number {
+  return x < y ? -1 : x > y ? 1 : 0;
 }

@@ -39,11 +39,11 @@ export class StoryReuse {
    */
   add(doc: ReuseDoc, align = true): ScoredReuse[] {
     const fp = fingerprint(doc.text);
-    const out: ScoredReuse[] = [];
-    if (align) out.push(...this.align(doc, fp));
+    const distinct = new Set(fp.shingles);
+    const out = align ? this.align(doc, fp, distinct) : [];
     const idx = this.members.length;
     this.members.push({ doc, fp });
-    for (const h of new Set(fp.shingles)) {
+    for (const h of distinct) {
       const list = this.postings.get(h);
       if (list) list.push(idx);
       else this.postings.set(h, [idx]);
@@ -55,9 +55,10 @@ export class StoryReuse {
     return this.members.length;
   }
 
-  private align(doc: ReuseDoc, fp: Fingerprint): ScoredReuse[] {
+  private align(doc: ReuseDoc, fp: Fingerprint, distinct: ReadonlySet<number>): ScoredReuse[] {
+    if (this.members.length === 0) return [];
     const shared = new Map<number, number>();
-    for (const h of new Set(fp.shingles)) for (const m of this.postings.get(h) ?? []) shared.set(m, (shared.get(m) ?? 0) + 1);
+    for (const h of distinct) for (const m of this.postings.get(h) ?? []) shared.set(m, (shared.get(m) ?? 0) + 1);
     const sources = [...shared.entries()]
       .filter(([, n]) => n >= MIN_SEEDS)
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
@@ -65,7 +66,7 @@ export class StoryReuse {
       .map(([m]) => this.members[m]!);
     const out: ScoredReuse[] = [];
     for (const m of sources) {
-      const [a, b] = byDate(m.doc, doc) <= 0 ? [m, { doc, fp }] : [{ doc, fp }, m];
+      const [a, b] = (earlier(m.doc, doc) || byDate(m.doc, doc)) <= 0 ? [m, { doc, fp }] : [{ doc, fp }, m];
       const r = reuseBetween(a.doc, b.doc, a.fp, b.fp);
       if (r) out.push(r);
     }
@@ -103,6 +104,20 @@ export function storyReuse(stories: readonly StoryRecord[], articles: readonly A
   });
 }
 
+/**
+ * -1 when `x` was published before `y`, 1 when after, 0 when no date tells: an earlier day, or on
+ * the same day an earlier instant when both sources gave the time.
+ */
+function earlier(x: ReuseDoc, y: ReuseDoc): number {
+  const dx = x.meta.published;
+  const dy = y.meta.published;
+  if (!dx || !dy || dx.length !== dy.length) return 0;
+  if (dx !== dy) return dx < dy ? -1 : 1;
+  const tx = x.meta.publishedAt;
+  const ty = y.meta.publishedAt;
+  return tx && ty && tx !== ty ? (tx < ty ? -1 : 1) : 0;
+}
+
 /** True when `x` credits `y`'s outlet: in its text ("told Coastline Wire") or in a credit line the cleaner cut ("Source: Coastline Wire"). */
 function credits(x: ReuseDoc, y: ReuseDoc): boolean {
   const outlet = y.meta.outlet?.toLowerCase();
@@ -137,7 +152,7 @@ export function reuseBetween(first: ReuseDoc, second: ReuseDoc, fp1: Fingerprint
   const fromRefs = new Set(passages.flatMap((p) => [...credited(a, p.fromStart, p.fromEnd)]));
   const toRefs = passages.flatMap((p) => [...credited(b, p.toStart, p.toEnd)]);
   const common = toRefs.find((r) => fromRefs.has(r)) ?? null;
-  const dated = a.meta.published && b.meta.published && a.meta.published < b.meta.published;
+  const dated = earlier(a, b) < 0;
   const relation = common ? 'common-origin' : dated || credits(b, a) ? 'copy' : 'unknown';
   const record: ReuseRecord = {
     from: a.id,

@@ -7,6 +7,8 @@ export interface StorySettings {
   readonly timeGraceDays: number;
   readonly timeDecayPerDay: number;
   readonly probeFeatures: number;
+  readonly maxCandidates: number;
+  readonly maxPosting: number;
   readonly priorDocs: number;
   readonly averageLink: boolean;
   /** Proper nouns count this many times a common word: they tell one event from another of its kind. */
@@ -27,6 +29,10 @@ export const STORIES: StorySettings = Object.freeze({
   timeDecayPerDay: 0.2,
   /** How many of an article's highest-weighted features look up candidate stories. */
   probeFeatures: 24,
+  /** Stories scored per article at most: those sharing the most probe keys with it. */
+  maxCandidates: 50,
+  /** A probe key posted by more open stories than this is too common to follow. */
+  maxPosting: 500,
   /** Smoothing of document frequencies before the background corpus has grown. */
   priorDocs: 50,
   averageLink: true,

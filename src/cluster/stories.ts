@@ -152,15 +152,16 @@ export class StoryClusterer {
     for (const k of f.entities.keys()) this.count(`@${k}`);
     const terms = this.weigh(f.terms, '');
     const entities = this.weigh(f.entities, '@');
+    const keys = [...top(terms, this.settings.probeFeatures), ...top(entities, this.settings.probeFeatures).map((k) => `@${k}`)];
     let best: Story | null = null;
     let bestSim = 0;
-    for (const s of this.candidates(f, terms, entities)) {
+    for (const s of this.candidates(f, keys)) {
       const sim = this.similarity(f, terms, entities, s);
       if (sim > bestSim || (sim === bestSim && best && s.id < best.id)) [best, bestSim] = [s, sim];
     }
     const joined = best && bestSim >= this.settings.joinThreshold ? best : null;
     const story = joined ?? this.start();
-    this.join(story, f, terms, entities);
+    this.join(story, f, terms, entities, keys);
     return { articleId: f.id, story: story.id, opened: !joined, similarity: joined ? bestSim : 0 };
   }
 
@@ -205,7 +206,7 @@ export class StoryClusterer {
     return s;
   }
 
-  private join(s: Story, f: Features, terms: Map<string, number>, entities: Map<string, number>): void {
+  private join(s: Story, f: Features, terms: Map<string, number>, entities: Map<string, number>, keys: readonly string[]): void {
     s.members.push(f.id);
     s.lastSeq = this.seq;
     for (const [k, w] of terms) s.terms.set(k, (s.terms.get(k) ?? 0) + w);
@@ -217,30 +218,38 @@ export class StoryClusterer {
       s.firstDay = s.firstDay === null ? f.day : Math.min(s.firstDay, f.day);
       s.lastDay = s.lastDay === null ? f.day : Math.max(s.lastDay, f.day);
     }
-    for (const k of [...top(terms, this.settings.probeFeatures), ...top(entities, this.settings.probeFeatures).map((e) => `@${e}`)]) {
+    for (const k of keys) {
       s.keys.add(k);
       post(this.index, k, s.id);
     }
     this.touched.set(s.id, s);
   }
 
-  private *candidates(f: Features, terms: Map<string, number>, entities: Map<string, number>): Generator<Story> {
-    const seen = new Set<number>();
-    const keys = [...top(terms, this.settings.probeFeatures), ...top(entities, this.settings.probeFeatures).map((k) => `@${k}`)];
+  /**
+   * Open stories that share probe keys with the article, most shared first, at most
+   * `maxCandidates`. A key posted by more than `maxPosting` open stories (a country everyone
+   * names) is too common to tell stories apart and is not followed: so the work per article is
+   * bounded however many stories are open.
+   */
+  private candidates(f: Features, keys: readonly string[]): Story[] {
+    const hits = new Map<number, number>();
     for (const k of keys) {
       const ids = this.index.get(k);
-      if (!ids) continue;
-      for (const id of ids) {
-        if (seen.has(id)) continue;
-        seen.add(id);
-        const s = this.open.get(id)!;
-        // Closed for this article: idle for longer than the window before it, or (an article that
-        // arrived late) begun more than the window after it.
-        if (f.day !== null && s.lastDay !== null && (f.day - s.lastDay > this.settings.windowDays || s.firstDay! - f.day > this.settings.windowDays)) continue;
-        if (s.lastDay === null && this.seq - s.lastSeq > this.settings.idleArticles) continue;
-        yield s;
-      }
+      if (!ids || ids.size > this.settings.maxPosting) continue;
+      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
+    const out: Story[] = [];
+    const ranked = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    for (const [id] of ranked) {
+      if (out.length >= this.settings.maxCandidates) break;
+      const s = this.open.get(id)!;
+      // Closed for this article: idle for longer than the window before it, or (an article that
+      // arrived late) begun more than the window after it.
+      if (f.day !== null && s.lastDay !== null && (f.day - s.lastDay > this.settings.windowDays || s.firstDay! - f.day > this.settings.windowDays)) continue;
+      if (s.lastDay === null && this.seq - s.lastSeq > this.settings.idleArticles) continue;
+      out.push(s);
+    }
+    return out;
   }
 
   private similarity(f: Features, terms: Map<string, number>, entities: Map<string, number>, s: Story): number {

@@ -1,6 +1,6 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { isoDate } from '../ingest/date.js';
+import { isoDate, isoInstant } from '../ingest/date.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { blockText } from './blocks.js';
 import { readMeta } from './meta.js';
@@ -13,6 +13,8 @@ export interface HtmlExtraction {
   readonly byline: string | null;
   /** ISO date or null. */
   readonly published: string | null;
+  /** Publication instant (UTC ISO) when the page gives a time with its zone. */
+  readonly publishedAt: string | null;
   readonly siteName: string | null;
   readonly language: string | null;
   readonly url: string | null;
@@ -75,6 +77,7 @@ export function extractHtml(html: string, url: string | null): HtmlExtraction {
     text: dropLeadingTitle(dropLeadingTitle(text, title), cleanTitle),
     byline: normalizeByline(pick('byline', meta.byline, parsed?.byline)),
     published: pick('published', meta.published, isoDate(parsed?.publishedTime ?? null)),
+    publishedAt: meta.publishedAt ?? isoInstant(parsed?.publishedTime ?? null),
     siteName: pick('outlet', meta.siteName, parsed?.siteName),
     language: pick('language', meta.language, parsed?.lang?.slice(0, 2).toLowerCase()),
     url: pick('url', meta.url, url),

@@ -1,10 +1,12 @@
-import { isoDate } from '../ingest/date.js';
+import { isoDate, isoInstant } from '../ingest/date.js';
 
 /** Metadata candidates from one page, each with where it came from. */
 export interface PageMeta {
   readonly title: Candidate | null;
   readonly byline: Candidate | null;
   readonly published: Candidate | null;
+  /** The publication instant (UTC ISO) when the chosen date carries a time and zone. */
+  readonly publishedAt: string | null;
   readonly siteName: Candidate | null;
   readonly url: Candidate | null;
   readonly language: Candidate | null;
@@ -50,7 +52,9 @@ export function readMeta(document: Doc): PageMeta {
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? null;
   const lang = (document.documentElement?.getAttribute?.('lang') as string | null) ?? null;
   const titleTag = document.querySelector('title')?.textContent?.trim() || null;
+  const dated = [ld.published ?? null, fromMeta(META.published), time ? { value: time, from: 'time' } : null].find((c) => dateOf(c));
   return {
+    publishedAt: dated ? isoInstant(dated.value) : null,
     title: ld.title ?? fromMeta(META.title) ?? (titleTag ? { value: titleTag, from: 'title' } : null),
     byline: ld.byline ?? fromMeta(META.byline),
     published: dateOf(ld.published ?? null) ?? dateOf(fromMeta(META.published)) ?? dateOf(time ? { value: time, from: 'time' } : null),

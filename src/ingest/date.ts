@@ -24,6 +24,24 @@ export function isoDate(value: unknown): string | null {
   return null;
 }
 
+/**
+ * The instant a timestamp names, in UTC ISO form, when it says both the time and its zone
+ * ("2024-03-06T07:40:00Z", "2020-02-28T10:11:12+03:00", "Fri, 28 Feb 2020 10:00:00 GMT"); null
+ * for a bare day or a time without a zone, which cannot be compared across outlets.
+ *
+ * @example
+ * isoInstant('2020-02-28T13:11:12+03:00'); // '2020-02-28T10:11:12.000Z'
+ */
+export function isoInstant(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const s = value.trim();
+  const iso = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:Z|[+-]\d{2}:?\d{2})$/i.test(s);
+  const rfc = /\d{1,2}\s+[A-Za-z]{3}\w*\s+\d{4}\s+\d{2}:\d{2}(?::\d{2})?\s*(?:GMT|UTC|UT|Z|[+-]\d{4})$/i.test(s);
+  if (!iso && !rfc) return null;
+  const t = Date.parse(iso ? s.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2') : s);
+  return Number.isNaN(t) ? null : new Date(t).toISOString();
+}
+
 function fromParts(year: string, month: string, day: string): string | null {
   const mi = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
   return mi < 0 ? null : valid(+year, mi + 1, +day);

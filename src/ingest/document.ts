@@ -46,7 +46,7 @@ async function* readFeed(xml: string, raw: RawDocument, fetchOptions: FetchOptio
   if (feed.items.length === 0) return yield InputError.create(raw.source, 'feed has no items');
   for (const [i, item] of feed.items.entries()) {
     const source = item.link ?? `${raw.source}#${item.id ?? i + 1}`;
-    const hints: MetaHints = { title: item.title, published: item.published, url: item.link, outlet: raw.hints.outlet ?? feed.title };
+    const hints: MetaHints = { title: item.title, published: item.published, publishedAt: item.publishedAt, url: item.link, outlet: raw.hints.outlet ?? feed.title };
     const body = item.body.includes('<') ? extractHtml(`<html><body><article>${item.body}</article></body></html>`, item.link).text : item.body;
     if (body.length >= FEED_SUMMARY_CHARS || !item.link) {
       yield body.trim() ? { ...fromText(body, source, hints), format: 'feed', provenance: { text: 'feed', title: 'feed' } } : InputError.create(source, 'feed item has no text and no link');

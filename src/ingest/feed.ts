@@ -1,11 +1,12 @@
 import { XMLParser } from 'fast-xml-parser';
-import { isoDate } from './date.js';
+import { isoDate, isoInstant } from './date.js';
 
 /** One item of an RSS 2.0 or Atom feed. */
 export interface FeedItem {
   readonly title: string | null;
   readonly link: string | null;
   readonly published: string | null;
+  readonly publishedAt: string | null;
   /** The item's HTML or text content (content:encoded, content, description or summary). */
   readonly body: string;
   readonly id: string | null;
@@ -47,6 +48,7 @@ function rssItem(i: any): FeedItem {
     title: text(i.title),
     link: text(i.link),
     published: isoDate(text(i.pubDate) ?? text(i['dc:date'])),
+    publishedAt: isoInstant(text(i.pubDate) ?? text(i['dc:date'])),
     body: text(i['content:encoded']) ?? text(i.description) ?? '',
     id: text(i.guid) ?? text(i.link),
   };
@@ -59,6 +61,7 @@ function atomEntry(e: any): FeedItem {
     title: text(e.title),
     link: alt?.['@href'] ?? null,
     published: isoDate(text(e.published) ?? text(e.updated)),
+    publishedAt: isoInstant(text(e.published) ?? text(e.updated)),
     body: text(e.content) ?? text(e.summary) ?? '',
     id: text(e.id),
   };

@@ -18,6 +18,7 @@ export function fromHtml(html: string, source: string, url: string | null, hints
     outlet: field('outlet', x.siteName),
     byline: field('byline', x.byline),
     published: field('published', x.published),
+    publishedAt: hints.publishedAt ?? x.publishedAt,
     url: field('url', x.url ?? url),
     language: x.language,
     provenance,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { isoDate, isoInstant } from './date.js';
 import { decode } from './decode.js';
 import { ingest, InputError, type Extracted } from './index.js';
 
@@ -102,5 +103,19 @@ describe('ingest', () => {
     expect(ok(xs)).toHaveLength(1);
     expect(errs(xs).map((e) => e.split(': ')[0]!.split('/').pop())).toEqual(expect.arrayContaining(['bad.json', 'bad.xml', 'empty.txt', 'missing.html']));
     for (const e of errs(xs)) expect(e).not.toMatch(/\n/);
+  });
+
+  it.each([
+    ['2024-03-06T07:40:00Z', '2024-03-06', '2024-03-06T07:40:00.000Z'],
+    ['2020-02-28T13:11:12+03:00', '2020-02-28', '2020-02-28T10:11:12.000Z'],
+    ['2020-02-28 10:11:12+0000', '2020-02-28', '2020-02-28T10:11:12.000Z'],
+    ['Fri, 28 Feb 2020 10:00:00 GMT', '2020-02-28', '2020-02-28T10:00:00.000Z'],
+    ['Fri, 28 Feb 2020 10:00:00 -0500', '2020-02-28', '2020-02-28T15:00:00.000Z'],
+    ['2020-02-28 10:11:12', '2020-02-28', null], // no zone: not comparable across outlets
+    ['2020-02-28', '2020-02-28', null],
+    ['February 28, 2020', '2020-02-28', null],
+  ])('publication date and instant of %s', (value, day, instant) => {
+    expect(isoDate(value)).toBe(day);
+    expect(isoInstant(value)).toBe(instant);
   });
 });

@@ -1,4 +1,4 @@
-import { isoDate } from './date.js';
+import { isoDate, isoInstant } from './date.js';
 import type { Extracted, MetaHints } from './types.js';
 
 /** The fields news exports use for each thing we read (news-please, newspaper, GDELT-style dumps, our own JSON). */
@@ -39,6 +39,7 @@ export function fromRecord(record: unknown, source: string, hints: MetaHints): E
     outlet: field('outlet', pick(r, FIELDS.outlet)),
     byline: field('byline', pick(r, FIELDS.byline)),
     published: field('published', isoDate(pick(r, FIELDS.published))),
+    publishedAt: isoInstant(pick(r, FIELDS.published)),
     url: field('url', pick(r, FIELDS.url)),
     language: pick(r, FIELDS.language)?.slice(0, 2).toLowerCase() ?? null,
     provenance,

@@ -8,6 +8,7 @@ export interface MetaHints {
   readonly title?: string | null;
   readonly outlet?: string | null;
   readonly published?: string | null;
+  readonly publishedAt?: string | null;
   readonly url?: string | null;
   readonly byline?: string | null;
 }
@@ -38,6 +39,8 @@ export interface Extracted {
   readonly byline: string | null;
   /** ISO date (YYYY-MM-DD, or YYYY-MM / YYYY). */
   readonly published: string | null;
+  /** The instant of publication in UTC (ISO), when the source gives a time with its zone. */
+  readonly publishedAt?: string | null;
   readonly url: string | null;
   readonly language: string | null;
   /** Which extractor supplied each field: `{ title: 'json-ld', published: 'meta:article:published_time' }`. */

@@ -14,6 +14,8 @@ export interface ArticleMeta {
   readonly byline: string | null;
   /** ISO date, YYYY-MM-DD (or YYYY-MM / YYYY when that is all that is known). */
   readonly published: string | null;
+  /** The instant of publication in UTC (ISO), when the source gave a time with its zone: tells which of two same-day articles came first. */
+  readonly publishedAt?: string | null;
   readonly url: string | null;
   /** ISO 639-1 code, e.g. `en`, or null when unknown. */
   readonly language: string | null;

@@ -33,6 +33,8 @@ export interface JsonArticle {
   readonly outlet: string | null;
   readonly byline: string | null;
   readonly published: string | null;
+  /** Publication instant in UTC when the source gave a time with its zone, else null. */
+  readonly publishedAt: string | null;
   readonly url: string | null;
   readonly language: string | null;
   readonly dateline: string | null;
@@ -72,6 +74,7 @@ function articleJson(a: Article): JsonArticle {
     outlet: a.meta.outlet,
     byline: a.meta.byline,
     published: a.meta.published,
+    publishedAt: a.meta.publishedAt ?? null,
     url: a.meta.url,
     language: a.meta.language,
     dateline: a.meta.dateline,

@@ -28,7 +28,7 @@ export function ingestCommand(setExit: (code: number) => void): Command {
     .option('--reference-date <YYYY-MM-DD>', 'resolve relative dates against this day when an article has no date', parseIsoDay)
     .addOption(new Option('--max-bytes <n>', 'skip inputs larger than this (e.g. 10MB)').argParser(parseBytes).default(10 * 1024 * 1024, '10MB'))
     .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15))
-    .addOption(new Option('--commit-every <n>', 'articles written per transaction (a killed ingest keeps every commit)').argParser(positiveInt).default(200))
+    .addOption(new Option('--commit-every <n>', 'articles written per transaction (a killed ingest keeps every commit)').argParser(positiveInt).default(500))
     .option('--json', 'print the summary as JSON')
     .action(async (inputs: string[], opts: { db?: string; manifest?: string; referenceDate?: string; maxBytes: number; timeout: number; commitEvery: number; json?: boolean }) => {
       const path = dbPath(opts);

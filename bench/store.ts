@@ -1,0 +1,224 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeExtracted } from '../src/app/analyze.js';
+import { dayOf, storeArticles } from '../src/app/ingest.js';
+import { byDate, features, StoryClusterer } from '../src/cluster/index.js';
+import { reuseDoc, StoryReuse } from '../src/cluster/reuse.js';
+import type { Article } from '../src/model/article.js';
+import { Store } from '../src/store/index.js';
+import { sharedCorpus } from '../src/util/paths.js';
+import { loadArticles } from './corpus.js';
+
+/**
+ * `npm run bench` (store part): ingest throughput and peak memory of stories + reuse at 1k, 10k and
+ * 100k articles, on one core. The stream is built from the 1,906 real articles of the corpus,
+ * annotated once: clone k of an article is dated in the k-th stretch of days (see streamPlan; so
+ * clones do not join one another's stories) and has about one word in twenty replaced by another
+ * word of the same length from the corpus (so offsets stay valid and no two clones are the same
+ * text). Each size runs in a fresh child process, so its peak RSS is its own.
+ *
+ * Per size, three timed passes over the same stream:
+ *   - generation only (the peer: building the clones costs this much, and is subtracted);
+ *   - clustering + reuse in memory (StoryClusterer + StoryReuse, no store);
+ *   - the whole store ingest (clustering, reuse, SQLite writes with FTS5 and the clustering state).
+ */
+/** The base corpus is spread over this many days, once per clone, with a gap longer than the story window between clones. */
+const EPOCH_DAYS = 60;
+const GAP_DAYS = 8;
+const CAP_MB = 512;
+
+interface ChildResult {
+  readonly mode: 'cluster' | 'store';
+  readonly n: number;
+  readonly generateSeconds: number;
+  readonly seconds: number;
+  readonly rssBaseMB: number;
+  readonly peakMB: number;
+  readonly stories: number;
+  readonly pairs: number;
+  readonly dbMB: number | null;
+}
+
+async function parent(): Promise<void> {
+  const dir = sharedCorpus();
+  if (!dir) {
+    process.stderr.write('bench: ../shared/corpus is absent; nothing to measure\n');
+    return;
+  }
+  const sizes = (valueOf('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+  const tmp = mkdtempSync(join(tmpdir(), 'triangulate-bench-store-'));
+  const cache = join(tmp, 'base.jsonl');
+  const t0 = performance.now();
+  const base = analyzeExtracted(loadArticles(dir)).articles.map(({ rawText: _raw, ...a }) => a);
+  writeFileSync(cache, base.map((a) => JSON.stringify(a)).join('\n') + '\n');
+  process.stdout.write(`\n# store ingest — stories + reuse + SQLite, one core\n\nbase: ${base.length} real articles annotated once (${((performance.now() - t0) / 1000).toFixed(1)} s, not timed below); spread over ${EPOCH_DAYS} days per clone (~${Math.round(base.length / EPOCH_DAYS)} articles a day), clone k in the k-th stretch, ~5% of words swapped for same-length corpus words\n\n`);
+  const rows: ChildResult[] = [];
+  const run = (mode: 'cluster' | 'store', n: number, flags: string[] = []) => {
+    const r = spawnSync(process.execPath, [...flags, fileURLToPath(import.meta.url), '--child', mode, String(n), cache, tmp], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (r.status !== 0) throw new Error(`bench child ${mode} ${n} failed: ${r.stderr}`);
+    process.stderr.write(`  ${mode} ${n} ${flags.join(' ')} done\n`);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
+  };
+  for (const n of sizes) for (const mode of ['cluster', 'store'] as const) rows.push(run(mode, n));
+  // V8 lets garbage pile up while memory is plentiful, so the peak RSS above is mostly uncollected
+  // garbage. The same run with the old generation capped shows the working set, and its speed.
+  const capped = run('store', Math.max(...sizes), [`--max-old-space-size=${CAP_MB}`]);
+  rmSync(tmp, { recursive: true, force: true });
+  const net = (r: ChildResult) => Math.max(1e-9, r.seconds - r.generateSeconds);
+  process.stdout.write('| articles | pass | seconds (net of generation) | articles/s | µs/article | × µs/article at the smallest size | stories | reuse pairs | RSS before / peak MB | store MB |\n|---|---|---|---|---|---|---|---|---|---|\n');
+  for (const r of rows) {
+    const first = rows.find((x) => x.mode === r.mode)!;
+    const us = (net(r) / r.n) * 1e6;
+    const us0 = (net(first) / first.n) * 1e6;
+    process.stdout.write(
+      `| ${r.n} | ${r.mode === 'cluster' ? 'clustering + reuse (memory)' : 'store ingest (SQLite)'} | ${net(r).toFixed(2)} (gen ${r.generateSeconds.toFixed(2)}) | ${(r.n / net(r)).toFixed(0)} | ${us.toFixed(0)} | ${(us / us0).toFixed(2)} | ${r.stories} | ${r.pairs} | ${r.rssBaseMB} / ${r.peakMB} | ${r.dbMB ?? '–'} |\n`,
+    );
+  }
+  process.stdout.write(
+    `\nsame ${capped.n}-article store ingest with node --max-old-space-size=${CAP_MB}: ${(capped.n / net(capped)).toFixed(0)} articles/s, peak RSS ${capped.peakMB} MB (RSS with the base articles loaded: ${capped.rssBaseMB} MB)\n`,
+  );
+  const big = rows.filter((r) => r.n === Math.max(...sizes));
+  const small = rows.filter((r) => r.n === Math.min(...sizes));
+  const worst = Math.min(...rows.map((r) => r.n / net(r)));
+  const growth = Math.max(...big.map((b) => net(b) / b.n / (net(small.find((s) => s.mode === b.mode)!) / small[0]!.n)));
+  process.stdout.write(`\ntargets: >= 500 articles/s (slowest pass: ${worst.toFixed(0)}) — ${worst >= 500 ? 'met' : 'NOT met'}; per-article time at ${Math.max(...sizes)} <= 1.5× at ${Math.min(...sizes)} (worst ${growth.toFixed(2)}×) — ${growth <= 1.5 ? 'met' : 'NOT met'}; peak < 1 GB (${Math.max(...big.map((b) => b.peakMB))} MB) — ${Math.max(...big.map((b) => b.peakMB)) < 1024 ? 'met' : 'NOT met'}\n`);
+}
+
+function child(mode: 'cluster' | 'store', n: number, cache: string, tmp: string): void {
+  // One line per article: no single huge string to parse, so the base costs what its objects cost.
+  const base = readFileSync(cache, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => ({ ...(JSON.parse(line) as Article), rawText: '' }));
+  const rssBaseMB = Math.round(process.memoryUsage().rss / 2 ** 20);
+  if (process.env.BENCH_LIVE && global.gc) {
+    global.gc();
+    process.stderr.write(`live heap with the base loaded: ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB\n`);
+  }
+  const plan = streamPlan(base, n);
+  let t = performance.now();
+  let chars = 0;
+  for (const a of clones(base, plan)) chars += a.text.length;
+  const generateSeconds = (performance.now() - t) / 1000;
+  let stories = 0;
+  let pairs = 0;
+  let dbMB: number | null = null;
+  t = performance.now();
+  if (mode === 'cluster') {
+    const c = new StoryClusterer();
+    const reuse = new Map<number, StoryReuse>();
+    let i = 0;
+    for (const a of clones(base, plan)) {
+      const { story, opened } = c.add(features(a));
+      if (opened) stories++;
+      let r = reuse.get(story);
+      if (!r) reuse.set(story, (r = new StoryReuse()));
+      pairs += r.add(reuseDoc(a)).length;
+      if (++i % 500 === 0) {
+        c.drain(); // what a store would save
+        for (const id of [...reuse.keys()]) if (!c.isOpen(id)) reuse.delete(id);
+      }
+    }
+  } else {
+    const path = join(tmp, `bench-${n}.db`);
+    const store = Store.open(path, { create: true });
+    const s = storeArticles(store, clones(base, plan), { firstDay: plan[0]?.day ?? null, total: n });
+    stories = s.newStories;
+    pairs = s.reusePairs;
+    store.close();
+    dbMB = Math.round((statSync(path).size + sizeOr0(`${path}-wal`)) / 2 ** 20);
+    for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
+  }
+  const seconds = (performance.now() - t) / 1000;
+  if (process.env.BENCH_LIVE && global.gc) {
+    global.gc();
+    process.stderr.write(`live heap after the run: ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB (rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)\n`);
+  }
+  const peakMB = Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20);
+  const out: ChildResult = { mode, n, generateSeconds, seconds, rssBaseMB, peakMB, stories, pairs, dbMB };
+  process.stdout.write(JSON.stringify({ ...out, chars }) + '\n');
+}
+
+function sizeOr0(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Which clone of which base article comes when: n entries in publication order. The base corpus
+ * is laid out over one EPOCH_DAYS-long epoch (in its own date order; undated articles by id), and
+ * clone k lives in epoch k. So the stream has the same density every day (about 30 articles a
+ * day, hundreds of stories open at once) and a bigger store is a longer stretch of time, as when
+ * a real store grows.
+ */
+function streamPlan(base: readonly Article[], n: number): { k: number; j: number; day: number }[] {
+  const order = base.map((_, j) => j).sort((x, y) => byDate(base[x]!, base[y]!));
+  const rank = new Array<number>(base.length);
+  order.forEach((j, r) => (rank[j] = r));
+  const start = dayOf('2030-01-01')!;
+  const plan: { k: number; j: number; day: number }[] = [];
+  for (let i = 0; i < n; i++) {
+    const k = Math.floor(i / base.length);
+    const j = i % base.length;
+    plan.push({ k, j, day: start + k * (EPOCH_DAYS + GAP_DAYS) + Math.floor((rank[j]! * EPOCH_DAYS) / base.length) });
+  }
+  return plan.sort((x, y) => x.day - y.day || x.k - y.k || x.j - y.j);
+}
+
+const VOCAB = new Map<number, string[]>();
+
+function* clones(base: readonly Article[], plan: readonly { k: number; j: number; day: number }[]): Generator<Article> {
+  if (VOCAB.size === 0) {
+    const seen = new Set<string>();
+    for (const a of base) for (const w of a.text.match(/\p{L}{4,12}/gu) ?? []) seen.add(w.toLowerCase());
+    for (const w of [...seen].sort()) {
+      const list = VOCAB.get(w.length) ?? [];
+      list.push(w);
+      VOCAB.set(w.length, list);
+    }
+  }
+  for (const { k, j, day } of plan) yield clone(base[j]!, k, day);
+}
+
+function clone(a: Article, k: number, day: number): Article {
+  const published = new Date(day * 86_400_000).toISOString().slice(0, 10);
+  if (k === 0) return { ...a, meta: { ...a.meta, published } };
+  const swap = (s: string) =>
+    s.replace(/\p{L}{4,12}/gu, (w, at: number) => {
+      const h = hash(`${k}:${at}:${w}`);
+      if (h % 20 !== 0) return w;
+      const pool = VOCAB.get(w.length)!;
+      const x = pool[(h >>> 5) % pool.length]!;
+      return w[0] === w[0]!.toUpperCase() ? x[0]!.toUpperCase() + x.slice(1) : x;
+    });
+  const text = swap(a.text);
+  const tokens = (a.layers.tokens ?? []).map((t) => (a.text.slice(t.start, t.end) === text.slice(t.start, t.end) ? t : { ...t, norm: text.slice(t.start, t.end).toLowerCase() }));
+  const id = createHash('sha256').update(`${a.id}:${k}`).digest('hex').slice(0, 12);
+  return { ...a, id, text, rawText: text, meta: { ...a.meta, published, title: a.meta.title && swap(a.meta.title), url: a.meta.url && `${a.meta.url}#${k}` }, layers: { ...a.layers, tokens } };
+}
+
+function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function valueOf(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const at = process.argv.indexOf('--child');
+if (at >= 0) {
+  const [mode, n, cache, tmp] = process.argv.slice(at + 1);
+  child(mode as 'cluster' | 'store', Number(n), cache!, tmp!);
+} else await parent();
+
+export { byDate };
