@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
@@ -17,7 +19,9 @@ import { loadArticles } from './corpus.js';
  * for each figure so results are ratios, not machine-bound absolutes:
  * - analyze (the CLI's whole job: read a JSON Lines file, clean, annotate, resolve refs, group
  *   stories) vs wink-nlp tokenising alone (the floor any wink-based pipeline pays);
- * - HTML extraction (our cascade) vs Readability alone on the extraction benchmark's pages.
+ * - HTML extraction (our cascade) vs Readability alone on the extraction benchmark's pages;
+ * - then bench/store.ts: stories + reuse + store ingest at 1k, 10k and 100k articles
+ *   (`--sizes 1000,10000` to choose, `--no-store` to skip).
  */
 interface Row {
   readonly name: string;
@@ -104,3 +108,8 @@ function valueOf(flag: string): string | undefined {
 }
 
 await main();
+// The store part (stories + reuse + SQLite at 1k/10k/100k) runs its sizes in child processes of its own.
+if (!process.argv.includes('--no-store')) {
+  const sizes = valueOf('--sizes');
+  spawnSync(process.execPath, [fileURLToPath(new URL('./store.js', import.meta.url)), ...(sizes ? ['--sizes', sizes] : [])], { stdio: 'inherit' });
+}

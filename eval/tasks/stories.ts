@@ -45,6 +45,10 @@ export function bcubed(clusters: readonly (readonly string[])[], gold: ReadonlyM
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
+function known(v: string | null | undefined): string | null {
+  return v && !/^(none|null|nan)$/i.test(v.trim()) ? v : null;
+}
+
 function toExtracted(r: Row, set: string): Extracted {
   return {
     source: `${set}#${r.id}`,
@@ -53,7 +57,9 @@ function toExtracted(r: Row, set: string): Extracted {
     text: r.text,
     outlet: r.outlet ?? null,
     byline: null,
-    published: (r.published ?? r.event_date ?? null)?.slice(0, 10) ?? null,
+    // AllSides gives only the roundup's date (`published` is the string "None"); its README says so,
+    // and that day stands in for the publication day. ECB+ has no dates at all.
+    published: (known(r.published) ?? known(r.event_date))?.slice(0, 10) ?? null,
     url: null,
     language: 'en',
     provenance: {},
