@@ -2,6 +2,7 @@ import { classifyArticle } from '../classify/index.js';
 import { clusterStories } from '../cluster/index.js';
 import { storyReuse } from '../cluster/reuse.js';
 import { cleanAll } from '../clean/index.js';
+import { crossCheckStories } from '../crosscheck/index.js';
 import { entityTable } from '../annotate/entities/index.js';
 import { ingest, type IngestOptions } from '../ingest/index.js';
 import type { Extracted } from '../ingest/types.js';
@@ -19,11 +20,13 @@ export interface AnalyzeOptions {
   readonly onProgress?: (phase: string, done: number, total: number) => void;
   /** Called with each input error as soon as it is known (so the CLI can print it at once). */
   readonly onError?: (error: RunError) => void;
+  /** Cross-check each story (claims, conflicts, framing, timeline, brief); default true. */
+  readonly crossCheck?: boolean;
 }
 
 /**
  * The whole analyze job: ingest every input, clean, annotate, resolve refs across the run, group
- * stories. Bad inputs become errors in the result; the rest of the batch goes on.
+ * stories, trace copies and cross-check each story. Bad inputs become errors in the result; the rest of the batch goes on.
  *
  * @example
  * const run = await analyze(['examples/demo']);
@@ -40,7 +43,9 @@ export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOpt
   const cleaned = cleanAll(docs);
   for (const e of cleaned.errors) options.onError?.(e);
   const articles = annotateArticles(cleaned.articles, options);
-  return { articles, entities: entityTable(articles), stories: storyReuse(clusterStories(articles), articles), errors: [...cleaned.errors] };
+  const entities = entityTable(articles);
+  const stories = storyReuse(clusterStories(articles), articles);
+  return { articles, entities, stories: options.crossCheck === false ? stories : crossCheckStories(stories, articles, entities), errors: [...cleaned.errors] };
 }
 
 /** Annotate cleaned articles (refs resolved across the batch) and classify them. */

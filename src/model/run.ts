@@ -1,4 +1,5 @@
 import type { Article } from './article.js';
+import type { StoryCheck } from './check.js';
 import type { EntityType } from './layers.js';
 
 /** One thing named across the run: every mention with this ref, in every article. */
@@ -42,6 +43,8 @@ export interface StoryRecord {
   readonly title: string;
   readonly articleIds: readonly string[];
   readonly reuse?: readonly ReuseRecord[];
+  /** Claims, conflicts, framing, timeline and brief (src/crosscheck). */
+  readonly check?: StoryCheck;
 }
 
 /** A problem with one input, printed as `input: reason`. */

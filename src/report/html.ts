@@ -1,5 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { RunResult } from '../model/run.js';
+import { checkView, type CheckView } from './check-view.js';
 import { reuseViews, articleHeading, dateLines, hedgeLines, metaLine, quantityLines, removedSummary, sourceLines } from './view.js';
 
 const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -58,7 +59,42 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2.5rem;border-top:1px solid #
 .q{background:#fff3c4}.qi{background:#f4f0e0}.e{border-bottom:2px solid #7aa7d8}.e.person{border-color:#d87a7a}
 .e.group{border-color:#9b59b6}.e.place{border-color:#27ae60}.n{background:#d9f2e6}.d{background:#dbe8fb}.s{outline:1px dashed #999}
 .h{text-decoration:underline wavy #c0392b}.legend span{margin-right:.8rem;padding:0 .3rem}dl{display:grid;grid-template-columns:8rem 1fr;gap:.2rem 1rem}
-del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}dt{color:#555}dd{margin:0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}`;
+del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}dt{color:#555}dd{margin:0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}
+.ok{background:#d9f2e6}.one{background:#fff3c4}.bad{background:#fbdada}h3{font-size:1.05rem;margin-top:1.2rem}.matrix td:nth-child(n+4){text-align:center}`;
+
+const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', contested: 'bad' } as const;
+
+/** A story's cross-check as HTML: brief, claims × sources matrix, labels, loaded words, quoted sources, timeline. */
+function checkHtml(v: CheckView): string {
+  const p: string[] = [];
+  for (const s of v.brief) {
+    p.push(`<h3>${esc(s.heading)}</h3><ul>`);
+    for (const b of s.items) p.push(`<li>${esc(b.text)} <span class="meta">[${esc(b.cites)}]</span></li>`);
+    p.push(`</ul>`);
+  }
+  const n = v.claimCounts;
+  p.push(`<h3>Claims</h3><p class="meta">${n.corroborated} corroborated · ${n['single-origin']} single-origin · ${n.contested} contested</p>`);
+  if (v.claims.length) {
+    p.push(`<table class="matrix"><tr><th>status</th><th>origins / articles</th><th>claim</th>${v.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`);
+    for (const c of v.claims)
+      p.push(`<tr><td class="${STATUS_CLASS[c.status]}">${esc(c.status)}</td><td>${c.origins} / ${c.articles}</td><td>${esc(c.text)}${c.conflicts.map((k) => `<br><small>⚠ ${esc(k)}</small>`).join('')}</td>${c.cells.map((x) => `<td class="${x ? STATUS_CLASS[c.status] : ''}">${x ? '●' : ''}</td>`).join('')}</tr>`);
+    p.push(`</table>`);
+  }
+  if (v.labels.length) {
+    p.push(`<h3>Labels</h3><table><tr><th>actor</th><th>outlet</th><th>own voice</th><th>in quotes</th></tr>`);
+    for (const l of v.labels) for (const r of l.rows) p.push(`<tr><td>${esc(l.actor)}</td><td>${esc(r.outlet)}</td><td>${esc(r.own.join(', '))}</td><td>${esc(r.quoted.join(', '))}</td></tr>`);
+    p.push(`</table>`);
+  }
+  p.push(`<h3>Loaded language and sources</h3><table><tr><th>outlet</th><th>kind</th><th>loaded (own voice)</th><th>loaded (in quotes)</th><th>speculative sentences</th><th>quoted</th></tr>`);
+  v.loaded.forEach((l, i) => p.push(`<tr><td>${esc(l.outlet)}</td><td>${esc(l.kind)}</td><td class="bad">${esc(l.own.join(', '))}</td><td>${esc(l.quoted.join(', '))}</td><td>${l.speculation}</td><td>${esc(v.quoted[i]?.sources.join('; ') ?? '')}</td></tr>`));
+  p.push(`</table>`);
+  if (v.timeline.length) {
+    p.push(`<h3>Timeline</h3><table><tr><th>date</th><th>event</th><th>sources</th></tr>`);
+    for (const t of v.timeline) p.push(`<tr><td>${esc(t.date)}</td><td>${esc(t.text)}</td><td>${esc(t.outlets)}</td></tr>`);
+    p.push(`</table>`);
+  }
+  return p.join('\n');
+}
 
 /**
  * One self-contained HTML page: no scripts, no external assets, a Content-Security-Policy that
@@ -104,6 +140,7 @@ export function renderHtml(run: RunResult): string {
         for (const r of views) parts.push(`<li>${esc(r.head)}${r.changes.length ? `<br>${r.changes.map((c) => `${c.from ? `<del>${esc(c.from)}</del>` : ''}${c.to ? `<ins>${esc(c.to)}</ins>` : ''}`).join(' · ')}` : ''}</li>`);
         parts.push(`</ul>`);
       }
+      if (s.check) parts.push(checkHtml(checkView(s.check, run.articles, s.articleIds)));
       parts.push(`</li>`);
     }
     parts.push(`</ul>`);

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.js';
+import type { StoryCheck } from '../model/check.js';
 import type { RunResult } from '../model/run.js';
 
 /** JSON contract version 1 (docs/json.md). Field names are stable; additions are allowed. */
@@ -6,8 +7,21 @@ export interface JsonV1 {
   readonly version: 1;
   readonly articles: readonly JsonArticle[];
   readonly entities: readonly { ref: string; name: string; type: string; aliases: readonly string[] }[];
-  readonly stories: readonly { id: string; title: string; articleIds: readonly string[]; reuse: readonly JsonReuse[] }[];
+  readonly stories: readonly JsonStory[];
   readonly errors: readonly { input: string; reason: string }[];
+}
+
+export interface JsonStory {
+  readonly id: string;
+  readonly title: string;
+  readonly articleIds: readonly string[];
+  readonly reuse: readonly JsonReuse[];
+  readonly claims: StoryCheck['claims'];
+  readonly labels: StoryCheck['labels'];
+  readonly loaded: StoryCheck['loaded'];
+  readonly framing: StoryCheck['framing'];
+  readonly timeline: StoryCheck['timeline'];
+  readonly brief: StoryCheck['brief'];
 }
 
 export interface JsonReuse {
@@ -59,7 +73,18 @@ export function toJsonV1(run: RunResult): JsonV1 {
     version: 1,
     articles: run.articles.map(articleJson),
     entities: run.entities.map((e) => ({ ref: e.ref, name: e.name, type: e.type, aliases: [...e.aliases] })),
-    stories: run.stories.map((s) => ({ id: s.id, title: s.title, articleIds: [...s.articleIds], reuse: (s.reuse ?? []).map((r) => ({ ...r, passages: r.passages.map((p) => ({ ...p, changes: p.changes.map((c) => ({ ...c })) })) })) })),
+    stories: run.stories.map((s) => ({
+      id: s.id,
+      title: s.title,
+      articleIds: [...s.articleIds],
+      reuse: (s.reuse ?? []).map((r) => ({ ...r, passages: r.passages.map((p) => ({ ...p, changes: p.changes.map((c) => ({ ...c })) })) })),
+      claims: s.check?.claims ?? [],
+      labels: s.check?.labels ?? [],
+      loaded: s.check?.loaded ?? [],
+      framing: s.check?.framing ?? [],
+      timeline: s.check?.timeline ?? [],
+      brief: s.check?.brief ?? [],
+    })),
     errors: run.errors.map((e) => ({ input: e.input, reason: e.reason })),
   };
 }
@@ -121,6 +146,26 @@ export function validateJsonV1(doc: unknown): string[] {
         if (a.text.slice(s.start, s.end) !== s.text) problems.push(`article ${a.id}: ${layer} span ${s.start}-${s.end} does not match its text`);
       }
     for (const s of a.sentences ?? []) if (!(s.start >= 0 && s.end <= a.text.length && s.start < s.end)) problems.push(`article ${a.id}: bad sentence ${s.start}-${s.end}`);
+  }
+  // Stories point into articles: every claim, loaded word and brief sentence must stand in its spans.
+  const texts = new Map((d?.articles ?? []).map((a) => [a.id, a.text]));
+  const slice = (r: { articleId: string; start: number; end: number }) => {
+    const t = texts.get(r.articleId);
+    return t !== undefined && r.start >= 0 && r.end <= t.length && r.start < r.end ? t.slice(r.start, r.end) : null;
+  };
+  for (const st of d?.stories ?? []) {
+    for (const c of st.claims ?? []) {
+      const said = c.mentions.map(slice);
+      if (said.some((x) => x === null)) problems.push(`story ${st.id}: claim ${c.id} has a mention outside its article`);
+      else if (!said.includes(c.text)) problems.push(`story ${st.id}: claim ${c.id} text is none of its mentions`);
+    }
+    for (const l of st.loaded ?? []) if (slice(l) !== l.text) problems.push(`story ${st.id}: loaded span ${l.articleId}:${l.start}-${l.end} does not match its text`);
+    for (const b of st.brief ?? []) {
+      const parts = b.spans.map(slice);
+      const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
+      if (!parts.length || parts.some((x) => x === null)) problems.push(`story ${st.id}: brief sentence without valid spans: ${b.text.slice(0, 60)}`);
+      else if (!parts.every((x) => norm(b.text).includes(norm(x!)))) problems.push(`story ${st.id}: brief sentence does not contain its spans: ${b.text.slice(0, 60)}`);
+    }
   }
   return problems;
 }

@@ -1,4 +1,5 @@
 import pc from 'picocolors';
+import { checkView, type CheckView } from './check-view.js';
 import type { RunResult } from '../model/run.js';
 import { reuseViews, articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, sourceLines } from './view.js';
 
@@ -51,6 +52,7 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
         const changed = r.changes.map((ch) => `${ch.from ? c.red(`-${ch.from}`) : ''}${ch.from && ch.to ? ' ' : ''}${ch.to ? c.green(`+${ch.to}`) : ''}`);
         if (changed.length) lines.push(`      ${changed.join(c.dim(' · '))}`);
       }
+      if (s.check) lines.push(...checkLines(checkView(s.check, run.articles, s.articleIds), c, w));
     }
   }
   if (run.errors.length) {
@@ -58,4 +60,33 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
     for (const e of run.errors) lines.push(`  ${e.input}: ${e.reason}`);
   }
   return lines.join('\n') + '\n';
+}
+
+const STATUS_COLOR = { corroborated: 'green', 'single-origin': 'yellow', contested: 'red' } as const;
+
+/** A story's cross-check in the terminal: brief by section, claims, labels, loaded words, quoted sources, timeline. */
+function checkLines(v: CheckView, c: ReturnType<typeof pc.createColors>, w: number): string[] {
+  const out: string[] = [];
+  for (const s of v.brief) {
+    out.push(`    ${c.bold(s.heading)}`);
+    for (const b of s.items) out.push(`      • ${clip(b.text, w * 2)} ${c.dim(`[${b.cites}]`)}`);
+  }
+  const n = v.claimCounts;
+  out.push(`    ${c.bold('Claims')} ${c.dim(`${n.corroborated} corroborated · ${n['single-origin']} single-origin · ${n.contested} contested`)}`);
+  for (const x of v.claims) {
+    out.push(`      ${c[STATUS_COLOR[x.status]](x.status.padEnd(13))} ${c.dim(`${x.origins} origin${x.origins === 1 ? '' : 's'}/${x.articles} art.`)} ${clip(x.text, w - 34)} ${c.dim(`[${x.outlets}]`)}`);
+    for (const k of x.conflicts) out.push(`        ${c.red('!')} ${clip(k, w * 2)}`);
+  }
+  if (v.labels.length) out.push(`    ${c.bold('Labels')}`);
+  for (const l of v.labels) {
+    out.push(`      ${l.actor}`);
+    for (const r of l.rows) out.push(`        ${c.cyan(r.outlet)}: ${r.own.join(', ')}${r.quoted.length ? c.dim(` (in quotes: ${r.quoted.join(', ')})`) : ''}`);
+  }
+  out.push(`    ${c.bold('Loaded language')} ${c.dim('own voice · in quotes · speculative sentences')}`);
+  for (const l of v.loaded) out.push(`      ${c.cyan(l.outlet)} ${c.dim(l.kind)}: ${l.own.length ? c.red(l.own.join(', ')) : '—'}${l.quoted.length ? c.dim(` · quoted: ${l.quoted.join(', ')}`) : ''}${l.speculation ? c.dim(` · ${l.speculation} speculative`) : ''}`);
+  out.push(`    ${c.bold('Quoted')}`);
+  for (const q of v.quoted) if (q.sources.length) out.push(`      ${c.cyan(q.outlet)}: ${clip(q.sources.join('; '), w * 2)}`);
+  if (v.timeline.length) out.push(`    ${c.bold('Timeline')}`);
+  for (const t of v.timeline) out.push(`      ${c.dim(t.date.padEnd(10))} ${clip(t.text, w - 30)} ${c.dim(`[${t.outlets}]`)}`);
+  return out;
 }

@@ -1,5 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { StoryRecord } from '../model/run.js';
+import { sourceName } from '../util/names.js';
 
 /** Shared views of an article for the human-readable reports. */
 export function removedSummary(a: Article): string {
@@ -64,7 +65,7 @@ export function reuseViews(story: StoryRecord, articles: readonly Article[]): Re
   const byId = new Map(articles.map((a) => [a.id, a]));
   const name = (id: string) => {
     const a = byId.get(id);
-    return a ? `${a.meta.outlet ?? a.source}${a.meta.published ? ` (${a.meta.published})` : ''}` : id;
+    return a ? `${sourceName(a)}${a.meta.published ? ` (${a.meta.published})` : ''}` : id;
   };
   return (story.reuse ?? []).map((r) => {
     const why = r.relation === 'common-origin' ? `both rewrite ${r.origin.replace(/^\w+:/, '').replace(/-/g, ' ')}` : r.relation === 'copy' ? 'copied' : 'shared text, direction unknown';

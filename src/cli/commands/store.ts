@@ -1,3 +1,4 @@
+import { crossCheckStories } from '../../crosscheck/index.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { entityTable } from '../../annotate/entities/index.js';
@@ -110,7 +111,8 @@ export function storyCommand(): Command {
     const store = Store.open(dbPath(opts));
     try {
       const { story, articles } = store.story(store.resolveStory(id));
-      const run: RunResult = { articles, entities: entityTable(articles), stories: [story], errors: [] };
+      const entities = entityTable(articles);
+      const run: RunResult = { articles, entities, stories: crossCheckStories([story], articles, entities), errors: [] };
       emitReports(run, opts);
     } finally {
       store.close();

@@ -1,0 +1,245 @@
+import type { Article } from '../model/article.js';
+import type { ClaimConflict, ClaimRecord, ConflictKind } from '../model/check.js';
+import type { ReuseRecord } from '../model/run.js';
+import type { Mention } from './mentions.js';
+import { CROSSCHECK } from './settings.js';
+
+/** Feature prefixes of names (entity refs and countries), as opposed to what is said of them. */
+const NAMES = /^[ec]:/;
+
+/** Weighted Jaccard similarity of two feature maps, optionally ignoring features by prefix. */
+export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, skip: string | RegExp = ''): number {
+  let both = 0;
+  let either = 0;
+  const skipped = (k: string) => (typeof skip === 'string' ? !!skip && k.startsWith(skip) : skip.test(k));
+  for (const [k, w] of a) {
+    if (skipped(k)) continue;
+    const v = b.get(k);
+    if (v !== undefined) {
+      both += Math.min(w, v);
+      either += Math.max(w, v);
+    } else either += w;
+  }
+  for (const [k, w] of b) if (!a.has(k) && !skipped(k)) either += w;
+  return either ? both / either : 0;
+}
+
+/** Both sides state figures of one kind and none of them agree ("two soldiers" against "33 soldiers"). */
+export function figuresDisagree(a: Mention, b: Mention): boolean {
+  let shared = false;
+  for (const qa of a.quantities) {
+    if (!qa.unit) continue;
+    const same = b.quantities.filter((qb) => qb.unit === qa.unit);
+    if (!same.length) continue;
+    shared = true;
+    if (same.some((qb) => Math.abs(qa.value - qb.value) <= CROSSCHECK.numberTolerance * Math.max(qa.value, qb.value))) return false;
+  }
+  return shared;
+}
+
+/** Text reuse between articles, to tell mentions that are one copied passage. */
+export class ReuseIndex {
+  private readonly byPair = new Map<string, ReuseRecord>();
+  constructor(records: readonly ReuseRecord[]) {
+    for (const r of records) this.byPair.set(`${r.from}\u0000${r.to}`, r);
+  }
+  /** The two mentions lie in one shared passage (or their articles are whole copies). */
+  copied(a: Mention, b: Mention): boolean {
+    const r = this.byPair.get(`${a.articleId}\u0000${b.articleId}`) ?? this.byPair.get(`${b.articleId}\u0000${a.articleId}`);
+    if (!r) return false;
+    if (r.kind !== 'passage') return true;
+    const [f, t] = r.from === a.articleId ? [a, b] : [b, a];
+    const part = (s: number, e: number, m: Mention) => Math.max(0, Math.min(e, m.end) - Math.max(s, m.start)) / Math.max(1, m.end - m.start);
+    return r.passages.some((p) => part(p.fromStart, p.fromEnd, f) >= 0.4 && part(p.toStart, p.toEnd, t) >= 0.4);
+  }
+}
+
+/** Mentions that must not be one claim: a denial and what it denies, a plan and its outcome, different figures. */
+function cannotLink(a: Mention, b: Mention): boolean {
+  if ((a.cue === 'denial') !== (b.cue === 'denial')) return true;
+  if ((a.cue === 'tentative' && b.cue === 'outcome') || (a.cue === 'outcome' && b.cue === 'tentative')) return true;
+  return figuresDisagree(a, b);
+}
+
+/**
+ * Align mentions across articles into claims: average-link clustering over weighted Jaccard
+ * similarity (content stems, predicate classes, entity refs, figures, days), with mentions inside
+ * one copied passage counted as the same statement, and cannot-links between statements that
+ * oppose each other. Candidate pairs come from an inverted index over features, so articles that
+ * share nothing cost nothing. Deterministic: pairs are taken by similarity, then by position.
+ */
+export function alignMentions(mentions: readonly Mention[], reuse: ReuseIndex): number[][] {
+  const n = mentions.length;
+  const sims = new Map<number, number>();
+  const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
+  const sim = (i: number, j: number): number => {
+    const k = key(i, j);
+    let s = sims.get(k);
+    if (s === undefined) {
+      const a = mentions[i]!;
+      const b = mentions[j]!;
+      s = cannotLink(a, b) ? -1 : similarity(a.features, b.features);
+      // Names alone do not make two sentences one statement: every sentence of a story names
+      // its places and actors. What they say about them (words, predicates, figures) must agree too.
+      if (s > 0 && similarity(a.features, b.features, NAMES) < CROSSCHECK.contentThreshold) s = Math.min(s, CROSSCHECK.alignThreshold / 2);
+      if (s >= 0 && a.articleId !== b.articleId && reuse.copied(a, b)) s = Math.max(s, CROSSCHECK.reuseSimilarity);
+      sims.set(k, s);
+    }
+    return s;
+  };
+  const index = new Map<string, number[]>();
+  mentions.forEach((m, i) => {
+    for (const f of m.features.keys()) if (!f.startsWith('s:') || m.features.size < 60) (index.get(f) ?? index.set(f, []).get(f)!).push(i);
+  });
+  const pairs: [number, number, number][] = [];
+  const seen = new Set<number>();
+  for (const list of index.values()) {
+    if (list.length > 400) continue;
+    for (let x = 0; x < list.length; x++)
+      for (let y = x + 1; y < list.length; y++) {
+        const i = list[x]!;
+        const j = list[y]!;
+        if (mentions[i]!.articleId === mentions[j]!.articleId || seen.has(key(i, j))) continue;
+        seen.add(key(i, j));
+        const s = sim(i, j);
+        if (s >= CROSSCHECK.alignThreshold) pairs.push([s, i, j]);
+      }
+  }
+  pairs.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
+  const clusterOf = mentions.map((_, i) => i);
+  const members = new Map<number, number[]>(mentions.map((_, i) => [i, [i]]));
+  for (const [, i, j] of pairs) {
+    const ci = clusterOf[i]!;
+    const cj = clusterOf[j]!;
+    if (ci === cj) continue;
+    const A = members.get(ci)!;
+    const B = members.get(cj)!;
+    let total = 0;
+    let blocked = false;
+    for (const x of A) {
+      for (const y of B) {
+        const s = sim(x, y);
+        if (s < 0) {
+          blocked = true;
+          break;
+        }
+        total += s;
+      }
+      if (blocked) break;
+    }
+    if (blocked || total / (A.length * B.length) < CROSSCHECK.alignThreshold) continue;
+    const [keep, gone] = ci < cj ? [ci, cj] : [cj, ci];
+    const merged = [...members.get(keep)!, ...members.get(gone)!].sort((p, q) => p - q);
+    members.set(keep, merged);
+    members.delete(gone);
+    for (const m of merged) clusterOf[m] = keep;
+  }
+  return [...members.values()];
+}
+
+/**
+ * Independent origins of a claim: its articles, joined when they come from one outlet, when the
+ * mentions are one copied passage, or when both credit the same outlet or agency for it. A claim
+ * copied or rewritten from one report is one origin however many articles carry it.
+ */
+export function independentOrigins(ms: readonly Mention[], outletOf: (id: string) => string | null, reuse: ReuseIndex): number {
+  const parent = new Map<string, string>();
+  const find = (x: string): string => {
+    while (parent.get(x) !== x) {
+      parent.set(x, parent.get(parent.get(x)!)!);
+      x = parent.get(x)!;
+    }
+    return x;
+  };
+  const union = (a: string, b: string) => {
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  };
+  for (const m of ms) {
+    parent.set(m.articleId, m.articleId);
+    const outlet = outletOf(m.articleId);
+    if (outlet) parent.has(`o:${outlet}`) || parent.set(`o:${outlet}`, `o:${outlet}`);
+    for (const c of m.credits) parent.has(`c:${c}`) || parent.set(`c:${c}`, `c:${c}`);
+  }
+  for (const m of ms) {
+    const outlet = outletOf(m.articleId);
+    if (outlet) union(m.articleId, `o:${outlet}`);
+    for (const c of m.credits) union(m.articleId, `c:${c}`);
+  }
+  for (let i = 0; i < ms.length; i++)
+    for (let j = i + 1; j < ms.length; j++) if (ms[i]!.articleId !== ms[j]!.articleId && reuse.copied(ms[i]!, ms[j]!)) union(ms[i]!.articleId, ms[j]!.articleId);
+  return new Set(ms.map((m) => find(m.articleId))).size;
+}
+
+export interface ClaimDraft {
+  readonly id: string;
+  readonly mentions: readonly Mention[];
+  /** The mention whose words stand for the claim. */
+  readonly lead: Mention;
+}
+
+/**
+ * Conflicts between claims of different articles: a denial of what another reports; a plan or
+ * possibility later settled otherwise (a change, not a contradiction); the same statement with
+ * and without a negation; the same statement with figures that disagree (unless the two name
+ * different days, when they are different events).
+ */
+export function findConflicts(
+  claims: readonly ClaimDraft[],
+  describe: (m: Mention) => string,
+): { byClaim: Map<string, ClaimConflict[]>; pairs: { a: Mention; b: Mention; kind: ConflictKind; note: string }[] } {
+  const out = new Map<string, ClaimConflict[]>(claims.map((c) => [c.id, []]));
+  const pairs: { a: Mention; b: Mention; kind: ConflictKind; note: string }[] = [];
+  const add = (A: ClaimDraft, B: ClaimDraft, kind: ConflictKind, note: string, x: Mention, y: Mention) => {
+    const [a, b] = [A, B];
+    if (!out.get(a.id)!.some((c) => c.claimId === b.id && c.kind === kind)) pairs.push({ a: x, b: y, kind, note });
+    if (!out.get(a.id)!.some((x) => x.claimId === b.id && x.kind === kind)) out.get(a.id)!.push({ claimId: b.id, kind, note });
+    if (!out.get(b.id)!.some((x) => x.claimId === a.id && x.kind === kind)) out.get(b.id)!.push({ claimId: a.id, kind, note });
+  };
+  const sharesKind = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) => [...x.keys()].some((k) => (k.startsWith('p:') || k.startsWith('q:')) && y.has(k));
+  for (let i = 0; i < claims.length; i++) {
+    for (let j = 0; j < claims.length; j++) {
+      if (i === j) continue;
+      const A = claims[i]!;
+      const B = claims[j]!;
+      for (const a of A.mentions) {
+        for (const b of B.mentions) {
+          if (a.articleId === b.articleId) continue;
+          if (a.cue === 'denial' && b.cue !== 'denial' && a.denied && similarity(a.denied, b.features) >= CROSSCHECK.denialThreshold && sharesKind(a.denied, b.features)) {
+            add(A, B, 'denial', `${describe(a)} denies: “${a.text}” — against ${describe(b)}: “${b.text}”`, a, b);
+          } else if (i < j && a.cue === 'tentative' && b.cue === 'outcome' && similarity(a.features, b.features) >= CROSSCHECK.changeThreshold && sharesKind(a.features, b.features)) {
+            add(A, B, 'change', `changed: ${describe(a)}: “${a.text}” — then ${describe(b)}: “${b.text}”`, a, b);
+          } else if (i < j && a.negated !== b.negated && a.cue !== 'denial' && b.cue !== 'denial' && similarity(a.features, b.features) >= CROSSCHECK.oppositeThreshold) {
+            add(A, B, 'opposite', `${describe(a)}: “${a.text}” — but ${describe(b)}: “${b.text}”`, a, b);
+          } else if (i < j && figuresDisagree(a, b) && !(a.date && b.date && a.date !== b.date) && similarity(a.features, b.features, 'q:') >= CROSSCHECK.numbersThreshold) {
+            add(A, B, 'numbers', `different figures: ${describe(a)}: “${a.text}” — ${describe(b)}: “${b.text}”`, a, b);
+          }
+        }
+      }
+    }
+  }
+  return { byClaim: out, pairs };
+}
+
+export function claimRecord(d: ClaimDraft, conflicts: readonly ClaimConflict[], origins: number, articles: readonly Article[]): ClaimRecord {
+  void articles;
+  const ids = new Set(d.mentions.map((m) => m.articleId));
+  const contested = conflicts.some((c) => c.kind !== 'change');
+  const dates = d.mentions.map((m) => m.date).filter((x): x is string => !!x);
+  return {
+    id: d.id,
+    text: d.lead.text,
+    mentions: d.mentions.map((m) => ({ articleId: m.articleId, start: m.start, end: m.end, attributedTo: m.attributedTo })),
+    articles: ids.size,
+    independentOrigins: origins,
+    status: contested ? 'contested' : origins >= 2 ? 'corroborated' : 'single-origin',
+    conflicts,
+    date: mostCommon(dates),
+  };
+}
+
+function mostCommon(xs: readonly string[]): string | null {
+  const n = new Map<string, number>();
+  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
+  return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}

@@ -1,0 +1,113 @@
+/**
+ * What cross-checking a story finds (src/crosscheck). Every text shown points at spans that exist
+ * in an article: claims, labels, loaded words and brief sentences carry article ids and offsets
+ * into those articles' texts.
+ */
+
+/** A place in one article's text. */
+export interface TextRef {
+  readonly articleId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface ClaimMention extends TextRef {
+  /** Whom the article attributes the statement to ("Hulusi Akar", "Middle East Eye"), or null for its own voice. */
+  readonly attributedTo: string | null;
+}
+
+export type ConflictKind = 'denial' | 'numbers' | 'opposite' | 'change';
+
+export interface ClaimConflict {
+  /** The other claim. */
+  readonly claimId: string;
+  readonly kind: ConflictKind;
+  /** Both sides in a line, with who says what and when. */
+  readonly note: string;
+}
+
+export type ClaimStatus = 'corroborated' | 'single-origin' | 'contested';
+
+export interface ClaimRecord {
+  readonly id: string;
+  /** The statement, as one of its mentions words it (exactly that mention's text). */
+  readonly text: string;
+  readonly mentions: readonly ClaimMention[];
+  /** Number of articles that carry it. */
+  readonly articles: number;
+  /** Articles that copy each other, credit one upstream source or come from one outlet count once. */
+  readonly independentOrigins: number;
+  readonly status: ClaimStatus;
+  readonly conflicts: readonly ClaimConflict[];
+  /** Calendar day (or month) the statement is about, when it names one. */
+  readonly date: string | null;
+}
+
+export interface LabelRecord {
+  /** `state:syria`, `armed-opposition:syria`, or an entity ref (`person:recep-tayyip-erdogan`). */
+  readonly ref: string;
+  /** Readable name of the actor: "Syria — state and its forces". */
+  readonly name: string;
+  /** Words each article uses for the actor in its own voice. */
+  readonly byArticle: Readonly<Record<string, readonly string[]>>;
+  /** Words for the actor inside quotations, by article (the speakers', not the outlet's). */
+  readonly quotedByArticle: Readonly<Record<string, readonly string[]>>;
+  /** Every occurrence, for highlighting. */
+  readonly spans: readonly (TextRef & { readonly label: string; readonly tone: string; readonly quoted: boolean })[];
+}
+
+export interface LoadedRecord extends TextRef {
+  readonly text: string;
+  /** Inside quotation marks: the speaker's word, not the outlet's. */
+  readonly quoted: boolean;
+  /** sensational, label, intensifier, editorializing, puffery, saying. */
+  readonly category: string;
+}
+
+export type SpeakerRole = 'official' | 'expert' | 'anonymous' | 'witness' | 'outlet' | 'other';
+
+export interface QuotedSource {
+  readonly articleId: string;
+  readonly speaker: string;
+  readonly role: SpeakerRole;
+  /** The country or side the speaker stands for, as a ref (`place:turkey`), when the words say it. */
+  readonly side: string | null;
+  readonly quotes: number;
+}
+
+export interface ArticleFraming {
+  readonly articleId: string;
+  readonly kind: 'news' | 'opinion' | 'unknown';
+  readonly loadedOwnVoice: number;
+  readonly loadedQuoted: number;
+  readonly hedges: number;
+  /** Sentences that speculate (a hedge or a modal) without crediting anyone. */
+  readonly speculation: readonly TextRef[];
+  readonly quoted: readonly QuotedSource[];
+}
+
+export interface TimelineEntry {
+  readonly date: string;
+  readonly text: string;
+  readonly articleIds: readonly string[];
+  readonly claimId: string;
+}
+
+export type BriefSection = 'summary' | 'agreed' | 'single-origin' | 'contested' | 'framing';
+
+export interface BriefSentence {
+  readonly text: string;
+  readonly articleIds: readonly string[];
+  readonly section: BriefSection;
+  /** The spans the sentence is made of: every quoted or extracted piece of it stands in one. */
+  readonly spans: readonly TextRef[];
+}
+
+export interface StoryCheck {
+  readonly claims: readonly ClaimRecord[];
+  readonly labels: readonly LabelRecord[];
+  readonly loaded: readonly LoadedRecord[];
+  readonly framing: readonly ArticleFraming[];
+  readonly timeline: readonly TimelineEntry[];
+  readonly brief: readonly BriefSentence[];
+}
