@@ -35,9 +35,7 @@ export function composeBrief(
   articles: ReadonlyMap<string, Article>,
 ): BriefSentence[] {
   const out: BriefSentence[] = [];
-  const used = new Set<string>();
   const cite = (c: BriefClaim, section: BriefSentence['section']): BriefSentence => {
-    used.add(c.record.id);
     return { text: c.lead.text, articleIds: [...new Set(c.mentions.map((m) => m.articleId))].sort(), section, spans: [span(c.lead)] };
   };
   const fits = (c: BriefClaim) => {
@@ -52,8 +50,10 @@ export function composeBrief(
     picked.push(c);
   }
   for (const c of picked) out.push(cite(c, 'summary'));
+  // The sections sort claims by standing, whatever the summary took: the patrol request can lead
+  // the summary and still be listed as resting on one origin.
   const section = (list: readonly BriefClaim[], name: BriefSentence['section']) => {
-    for (const c of list.filter((c) => !used.has(c.record.id)).slice(0, CROSSCHECK.sectionSentences)) out.push(cite(c, name));
+    for (const c of list.slice(0, CROSSCHECK.sectionSentences)) out.push(cite(c, name));
   };
   const byWeight = (x: BriefClaim, y: BriefClaim) => y.record.independentOrigins - x.record.independentOrigins || y.record.articles - x.record.articles || x.lead.order - y.lead.order || x.record.id.localeCompare(y.record.id);
   section([...claims].filter((c) => c.record.status === 'corroborated').sort(byWeight), 'agreed');

@@ -160,9 +160,11 @@ export function entityLabels(articles: readonly Article[], entities: readonly En
     }
   const out: LabelRecord[] = [];
   for (const [ref, hs] of byRef) {
-    const forms = new Set(hs.map((h) => h.label.toLowerCase()));
+    const forms = [...new Set(hs.map((h) => h.label.toLowerCase()))];
     const arts = new Set(hs.map((h) => h.articleId));
-    if (forms.size < 2 || arts.size < 2) continue;
+    // A short form of the same name ("Orsk", "Lena Orsk") is no choice of words; another name is ("Turkey", "Turkiye").
+    const differ = forms.some((x, i) => forms.some((y, j) => i < j && !x.includes(y) && !y.includes(x)));
+    if (!differ || arts.size < 2) continue;
     out.push(labelRecord(ref, names.get(ref) ?? [...hs].sort((a, b) => b.label.length - a.label.length)[0]!.label, hs));
   }
   return out.sort((a, b) => b.spans.length - a.spans.length || a.ref.localeCompare(b.ref));
@@ -196,7 +198,9 @@ export function quotedSources(a: Article): QuotedSource[] {
     // Up to three words right before the speaker, within the same clause.
     const lead = sp && sentence ? a.text.slice(Math.max(sentence.start, sp.start - 40), sp.start) : '';
     const before = stemmedWords(lead.slice(Math.max(0, ...[',', ';', ':', '—', '“', '"'].map((ch) => lead.lastIndexOf(ch) + 1)))).slice(-3);
-    const roles = new Set<SpeakerRole>([...lex.roles.match(own), ...lex.roles.match(before)].map((h) => h.entry.role));
+    // ...and the apposition after them ("Aydin Selcen, who is now an analyst").
+    const tail = sp && sentence ? stemmedWords(a.text.slice(sp.end, sentence.end).split(/[.;:“"]/)[0]!).slice(0, 8) : [];
+    const roles = new Set<SpeakerRole>([...lex.roles.match(own), ...lex.roles.match(before), ...lex.roles.match(tail)].map((h) => h.entry.role));
     if (/\b(condition of anonymity|not authori[sz]ed|declined to be named|unnamed|sources?)\b/i.test(clause + ' ' + (speakerText ?? '')) || /^(an?|another|one|two|three|several|some|top)\s/i.test(speakerText ?? '')) roles.add('anonymous');
     const cited = (a.layers.citedSources ?? []).find((c) => sp && c.start >= sp.start && c.end <= sp.end);
     if (cited && (cited.sourceKind === 'outlet' || cited.sourceKind === 'agency')) roles.add('outlet');

@@ -53,7 +53,10 @@ export function mentionsOf(a: Article): Mention[] {
     const dates = inside(L.dates);
     const features = featuresOf(ws, entities.map((e) => e.ref), quantities, dates.filter((d) => d.precision === 'day').map((d) => d.value));
     const content = [...features.keys()].filter((k) => k.startsWith('s:') || k.startsWith('p:')).length;
-    const named = entities.length + quantities.length + [...features.keys()].filter((k) => k.startsWith('c:')).length;
+    // Something named: an entity, a figure, a country, a day, or a capitalised word inside the
+    // sentence (names the gazetteer does not know yet: "Velmar").
+    const capitals = ws.slice(1).filter((w) => /^\p{Lu}/u.test(a.text.slice(w.start, w.end)) && !lex.stop.has(w.norm)).length;
+    const named = entities.length + quantities.length + dates.length + capitals + [...features.keys()].filter((k) => k.startsWith('c:')).length;
     if (named === 0 || content < CROSSCHECK.minContent) return;
 
     const quote = mainQuote(L.quotes ?? [], start, end);
