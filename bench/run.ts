@@ -6,7 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { analyze } from '../src/app/analyze.js';
+import { analyze, analyzeExtracted } from '../src/app/analyze.js';
+import { storyReuse } from '../src/cluster/reuse.js';
+import { crossCheck } from '../src/crosscheck/index.js';
+import type { Article } from '../src/model/article.js';
 import { tokenizeBlock } from '../src/annotate/nlp.js';
 import { extractHtml } from '../src/extract/index.js';
 import type { Extracted } from '../src/ingest/types.js';
@@ -75,6 +78,48 @@ async function main(): Promise<void> {
   });
   printTable([readability, cascade]);
   process.stdout.write(`\nextraction: ${(cascade.seconds / readability.seconds).toFixed(2)}× the time of Readability alone, ${((cascade.seconds * 1000) / pages.length).toFixed(1)} ms/page\n`);
+  benchCrossCheck(dir);
+}
+
+/**
+ * Cross-check time per story and per article on the largest gold stories of the corpus (ECB+
+ * sub-topics, BASIL and AllSides events), annotated once outside the timing; the peer is the
+ * annotation of the same articles (what a story costs before it is cross-checked).
+ */
+function benchCrossCheck(dir: string): void {
+  const sets: [string, string, (r: Record<string, unknown>) => string][] = [
+    ['ecbplus', 'ecbplus.jsonl', (r) => String(r.subtopic_id)],
+    ['basil', 'basil.jsonl', (r) => String(r.event_id)],
+    ['allsides-neus', 'articles.jsonl', (r) => String(r.event_id)],
+  ];
+  const docs: Extracted[] = [];
+  const group = new Map<string, string>();
+  for (const [folder, file, key] of sets)
+    for (const line of readFileSync(join(dir, folder, file), 'utf8').split('\n').filter(Boolean)) {
+      const r = JSON.parse(line) as Record<string, unknown> & { id: string; text?: string; title?: string | null; outlet?: string | null; published?: string | null };
+      if (!r.text?.trim()) continue;
+      const source = `${folder}#${r.id}`;
+      group.set(source, `${folder}:${key(r)}`);
+      docs.push({ source, format: 'json', title: r.title ?? null, text: r.text, outlet: r.outlet ?? null, byline: null, published: /^\d{4}-\d{2}-\d{2}/.test(String(r.published)) ? String(r.published).slice(0, 10) : null, url: null, language: 'en', provenance: {} });
+    }
+  const t0 = performance.now();
+  const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
+  const annotateMs = (performance.now() - t0) / run.articles.length;
+  const stories = new Map<string, Article[]>();
+  for (const a of run.articles) (stories.get(group.get(a.source)!) ?? stories.set(group.get(a.source)!, []).get(group.get(a.source)!)!).push(a);
+  const timed = [...stories].map(([key, articles]) => {
+    const [story] = storyReuse([{ id: key, title: key, articleIds: articles.map((a) => a.id) }], articles);
+    const t = performance.now();
+    const check = crossCheck(articles, story!.reuse ?? [], run.entities);
+    return { key, n: articles.length, ms: performance.now() - t, claims: check.claims.length };
+  });
+  timed.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
+  const total = timed.reduce((x, y) => x + y.ms, 0);
+  const articles = timed.reduce((x, y) => x + y.n, 0);
+  process.stdout.write(`\n# cross-check — ${timed.length} gold stories, ${articles} articles (ECB+, BASIL, AllSides), annotated once (not timed)\n\n| story | articles | claims | ms | ms/article |\n|---|---|---|---|---|\n`);
+  for (const t of timed.slice(0, 5)) process.stdout.write(`| ${t.key} | ${t.n} | ${t.claims} | ${t.ms.toFixed(1)} | ${(t.ms / t.n).toFixed(2)} |\n`);
+  const sorted = timed.map((t) => t.ms).sort((a, b) => a - b);
+  process.stdout.write(`\nall stories: ${(total / timed.length).toFixed(1)} ms/story mean, ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} median, ${sorted[sorted.length - 1]!.toFixed(1)} max; ${(total / articles).toFixed(2)} ms/article, against ${annotateMs.toFixed(2)} ms/article to annotate them (peer): cross-check adds ${((total / articles / annotateMs) * 100).toFixed(0)}%\n`);
 }
 
 function toRecord(d: Extracted): string {

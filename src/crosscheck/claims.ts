@@ -24,6 +24,36 @@ export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string
   return either ? both / either : 0;
 }
 
+/** Weighted Jaccard over all features and over what is said only (names left out), in one pass. */
+function similarities(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): [number, number] {
+  let both = 0;
+  let either = 0;
+  let saidBoth = 0;
+  let saidEither = 0;
+  for (const [k, w] of a) {
+    const v = b.get(k);
+    const said = !NAMES.test(k);
+    if (v !== undefined) {
+      const [lo, hi] = w < v ? [w, v] : [v, w];
+      both += lo;
+      either += hi;
+      if (said) {
+        saidBoth += lo;
+        saidEither += hi;
+      }
+    } else {
+      either += w;
+      if (said) saidEither += w;
+    }
+  }
+  for (const [k, w] of b)
+    if (!a.has(k)) {
+      either += w;
+      if (!NAMES.test(k)) saidEither += w;
+    }
+  return [either ? both / either : 0, saidEither ? saidBoth / saidEither : 0];
+}
+
 /** Both sides state figures of one kind and none of them agree ("two soldiers" against "33 soldiers"). */
 export function figuresDisagree(a: Mention, b: Mention): boolean {
   let shared = false;
@@ -78,32 +108,43 @@ export function alignMentions(mentions: readonly Mention[], reuse: ReuseIndex): 
     if (s === undefined) {
       const a = mentions[i]!;
       const b = mentions[j]!;
-      s = cannotLink(a, b) ? -1 : similarity(a.features, b.features);
-      // Names alone do not make two sentences one statement: every sentence of a story names
-      // its places and actors. What they say about them (words, predicates, figures) must agree too.
-      if (s > 0 && similarity(a.features, b.features, NAMES) < CROSSCHECK.contentThreshold) s = Math.min(s, CROSSCHECK.alignThreshold / 2);
+      if (cannotLink(a, b)) s = -1;
+      else {
+        // Names alone do not make two sentences one statement: every sentence of a story names
+        // its places and actors. What they say about them (words, predicates, figures) must agree too.
+        const [all, said] = similarities(a.features, b.features);
+        s = said < CROSSCHECK.contentThreshold ? Math.min(all, CROSSCHECK.alignThreshold / 2) : all;
+      }
       if (s >= 0 && a.articleId !== b.articleId && reuse.copied(a, b)) s = Math.max(s, CROSSCHECK.reuseSimilarity);
       sims.set(k, s);
     }
     return s;
   };
   const index = new Map<string, number[]>();
+  // Candidates share something said (names alone never align two mentions, see the content gate).
   mentions.forEach((m, i) => {
-    for (const f of m.features.keys()) if (!f.startsWith('s:') || m.features.size < 60) (index.get(f) ?? index.set(f, []).get(f)!).push(i);
+    for (const f of m.features.keys()) if (!NAMES.test(f)) (index.get(f) ?? index.set(f, []).get(f)!).push(i);
   });
-  const pairs: [number, number, number][] = [];
-  const seen = new Set<number>();
+  // Count shared features per pair first: a pair that shares one word is no paraphrase, and
+  // skipping it saves most similarity computations in long stories.
+  const shared = new Map<number, number>();
   for (const list of index.values()) {
-    if (list.length > 400) continue;
+    if (list.length > 150) continue;
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
         const i = list[x]!;
         const j = list[y]!;
-        if (mentions[i]!.articleId === mentions[j]!.articleId || seen.has(key(i, j))) continue;
-        seen.add(key(i, j));
-        const s = sim(i, j);
-        if (s >= CROSSCHECK.alignThreshold) pairs.push([s, i, j]);
+        if (mentions[i]!.articleId === mentions[j]!.articleId) continue;
+        const k = key(i, j);
+        shared.set(k, (shared.get(k) ?? 0) + 1);
       }
+  }
+  const pairs: [number, number, number][] = [];
+  for (const [k, count] of shared) {
+    const [i, j] = [Math.floor(k / n), k % n];
+    if (count < 2 && !reuse.copied(mentions[i]!, mentions[j]!)) continue;
+    const s = sim(i, j);
+    if (s >= CROSSCHECK.alignThreshold) pairs.push([s, i, j]);
   }
   pairs.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
   const clusterOf = mentions.map((_, i) => i);
@@ -197,26 +238,48 @@ export function findConflicts(
     if (!out.get(b.id)!.some((x) => x.claimId === a.id && x.kind === kind)) out.get(b.id)!.push({ claimId: a.id, kind, note });
   };
   const sharesKind = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) => [...x.keys()].some((k) => (k.startsWith('p:') || k.startsWith('q:')) && y.has(k));
-  for (let i = 0; i < claims.length; i++) {
-    for (let j = 0; j < claims.length; j++) {
-      if (i === j) continue;
-      const A = claims[i]!;
-      const B = claims[j]!;
-      for (const a of A.mentions) {
-        for (const b of B.mentions) {
-          if (a.articleId === b.articleId) continue;
-          if (a.cue === 'denial' && b.cue !== 'denial' && a.denied && similarity(a.denied, b.features) >= CROSSCHECK.denialThreshold && sharesKind(a.denied, b.features)) {
-            add(A, B, 'denial', `${describe(a)} denies: “${a.text}” — against ${describe(b)}: “${b.text}”`, a, b);
-          } else if (i < j && a.cue === 'tentative' && b.cue === 'outcome' && similarity(a.features, b.features) >= CROSSCHECK.changeThreshold && sharesKind(a.features, b.features)) {
-            add(A, B, 'change', `changed: ${describe(a)}: “${a.text}” — then ${describe(b)}: “${b.text}”`, a, b);
-          } else if (i < j && a.negated !== b.negated && a.cue !== 'denial' && b.cue !== 'denial' && similarity(a.features, b.features) >= CROSSCHECK.oppositeThreshold) {
-            add(A, B, 'opposite', `${describe(a)}: “${a.text}” — but ${describe(b)}: “${b.text}”`, a, b);
-          } else if (i < j && figuresDisagree(a, b) && !(a.date && b.date && a.date !== b.date) && similarity(a.features, b.features, 'q:') >= CROSSCHECK.numbersThreshold) {
-            add(A, B, 'numbers', `different figures: ${describe(a)}: “${a.text}” — ${describe(b)}: “${b.text}”`, a, b);
-          }
-        }
+  // Only mentions that share something said (a word, predicate or figure, not just a name) can
+  // conflict: an inverted index over those features gives the pairs to test.
+  const all = claims.flatMap((c, ci) => c.mentions.map((m) => ({ m, ci })));
+  const index = new Map<string, number[]>();
+  all.forEach(({ m }, i) => {
+    for (const k of m.features.keys()) if (!NAMES.test(k)) (index.get(k) ?? index.set(k, []).get(k)!).push(i);
+    for (const k of m.denied?.keys() ?? []) if (!NAMES.test(k)) (index.get(`denied|${k}`) ?? index.set(`denied|${k}`, []).get(`denied|${k}`)!).push(i);
+  });
+  const tested = new Set<number>();
+  const test = (x: number, y: number) => {
+    const key = x < y ? x * all.length + y : y * all.length + x;
+    if (x === y || tested.has(key)) return;
+    tested.add(key);
+    const [{ m: p, ci: i }, { m: q, ci: j }] = [all[x]!, all[y]!];
+    if (i === j || p.articleId === q.articleId) return;
+    // Each rule is asymmetric in its sides; try both orders.
+    for (const [a, b, A, B] of [
+      [p, q, claims[i]!, claims[j]!],
+      [q, p, claims[j]!, claims[i]!],
+    ] as const) {
+      if (a.cue === 'denial' && b.cue !== 'denial' && a.denied && similarity(a.denied, b.features) >= CROSSCHECK.denialThreshold && sharesKind(a.denied, b.features)) {
+        add(A, B, 'denial', `${describe(a)} denies: “${a.text}” — against ${describe(b)}: “${b.text}”`, a, b);
+        return;
+      }
+      if (a.cue === 'tentative' && b.cue === 'outcome' && similarity(a.features, b.features) >= CROSSCHECK.changeThreshold && sharesKind(a.features, b.features)) {
+        add(A, B, 'change', `changed: ${describe(a)}: “${a.text}” — then ${describe(b)}: “${b.text}”`, a, b);
+        return;
       }
     }
+    if (p.negated !== q.negated && p.cue !== 'denial' && q.cue !== 'denial' && similarity(p.features, q.features) >= CROSSCHECK.oppositeThreshold) {
+      add(claims[i]!, claims[j]!, 'opposite', `${describe(p)}: “${p.text}” — but ${describe(q)}: “${q.text}”`, p, q);
+    } else if (figuresDisagree(p, q) && !(p.date && q.date && p.date !== q.date) && similarity(p.features, q.features, 'q:') >= CROSSCHECK.numbersThreshold) {
+      add(claims[i]!, claims[j]!, 'numbers', `different figures: ${describe(p)}: “${p.text}” — ${describe(q)}: “${q.text}”`, p, q);
+    }
+  };
+  for (const [k, list] of index) {
+    if (k.startsWith('denied|')) {
+      for (const x of list) for (const y of index.get(k.slice(7)) ?? []) test(x, y);
+      continue;
+    }
+    if (list.length > 200) continue;
+    for (let x = 0; x < list.length; x++) for (let y = x + 1; y < list.length; y++) test(list[x]!, list[y]!);
   }
   return { byClaim: out, pairs };
 }

@@ -1,6 +1,5 @@
 import type { Article } from '../model/article.js';
 import type { ArticleFraming, LabelRecord, LoadedRecord, QuotedSource, SpeakerRole, TextRef } from '../model/check.js';
-import type { EntityRecord } from '../model/run.js';
 import { stemmedWords, type StemmedWord } from '../lexicon/phrases.js';
 import { crossCheckLexicons } from './lexicons.js';
 
@@ -150,8 +149,7 @@ function labelRecord(ref: string, name: string, hs: readonly (TextRef & { label:
 }
 
 /** Names of one entity that differ across articles ("Turkey" / "Turkiye"; "Erdogan" / "Turkish President Recep Tayyip Erdogan"). */
-export function entityLabels(articles: readonly Article[], entities: readonly EntityRecord[], quoted: ReadonlyMap<string, [number, number][]>): LabelRecord[] {
-  const names = new Map(entities.map((e) => [e.ref, e.name]));
+export function entityLabels(articles: readonly Article[], names: ReadonlyMap<string, string>, quoted: ReadonlyMap<string, [number, number][]>): LabelRecord[] {
   const byRef = new Map<string, (TextRef & { label: string; tone: string; quoted: boolean })[]>();
   for (const a of articles)
     for (const e of a.layers.entities ?? []) {

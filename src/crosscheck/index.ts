@@ -28,20 +28,24 @@ export function crossCheck(articles: readonly Article[], reuse: readonly ReuseRe
   const hits: ReturnType<typeof actorHits> = [];
   const quoted = new Map<string, [number, number][]>();
   const spec = new Map<string, TextRef[]>();
+  const wordsOf = new Map<string, ReturnType<typeof stemmedWords>>();
   for (const a of sorted) {
     const ws = stemmedWords(a.text);
+    wordsOf.set(a.id, ws);
     const q = quotedRanges(a);
     quoted.set(a.id, q);
     loaded.push(...loadedWords(a, ws, q));
     hits.push(...actorHits(a, ws, q));
     spec.set(a.id, speculation(a, ws, q));
   }
-  const names = new Map(entities.map((e) => [e.ref, e.name]));
+  const names = namesOf(entities);
   const placeName = (ref: string) => names.get(ref) ?? ref.replace(/^place:/, '').replace(/-/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase());
-  const labels = [...actorLabels(hits, placeName), ...entityLabels(sorted, entities, quoted)];
+  const labels = [...actorLabels(hits, placeName), ...entityLabels(sorted, names, quoted)];
 
-  const mentions = storyWeights(sorted.flatMap(mentionsOf));
-  const loadedIn = (m: Mention) => loaded.filter((l) => l.articleId === m.articleId && !l.quoted && l.start >= m.start && l.end <= m.end).length;
+  const mentions = storyWeights(sorted.flatMap((a) => mentionsOf(a, wordsOf.get(a.id))));
+  const ownLoaded = new Map<string, LoadedRecord[]>();
+  for (const l of loaded) if (!l.quoted) (ownLoaded.get(l.articleId) ?? ownLoaded.set(l.articleId, []).get(l.articleId)!).push(l);
+  const loadedIn = (m: Mention) => (ownLoaded.get(m.articleId) ?? []).filter((l) => l.start >= m.start && l.end <= m.end).length;
   const drafts: ClaimDraft[] = alignMentions(mentions, index).map((group) => {
     const ms = group.map((i) => mentions[i]!);
     const lead = [...ms].sort((x, y) => rank(x, byId, loadedIn) - rank(y, byId, loadedIn) || x.order - y.order || (x.articleId < y.articleId ? -1 : 1))[0]!;
@@ -71,6 +75,15 @@ export function crossCheck(articles: readonly Article[], reuse: readonly ReuseRe
   const brief = composeBrief(briefClaims, pairs, labels, loaded, byId);
   const framing = sorted.map((a) => articleFraming(a, loaded, spec.get(a.id) ?? []));
   return { claims, labels, loaded, framing, timeline, brief };
+}
+
+const NAMES = new WeakMap<readonly EntityRecord[], Map<string, string>>();
+
+/** ref → name of a run's entity table, built once per table (a run cross-checks many stories). */
+export function namesOf(entities: readonly EntityRecord[]): Map<string, string> {
+  let m = NAMES.get(entities);
+  if (!m) NAMES.set(entities, (m = new Map(entities.map((e) => [e.ref, e.name]))));
+  return m;
 }
 
 /**

@@ -35,17 +35,22 @@ export interface Mention {
  * figure) and says enough about it, with its attribution (the quote's speaker or the credited
  * source) and the cues that change what it claims (a denial, a plan, an outcome, a negation).
  */
-export function mentionsOf(a: Article): Mention[] {
+export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = stemmedWords(a.text)): Mention[] {
   const lex = crossCheckLexicons();
   const L = a.layers;
   const out: Mention[] = [];
   const sentences = L.sentences ?? [];
+  let w0 = 0;
   sentences.forEach((s, order) => {
     let { start, end } = s;
     while (start < end && /\s/.test(a.text[start]!)) start++;
     while (end > start && /\s/.test(a.text[end - 1]!)) end--;
     const text = a.text.slice(start, end);
-    const ws = stemmedWords(text, start);
+    // The article's words inside the sentence (both are in text order).
+    while (w0 < articleWords.length && articleWords[w0]!.start < start) w0++;
+    let w1 = w0;
+    while (w1 < articleWords.length && articleWords[w1]!.end <= end) w1++;
+    const ws = articleWords.slice(w0, w1);
     if (ws.length < CROSSCHECK.minWords || ws.length > CROSSCHECK.maxWords || text.endsWith('?')) return;
     const inside = <T extends { start: number; end: number }>(xs: readonly T[] | undefined) => (xs ?? []).filter((x) => x.start >= start && x.end <= end);
     const entities = inside(L.entities);

@@ -47,19 +47,20 @@ export interface PhraseHit<E> {
 export class PhraseMatcher<E extends PhraseEntry> {
   private readonly byStem = new Map<string, E>();
   private readonly byWord = new Map<string, E>();
-  private readonly longest: number;
+  /** Longest term starting with a given first stem / first written word: most words start none. */
+  private readonly firstStem = new Map<string, number>();
+  private readonly firstWord = new Map<string, number>();
 
   constructor(entries: readonly E[]) {
-    let longest = 1;
     for (const e of entries) {
       const ws = words(e.term);
       if (ws.length === 0) continue;
-      longest = Math.max(longest, ws.length);
-      const map = e.exact ? this.byWord : this.byStem;
-      const key = e.exact ? ws.map((w) => w.norm).join(' ') : ws.map((w) => stem(w.norm)).join(' ');
+      const keys = e.exact ? ws.map((w) => w.norm) : ws.map((w) => stem(w.norm));
+      const [map, first] = e.exact ? [this.byWord, this.firstWord] : [this.byStem, this.firstStem];
+      const key = keys.join(' ');
       if (!map.has(key)) map.set(key, e);
+      first.set(keys[0]!, Math.max(first.get(keys[0]!) ?? 0, keys.length));
     }
-    this.longest = longest;
   }
 
   /** The entry a single word or phrase matches as a whole, if any. */
@@ -71,9 +72,22 @@ export class PhraseMatcher<E extends PhraseEntry> {
   match(ws: readonly StemmedWord[]): PhraseHit<E>[] {
     const out: PhraseHit<E>[] = [];
     for (let i = 0; i < ws.length; i++) {
-      for (let n = Math.min(this.longest, ws.length - i); n >= 1; n--) {
-        const span = ws.slice(i, i + n);
-        const e = this.byWord.get(span.map((w) => w.norm).join(' ')) ?? this.byStem.get(span.map((w) => w.stem).join(' '));
+      const byWord = this.firstWord.get(ws[i]!.norm) ?? 0;
+      const byStem = this.firstStem.get(ws[i]!.stem) ?? 0;
+      const longest = Math.min(Math.max(byWord, byStem), ws.length - i);
+      if (longest === 0) continue;
+      for (let n = longest; n >= 1; n--) {
+        let e: E | undefined;
+        if (n <= byWord) {
+          let key = ws[i]!.norm;
+          for (let k = 1; k < n; k++) key += ' ' + ws[i + k]!.norm;
+          e = this.byWord.get(key);
+        }
+        if (!e && n <= byStem) {
+          let key = ws[i]!.stem;
+          for (let k = 1; k < n; k++) key += ' ' + ws[i + k]!.stem;
+          e = this.byStem.get(key);
+        }
         if (!e) continue;
         out.push({ entry: e, first: i, last: i + n - 1, start: ws[i]!.start, end: ws[i + n - 1]!.end });
         i += n - 1;

@@ -98,4 +98,21 @@ describe('the demo corpus', () => {
     expect(rewrite.shareOfTo).toBeGreaterThan(0.5);
     expect(story.articleIds).not.toContain(byOutlet('The Harbour Blog').id);
   });
+
+  it('cross-checks the story: the tabloid’s death toll is contested, its loaded words are its own, the brief stands in its spans', () => {
+    const story = run.stories.find((s) => s.articleIds.includes(byOutlet('Coastline Wire').id))!;
+    const check = story.check!;
+    const blaze = byOutlet('Daily Blaze');
+    const wire = byOutlet('Coastline Wire');
+    // Four workers (the wire) against five (the tabloid's rewrite of it): different figures, one event, one day.
+    const toll = check.claims.find((c) => c.mentions.some((m) => m.articleId === blaze.id && blaze.text.slice(m.start, m.end).includes('five workers')))!;
+    expect(toll.status).toBe('contested');
+    expect(toll.conflicts.map((k) => k.kind)).toContain('numbers');
+    const own = check.loaded.filter((l) => l.articleId === blaze.id && !l.quoted).map((l) => l.text.toLowerCase());
+    expect(own).toEqual(expect.arrayContaining(['inferno', 'terrified']));
+    expect(check.loaded.filter((l) => l.articleId === wire.id && !l.quoted)).toEqual([]);
+    expect(validateJsonV1(toJsonV1(run))).toEqual([]);
+    expect(check.brief.filter((b) => b.section === 'summary').length).toBeGreaterThan(0);
+    for (const b of check.brief) expect(b.articleIds.length).toBeGreaterThan(0);
+  });
 });
