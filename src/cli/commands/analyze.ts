@@ -29,16 +29,18 @@ export function addReportOptions(cmd: Command): Command {
  */
 export function analyzeCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('analyze')
-    .description('read, clean and annotate articles: files, directories, - (stdin), URLs, RSS/Atom feeds, JSON/JSONL exports')
+    .description('read, clean and annotate articles, group them into stories, trace copies and cross-check each story: files, directories, - (stdin), URLs, RSS/Atom feeds, JSON/JSONL exports')
     .argument('<inputs...>', 'paths, directories (recursive), http(s) URLs or feeds; - reads stdin')
     .option('--manifest <file>', 'CSV or JSON mapping each file or URL to outlet, published date and url')
     .option('--reference-date <YYYY-MM-DD>', 'resolve relative dates against this day when an article has no date', parseIsoDay)
     .addOption(new Option('--max-bytes <n>', 'skip inputs larger than this (e.g. 10MB)').argParser(parseBytes).default(10 * 1024 * 1024, '10MB'))
-    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15));
-  addReportOptions(cmd).action(async (inputs: string[], opts: ReportOptions & { manifest?: string; referenceDate?: string; maxBytes: number; timeout: number }) => {
+    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15))
+    .option('--no-crosscheck', 'skip cross-checking stories (claims, conflicts, framing, timeline, brief): faster on big piles');
+  addReportOptions(cmd).action(async (inputs: string[], opts: ReportOptions & { manifest?: string; referenceDate?: string; maxBytes: number; timeout: number; crosscheck: boolean }) => {
     const bar = progress();
     const run = await analyze(inputs, {
       referenceDate: opts.referenceDate ?? null,
+      crossCheck: opts.crosscheck,
       ingest: { maxBytes: opts.maxBytes, manifest: opts.manifest, timeoutMs: opts.timeout * 1000 },
       onProgress: bar.update,
       onError: (e) => {

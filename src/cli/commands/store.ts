@@ -104,7 +104,7 @@ function storyLines(s: StorySummary, c: ReturnType<typeof pc.createColors>, widt
 /** `triangulate story <id>`: one stored story, in every report format analyze has. */
 export function storyCommand(): Command {
   const cmd = new Command('story')
-    .description('report one stored story (its articles, annotations and copy chain) in the terminal, JSON, Markdown or HTML')
+    .description('report one stored story (its articles, annotations, copy chain and cross-check: claims, conflicts, framing, timeline, brief) in the terminal, JSON, Markdown or HTML')
     .argument('<id>', 'story id as `triangulate stories` prints it (a unique prefix of 4 or more characters will do)')
     .addOption(dbOption());
   addReportOptions(cmd).action((id: string, opts: ReportOptions & { db?: string }) => {
