@@ -10,6 +10,7 @@ import { byDate, features, StoryClusterer } from '../src/cluster/index.js';
 import { reuseDoc, StoryReuse } from '../src/cluster/reuse.js';
 import type { Article } from '../src/model/article.js';
 import { Store } from '../src/store/index.js';
+import { collectGarbage } from '../src/util/gc.js';
 import { sharedCorpus } from '../src/util/paths.js';
 import { loadArticles } from './corpus.js';
 
@@ -64,8 +65,8 @@ async function parent(): Promise<void> {
     return JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildResult;
   };
   for (const n of sizes) for (const mode of ['cluster', 'store'] as const) rows.push(run(mode, n));
-  // V8 lets garbage pile up while memory is plentiful, so the peak RSS above is mostly uncollected
-  // garbage. The same run with the old generation capped shows the working set, and its speed.
+  // Ingest collects garbage after each commit (src/util/gc.ts); a run with the old generation
+  // capped shows what the working set needs without that.
   const capped = run('store', Math.max(...sizes), [`--max-old-space-size=${CAP_MB}`]);
   rmSync(tmp, { recursive: true, force: true });
   const net = (r: ChildResult) => Math.max(1e-9, r.seconds - r.generateSeconds);
@@ -120,6 +121,7 @@ function child(mode: 'cluster' | 'store', n: number, cache: string, tmp: string)
       pairs += r.add(reuseDoc(a)).length;
       if (++i % 500 === 0) {
         c.drain(); // what a store would save
+        collectGarbage(); // as storeArticles does after each commit
         for (const id of [...reuse.keys()]) if (!c.isOpen(id)) reuse.delete(id);
       }
     }

@@ -1,3 +1,4 @@
+import { collectGarbage } from '../util/gc.js';
 import { byDate } from '../cluster/index.js';
 import { cleanAll } from '../clean/index.js';
 import type { Article } from '../model/article.js';
@@ -76,6 +77,7 @@ export function storeArticles(
       pairs += placed.reuse;
       if (++pending >= commitEvery) {
         added += writer.commit();
+        collectGarbage();
         pending = 0;
       }
       options.onProgress?.('storing', added + pending, total);
@@ -91,6 +93,7 @@ export function storeArticles(
   }
   place(batch);
   added += writer.commit();
+  collectGarbage();
   return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs };
 }
 
