@@ -1,9 +1,9 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { analyze } from '../../app/analyze.js';
 import type { RunResult } from '../../model/run.js';
 import { renderHtml, renderMarkdown, renderTerminal, toJsonV1 } from '../../report/index.js';
 import { progress, useColor, writeAtomic } from '../io.js';
-import { exitCodeFor, parseBytes, parseIsoDay } from './options.js';
+import { addInputOptions, exitCodeFor, readingOptions, type InputOptions } from './options.js';
 
 export interface ReportOptions {
   json?: string;
@@ -30,24 +30,11 @@ export function addReportOptions(cmd: Command): Command {
 export function analyzeCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('analyze')
     .description('read, clean and annotate articles, group them into stories, trace copies and cross-check each story: files, directories, - (stdin), URLs, RSS/Atom feeds, JSON/JSONL exports')
-    .argument('<inputs...>', 'paths, directories (recursive), http(s) URLs or feeds; - reads stdin')
-    .option('--manifest <file>', 'CSV or JSON mapping each file or URL to outlet, published date and url')
-    .option('--reference-date <YYYY-MM-DD>', 'resolve relative dates against this day when an article has no date', parseIsoDay)
-    .addOption(new Option('--max-bytes <n>', 'skip inputs larger than this (e.g. 10MB)').argParser(parseBytes).default(10 * 1024 * 1024, '10MB'))
-    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15))
-    .option('--no-crosscheck', 'skip cross-checking stories (claims, conflicts, framing, timeline, brief): faster on big piles');
-  addReportOptions(cmd).action(async (inputs: string[], opts: ReportOptions & { manifest?: string; referenceDate?: string; maxBytes: number; timeout: number; crosscheck: boolean }) => {
+    .argument('<inputs...>', 'paths, directories (recursive), http(s) URLs or feeds; - reads stdin');
+  addInputOptions(cmd).option('--no-crosscheck', 'skip cross-checking stories (claims, conflicts, framing, timeline, brief): faster on big piles');
+  addReportOptions(cmd).action(async (inputs: string[], opts: ReportOptions & InputOptions & { crosscheck: boolean }) => {
     const bar = progress();
-    const run = await analyze(inputs, {
-      referenceDate: opts.referenceDate ?? null,
-      crossCheck: opts.crosscheck,
-      ingest: { maxBytes: opts.maxBytes, manifest: opts.manifest, timeoutMs: opts.timeout * 1000 },
-      onProgress: bar.update,
-      onError: (e) => {
-        bar.done();
-        process.stderr.write(`${e.input}: ${e.reason}\n`);
-      },
-    });
+    const run = await analyze(inputs, { ...readingOptions(opts, bar), crossCheck: opts.crosscheck });
     bar.done();
     emitReports(run, opts);
     setExit(exitCodeFor(run, inputs.length));

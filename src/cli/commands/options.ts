@@ -1,5 +1,7 @@
-import { InvalidArgumentError } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { AnalyzeOptions } from '../../app/analyze.js';
 import type { RunResult } from '../../model/run.js';
+import type { progress } from '../io.js';
 
 /** `--reference-date`: a real calendar day in ISO form. */
 export function parseIsoDay(value: string): string {
@@ -18,12 +20,46 @@ export function parseBytes(value: string): number {
   return Math.round(Number(m[1]) * scale);
 }
 
+/** What `addInputOptions` adds to a command's options. */
+export interface InputOptions {
+  manifest?: string;
+  referenceDate?: string;
+  maxBytes: number;
+  timeout: number;
+}
+
+/** The options of every command that reads inputs (`analyze`, `ingest`). */
+export function addInputOptions(cmd: Command): Command {
+  return cmd
+    .option('--manifest <file>', 'CSV or JSON mapping each file or URL to outlet, published date and url')
+    .option('--reference-date <YYYY-MM-DD>', 'resolve relative dates against this day when an article has no date', parseIsoDay)
+    .addOption(new Option('--max-bytes <n>', 'skip inputs larger than this (e.g. 10MB)').argParser(parseBytes).default(10 * 1024 * 1024, '10MB'))
+    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15));
+}
+
+/** Those options as the app reads them, with progress on `bar` and each bad input printed at once as `input: reason`. */
+export function readingOptions(opts: InputOptions, bar: ReturnType<typeof progress>): Pick<AnalyzeOptions, 'referenceDate' | 'ingest' | 'onProgress' | 'onError'> {
+  return {
+    referenceDate: opts.referenceDate ?? null,
+    ingest: { maxBytes: opts.maxBytes, manifest: opts.manifest, timeoutMs: opts.timeout * 1000 },
+    onProgress: bar.update,
+    onError: (e) => {
+      bar.done();
+      process.stderr.write(`${e.input}: ${e.reason}\n`);
+    },
+  };
+}
+
 /**
  * Exit codes: 0 when every input was read, 1 when some inputs failed (and the rest were analysed),
  * 2 for usage errors (set by the CLI parser), 3 when no article could be read at all.
  */
-export function exitCodeFor(run: RunResult, inputCount: number): number {
-  if (run.errors.length === 0) return 0;
-  if (run.articles.length === 0 && inputCount > 0) return 3;
+export function exitCode(errors: number, articles: number, inputCount: number): number {
+  if (errors === 0) return 0;
+  if (articles === 0 && inputCount > 0) return 3;
   return 1;
+}
+
+export function exitCodeFor(run: RunResult, inputCount: number): number {
+  return exitCode(run.errors.length, run.articles.length, inputCount);
 }

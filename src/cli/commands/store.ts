@@ -1,14 +1,14 @@
-import { crossCheckStories } from '../../crosscheck/index.js';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
 import { entityTable } from '../../annotate/entities/index.js';
 import { ingestIntoStore } from '../../app/ingest.js';
+import { crossCheckStories } from '../../crosscheck/index.js';
 import type { RunResult } from '../../model/run.js';
 import { defaultDbPath, lockForIngest, MATCH_END, MATCH_START, Store, type SearchHit, type StorySummary } from '../../store/index.js';
 import { clip } from '../../report/view.js';
 import { progress, useColor } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
-import { parseBytes, parseIsoDay } from './options.js';
+import { addInputOptions, exitCode, readingOptions, type InputOptions } from './options.js';
 
 const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
 const dbPath = (opts: { db?: string }) => opts.db ?? defaultDbPath();
@@ -21,32 +21,20 @@ function positiveInt(value: string): number {
 
 /** `triangulate ingest <inputs...>`: read, annotate and store articles; place each in a story and trace its copies. */
 export function ingestCommand(setExit: (code: number) => void): Command {
-  return new Command('ingest')
+  const cmd = new Command('ingest')
     .description('add articles to the store: each joins a story (or starts one) and its copied text is traced; ingesting an article twice changes nothing')
     .argument('<inputs...>', 'paths, directories (recursive), http(s) URLs or feeds; - reads stdin')
-    .addOption(dbOption())
-    .option('--manifest <file>', 'CSV or JSON mapping each file or URL to outlet, published date and url')
-    .option('--reference-date <YYYY-MM-DD>', 'resolve relative dates against this day when an article has no date', parseIsoDay)
-    .addOption(new Option('--max-bytes <n>', 'skip inputs larger than this (e.g. 10MB)').argParser(parseBytes).default(10 * 1024 * 1024, '10MB'))
-    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15))
+    .addOption(dbOption());
+  return addInputOptions(cmd)
     .addOption(new Option('--commit-every <n>', 'articles written per transaction (a killed ingest keeps every commit)').argParser(positiveInt).default(500))
     .option('--json', 'print the summary as JSON')
-    .action(async (inputs: string[], opts: { db?: string; manifest?: string; referenceDate?: string; maxBytes: number; timeout: number; commitEvery: number; json?: boolean }) => {
+    .action(async (inputs: string[], opts: InputOptions & { db?: string; commitEvery: number; json?: boolean }) => {
       const path = dbPath(opts);
       const store = Store.open(path, { create: true });
       const unlock = lockForIngest(path);
       const bar = progress();
       try {
-        const s = await ingestIntoStore(store, inputs, {
-          referenceDate: opts.referenceDate ?? null,
-          commitEvery: opts.commitEvery,
-          ingest: { maxBytes: opts.maxBytes, manifest: opts.manifest, timeoutMs: opts.timeout * 1000 },
-          onProgress: bar.update,
-          onError: (e) => {
-            bar.done();
-            process.stderr.write(`${e.input}: ${e.reason}\n`);
-          },
-        });
+        const s = await ingestIntoStore(store, inputs, { ...readingOptions(opts, bar), commitEvery: opts.commitEvery });
         bar.done();
         const totals = store.counts();
         if (opts.json) {
@@ -58,7 +46,7 @@ export function ingestCommand(setExit: (code: number) => void): Command {
               `${path}: ${totals.articles} articles, ${totals.stories} stories\n`,
           );
         }
-        setExit(s.errors.length === 0 ? 0 : s.read === 0 ? 3 : 1);
+        setExit(exitCode(s.errors.length, s.read, inputs.length));
       } finally {
         bar.done();
         unlock();
