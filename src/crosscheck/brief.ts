@@ -1,7 +1,8 @@
 import type { Article } from '../model/article.js';
 import type { BriefSentence, ClaimRecord, LabelRecord, LoadedRecord, TextRef } from '../model/check.js';
+import { pushTo } from '../util/maps.js';
 import { sourceName } from '../util/names.js';
-import { similarity } from './claims.js';
+import { similarity, type ConflictPair } from './claims.js';
 import type { Mention } from './mentions.js';
 import { CROSSCHECK } from './settings.js';
 
@@ -9,12 +10,6 @@ export interface BriefClaim {
   readonly record: ClaimRecord;
   readonly lead: Mention;
   readonly mentions: readonly Mention[];
-}
-
-export interface ConflictPair {
-  readonly a: Mention;
-  readonly b: Mention;
-  readonly note: string;
 }
 
 const span = (m: Mention): TextRef => ({ articleId: m.articleId, start: m.start, end: m.end });
@@ -35,9 +30,12 @@ export function composeBrief(
   articles: ReadonlyMap<string, Article>,
 ): BriefSentence[] {
   const out: BriefSentence[] = [];
-  const cite = (c: BriefClaim, section: BriefSentence['section']): BriefSentence => {
-    return { text: c.lead.text, articleIds: [...new Set(c.mentions.map((m) => m.articleId))].sort(), section, spans: [span(c.lead)] };
-  };
+  const cite = (c: BriefClaim, section: BriefSentence['section']): BriefSentence => ({
+    text: c.lead.text,
+    articleIds: [...new Set(c.mentions.map((m) => m.articleId))].sort(),
+    section,
+    spans: [span(c.lead)],
+  });
   const fits = (c: BriefClaim) => {
     const n = wordCount(c.lead.text);
     return n >= CROSSCHECK.briefMinWords && n <= CROSSCHECK.briefMaxWords && !c.lead.quoted;
@@ -84,7 +82,7 @@ export function composeBrief(
   const own = loaded.filter((l) => !l.quoted);
   if (own.length) {
     const by = new Map<string, LoadedRecord[]>();
-    for (const l of own) (by.get(l.articleId) ?? by.set(l.articleId, []).get(l.articleId)!).push(l);
+    for (const l of own) pushTo(by, l.articleId, l);
     const parts: string[] = [];
     const spans: TextRef[] = [];
     for (const [id, ls] of [...by].sort((a, b) => b[1].length - a[1].length || outlet(a[0]).localeCompare(outlet(b[0])))) {

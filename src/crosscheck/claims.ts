@@ -1,58 +1,46 @@
-import type { Article } from '../model/article.js';
 import type { ClaimConflict, ClaimRecord, ConflictKind } from '../model/check.js';
 import type { ReuseRecord } from '../model/run.js';
+import { countOf, mostFrequent, pushTo } from '../util/maps.js';
 import type { Mention } from './mentions.js';
 import { CROSSCHECK } from './settings.js';
 
 /** Feature prefixes of names (entity refs and countries), as opposed to what is said of them. */
 const NAMES = /^[ec]:/;
 
-/** Weighted Jaccard similarity of two feature maps, optionally ignoring features by prefix. */
-export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, skip: string | RegExp = ''): number {
+/**
+ * Weighted Jaccard similarity of two feature maps, over every feature and over those `leaveOut`
+ * does not match, in one pass: [all, without the left-out features].
+ */
+function similarities(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, leaveOut: RegExp): [number, number] {
   let both = 0;
   let either = 0;
-  const skipped = (k: string) => (typeof skip === 'string' ? !!skip && k.startsWith(skip) : skip.test(k));
+  let keptBoth = 0;
+  let keptEither = 0;
   for (const [k, w] of a) {
-    if (skipped(k)) continue;
-    const v = b.get(k);
-    if (v !== undefined) {
-      both += Math.min(w, v);
-      either += Math.max(w, v);
-    } else either += w;
-  }
-  for (const [k, w] of b) if (!a.has(k) && !skipped(k)) either += w;
-  return either ? both / either : 0;
-}
-
-/** Weighted Jaccard over all features and over what is said only (names left out), in one pass. */
-function similarities(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): [number, number] {
-  let both = 0;
-  let either = 0;
-  let saidBoth = 0;
-  let saidEither = 0;
-  for (const [k, w] of a) {
-    const v = b.get(k);
-    const said = !NAMES.test(k);
-    if (v !== undefined) {
-      const [lo, hi] = w < v ? [w, v] : [v, w];
-      both += lo;
-      either += hi;
-      if (said) {
-        saidBoth += lo;
-        saidEither += hi;
-      }
-    } else {
-      either += w;
-      if (said) saidEither += w;
+    const v = b.get(k) ?? 0;
+    const kept = !leaveOut.test(k);
+    const [lo, hi] = w < v ? [w, v] : [v, w];
+    both += lo;
+    either += hi;
+    if (kept) {
+      keptBoth += lo;
+      keptEither += hi;
     }
   }
   for (const [k, w] of b)
     if (!a.has(k)) {
       either += w;
-      if (!NAMES.test(k)) saidEither += w;
+      if (!leaveOut.test(k)) keptEither += w;
     }
-  return [either ? both / either : 0, saidEither ? saidBoth / saidEither : 0];
+  return [either ? both / either : 0, keptEither ? keptBoth / keptEither : 0];
 }
+
+/** Weighted Jaccard similarity of two feature maps; with `leaveOut`, over the other features only. */
+export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, leaveOut?: RegExp): number {
+  return leaveOut ? similarities(a, b, leaveOut)[1] : similarities(a, b, NOTHING)[0];
+}
+
+const NOTHING = /(?!)/;
 
 /** Both sides state figures of one kind and none of them agree ("two soldiers" against "33 soldiers"). */
 export function figuresDisagree(a: Mention, b: Mention): boolean {
@@ -112,7 +100,7 @@ export function alignMentions(mentions: readonly Mention[], reuse: ReuseIndex): 
       else {
         // Names alone do not make two sentences one statement: every sentence of a story names
         // its places and actors. What they say about them (words, predicates, figures) must agree too.
-        const [all, said] = similarities(a.features, b.features);
+        const [all, said] = similarities(a.features, b.features, NAMES);
         s = said < CROSSCHECK.contentThreshold ? Math.min(all, CROSSCHECK.alignThreshold / 2) : all;
       }
       if (s >= 0 && a.articleId !== b.articleId && reuse.copied(a, b)) s = Math.max(s, CROSSCHECK.reuseSimilarity);
@@ -123,7 +111,7 @@ export function alignMentions(mentions: readonly Mention[], reuse: ReuseIndex): 
   const index = new Map<string, number[]>();
   // Candidates share something said (names alone never align two mentions, see the content gate).
   mentions.forEach((m, i) => {
-    for (const f of m.features.keys()) if (!NAMES.test(f)) (index.get(f) ?? index.set(f, []).get(f)!).push(i);
+    for (const f of m.features.keys()) if (!NAMES.test(f)) pushTo(index, f, i);
   });
   // Count shared features per pair first: a pair that shares one word is no paraphrase, and
   // skipping it saves most similarity computations in long stories.
@@ -212,6 +200,14 @@ export function independentOrigins(ms: readonly Mention[], outletOf: (id: string
   return new Set(ms.map((m) => find(m.articleId))).size;
 }
 
+/** A conflict as found: the two mentions (a's claim against b's) and the note quoting both. */
+export interface ConflictPair {
+  readonly a: Mention;
+  readonly b: Mention;
+  readonly kind: ConflictKind;
+  readonly note: string;
+}
+
 export interface ClaimDraft {
   readonly id: string;
   readonly mentions: readonly Mention[];
@@ -225,17 +221,17 @@ export interface ClaimDraft {
  * and without a negation; the same statement with figures that disagree (unless the two name
  * different days, when they are different events).
  */
-export function findConflicts(
-  claims: readonly ClaimDraft[],
-  describe: (m: Mention) => string,
-): { byClaim: Map<string, ClaimConflict[]>; pairs: { a: Mention; b: Mention; kind: ConflictKind; note: string }[] } {
+export function findConflicts(claims: readonly ClaimDraft[], describe: (m: Mention) => string): { byClaim: Map<string, ClaimConflict[]>; pairs: ConflictPair[] } {
   const out = new Map<string, ClaimConflict[]>(claims.map((c) => [c.id, []]));
-  const pairs: { a: Mention; b: Mention; kind: ConflictKind; note: string }[] = [];
-  const add = (A: ClaimDraft, B: ClaimDraft, kind: ConflictKind, note: string, x: Mention, y: Mention) => {
-    const [a, b] = [A, B];
-    if (!out.get(a.id)!.some((c) => c.claimId === b.id && c.kind === kind)) pairs.push({ a: x, b: y, kind, note });
-    if (!out.get(a.id)!.some((x) => x.claimId === b.id && x.kind === kind)) out.get(a.id)!.push({ claimId: b.id, kind, note });
-    if (!out.get(b.id)!.some((x) => x.claimId === a.id && x.kind === kind)) out.get(b.id)!.push({ claimId: a.id, kind, note });
+  const pairs: ConflictPair[] = [];
+  /** Record a conflict between claims A and B (once per kind), found between their mentions a and b. */
+  const add = (A: ClaimDraft, B: ClaimDraft, kind: ConflictKind, note: string, a: Mention, b: Mention) => {
+    const known = (from: ClaimDraft, to: ClaimDraft) => out.get(from.id)!.some((c) => c.claimId === to.id && c.kind === kind);
+    if (!known(A, B)) {
+      pairs.push({ a, b, kind, note });
+      out.get(A.id)!.push({ claimId: B.id, kind, note });
+    }
+    if (!known(B, A)) out.get(B.id)!.push({ claimId: A.id, kind, note });
   };
   const sharesKind = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) => [...x.keys()].some((k) => (k.startsWith('p:') || k.startsWith('q:')) && y.has(k));
   // Only mentions that share something said (a word, predicate or figure, not just a name) can
@@ -243,8 +239,8 @@ export function findConflicts(
   const all = claims.flatMap((c, ci) => c.mentions.map((m) => ({ m, ci })));
   const index = new Map<string, number[]>();
   all.forEach(({ m }, i) => {
-    for (const k of m.features.keys()) if (!NAMES.test(k)) (index.get(k) ?? index.set(k, []).get(k)!).push(i);
-    for (const k of m.denied?.keys() ?? []) if (!NAMES.test(k)) (index.get(`denied|${k}`) ?? index.set(`denied|${k}`, []).get(`denied|${k}`)!).push(i);
+    for (const k of m.features.keys()) if (!NAMES.test(k)) pushTo(index, k, i);
+    for (const k of m.denied?.keys() ?? []) if (!NAMES.test(k)) pushTo(index, `denied|${k}`, i);
   });
   const tested = new Set<number>();
   const test = (x: number, y: number) => {
@@ -269,7 +265,7 @@ export function findConflicts(
     }
     if (p.negated !== q.negated && p.cue !== 'denial' && q.cue !== 'denial' && similarity(p.features, q.features) >= CROSSCHECK.oppositeThreshold) {
       add(claims[i]!, claims[j]!, 'opposite', `${describe(p)}: “${p.text}” — but ${describe(q)}: “${q.text}”`, p, q);
-    } else if (figuresDisagree(p, q) && !(p.date && q.date && p.date !== q.date) && similarity(p.features, q.features, 'q:') >= CROSSCHECK.numbersThreshold) {
+    } else if (figuresDisagree(p, q) && !(p.date && q.date && p.date !== q.date) && similarity(p.features, q.features, /^q:/) >= CROSSCHECK.numbersThreshold) {
       add(claims[i]!, claims[j]!, 'numbers', `different figures: ${describe(p)}: “${p.text}” — ${describe(q)}: “${q.text}”`, p, q);
     }
   };
@@ -284,8 +280,7 @@ export function findConflicts(
   return { byClaim: out, pairs };
 }
 
-export function claimRecord(d: ClaimDraft, conflicts: readonly ClaimConflict[], origins: number, articles: readonly Article[]): ClaimRecord {
-  void articles;
+export function claimRecord(d: ClaimDraft, conflicts: readonly ClaimConflict[], origins: number): ClaimRecord {
   const ids = new Set(d.mentions.map((m) => m.articleId));
   const contested = conflicts.some((c) => c.kind !== 'change');
   const dates = d.mentions.map((m) => m.date).filter((x): x is string => !!x);
@@ -297,12 +292,6 @@ export function claimRecord(d: ClaimDraft, conflicts: readonly ClaimConflict[], 
     independentOrigins: origins,
     status: contested ? 'contested' : origins >= 2 ? 'corroborated' : 'single-origin',
     conflicts,
-    date: mostCommon(dates),
+    date: mostFrequent(countOf(dates)),
   };
-}
-
-function mostCommon(xs: readonly string[]): string | null {
-  const n = new Map<string, number>();
-  for (const x of xs) n.set(x, (n.get(x) ?? 0) + 1);
-  return [...n].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }

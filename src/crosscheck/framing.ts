@@ -1,26 +1,20 @@
 import type { Article } from '../model/article.js';
 import type { ArticleFraming, LabelRecord, LoadedRecord, QuotedSource, SpeakerRole, TextRef } from '../model/check.js';
 import { stemmedWords, type StemmedWord } from '../lexicon/phrases.js';
-import { crossCheckLexicons } from './lexicons.js';
+import { findQuoted } from '../annotate/quotes/marks.js';
+import { countOf, mostFrequent, pushTo } from '../util/maps.js';
+import { countryOfWord, crossCheckLexicons } from './lexicons.js';
 
-/** Character ranges of an article that are someone else's words: direct quotes and text between quotation marks. */
+/**
+ * Character ranges of an article that are someone else's words: its direct quotes, and every
+ * stretch between quotation marks as the quote finder pairs them (findQuoted).
+ */
 export function quotedRanges(a: Article): [number, number][] {
-  const out: [number, number][] = (a.layers.quotes ?? []).filter((q) => q.direct).map((q) => [q.start, q.end]);
-  for (const p of a.layers.paragraphs ?? [{ start: 0, end: a.text.length }]) {
-    const text = a.text.slice(p.start, p.end);
-    let open = -1;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      if (ch === '“' || (ch === '"' && open < 0)) open = i;
-      else if ((ch === '”' || ch === '"') && open >= 0) {
-        out.push([p.start + open, p.start + i + 1]);
-        open = -1;
-      }
-    }
-    // A quotation left open runs to the end of its paragraph (news style for multi-paragraph quotes).
-    if (open >= 0) out.push([p.start + open, p.end]);
-  }
-  return out.sort((x, y) => x[0] - y[0]);
+  const paragraphs = a.layers.paragraphs ?? [{ kind: 'paragraph' as const, start: 0, end: a.text.length }];
+  return [
+    ...(a.layers.quotes ?? []).filter((q) => q.direct).map((q): [number, number] => [q.start, q.end]),
+    ...findQuoted(a.text, paragraphs).map((q): [number, number] => [q.start, q.end]),
+  ].sort((x, y) => x[0] - y[0]);
 }
 
 function within(ranges: readonly [number, number][], start: number, end: number): boolean {
@@ -41,10 +35,7 @@ const HELD = /^([\p{L}]+)-(held|controlled|run|led|dominated)$/u;
 
 /** Resolve a word to the country it stands for: demonym, country, capital or leader ("pro-Assad" → Syria). */
 function countryWord(w: StemmedWord | undefined): string | null {
-  if (!w || SPONSOR.test(w.norm)) return null;
-  const lex = crossCheckLexicons();
-  const bare = w.norm.replace(/^pro-/, '').replace(/'s?$/, '');
-  return lex.countryOf.get(bare) ?? null;
+  return !w || SPONSOR.test(w.norm) ? null : countryOfWord(w.norm.replace(/^pro-/, ''));
 }
 
 /**
@@ -56,7 +47,7 @@ function countryWord(w: StemmedWord | undefined): string | null {
  */
 export function actorHits(a: Article, ws: readonly StemmedWord[], quoted: readonly [number, number][]): ActorHit[] {
   const lex = crossCheckLexicons();
-  const hits = lex.actors.match(ws).map((h) => ({ ...h, entry: h.entry }));
+  const hits = lex.actors.match(ws);
   const covered = new Set(hits.flatMap((h) => Array.from({ length: h.last - h.first + 1 }, (_, k) => h.first + k)));
   ws.forEach((w, i) => {
     const m = covered.has(i) ? null : HELD.exec(w.norm);
@@ -115,25 +106,22 @@ const ROLE_NAMES: Record<string, string> = { state: 'the state and its forces', 
  * country most named with any opposition label; otherwise they are dropped rather than guessed.
  */
 export function actorLabels(hits: readonly ActorHit[], placeName: (ref: string) => string): LabelRecord[] {
-  const byHead = new Map<string, Map<string, number>>();
-  const byRole = new Map<string, Map<string, number>>();
-  const bump = (m: Map<string, Map<string, number>>, k: string, c: string) => {
-    const x = m.get(k) ?? m.set(k, new Map()).get(k)!;
-    x.set(c, (x.get(c) ?? 0) + 1);
-  };
-  for (const h of hits) if (h.country) {
-    bump(byHead, `${h.role}|${h.head}`, h.country);
-    bump(byRole, h.role, h.country);
-  }
-  const top = (m: Map<string, number> | undefined) => (m ? [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null : null);
+  const byHead = new Map<string, string[]>();
+  const byRole = new Map<string, string[]>();
+  for (const h of hits)
+    if (h.country) {
+      pushTo(byHead, `${h.role}|${h.head}`, h.country);
+      pushTo(byRole, h.role, h.country);
+    }
+  const top = (countries: string[] | undefined) => (countries ? mostFrequent(countOf(countries)) : null);
   const groups = new Map<string, ActorHit[]>();
   for (const h of hits) {
     const country = h.country ?? top(byHead.get(`${h.role}|${h.head}`)) ?? (h.role === 'armed-opposition' ? top(byRole.get(h.role)) : null);
-    if (!country) continue;
-    const ref = `${h.role}:${country.replace(/^place:/, '')}`;
-    (groups.get(ref) ?? groups.set(ref, []).get(ref)!).push(h);
+    if (country) pushTo(groups, `${h.role}:${country.replace(/^place:/, '')}`, h);
   }
-  return [...groups].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0])).map(([ref, hs]) => labelRecord(ref, `${placeName(`place:${ref.split(':')[1]}`)} — ${ROLE_NAMES[ref.split(':')[0]!]}`, hs.map((h) => ({ ...h, label: h.label }))));
+  return [...groups]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(([ref, hs]) => labelRecord(ref, `${placeName(`place:${ref.split(':')[1]}`)} — ${ROLE_NAMES[ref.split(':')[0]!]}`, hs));
 }
 
 function labelRecord(ref: string, name: string, hs: readonly (TextRef & { label: string; tone: string; quoted: boolean })[]): LabelRecord {
@@ -152,10 +140,7 @@ function labelRecord(ref: string, name: string, hs: readonly (TextRef & { label:
 export function entityLabels(articles: readonly Article[], names: ReadonlyMap<string, string>, quoted: ReadonlyMap<string, [number, number][]>): LabelRecord[] {
   const byRef = new Map<string, (TextRef & { label: string; tone: string; quoted: boolean })[]>();
   for (const a of articles)
-    for (const e of a.layers.entities ?? []) {
-      const list = byRef.get(e.ref) ?? byRef.set(e.ref, []).get(e.ref)!;
-      list.push({ articleId: a.id, start: e.start, end: e.end, label: a.text.slice(e.start, e.end), tone: 'name', quoted: within(quoted.get(a.id) ?? [], e.start, e.end) });
-    }
+    for (const e of a.layers.entities ?? []) pushTo(byRef, e.ref, { articleId: a.id, start: e.start, end: e.end, label: a.text.slice(e.start, e.end), tone: 'name', quoted: within(quoted.get(a.id) ?? [], e.start, e.end) });
   const out: LabelRecord[] = [];
   for (const [ref, hs] of byRef) {
     const forms = [...new Set(hs.map((h) => h.label.toLowerCase()))];
@@ -199,40 +184,46 @@ export function quotedSources(a: Article): QuotedSource[] {
     // ...and the apposition after them ("Aydin Selcen, who is now an analyst").
     const tail = sp && sentence ? stemmedWords(a.text.slice(sp.end, sentence.end).split(/[.;:“"]/)[0]!).slice(0, 8) : [];
     const roles = new Set<SpeakerRole>([...lex.roles.match(own), ...lex.roles.match(before), ...lex.roles.match(tail)].map((h) => h.entry.role));
-    if (/\b(condition of anonymity|not authori[sz]ed|declined to be named|unnamed|sources?)\b/i.test(clause + ' ' + (speakerText ?? '')) || /^(an?|another|one|two|three|several|some|top)\s/i.test(speakerText ?? '')) roles.add('anonymous');
+    // Unnamed: the clause says so ("on condition of anonymity"), or the speaker is a person known
+    // only by a role word ("a Turkish official", "top Turkish officials", "sources"); an
+    // institution ("the ministry") is not anonymous.
+    const named = !!q.speakerRef || (a.layers.entities ?? []).some((e) => sp && e.type === 'person' && e.start >= sp.start && e.end <= sp.end);
+    if (/\b(condition of anonymity|not authori[sz]ed|declined to be named|unnamed)\b/i.test(clause) || (!named && lex.roles.match(own).some((h) => h.entry.person))) roles.add('anonymous');
     const cited = (a.layers.citedSources ?? []).find((c) => sp && c.start >= sp.start && c.end <= sp.end);
     if (cited && (cited.sourceKind === 'outlet' || cited.sourceKind === 'agency')) roles.add('outlet');
     const role: SpeakerRole = ROLE_ORDER.find((r) => roles.has(r)) ?? 'other';
     // The side: a country in the speaker's words ("a Turkish official", "Russia's defence
     // ministry", "Erdogan"), else in the few words just before them.
-    let side: string | null = null;
-    for (const w of [...own, ...[...before].reverse()]) {
-      side = lex.countryOf.get(w.norm.replace(/'s?$/, '')) ?? null;
-      if (side) break;
-    }
+    const side = [...own, ...[...before].reverse()].map((w) => countryOfWord(w.norm)).find(Boolean) ?? null;
+    // One row per speaker: the most telling role of their quotes (anonymous before official before other).
     const prev = out.get(speaker);
-    const best = prev && ROLE_ORDER.indexOf(prev.role) >= 0 && (ROLE_ORDER.indexOf(role) < 0 || ROLE_ORDER.indexOf(prev.role) < ROLE_ORDER.indexOf(role)) ? prev.role : role;
-    out.set(speaker, { articleId: a.id, speaker, role: best, side: prev?.side ?? side, quotes: (prev?.quotes ?? 0) + 1 });
+    const rank = (r: SpeakerRole) => (ROLE_ORDER.includes(r) ? ROLE_ORDER.indexOf(r) : ROLE_ORDER.length);
+    out.set(speaker, { articleId: a.id, speaker, role: prev && rank(prev.role) < rank(role) ? prev.role : role, side: prev?.side ?? side, quotes: (prev?.quotes ?? 0) + 1 });
   }
   return [...out.values()].sort((x, y) => y.quotes - x.quotes || x.speaker.localeCompare(y.speaker));
 }
 
-/** Sentences that speculate (a hedge, or could/may/might) without crediting anyone for it. */
-export function speculation(a: Article, ws: readonly StemmedWord[], quoted: readonly [number, number][]): TextRef[] {
-  const L = a.layers;
-  const modal = ws.filter((w) => w.norm === 'could' || w.norm === 'might' || (w.norm === 'may' && a.text[w.start] === 'm'));
-  const out: TextRef[] = [];
-  for (const s of L.sentences ?? []) {
-    const has = (xs: readonly { start: number; end: number }[] | undefined) => (xs ?? []).some((x) => x.start < s.end && s.start < x.end);
-    const hedged = (L.hedges ?? []).some((h) => h.start >= s.start && h.end <= s.end) || modal.some((w) => w.start >= s.start && w.end <= s.end);
-    if (!hedged || has(L.quotes) || has(L.citedSources) || within(quoted, s.start, s.end)) continue;
-    out.push({ articleId: a.id, start: s.start, end: s.end });
-  }
-  return out;
+/** Modal verbs of possibility in an article's words ("may" only in lower case: "May" is a month). */
+export function modals(a: Article, ws: readonly StemmedWord[]): StemmedWord[] {
+  return ws.filter((w) => w.norm === 'could' || w.norm === 'might' || (w.norm === 'may' && a.text[w.start] === 'm'));
 }
 
-export function articleFraming(a: Article, loaded: readonly LoadedRecord[], spec: readonly TextRef[]): ArticleFraming {
-  const mine = loaded.filter((l) => l.articleId === a.id);
+/** A stretch speculates when it hedges (a hedge, or could/may/might) without crediting anyone: no quote, no cited source, no quotation marks around it. */
+export function speculates(a: Article, start: number, end: number, modal: readonly StemmedWord[], quoted: readonly [number, number][]): boolean {
+  const L = a.layers;
+  const overlaps = (xs: readonly { start: number; end: number }[] | undefined) => (xs ?? []).some((x) => x.start < end && start < x.end);
+  const inside = (xs: readonly { start: number; end: number }[] | undefined) => (xs ?? []).some((x) => x.start >= start && x.end <= end);
+  return (inside(L.hedges) || inside(modal)) && !overlaps(L.quotes) && !overlaps(L.citedSources) && !within(quoted, start, end);
+}
+
+/** The sentences of an article that speculate. */
+export function speculation(a: Article, ws: readonly StemmedWord[], quoted: readonly [number, number][]): TextRef[] {
+  const modal = modals(a, ws);
+  return (a.layers.sentences ?? []).filter((s) => speculates(a, s.start, s.end, modal, quoted)).map((s) => ({ articleId: a.id, start: s.start, end: s.end }));
+}
+
+/** What one article does with words and sources; `mine` are its loaded words. */
+export function articleFraming(a: Article, mine: readonly LoadedRecord[], spec: readonly TextRef[]): ArticleFraming {
   return {
     articleId: a.id,
     kind: a.classification?.kind ?? 'unknown',

@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { Article } from '../model/article.js';
 import type { ClaimRecord, LoadedRecord, StoryCheck, TextRef, TimelineEntry } from '../model/check.js';
 import type { EntityRecord, ReuseRecord, StoryRecord } from '../model/run.js';
+import { byDate } from '../cluster/index.js';
 import { stemmedWords } from '../lexicon/phrases.js';
+import { pushTo } from '../util/maps.js';
 import { sourceName } from '../util/names.js';
 import { composeBrief, type BriefClaim } from './brief.js';
 import { alignMentions, claimRecord, findConflicts, independentOrigins, ReuseIndex, type ClaimDraft } from './claims.js';
@@ -19,7 +21,7 @@ export { briefHolds } from './brief.js';
  * same result, whatever their order.
  */
 export function crossCheck(articles: readonly Article[], reuse: readonly ReuseRecord[] = [], entities: readonly EntityRecord[] = []): StoryCheck {
-  const sorted = [...articles].sort((a, b) => (a.meta.published ?? '~').localeCompare(b.meta.published ?? '~') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...articles].sort(byDate);
   const byId = new Map(sorted.map((a) => [a.id, a]));
   const index = new ReuseIndex(reuse);
 
@@ -42,10 +44,10 @@ export function crossCheck(articles: readonly Article[], reuse: readonly ReuseRe
   const placeName = (ref: string) => names.get(ref) ?? ref.replace(/^place:/, '').replace(/-/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase());
   const labels = [...actorLabels(hits, placeName), ...entityLabels(sorted, names, quoted)];
 
-  const mentions = storyWeights(sorted.flatMap((a) => mentionsOf(a, wordsOf.get(a.id))));
-  const ownLoaded = new Map<string, LoadedRecord[]>();
-  for (const l of loaded) if (!l.quoted) (ownLoaded.get(l.articleId) ?? ownLoaded.set(l.articleId, []).get(l.articleId)!).push(l);
-  const loadedIn = (m: Mention) => (ownLoaded.get(m.articleId) ?? []).filter((l) => l.start >= m.start && l.end <= m.end).length;
+  const mentions = storyWeights(sorted.flatMap((a) => mentionsOf(a, wordsOf.get(a.id), quoted.get(a.id))));
+  const loadedOf = new Map<string, LoadedRecord[]>();
+  for (const l of loaded) pushTo(loadedOf, l.articleId, l);
+  const loadedIn = (m: Mention) => (loadedOf.get(m.articleId) ?? []).filter((l) => !l.quoted && l.start >= m.start && l.end <= m.end).length;
   const drafts: ClaimDraft[] = alignMentions(mentions, index).map((group) => {
     const ms = group.map((i) => mentions[i]!);
     const lead = [...ms].sort((x, y) => rank(x, byId, loadedIn) - rank(y, byId, loadedIn) || x.order - y.order || (x.articleId < y.articleId ? -1 : 1))[0]!;
@@ -61,7 +63,7 @@ export function crossCheck(articles: readonly Article[], reuse: readonly ReuseRe
   const { byClaim, pairs } = findConflicts(drafts, describe);
   const outletOf = (id: string) => byId.get(id)?.meta.outlet?.toLowerCase() ?? null;
   const briefClaims: BriefClaim[] = drafts.map((d) => ({
-    record: claimRecord(d, byClaim.get(d.id) ?? [], independentOrigins(d.mentions, outletOf, index), sorted),
+    record: claimRecord(d, byClaim.get(d.id) ?? [], independentOrigins(d.mentions, outletOf, index)),
     lead: d.lead,
     mentions: d.mentions,
   }));
@@ -73,7 +75,7 @@ export function crossCheck(articles: readonly Article[], reuse: readonly ReuseRe
     .map((c) => ({ date: c.date!, text: c.text, articleIds: [...new Set(c.mentions.map((m) => m.articleId))].sort(), claimId: c.id }))
     .sort((a, b) => a.date.localeCompare(b.date) || b.articleIds.length - a.articleIds.length || a.claimId.localeCompare(b.claimId));
   const brief = composeBrief(briefClaims, pairs, labels, loaded, byId);
-  const framing = sorted.map((a) => articleFraming(a, loaded, spec.get(a.id) ?? []));
+  const framing = sorted.map((a) => articleFraming(a, loadedOf.get(a.id) ?? [], spec.get(a.id) ?? []));
   return { claims, labels, loaded, framing, timeline, brief };
 }
 

@@ -1,3 +1,4 @@
+import { entityLexicons } from '../annotate/entities/lexicons.js';
 import { loadLexicon, type LexiconEntry } from '../lexicon/load.js';
 import { PhraseMatcher, type PhraseEntry } from '../lexicon/phrases.js';
 import { makeRef } from '../util/ref.js';
@@ -17,6 +18,8 @@ export interface CueEntry extends PhraseEntry {
 }
 export interface RoleEntry extends PhraseEntry {
   readonly role: 'official' | 'expert' | 'anonymous' | 'witness';
+  /** The word names a person, not an institution. */
+  readonly person?: boolean;
 }
 
 export interface CrossCheckLexicons {
@@ -39,10 +42,10 @@ export function crossCheckLexicons(): CrossCheckLexicons {
   const countryOf = new Map<string, string>();
   // Countries are the places demonyms point to; a city or a region ("Idlib") is not a side.
   const countries = new Set<string>();
-  for (const e of loadLexicon<LexiconEntry & { place: string }>('demonyms').entries) {
-    countryOf.set(e.term.toLowerCase(), makeRef('place', e.place));
-    countries.add(e.place.toLowerCase());
-    countryOf.set(e.place.toLowerCase(), makeRef('place', e.place));
+  for (const [demonym, place] of entityLexicons().demonyms) {
+    countryOf.set(demonym, makeRef('place', place));
+    countries.add(place.toLowerCase());
+    countryOf.set(place.toLowerCase(), makeRef('place', place));
   }
   for (const e of loadLexicon<LexiconEntry & { place: string }>('affiliations').entries) countryOf.set(e.term.toLowerCase(), makeRef('place', e.place));
   for (const e of loadLexicon<LexiconEntry & { type: string; aliases?: string[] }>('aliases').entries) {
@@ -60,4 +63,9 @@ export function crossCheckLexicons(): CrossCheckLexicons {
     stop,
   };
   return cached;
+}
+
+/** The country a word stands for (demonym, country, capital or leader; "Russia's" as "Russia"), or null. */
+export function countryOfWord(norm: string): string | null {
+  return crossCheckLexicons().countryOf.get(norm.replace(/'s?$/, '')) ?? null;
 }

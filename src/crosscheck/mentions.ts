@@ -1,7 +1,8 @@
 import type { Article } from '../model/article.js';
 import type { Quantity, Quote } from '../model/layers.js';
 import { stemmedWords, type StemmedWord } from '../lexicon/phrases.js';
-import { crossCheckLexicons } from './lexicons.js';
+import { modals, quotedRanges, speculates } from './framing.js';
+import { countryOfWord, crossCheckLexicons } from './lexicons.js';
 import { CROSSCHECK } from './settings.js';
 
 export type Cue = 'denial' | 'tentative' | 'outcome' | null;
@@ -35,9 +36,10 @@ export interface Mention {
  * figure) and says enough about it, with its attribution (the quote's speaker or the credited
  * source) and the cues that change what it claims (a denial, a plan, an outcome, a negation).
  */
-export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = stemmedWords(a.text)): Mention[] {
+export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = stemmedWords(a.text), quotedSpans: readonly [number, number][] = quotedRanges(a)): Mention[] {
   const lex = crossCheckLexicons();
   const L = a.layers;
+  const modal = modals(a, articleWords);
   const out: Mention[] = [];
   const sentences = L.sentences ?? [];
   let w0 = 0;
@@ -87,7 +89,6 @@ export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = st
         dates.filter((d) => d.start >= from && d.precision === 'day').map((d) => d.value),
       );
     }
-    const hedged = inside(L.hedges).length > 0 || hits.some((h) => h.entry.cue === 'tentative' && /^(could|may|might)$/.test(h.entry.term));
     const day = dates.find((d) => d.precision === 'day') ?? dates.find((d) => d.precision === 'month') ?? null;
     out.push({
       articleId: a.id,
@@ -104,7 +105,7 @@ export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = st
       negated,
       denied,
       quoted,
-      speculative: hedged && !quote && cited.length === 0,
+      speculative: speculates(a, start, end, modal, quotedSpans),
     });
   });
   return out;
@@ -121,7 +122,7 @@ function featuresOf(ws: readonly StemmedWord[], refs: readonly string[], quantit
     for (let i = h.first; i <= h.last; i++) predicateWords.add(i);
   }
   ws.forEach((w, i) => {
-    const country = lex.countryOf.get(w.norm.replace(/'s?$/, ''));
+    const country = countryOfWord(w.norm);
     if (country) put(`c:${country}`, W.country);
     if (predicateWords.has(i) || lex.stop.has(w.norm) || w.norm.length < 3 || /^\d[\d,.]*$/.test(w.norm)) return;
     put(`s:${w.stem}`, W.stem);
