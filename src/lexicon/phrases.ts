@@ -42,7 +42,8 @@ export interface PhraseHit<E> {
  * Longest-match lookup of a lexicon's terms in a word sequence, left to right, without overlaps.
  * A term matches by the Porter stems of its words ("slammed" matches the entry "slam"), or by its
  * written words when the entry sets `exact` (so "claimed" can be loaded while "claims" is not).
- * Shared by every lexicon of phrases (loaded words, actor labels, predicates, claim cues).
+ * Shared by every lexicon of phrases (loaded words, actor labels, predicates, claim cues). An
+ * entry another entry already covers (same stems) is refused: it could never match.
  */
 export class PhraseMatcher<E extends PhraseEntry> {
   private readonly byStem = new Map<string, E>();
@@ -58,7 +59,10 @@ export class PhraseMatcher<E extends PhraseEntry> {
       const keys = e.exact ? ws.map((w) => w.norm) : ws.map((w) => stem(w.norm));
       const [map, first] = e.exact ? [this.byWord, this.firstWord] : [this.byStem, this.firstStem];
       const key = keys.join(' ');
-      if (!map.has(key)) map.set(key, e);
+      // Two entries with one stem (or one written form) could never both match: the second would be dead.
+      const shadow = map.get(key);
+      if (shadow) throw new Error(`lexicon: "${e.term}" matches exactly what "${shadow.term}" matches (same ${e.exact ? 'words' : 'stems'}); keep one`);
+      map.set(key, e);
       first.set(keys[0]!, Math.max(first.get(keys[0]!) ?? 0, keys.length));
     }
   }
