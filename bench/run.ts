@@ -6,10 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { analyze, analyzeExtracted } from '../src/app/analyze.js';
-import { storyReuse } from '../src/cluster/reuse.js';
-import { crossCheck } from '../src/crosscheck/index.js';
-import type { Article } from '../src/model/article.js';
+import { analyze } from '../src/app/analyze.js';
+import { checkGroups, goldDocs } from '../eval/gold.js';
 import { tokenizeBlock } from '../src/annotate/nlp.js';
 import { extractHtml } from '../src/extract/index.js';
 import type { Extracted } from '../src/ingest/types.js';
@@ -97,32 +95,24 @@ function benchCrossCheck(dir: string): void {
   ];
   const docs: Extracted[] = [];
   const group = new Map<string, string>();
-  for (const [folder, file, key] of sets)
-    for (const line of readFileSync(join(dir, folder, file), 'utf8').split('\n').filter(Boolean)) {
-      const r = JSON.parse(line) as Record<string, unknown> & { id: string; text?: string; title?: string | null; outlet?: string | null; published?: string | null };
-      if (!r.text?.trim()) continue;
-      const source = `${folder}#${r.id}`;
-      group.set(source, `${folder}:${key(r)}`);
-      docs.push({ source, format: 'json', title: r.title ?? null, text: r.text, outlet: r.outlet ?? null, byline: null, published: /^\d{4}-\d{2}-\d{2}/.test(String(r.published)) ? String(r.published).slice(0, 10) : null, url: null, language: 'en', provenance: {} });
-    }
-  const t0 = performance.now();
-  const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
-  const annotateMs = (performance.now() - t0) / run.articles.length;
-  const stories = new Map<string, Article[]>();
-  for (const a of run.articles) (stories.get(group.get(a.source)!) ?? stories.set(group.get(a.source)!, []).get(group.get(a.source)!)!).push(a);
-  const timed = [...stories].map(([key, articles]) => {
-    const [story] = storyReuse([{ id: key, title: key, articleIds: articles.map((a) => a.id) }], articles);
-    const t = performance.now();
-    const check = crossCheck(articles, story!.reuse ?? [], run.entities);
-    return { key, n: articles.length, ms: performance.now() - t, claims: check.claims.length };
-  });
+  for (const [folder, file, key] of sets) {
+    const rows = readFileSync(join(dir, folder, file), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown> & { id: string });
+    for (const r of rows) group.set(`${folder}#${r.id}`, `${folder}:${key(r)}`);
+    docs.push(...goldDocs(folder, rows));
+  }
+  const { run, annotateMs, checks } = checkGroups(docs, (source) => group.get(source)!);
+  const timed = checks.map((c) => ({ key: c.key, n: c.articles.length, ms: c.ms, claims: c.check.claims.length }));
   timed.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
   const total = timed.reduce((x, y) => x + y.ms, 0);
   const articles = timed.reduce((x, y) => x + y.n, 0);
+  const perArticle = annotateMs / run.articles.length;
   process.stdout.write(`\n# cross-check — ${timed.length} gold stories, ${articles} articles (ECB+, BASIL, AllSides), annotated once (not timed)\n\n| story | articles | claims | ms | ms/article |\n|---|---|---|---|---|\n`);
   for (const t of timed.slice(0, 5)) process.stdout.write(`| ${t.key} | ${t.n} | ${t.claims} | ${t.ms.toFixed(1)} | ${(t.ms / t.n).toFixed(2)} |\n`);
   const sorted = timed.map((t) => t.ms).sort((a, b) => a - b);
-  process.stdout.write(`\nall stories: ${(total / timed.length).toFixed(1)} ms/story mean, ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} median, ${sorted[sorted.length - 1]!.toFixed(1)} max; ${(total / articles).toFixed(2)} ms/article, against ${annotateMs.toFixed(2)} ms/article to annotate them (peer): cross-check adds ${((total / articles / annotateMs) * 100).toFixed(0)}%\n`);
+  process.stdout.write(`\nall stories: ${(total / timed.length).toFixed(1)} ms/story mean, ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} median, ${sorted[sorted.length - 1]!.toFixed(1)} max; ${(total / articles).toFixed(2)} ms/article, against ${perArticle.toFixed(2)} ms/article to annotate them (peer): cross-check adds ${((total / articles / perArticle) * 100).toFixed(0)}%\n`);
 }
 
 function toRecord(d: Extracted): string {

@@ -1,15 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { analyzeExtracted } from '../../src/app/analyze.js';
-import { storyReuse } from '../../src/cluster/reuse.js';
-import { briefHolds, crossCheck } from '../../src/crosscheck/index.js';
+import { briefHolds, claimHolds } from '../../src/crosscheck/index.js';
 import { quotedRanges } from '../../src/crosscheck/framing.js';
 import { stem, stemmedWords } from '../../src/lexicon/phrases.js';
-import type { Extracted } from '../../src/ingest/types.js';
 import type { Article } from '../../src/model/article.js';
 import type { StoryCheck } from '../../src/model/check.js';
-import type { RunResult } from '../../src/model/run.js';
 import { words } from '../../src/reuse/words.js';
 import { corpusPath, loadJsonl, round, type EvalTask, type ScoreRow, type TaskResult } from '../common.js';
+import { checkGroups, goldDocs, seedRows } from '../gold.js';
 
 interface BiasSpan {
   start: number;
@@ -38,24 +35,6 @@ interface AllSidesRow {
 interface AllSidesEvent {
   event_id: string;
   roundup: string[];
-}
-
-function extracted(source: string, title: string | null, text: string, outlet: string | null, published: string | null): Extracted {
-  return { source, format: 'json', title, text, outlet, byline: null, published, url: null, language: 'en', provenance: {} } as Extracted;
-}
-
-/** Run the pipeline once, then cross-check each gold group as one story (grouping is scored elsewhere). */
-function checkGroups(docs: Extracted[], group: (source: string) => string): { run: RunResult; checks: { key: string; articles: Article[]; check: StoryCheck; ms: number }[] } {
-  const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
-  const groups = new Map<string, Article[]>();
-  for (const a of run.articles) (groups.get(group(a.source)) ?? groups.set(group(a.source), []).get(group(a.source))!).push(a);
-  const checks = [...groups].map(([key, articles]) => {
-    const [story] = storyReuse([{ id: key, title: key, articleIds: articles.map((a) => a.id) }], articles);
-    const t0 = performance.now();
-    const check = crossCheck(articles, story!.reuse ?? [], run.entities);
-    return { key, articles, check, ms: performance.now() - t0 };
-  });
-  return { run, checks };
 }
 
 /**
@@ -162,11 +141,7 @@ export const task: EvalTask = {
         }
         for (const c of check.claims) {
           claims++;
-          const said = c.mentions.map((m) => {
-            const t = byId.get(m.articleId)?.text;
-            return t && m.start >= 0 && m.end <= t.length && m.start < m.end ? t.slice(m.start, m.end) : null;
-          });
-          if (said.every((x) => x !== null) && said.includes(c.text) && c.articles === new Set(c.mentions.map((m) => m.articleId)).size) claimsHold++;
+          if (claimHolds(c, byId)) claimsHold++;
         }
       }
     };
@@ -174,10 +149,7 @@ export const task: EvalTask = {
     // Loaded language against BASIL's lexical-bias spans.
     const basil = await loadJsonl<BasilRow>(corpusPath(dir, 'basil', 'basil.jsonl'), limit);
     const bySource = new Map(basil.map((r) => [`basil#${r.id}`, r]));
-    const b = checkGroups(
-      basil.map((r) => extracted(`basil#${r.id}`, r.title, r.text, r.outlet, r.published)),
-      (source) => bySource.get(source)!.event_id,
-    );
+    const b = checkGroups(goldDocs('basil', basil), (source) => bySource.get(source)!.event_id);
     verify(b.checks);
     const recasens = new Set(readFileSync(corpusPath(dir, 'lexicons', 'recasens2013-bias-lexicon.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((w) => stem(w.toLowerCase())));
     const strong = new Set(
@@ -210,10 +182,7 @@ export const task: EvalTask = {
     const rows = (await loadJsonl<AllSidesRow>(corpusPath(dir, 'allsides-neus', 'articles.jsonl'), limit)).filter((r) => r.text?.trim());
     const events = new Map((await loadJsonl<AllSidesEvent>(corpusPath(dir, 'allsides-neus', 'events.jsonl'))).map((e) => [e.event_id, e]));
     const eventOf = new Map(rows.map((r) => [`allsides#${r.id}`, r.event_id]));
-    const s = checkGroups(
-      rows.map((r) => extracted(`allsides#${r.id}`, r.title, r.text, r.outlet, r.event_date.slice(0, 10))),
-      (source) => eventOf.get(source)!,
-    );
+    const s = checkGroups(goldDocs('allsides', rows), (source) => eventOf.get(source)!);
     verify(s.checks);
     const scores = { ours: [0, 0, 0], lead: [0, 0, 0] };
     let n = 0;
@@ -238,14 +207,7 @@ export const task: EvalTask = {
       notes: ['ROUGE F1 with Porter stems; the articles here are leads only (AllSides excerpts), which favours the lead baseline'],
     });
 
-    const seeds = (await import('node:fs')).readdirSync(corpusPath(dir, 'seeds')).filter((f) => f.endsWith('.txt'));
-    const seedRun = checkGroups(
-      seeds.map((f) => {
-        const [title, ...body] = readFileSync(corpusPath(dir, 'seeds', f), 'utf8').split('\n');
-        return extracted(`seeds#${f}`, title ?? null, body.join('\n'), null, null);
-      }),
-      () => 'seeds',
-    );
+    const seedRun = checkGroups(goldDocs('seeds', seedRows(dir)), () => 'seeds');
     verify(seedRun.checks);
     results.push({
       task: 'citations',

@@ -1,8 +1,8 @@
 import { analyzeExtracted } from '../../src/app/analyze.js';
 import { clusterStories } from '../../src/cluster/index.js';
 import { groupStories } from '../../src/cluster/simple.js';
-import type { Extracted } from '../../src/ingest/types.js';
 import type { StoryRecord } from '../../src/model/run.js';
+import { goldDocs, seedRows } from '../gold.js';
 import { corpusPath, loadJsonl, round, type EvalTask, type ScoreRow, type TaskResult } from '../common.js';
 
 interface Row {
@@ -45,30 +45,9 @@ export function bcubed(clusters: readonly (readonly string[])[], gold: ReadonlyM
   return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
-function known(v: string | null | undefined): string | null {
-  return v && !/^(none|null|nan)$/i.test(v.trim()) ? v : null;
-}
-
-function toExtracted(r: Row, set: string): Extracted {
-  return {
-    source: `${set}#${r.id}`,
-    format: 'json',
-    title: r.title ?? null,
-    text: r.text,
-    outlet: r.outlet ?? null,
-    byline: null,
-    // AllSides gives only the roundup's date (`published` is the string "None"); its README says so,
-    // and that day stands in for the publication day. ECB+ has no dates at all.
-    published: (known(r.published) ?? known(r.event_date))?.slice(0, 10) ?? null,
-    url: null,
-    language: 'en',
-    provenance: {},
-  } as Extracted;
-}
-
 async function scoreSet(name: string, rows: Row[], label: (r: Row) => string): Promise<TaskResult> {
-  const docs = rows.map((r) => toExtracted(r, name));
-  const run = analyzeExtracted(docs, { referenceDate: null });
+  const docs = goldDocs(name, rows);
+  const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
   const gold = new Map<string, string>();
   const bySource = new Map(rows.map((r) => [`${name}#${r.id}`, label(r)]));
   for (const a of run.articles) gold.set(a.id, bySource.get(a.source)!);
@@ -96,12 +75,7 @@ export const task: EvalTask = {
     const basil = await loadJsonl<Row>(corpusPath(dir, 'basil', 'basil.jsonl'), limit);
     const ecb = await loadJsonl<Row>(corpusPath(dir, 'ecbplus', 'ecbplus.jsonl'), limit);
     const allsides = await loadJsonl<Row>(corpusPath(dir, 'allsides-neus', 'articles.jsonl'), limit);
-    const { readdirSync, readFileSync } = await import('node:fs');
-    const seedDir = corpusPath(dir, 'seeds');
-    const seeds: Row[] = readdirSync(seedDir).filter((f) => f.endsWith('.txt')).map((f) => {
-      const [title, ...body] = readFileSync(corpusPath(seedDir, f), 'utf8').split('\n');
-      return { id: f, title, text: body.join('\n'), event_id: 'seeds' };
-    });
+    const seeds: Row[] = seedRows(dir).map((r) => ({ ...r, event_id: 'seeds' }));
     return [
       await scoreSet('seeds', seeds, (r) => r.event_id!),
       await scoreSet('BASIL', basil, (r) => r.event_id!),

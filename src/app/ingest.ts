@@ -1,5 +1,5 @@
 import { collectGarbage } from '../util/gc.js';
-import { byDate } from '../cluster/index.js';
+import { byDate, dayOf } from '../cluster/index.js';
 import { cleanAll } from '../clean/index.js';
 import type { Article } from '../model/article.js';
 import type { RunError } from '../model/run.js';
@@ -53,7 +53,12 @@ export async function ingestIntoStore(store: Store, inputs: readonly string[], o
 export function storeArticles(
   store: Store,
   articles: Iterable<Article>,
-  options: Pick<StoreIngestOptions, 'chunk' | 'commitEvery' | 'onProgress'> & { readonly firstDay?: number | null; readonly total?: number } = {},
+  options: Pick<StoreIngestOptions, 'chunk' | 'commitEvery' | 'onProgress'> & {
+    readonly firstDay?: number | null;
+    readonly total?: number;
+    /** Run a full garbage collection after a commit once the heap has grown (src/util/gc.ts); default true. */
+    readonly collect?: boolean;
+  } = {},
   prepare: (batch: readonly Article[]) => readonly Article[] = (b) => b,
 ): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs'> {
   const chunk = options.chunk ?? 500;
@@ -77,7 +82,7 @@ export function storeArticles(
       pairs += placed.reuse;
       if (++pending >= commitEvery) {
         added += writer.commit();
-        collectGarbage();
+        if (options.collect !== false) collectGarbage();
         pending = 0;
       }
       options.onProgress?.('storing', added + pending, total);
@@ -93,12 +98,6 @@ export function storeArticles(
   }
   place(batch);
   added += writer.commit();
-  collectGarbage();
+  if (options.collect !== false) collectGarbage();
   return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs };
-}
-
-/** Days since the epoch of an ISO date (a month or a year counts from its first day), or null. */
-export function dayOf(iso: string): number | null {
-  const t = Date.parse(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T12:00:00Z`);
-  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
 }

@@ -1,5 +1,5 @@
 import type { Article } from '../model/article.js';
-import { STORIES } from './settings.js';
+import { STORIES, type StorySettings } from './settings.js';
 
 const CONTENT_POS = new Set(['NOUN', 'PROPN', 'VERB', 'ADJ']);
 const LIGHT = new Set(['say', 'said', 'says', 'tell', 'told', 'also', 'year', 'years', 'time', 'people', 'make', 'take', 'have', 'been', 'being', 'would', 'could', 'will', 'more', 'other', 'new', 'one', 'two', 'get', 'go', 'come', 'know']);
@@ -15,7 +15,13 @@ export interface Features {
   readonly day: number | null;
 }
 
-export function features(a: Article): Features {
+/** Days since the epoch of an ISO date (a month or a year counts from its first day), or null. */
+export function dayOf(iso: string): number | null {
+  const t = Date.parse(`${iso.length === 4 ? `${iso}-01-01` : iso.length === 7 ? `${iso}-01` : iso}T12:00:00Z`);
+  return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
+}
+
+export function features(a: Article, settings: Pick<StorySettings, 'properBoost'> = STORIES): Features {
   const terms = new Map<string, number>();
   const title = a.meta.title ?? '';
   for (const t of a.layers.tokens ?? []) {
@@ -23,7 +29,7 @@ export function features(a: Article): Features {
     const w = t.norm;
     if (w.length < 3 || LIGHT.has(w) || !/\p{L}/u.test(w)) continue;
     // Proper nouns name the who and where that tell one event from another of the same kind.
-    terms.set(w, (terms.get(w) ?? 0) + (t.pos === 'PROPN' ? STORIES.properBoost : 1));
+    terms.set(w, (terms.get(w) ?? 0) + (t.pos === 'PROPN' ? settings.properBoost : 1));
   }
   // The headline says what the story is: its words count twice.
   for (const w of title.toLowerCase().match(/\p{L}[\p{L}\p{N}'-]{2,}/gu) ?? []) if (terms.has(w)) terms.set(w, terms.get(w)! + 2);
@@ -32,6 +38,7 @@ export function features(a: Article): Features {
   const facts = new Set<string>();
   for (const q of a.layers.quantities ?? []) if (q.unit && q.value >= 3 && !q.approximate) facts.add(`n:${q.value}:${q.unit}`);
   for (const d of a.layers.dates ?? []) if (d.precision === 'day') facts.add(`d:${d.value}`);
-  const day = a.meta.published && /^\d{4}-\d{2}-\d{2}$/.test(a.meta.published) ? Math.floor(Date.parse(`${a.meta.published}T12:00:00Z`) / 86_400_000) : null;
+  // Only a full date places an article on a day.
+  const day = a.meta.published && /^\d{4}-\d{2}-\d{2}$/.test(a.meta.published) ? dayOf(a.meta.published) : null;
   return { id: a.id, terms, entities, facts, day };
 }

@@ -6,7 +6,7 @@ import { StoryClusterer } from './stories.js';
 import { STORIES, type StorySettings } from './settings.js';
 
 export { StoryClusterer, type StoryState, type Background, type ClusterChanges, type StoryAssignment } from './stories.js';
-export { features, type Features } from './features.js';
+export { dayOf, features, type Features } from './features.js';
 
 /**
  * Group a batch into stories with the online clusterer: articles are fed in publication order
@@ -19,7 +19,7 @@ export function clusterStories(articles: readonly Article[], settings: StorySett
   const c = new StoryClusterer(settings);
   const groups = new Map<number, Article[]>();
   for (const a of order) {
-    const { story } = c.add(features(a));
+    const { story } = c.add(features(a, settings));
     const g = groups.get(story);
     if (g) g.push(a);
     else groups.set(story, [a]);
@@ -27,9 +27,9 @@ export function clusterStories(articles: readonly Article[], settings: StorySett
   return [...groups.values()].map((members) => ({ id: storyId(members[0]!.id), title: members[0]!.meta.title ?? '(untitled)', articleIds: members.map((a) => a.id) }));
 }
 
-/** A story's id: from the id of the article that started it, so it stays put as the story grows. */
 type Dated = Pick<Article, 'id'> & { readonly meta: Pick<Article['meta'], 'published' | 'publishedAt'> };
 
+/** A story's id: from the id of the article that started it, so it stays put as the story grows. */
 export function storyId(firstArticleId: string): string {
   return createHash('sha256').update(`story\n${firstArticleId}`).digest('hex').slice(0, 10);
 }

@@ -51,10 +51,6 @@ export class StoryReuse {
     return out;
   }
 
-  get size(): number {
-    return this.members.length;
-  }
-
   private align(doc: ReuseDoc, fp: Fingerprint, distinct: ReadonlySet<number>): ScoredReuse[] {
     if (this.members.length === 0) return [];
     const shared = new Map<number, number>();

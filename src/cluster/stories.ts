@@ -126,11 +126,6 @@ export class StoryClusterer {
     }
   }
 
-  /** Stories open now (in memory and in the index). */
-  get openStories(): number {
-    return this.open.size;
-  }
-
   /** True while a story can still take articles (it is in memory). */
   isOpen(id: number): boolean {
     return this.open.has(id);

@@ -96,19 +96,29 @@ export function composeBrief(
   return out;
 }
 
+/** The text of a span, when it lies inside its article. */
+function spanText(r: TextRef, articles: ReadonlyMap<string, { readonly text: string }>): string | null {
+  const t = articles.get(r.articleId)?.text;
+  return t !== undefined && r.start >= 0 && r.end <= t.length && r.end > r.start ? t.slice(r.start, r.end) : null;
+}
+
 /**
  * Does a brief sentence stand on its spans? An extracted sentence must be exactly one of them; a
- * composed one must quote every one of its spans word for word (“…”), and cite their articles. Used by tests and eval.
+ * composed one must quote every one of its spans word for word (“…”), and cite their articles.
+ * Used by tests, by the JSON validator and by eval; `articles` may be Articles or JSON articles.
  */
-export function briefHolds(b: BriefSentence, articles: ReadonlyMap<string, Article>): boolean {
+export function briefHolds(b: BriefSentence, articles: ReadonlyMap<string, { readonly text: string }>): boolean {
   const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
-  const texts = b.spans.map((s) => {
-    const a = articles.get(s.articleId);
-    return a && s.start >= 0 && s.end <= a.text.length && s.end > s.start ? norm(a.text.slice(s.start, s.end)) : null;
-  });
+  const texts = b.spans.map((s) => spanText(s, articles));
   if (!texts.length || texts.some((t) => t === null)) return false;
   if (!b.spans.every((s) => b.articleIds.includes(s.articleId))) return false;
-  if (b.section !== 'contested' && b.section !== 'framing') return texts.includes(norm(b.text));
+  if (b.section !== 'contested' && b.section !== 'framing') return texts.map((t) => norm(t!)).includes(norm(b.text));
   const text = norm(b.text);
-  return texts.every((t) => text.includes(`“${t}”`));
+  return texts.every((t) => text.includes(`“${norm(t!)}”`));
+}
+
+/** Does a claim stand on its mentions? Each lies inside its article, the text is one of them, and `articles` counts them. */
+export function claimHolds(c: ClaimRecord, articles: ReadonlyMap<string, { readonly text: string }>): boolean {
+  const said = c.mentions.map((m) => spanText(m, articles));
+  return said.every((x) => x !== null) && said.includes(c.text) && c.articles === new Set(c.mentions.map((m) => m.articleId)).size;
 }

@@ -11,7 +11,7 @@ import { alignMentions, claimRecord, findConflicts, independentOrigins, ReuseInd
 import { actorHits, actorLabels, articleFraming, entityLabels, loadedWords, quotedRanges, speculation } from './framing.js';
 import { mentionsOf, type Mention } from './mentions.js';
 
-export { briefHolds } from './brief.js';
+export { briefHolds, claimHolds } from './brief.js';
 
 /**
  * Cross-check one story: align what its articles claim, count independent origins, find denials,

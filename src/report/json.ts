@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.js';
+import { briefHolds, claimHolds } from '../crosscheck/brief.js';
 import type { StoryCheck } from '../model/check.js';
 import type { RunResult } from '../model/run.js';
 
@@ -148,24 +149,11 @@ export function validateJsonV1(doc: unknown): string[] {
     for (const s of a.sentences ?? []) if (!(s.start >= 0 && s.end <= a.text.length && s.start < s.end)) problems.push(`article ${a.id}: bad sentence ${s.start}-${s.end}`);
   }
   // Stories point into articles: every claim, loaded word and brief sentence must stand in its spans.
-  const texts = new Map((d?.articles ?? []).map((a) => [a.id, a.text]));
-  const slice = (r: { articleId: string; start: number; end: number }) => {
-    const t = texts.get(r.articleId);
-    return t !== undefined && r.start >= 0 && r.end <= t.length && r.start < r.end ? t.slice(r.start, r.end) : null;
-  };
+  const texts = new Map((d?.articles ?? []).map((a) => [a.id, a]));
   for (const st of d?.stories ?? []) {
-    for (const c of st.claims ?? []) {
-      const said = c.mentions.map(slice);
-      if (said.some((x) => x === null)) problems.push(`story ${st.id}: claim ${c.id} has a mention outside its article`);
-      else if (!said.includes(c.text)) problems.push(`story ${st.id}: claim ${c.id} text is none of its mentions`);
-    }
-    for (const l of st.loaded ?? []) if (slice(l) !== l.text) problems.push(`story ${st.id}: loaded span ${l.articleId}:${l.start}-${l.end} does not match its text`);
-    for (const b of st.brief ?? []) {
-      const parts = b.spans.map(slice);
-      const norm = (x: string) => x.replace(/\s+/g, ' ').trim();
-      if (!parts.length || parts.some((x) => x === null)) problems.push(`story ${st.id}: brief sentence without valid spans: ${b.text.slice(0, 60)}`);
-      else if (!parts.every((x) => norm(b.text).includes(norm(x!)))) problems.push(`story ${st.id}: brief sentence does not contain its spans: ${b.text.slice(0, 60)}`);
-    }
+    for (const c of st.claims ?? []) if (!claimHolds(c, texts)) problems.push(`story ${st.id}: claim ${c.id} is not one of its mentions, or a mention lies outside its article`);
+    for (const l of st.loaded ?? []) if (texts.get(l.articleId)?.text.slice(l.start, l.end) !== l.text) problems.push(`story ${st.id}: loaded span ${l.articleId}:${l.start}-${l.end} does not match its text`);
+    for (const b of st.brief ?? []) if (!briefHolds(b, texts)) problems.push(`story ${st.id}: brief sentence does not stand in its spans: ${b.text.slice(0, 60)}`);
   }
   return problems;
 }

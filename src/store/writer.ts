@@ -1,9 +1,8 @@
-import { features, storyId, StoryClusterer, type StoryState } from '../cluster/index.js';
+import { byDate, features, storyId, StoryClusterer, type StoryState } from '../cluster/index.js';
 import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluster/reuse.js';
 import { STORIES, type StorySettings } from '../cluster/settings.js';
-import { byDate } from '../cluster/index.js';
 import type { Article } from '../model/article.js';
-import { articleData } from './serialize.js';
+import { articleData, articleFromRow } from './serialize.js';
 import type { Store } from './store.js';
 
 /** What happened to one article handed to the writer. */
@@ -64,14 +63,9 @@ export class StoreWriter {
     for (const s of states) this.ids.set(s.id, storyId(s.members[0]!));
   }
 
-  /** Stories in memory now. */
-  get openStories(): number {
-    return this.clusterer.openStories;
-  }
-
   /** Place one article (not yet stored): its story, and the text it shares with that story's members. */
   add(article: Article): Placed {
-    const { story: num, opened } = this.clusterer.add(features(article));
+    const { story: num, opened } = this.clusterer.add(features(article, this.settings));
     if (opened) this.ids.set(num, storyId(article.id));
     const id = this.ids.get(num)!;
     if (!this.pendingStories.has(num)) this.pendingStories.set(num, { id, title: article.meta.title ?? '(untitled)' });
@@ -144,16 +138,10 @@ export class StoreWriter {
       const get = this.store.db.prepare('SELECT id, text, data FROM articles WHERE id = ?');
       for (const id of missing) {
         const row = get.get(id) as { id: string; text: string; data: string } | undefined;
-        if (row) docs.push(storedDoc(row));
+        if (row) docs.push(reuseDoc(articleFromRow(row)));
       }
     }
     for (const d of docs.sort(byDate)) index.add(d, false);
     return index;
   }
-}
-
-/** A stored article as reuse detection reads it. */
-function storedDoc(row: { id: string; text: string; data: string }): ReuseDoc {
-  const d = JSON.parse(row.data) as { meta: Article['meta']; removed: Article['removed']; layers: Article['layers'] };
-  return { id: row.id, text: row.text, meta: d.meta, removed: d.removed.filter((r) => /credit|source/.test(r.reason)), layers: { citedSources: d.layers.citedSources } };
 }
