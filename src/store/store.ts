@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { byDate } from '../cluster/index.js';
 import { copyChain, type ScoredReuse } from '../cluster/reuse.js';
 import type { Article } from '../model/article.js';
 import type { ReuseRecord, StoryRecord } from '../model/run.js';
@@ -135,7 +136,8 @@ export class Store {
   story(id: string): { story: StoryRecord; articles: Article[] } {
     const row = this.db.prepare('SELECT id, title FROM stories WHERE id = ?').get(id) as { id: string; title: string } | undefined;
     if (!row) throw new StoreError(`no story ${id} in ${this.path}`);
-    const articles = (this.db.prepare("SELECT id, text, data FROM articles WHERE story_id = ? ORDER BY coalesce(published, '9999'), id").all(id) as { id: string; text: string; data: string }[]).map(articleFromRow);
+    // Publication order as everywhere else (byDate: day, then instant, then id).
+    const articles = (this.db.prepare('SELECT id, text, data FROM articles WHERE story_id = ?').all(id) as { id: string; text: string; data: string }[]).map(articleFromRow).sort(byDate);
     const pairs = (this.db.prepare('SELECT score, data FROM reuse WHERE story_id = ?').all(id) as { score: number; data: string }[]).map((r): ScoredReuse => ({ score: r.score, record: JSON.parse(r.data) as ReuseRecord }));
     const order = articles.map((a) => a.id);
     return { story: { id: row.id, title: row.title, articleIds: order, reuse: copyChain(pairs, order) }, articles };
