@@ -188,7 +188,8 @@ export function quotedSources(a: Article): QuotedSource[] {
     // only by a role word ("a Turkish official", "top Turkish officials", "sources"); an
     // institution ("the ministry") is not anonymous.
     const named = !!q.speakerRef || (a.layers.entities ?? []).some((e) => sp && e.type === 'person' && e.start >= sp.start && e.end <= sp.end);
-    if (/\b(condition of anonymity|not authori[sz]ed|declined to be named|unnamed)\b/i.test(clause) || (!named && lex.roles.match(own).some((h) => h.entry.person))) roles.add('anonymous');
+    const saysAnonymous = lex.roles.match(stemmedWords(clause)).some((h) => h.entry.role === 'anonymous' && !h.entry.person);
+    if (saysAnonymous || (!named && lex.roles.match(own).some((h) => h.entry.person))) roles.add('anonymous');
     const cited = (a.layers.citedSources ?? []).find((c) => sp && c.start >= sp.start && c.end <= sp.end);
     if (cited && (cited.sourceKind === 'outlet' || cited.sourceKind === 'agency')) roles.add('outlet');
     const role: SpeakerRole = ROLE_ORDER.find((r) => roles.has(r)) ?? 'other';
