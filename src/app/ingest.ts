@@ -1,6 +1,7 @@
 import { collectGarbage } from '../util/gc.js';
 import { byDate, dayOf } from '../cluster/index.js';
 import { cleanAll } from '../clean/index.js';
+import type { Extracted } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
 import type { RunError } from '../model/run.js';
 import type { Store } from '../store/store.js';
@@ -37,11 +38,17 @@ export interface StoreIngestOptions extends AnalyzeOptions {
  */
 export async function ingestIntoStore(store: Store, inputs: readonly string[], options: StoreIngestOptions = {}): Promise<IngestSummary> {
   const { docs, errors } = await readInputs(inputs, options);
+  const { articleIds: _ids, ...result } = ingestDocuments(store, docs, options);
+  return { ...result, errors: [...errors, ...result.errors] };
+}
+
+/** Clean, annotate and store documents already read (the web app's ingest endpoint, the feed watcher). */
+export function ingestDocuments(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): IngestSummary & { readonly articleIds: readonly string[] } {
   const cleaned = cleanAll(docs);
   for (const e of cleaned.errors) options.onError?.(e);
   const fresh = cleaned.articles.filter((a) => !store.hasArticle(a.id)).sort(byDate);
   const result = storeArticles(store, fresh, options, (batch) => annotateArticles(batch, { referenceDate: options.referenceDate }));
-  return { ...result, read: cleaned.articles.length, known: cleaned.articles.length - fresh.length, errors: [...errors, ...cleaned.errors] };
+  return { ...result, read: cleaned.articles.length, known: cleaned.articles.length - fresh.length, errors: cleaned.errors, articleIds: cleaned.articles.map((a) => a.id) };
 }
 
 /**

@@ -2,7 +2,7 @@ import { extractHtml } from '../extract/index.js';
 import { decode } from './decode.js';
 import { detectFormat } from './detect.js';
 import { type FetchOptions, fetchUrl } from './fetch.js';
-import { parseFeed } from './feed.js';
+import { parseFeed, type Feed, type FeedItem } from './feed.js';
 import { fromHtml } from './html.js';
 import { fromJson, fromJsonLines } from './json.js';
 import { FEED_SUMMARY_CHARS } from './settings.js';
@@ -44,6 +44,19 @@ async function* readFeed(xml: string, raw: RawDocument, fetchOptions: FetchOptio
     return yield InputError.create(raw.source, `malformed feed: ${firstLine(error)}`);
   }
   if (feed.items.length === 0) return yield InputError.create(raw.source, 'feed has no items');
+  yield* feedDocuments(feed, raw, fetchOptions);
+}
+
+/** The item key a feed watcher remembers: the item's guid/id, else its link, else its title. */
+export function itemKey(item: FeedItem): string | null {
+  return item.id ?? item.link ?? item.title;
+}
+
+/**
+ * One document per item of a parsed feed: the item's own text when it carries the article, else
+ * the linked page (fetched), else the summary, so nothing is lost.
+ */
+export async function* feedDocuments(feed: Feed, raw: Pick<RawDocument, 'source' | 'hints'>, fetchOptions: FetchOptions): AsyncGenerator<Extracted | InputError> {
   for (const [i, item] of feed.items.entries()) {
     const source = item.link ?? `${raw.source}#${item.id ?? i + 1}`;
     const hints: MetaHints = { title: item.title, published: item.published, publishedAt: item.publishedAt, url: item.link, outlet: raw.hints.outlet ?? feed.title };

@@ -21,6 +21,24 @@ export function userAgent(): string {
   return agent;
 }
 
+/** A failed fetch; `retryAfter` (seconds) when the server said when to come back (429/503 with Retry-After). */
+export class FetchError extends Error {
+  override readonly name = 'FetchError';
+  constructor(
+    message: string,
+    readonly status: number | null = null,
+    readonly retryAfter: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+/** Validators of an earlier response, for a conditional request (RFC 9110 §13). */
+export interface Validators {
+  readonly etag?: string | null;
+  readonly lastModified?: string | null;
+}
+
 /**
  * Fetch a URL with a timeout, a size cap (checked while streaming), a redirect cap and a
  * content-type check. Throws an Error whose message is the one-line reason shown to the user.
@@ -29,29 +47,62 @@ export function userAgent(): string {
  * const doc = await fetchUrl('https://example.org/a.html', { timeoutMs: 15000, maxBytes: 1e7, maxRedirects: 5 });
  */
 export async function fetchUrl(url: string, options: FetchOptions): Promise<RawDocument> {
+  const got = await fetchConditional(url, options, {});
+  if (got.notModified) throw new FetchError('cannot fetch: HTTP 304 without a conditional request', 304);
+  return got.doc;
+}
+
+/**
+ * Like fetchUrl, but asks only for a newer version than the one the validators describe
+ * (If-None-Match, If-Modified-Since): `notModified` when the server answers 304, else the document
+ * and its new validators.
+ */
+export async function fetchConditional(
+  url: string,
+  options: FetchOptions,
+  validators: Validators,
+): Promise<{ notModified: true } | { notModified: false; doc: RawDocument; etag: string | null; lastModified: string | null }> {
   const doFetch = options.fetch ?? fetch;
   const signal = AbortSignal.timeout(options.timeoutMs);
+  const headers: Record<string, string> = { 'user-agent': userAgent(), accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,application/json;q=0.8,text/plain;q=0.7' };
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   let current = url;
   for (let hop = 0; ; hop++) {
     let res: Response;
     try {
-      res = await doFetch(current, { redirect: 'manual', signal, headers: { 'user-agent': userAgent(), accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,application/json;q=0.8,text/plain;q=0.7' } });
+      res = await doFetch(current, { redirect: 'manual', signal, headers });
     } catch (error) {
-      throw new Error(`cannot fetch: ${reason(error, options.timeoutMs)}`);
+      throw new FetchError(`cannot fetch: ${reason(error, options.timeoutMs)}`);
+    }
+    if (res.status === 304) {
+      await res.body?.cancel();
+      return { notModified: true };
     }
     if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
-      if (hop >= options.maxRedirects) throw new Error(`too many redirects (more than ${options.maxRedirects})`);
+      if (hop >= options.maxRedirects) throw new FetchError(`too many redirects (more than ${options.maxRedirects})`, res.status);
       current = new URL(res.headers.get('location')!, current).href;
       continue;
     }
-    if (!res.ok) throw new Error(`cannot fetch: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`);
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new FetchError(`cannot fetch: HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`, res.status, retryAfter(res.headers.get('retry-after')));
+    }
     const type = res.headers.get('content-type');
-    if (type && !READABLE.test(type)) throw new Error(`not an article: content-type ${type.split(';')[0]}`);
+    if (type && !READABLE.test(type)) throw new FetchError(`not an article: content-type ${type.split(';')[0]}`, res.status);
     const declared = Number(res.headers.get('content-length') ?? 0);
-    if (declared > options.maxBytes) throw new Error(tooLarge(declared, options.maxBytes));
+    if (declared > options.maxBytes) throw new FetchError(tooLarge(declared, options.maxBytes), res.status);
     const bytes = await readCapped(res, options, signal);
-    return { source: url, bytes, contentType: type, url: current, hints: {} };
+    return { notModified: false, doc: { source: url, bytes, contentType: type, url: current, hints: {} }, etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
   }
+}
+
+/** Retry-After as seconds (it may be a number of seconds or an HTTP date). */
+function retryAfter(value: string | null): number | null {
+  if (!value) return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? null : Math.max(0, Math.round((at - Date.now()) / 1000));
 }
 
 async function readCapped(res: Response, options: FetchOptions, signal: AbortSignal): Promise<Uint8Array> {

@@ -1,13 +1,13 @@
 import type { Article } from '../model/article.js';
-import type { BriefSection, ClaimStatus, StoryCheck } from '../model/check.js';
+import type { BriefSection, ClaimStatus, StoryCheck, TextRef } from '../model/check.js';
 import { sourceName } from '../util/names.js';
 
 /** What the human-readable reports show of a story's cross-check; built once, rendered three ways. */
 export interface CheckView {
-  readonly brief: readonly { readonly heading: string; readonly items: readonly { readonly text: string; readonly cites: string }[] }[];
+  readonly brief: readonly { readonly heading: string; readonly items: readonly { readonly text: string; readonly cites: string; readonly articleIds: readonly string[]; readonly spans: readonly TextRef[] }[] }[];
   readonly claimCounts: Readonly<Record<ClaimStatus, number>>;
   /** Claims carried by several articles or in conflict, most independent origins first. */
-  readonly claims: readonly { readonly status: ClaimStatus; readonly origins: number; readonly articles: number; readonly text: string; readonly outlets: string; readonly conflicts: readonly string[]; readonly cells: readonly boolean[] }[];
+  readonly claims: readonly { readonly status: ClaimStatus; readonly origins: number; readonly articles: number; readonly text: string; readonly outlets: string; readonly conflicts: readonly string[]; readonly cells: readonly (TextRef | null)[] }[];
   /** Column heads of the claims × sources matrix (one per article of the story). */
   readonly columns: readonly string[];
   readonly labels: readonly { readonly actor: string; readonly rows: readonly { readonly outlet: string; readonly own: readonly string[]; readonly quoted: readonly string[] }[] }[];
@@ -34,7 +34,7 @@ export function checkView(check: StoryCheck, articles: readonly Article[], artic
   };
   const names = (ids: readonly string[]) => [...new Set(ids.map(name))].join(', ');
   const brief = (Object.keys(HEADINGS) as BriefSection[])
-    .map((section) => ({ heading: HEADINGS[section], items: check.brief.filter((b) => b.section === section).map((b) => ({ text: b.text, cites: names(b.articleIds) })) }))
+    .map((section) => ({ heading: HEADINGS[section], items: check.brief.filter((b) => b.section === section).map((b) => ({ text: b.text, cites: names(b.articleIds), articleIds: b.articleIds, spans: b.spans })) }))
     .filter((s) => s.items.length);
   const claimCounts = { corroborated: 0, 'single-origin': 0, contested: 0 };
   for (const c of check.claims) claimCounts[c.status]++;
@@ -46,7 +46,7 @@ export function checkView(check: StoryCheck, articles: readonly Article[], artic
     text: c.text,
     outlets: names(c.mentions.map((m) => m.articleId)),
     conflicts: c.conflicts.map((k) => `${k.kind}: ${k.note}`),
-    cells: articleIds.map((id) => c.mentions.some((m) => m.articleId === id)),
+    cells: articleIds.map((id) => c.mentions.find((m) => m.articleId === id) ?? null),
   }));
   const labels = check.labels
     .filter((l) => !/^(place|organization):/.test(l.ref))

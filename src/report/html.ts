@@ -10,7 +10,7 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (ch) => ESC[ch]!);
 }
 
-interface Mark {
+export interface Mark {
   readonly start: number;
   readonly end: number;
   readonly cls: string;
@@ -34,8 +34,8 @@ function marks(a: Article): Mark[] {
  * at every span boundary and each piece is wrapped in the classes of the spans that cover it; every
  * piece of article text goes through `esc`.
  */
-export function highlight(a: Article): string {
-  const ms = marks(a);
+export function highlight(a: Article, extra: readonly Mark[] = []): string {
+  const ms = [...marks(a), ...extra];
   const cuts = new Set<number>([0, a.text.length]);
   for (const m of ms) {
     cuts.add(m.start);

@@ -90,7 +90,7 @@ export function toJsonV1(run: RunResult): JsonV1 {
   };
 }
 
-function articleJson(a: Article): JsonArticle {
+export function articleJson(a: Article): JsonArticle {
   const t = (s: { start: number; end: number }) => ({ start: s.start, end: s.end, text: a.text.slice(s.start, s.end) });
   const L = a.layers;
   return {

@@ -84,6 +84,33 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     `,
   },
+  {
+    version: 3,
+    name: 'watched feeds and the items seen in them',
+    up: `
+      CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        etag TEXT,                            -- validators for conditional requests
+        last_modified TEXT,
+        added_at TEXT NOT NULL,
+        last_polled TEXT,
+        last_success TEXT,
+        last_error TEXT,
+        last_error_at TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,  -- consecutive failed polls (the back-off grows with it)
+        items_seen INTEGER NOT NULL DEFAULT 0,
+        articles_added INTEGER NOT NULL DEFAULT 0,
+        next_poll TEXT                        -- not polled before this instant (back-off, Retry-After)
+      ) WITHOUT ROWID;
+      CREATE TABLE feed_items (
+        feed_url TEXT NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,               -- the item's guid/id, else its link
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_url, item_key)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -6,6 +6,7 @@ import { copyChain, type ScoredReuse } from '../cluster/reuse.js';
 import type { Article } from '../model/article.js';
 import type { ReuseRecord, StoryRecord } from '../model/run.js';
 import { migrate, SCHEMA_VERSION, StoreError } from './migrations.js';
+import { plainQuery } from './browse.js';
 import { articleFromRow } from './serialize.js';
 
 export { StoreError } from './migrations.js';
@@ -148,19 +149,18 @@ export class Store {
    * may use FTS5 syntax ("air patrols", Idlib OR Afrin, refug*); when it is not valid FTS5 it is
    * searched as plain words instead.
    */
-  search(query: string, options: { limit?: number } = {}): SearchHit[] {
+  search(query: string, options: { limit?: number; offset?: number } = {}): SearchHit[] {
     const sql = `SELECT a.id, a.story_id, a.title, a.outlet, a.published, a.source,
                         snippet(articles_fts, 1, ?, ?, '…', 14) AS snippet
                  FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-                 WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0), a.seq LIMIT ?`;
-    const run = (q: string) => this.db.prepare(sql).all(MATCH_START, MATCH_END, q, options.limit ?? 20) as { id: string; story_id: string; title: string | null; outlet: string | null; published: string | null; source: string; snippet: string }[];
+                 WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, 4.0, 1.0), a.seq LIMIT ? OFFSET ?`;
+    const run = (q: string) => this.db.prepare(sql).all(MATCH_START, MATCH_END, q, options.limit ?? 20, options.offset ?? 0) as { id: string; story_id: string; title: string | null; outlet: string | null; published: string | null; source: string; snippet: string }[];
     let rows;
     try {
       rows = run(query);
     } catch {
-      const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (words.length === 0) return [];
-      rows = run(words.map((w) => `"${w}"`).join(' '));
+      // Not valid FTS5: the words as plain words.
+      rows = run(plainQuery(query));
     }
     return rows.map((r) => ({ articleId: r.id, storyId: r.story_id, title: r.title, outlet: r.outlet, published: r.published, source: r.source, snippet: r.snippet }));
   }

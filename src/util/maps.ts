@@ -19,3 +19,8 @@ export function countOf(values: Iterable<string>): Map<string, number> {
   for (const v of values) n.set(v, (n.get(v) ?? 0) + 1);
   return n;
 }
+
+/** Add `n` (default 1) to the count under `key`. */
+export function addCount<K>(map: Map<K, number>, key: K, n = 1): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}

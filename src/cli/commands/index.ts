@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { analyzeCommand } from './analyze.js';
 import { demoCommand } from './demo.js';
+import { serveCommand, watchCommand } from './serve.js';
 import { ingestCommand, searchCommand, storiesCommand, storyCommand } from './store.js';
 
 /** Register every subcommand; `setExit` records the exit code a command wants. */
@@ -11,4 +12,6 @@ export function registerCommands(program: Command, setExit: (code: number) => vo
   program.addCommand(storiesCommand());
   program.addCommand(storyCommand());
   program.addCommand(searchCommand());
+  program.addCommand(serveCommand());
+  program.addCommand(watchCommand());
 }

@@ -1,0 +1,154 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import pc from 'picocolors';
+import { startServer } from '../../serve/server.js';
+import { DEFAULT_PORT } from '../../serve/settings.js';
+import { listFeeds, type FeedRecord, type PollOutcome } from '../../store/feeds.js';
+import { defaultDbPath, Store } from '../../store/index.js';
+import { formatDuration, parseDuration } from '../../watch/duration.js';
+import { opmlFeeds } from '../../watch/opml.js';
+import { DEFAULT_EVERY_MS, MIN_EVERY_MS } from '../../watch/settings.js';
+import { Watcher } from '../../watch/watcher.js';
+import { useColor } from '../io.js';
+
+const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory');
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('expected a port number (0-65535; 0 picks a free one)');
+  return n;
+}
+
+function every(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === null) throw new InvalidArgumentError('expected a duration such as 15m, 90s or 1h');
+  if (ms < MIN_EVERY_MS) throw new InvalidArgumentError(`polling more often than every ${formatDuration(MIN_EVERY_MS)} only burdens the publishers`);
+  return ms;
+}
+
+function feedUrl(value: string, previous: string[] = []): string[] {
+  if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) throw new InvalidArgumentError(`${value} is not an http(s) feed URL`);
+  return [...previous, value];
+}
+
+/** The feeds named on the command line and in an OPML file. */
+function feedsFrom(urls: readonly string[], opml?: string): string[] {
+  const all = [...urls];
+  if (opml) {
+    let xml: string;
+    try {
+      xml = readFileSync(opml, 'utf8');
+    } catch (error) {
+      throw new Error(`${opml}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    try {
+      all.push(...opmlFeeds(xml));
+    } catch (error) {
+      throw new Error(`${opml}: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  for (const u of all) feedUrl(u);
+  return [...new Set(all)];
+}
+
+function pollLine(url: string, outcome: PollOutcome | { busy: true }, color: boolean): string {
+  const c = pc.createColors(color);
+  if ('busy' in outcome) return `${url}: ${c.yellow('store busy (another ingest is writing); trying again shortly')}\n`;
+  if (!outcome.ok) return `${url}: ${c.red(outcome.error)} ${c.dim(`(next try ${outcome.nextPoll})`)}\n`;
+  const what = outcome.newItems === 0 ? (outcome.etag === undefined && outcome.lastModified === undefined ? 'not modified' : 'no new items') : `${outcome.newItems} new item${outcome.newItems === 1 ? '' : 's'}, ${outcome.added} article${outcome.added === 1 ? '' : 's'} added`;
+  return `${url}: ${c.green(what)}${outcome.problem ? ` ${c.yellow(`(${outcome.problem})`)}` : ''}\n`;
+}
+
+function healthLines(feeds: readonly FeedRecord[], color: boolean): string {
+  const c = pc.createColors(color);
+  if (feeds.length === 0) return 'no feed is watched\n';
+  return feeds
+    .map((f) => {
+      const state = f.failures > 0 ? c.red(`failing ×${f.failures}`) : f.lastSuccess ? c.green('ok') : c.yellow('not polled yet');
+      return `${c.bold(f.title ?? f.url)}${f.title ? c.dim(` ${f.url}`) : ''}\n  ${state} · last success ${f.lastSuccess ?? 'never'} · ${f.itemsSeen} items seen · ${f.articlesAdded} articles added${f.lastError ? `\n  last error ${f.lastErrorAt}: ${f.lastError}` : ''}\n`;
+    })
+    .join('');
+}
+
+/** `triangulate serve`: the web app and JSON API over a store. */
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('start the web app and JSON API over the store (http://127.0.0.1:8787/); API documented at /api/openapi.json')
+    .addOption(dbOption())
+    .addOption(new Option('-p, --port <n>', 'port to listen on').argParser(port).default(DEFAULT_PORT))
+    .addOption(new Option('--host <host>', 'address to listen on; anything but loopback makes write endpoints need a token').default('127.0.0.1'))
+    .option('--token <token>', 'bearer token the write endpoints require (default: $TRIANGULATE_TOKEN; generated when --host is not loopback)')
+    .option('--watch <feeds...>', 'also watch these RSS/Atom feeds and ingest their new items', feedUrl)
+    .option('--opml <file>', 'also watch every feed of this OPML file')
+    .addOption(new Option('--every <duration>', 'poll each watched feed this often (e.g. 15m, 1h)').argParser(every).default(DEFAULT_EVERY_MS, '15m'))
+    .action(async (opts: { db?: string; port: number; host: string; token?: string; watch?: string[]; opml?: string; every: number }) => {
+      const feeds = feedsFrom(opts.watch ?? [], opts.opml);
+      const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
+      const color = useColor(process.stderr);
+      const watcher = feeds.length || opts.opml ? new Watcher(store, { everyMs: opts.every, onPoll: (url, o) => process.stderr.write(pollLine(url, o, color)) }) : null;
+      let server;
+      try {
+        server = await startServer({ store, port: opts.port, host: opts.host, token: opts.token ?? process.env.TRIANGULATE_TOKEN ?? null, watcher });
+      } catch (error) {
+        store.close();
+        throw error;
+      }
+      const totals = store.counts();
+      process.stdout.write(`triangulate serving ${store.path} (${totals.stories} stories, ${totals.articles} articles) at ${server.url}\n`);
+      if (server.token && !opts.token && !process.env.TRIANGULATE_TOKEN) process.stdout.write(`write endpoints need: Authorization: Bearer ${server.token}\n`);
+      if (watcher) {
+        watcher.add(feeds);
+        watcher.start();
+        process.stdout.write(`watching ${listFeeds(store).length} feed(s) every ${formatDuration(watcher.everyMs)}\n`);
+      }
+      process.stdout.write('Ctrl-C stops\n');
+      await new Promise<void>((resolve) => {
+        const stop = () => resolve();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      await watcher?.stop();
+      await server.close();
+      store.close();
+    });
+}
+
+/** `triangulate watch`: poll feeds and ingest new items into the store. */
+export function watchCommand(): Command {
+  return new Command('watch')
+    .description('watch RSS/Atom feeds: poll them (conditional requests, back-off on failures) and ingest new items into the store; feeds are remembered in the store')
+    .argument('[feeds...]', 'feed URLs to add to the watched feeds')
+    .addOption(dbOption())
+    .option('--opml <file>', 'add every feed of this OPML subscription list')
+    .addOption(new Option('--every <duration>', 'poll each feed this often (e.g. 15m, 1h)').argParser(every).default(DEFAULT_EVERY_MS, '15m'))
+    .option('--once', 'poll every watched feed once, print their health and exit')
+    .option('--status', 'print the health of the watched feeds and exit (no polling)')
+    .option('--json', 'with --once or --status: print the feeds as JSON')
+    .option('--no-color', 'no colours (default: colour only on a TTY)')
+    .action(async (urls: string[], opts: { db?: string; opml?: string; every: number; once?: boolean; status?: boolean; json?: boolean; color?: boolean }) => {
+      const feeds = feedsFrom(urls, opts.opml);
+      const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
+      const color = useColor(process.stdout, opts.color);
+      try {
+        const watcher = new Watcher(store, { everyMs: opts.every, onPoll: (url, o) => process.stderr.write(pollLine(url, o, useColor(process.stderr, opts.color))) });
+        watcher.add(feeds);
+        if (watcher.feeds().length === 0) throw new Error('no feed to watch: give feed URLs or --opml FILE');
+        if (opts.status || opts.once) {
+          if (opts.once) await watcher.tick(true);
+          const health = watcher.feeds();
+          process.stdout.write(opts.json ? JSON.stringify({ db: store.path, feeds: health }, null, 2) + '\n' : healthLines(health, color));
+          return;
+        }
+        process.stderr.write(`watching ${watcher.feeds().length} feed(s) every ${formatDuration(watcher.everyMs)} into ${store.path}; Ctrl-C stops\n`);
+        watcher.start();
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+        await watcher.stop();
+        process.stdout.write(healthLines(watcher.feeds(), color));
+      } finally {
+        store.close();
+      }
+    });
+}

@@ -1,0 +1,245 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { toJsonV1, articleJson } from '../report/json.js';
+import { findArticles, findStories, getArticle, listOutlets, snippetParts, type StoryFilter } from '../store/browse.js';
+import { listFeeds } from '../store/feeds.js';
+import { MATCH_END, MATCH_START, type Store } from '../store/store.js';
+import { packageRoot } from '../util/paths.js';
+import type { Watcher } from '../watch/watcher.js';
+import { StoryBook } from './book.js';
+import { ApiError, ingestRequest } from './ingest.js';
+import { outletProfile } from './outlets.js';
+import { articlePage } from './pages/article.js';
+import { problemPage } from './pages/layout.js';
+import { feedsPage, outletPage, outletsPage, searchPage } from './pages/misc.js';
+import { storiesPage } from './pages/stories.js';
+import { storyPage } from './pages/story.js';
+import { MAX_BODY_BYTES, MAX_PAGE_SIZE } from './settings.js';
+
+export interface AppOptions {
+  readonly store: Store;
+  /** Bearer token the write endpoints require; null: none (loopback only). */
+  readonly token?: string | null;
+  /** Host names the server answers to (DNS-rebinding guard); null: any. */
+  readonly allowedHosts?: readonly string[] | null;
+  /** The feed watcher running inside this server, if any. */
+  readonly watcher?: Watcher | null;
+  /** Injectable for tests. */
+  readonly fetch?: typeof fetch;
+}
+
+/** The static files the pages use: a fixed map, so no request path ever reaches the file system. */
+function staticFiles(): Map<string, { body: string; type: string }> {
+  const dir = join(packageRoot(), 'data', 'web');
+  return new Map([
+    ['app.css', { body: readFileSync(join(dir, 'app.css'), 'utf8'), type: 'text/css; charset=utf-8' }],
+    ['app.js', { body: readFileSync(join(dir, 'app.js'), 'utf8'), type: 'text/javascript; charset=utf-8' }],
+  ]);
+}
+
+let openapi: string | undefined;
+
+/**
+ * The web app and its JSON API over one store (Hono: routes, body limit and security headers from
+ * the framework; `app.request()` lets tests call it without a socket).
+ *
+ * Pages are rendered on the server from the store (no build step, no client framework; a small
+ * script adds keyboard shortcuts). Every text from an article is escaped by the `html` template;
+ * the Content-Security-Policy allows scripts and styles from this origin only, so even a markup
+ * mistake could not run an article's script.
+ */
+export function createApp(options: AppOptions): Hono {
+  const { store } = options;
+  const book = new StoryBook(store);
+  const files = staticFiles();
+  const app = new Hono();
+  const isApi = (c: Context) => c.req.path.startsWith('/api/');
+  const fail = (c: Context, status: number, message: string) =>
+    isApi(c) ? c.json({ error: { status, message } }, status as 400) : c.html(problemPage(status, message), status as 400);
+
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return fail(c, error.status, error.message);
+    if (process.env.TRIANGULATE_DEBUG) process.stderr.write(`${error.stack}\n`);
+    else process.stderr.write(`triangulate serve: ${c.req.method} ${c.req.path}: ${error.message}\n`);
+    return fail(c, 500, 'internal error');
+  });
+  app.notFound((c) => fail(c, 404, `no such page: ${c.req.path}`));
+
+  // DNS rebinding: a page on another site must not reach this server through a name that resolves to 127.0.0.1.
+  app.use('*', async (c, next) => {
+    if (options.allowedHosts && !options.allowedHosts.includes(new URL(c.req.url).hostname)) return fail(c, 403, `this server does not answer to the host ${new URL(c.req.url).hostname}`);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'none'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      // Plain http on loopback: HSTS would only confuse other local services on this host name.
+      strictTransportSecurity: false,
+      crossOriginResourcePolicy: 'same-origin',
+    }),
+  );
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
+  });
+
+  // Writes: same-origin only (no cross-site form posts), and the bearer token when one is set.
+  const guardWrite = async (c: Context, next: () => Promise<void>) => {
+    const origin = c.req.header('origin');
+    if (origin && origin !== 'null' && new URL(origin).host !== new URL(c.req.url).host) throw new ApiError(403, 'cross-origin writes are refused');
+    if (origin === 'null') throw new ApiError(403, 'cross-origin writes are refused');
+    if (options.token) {
+      const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim() ?? '';
+      const a = Buffer.from(given);
+      const b = Buffer.from(options.token);
+      if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ApiError(401, 'this endpoint needs the server token: Authorization: Bearer <token>');
+    }
+    await next();
+  };
+
+  // ---- static files
+  app.get('/static/:name', (c) => {
+    const f = files.get(c.req.param('name'));
+    if (!f) return fail(c, 404, 'no such file');
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(f.body, 200, { 'content-type': f.type });
+  });
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
+  // ---- pages
+  app.get('/', (c) => {
+    const { limit, offset } = paging(c, 20);
+    const filter = storyFilter(c);
+    return c.html(storiesPage(findStories(store, filter, { limit, offset }), filter, limit, offset, listOutlets(store), store.counts()));
+  });
+  app.get('/stories/:id', (c) => {
+    const s = book.get(c.req.param('id'));
+    if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
+    return c.html(storyPage(s));
+  });
+  app.get('/articles/:id', (c) => {
+    const found = getArticle(store, c.req.param('id'));
+    if (!found) throw new ApiError(404, `no article ${c.req.param('id')}`);
+    const m = /^(\d{1,9})-(\d{1,9})$/.exec(c.req.query('hl') ?? '');
+    return c.html(articlePage(found.article, found.storyId, m ? { start: Number(m[1]), end: Number(m[2]) } : null));
+  });
+  app.get('/outlets', (c) => c.html(outletsPage(listOutlets(store))));
+  app.get('/outlets/:name', (c) => {
+    const p = outletProfile(store, book, c.req.param('name'));
+    if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
+    return c.html(outletPage(p));
+  });
+  app.get('/search', (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    const { limit, offset } = paging(c, 20);
+    const hits = q ? store.search(q, { limit: limit + 1, offset }) : [];
+    return c.html(searchPage(q, hits.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit, MATCH_START, MATCH_END) })), offset, limit, hits.length > limit));
+  });
+  app.get('/feeds', (c) => c.html(feedsPage(listFeeds(store), Boolean(options.watcher))));
+
+  // ---- API
+  app.get('/api/openapi.json', (c) => {
+    openapi ??= readFileSync(join(packageRoot(), 'data', 'openapi.json'), 'utf8');
+    return c.body(openapi, 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+  app.get('/api/health', (c) => c.json({ ok: true, schemaVersion: store.schemaVersion, ...store.counts(), watching: Boolean(options.watcher) }));
+  app.get('/api/stories', (c) => {
+    const { limit, offset } = paging(c, 20);
+    const filter = storyFilter(c);
+    const page = findStories(store, filter, { limit, offset });
+    return c.json({ total: page.total, limit, offset, next: offset + page.stories.length < page.total ? offset + limit : null, stories: page.stories });
+  });
+  app.get('/api/stories/:id', (c) => {
+    const s = book.get(c.req.param('id'));
+    if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
+    const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
+    return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, articles: doc.articles, entities: doc.entities });
+  });
+  app.get('/api/articles', (c) => {
+    const { limit, offset } = paging(c, 20);
+    const page = findArticles(store, { story: c.req.query('story'), outlet: c.req.query('outlet') }, { limit, offset });
+    return c.json({ total: page.total, limit, offset, next: offset + page.articles.length < page.total ? offset + limit : null, articles: page.articles });
+  });
+  app.get('/api/articles/:id', (c) => {
+    const found = getArticle(store, c.req.param('id'));
+    if (!found) throw new ApiError(404, `no article ${c.req.param('id')}`);
+    return c.json({ storyId: found.storyId, ...articleJson(found.article) });
+  });
+  app.get('/api/search', (c) => {
+    const q = (c.req.query('q') ?? '').trim();
+    if (!q) throw new ApiError(400, 'missing query parameter q');
+    const { limit, offset } = paging(c, 20);
+    const hits = store.search(q, { limit: limit + 1, offset });
+    return c.json({
+      query: q,
+      limit,
+      offset,
+      next: hits.length > limit ? offset + limit : null,
+      hits: hits.slice(0, limit).map((h) => {
+        const { text, highlights } = snippetParts(h, MATCH_START, MATCH_END);
+        return { ...h, snippet: text, highlights };
+      }),
+    });
+  });
+  app.get('/api/outlets', (c) => c.json({ outlets: listOutlets(store) }));
+  app.get('/api/outlets/:name', (c) => {
+    const p = outletProfile(store, book, c.req.param('name'));
+    if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
+    return c.json(p);
+  });
+  app.get('/api/feeds', (c) => c.json({ watching: Boolean(options.watcher), feeds: listFeeds(store) }));
+  app.post(
+    '/api/ingest',
+    guardWrite,
+    bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, `the body is over ${MAX_BODY_BYTES / 1024 / 1024} MB`) }),
+    async (c) => {
+      const hints = { title: c.req.query('title') ?? null, outlet: c.req.query('outlet') ?? null, published: c.req.query('published') ?? null, url: c.req.query('url') ?? null };
+      const reply = await ingestRequest(store, { contentType: c.req.header('content-type') ?? '', body: await c.req.text(), hints }, {
+        fetch: options.fetch,
+        watch: options.watcher ? (urls) => options.watcher!.add(urls) : undefined,
+      });
+      const status = reply.added > 0 ? 201 : reply.articles.length > 0 || reply.watching.length > 0 ? 200 : 422;
+      return c.json(status === 422 ? { error: { status, message: reply.errors[0] ? `${reply.errors[0].input}: ${reply.errors[0].reason}` : 'no article in the body' }, ...reply } : reply, status);
+    },
+  );
+  app.all('/api/*', (c) => fail(c, c.req.method === 'GET' ? 404 : 405, `no endpoint ${c.req.method} ${c.req.path}`));
+  return app;
+}
+
+function paging(c: Context, fallback: number): { limit: number; offset: number } {
+  return { limit: intParam(c, 'limit', fallback, 1, MAX_PAGE_SIZE), offset: intParam(c, 'offset', 0, 0, 10_000_000) };
+}
+
+function intParam(c: Context, name: string, fallback: number, min: number, max: number): number {
+  const v = c.req.query(name);
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ApiError(400, `${name} must be a whole number from ${min} to ${max}`);
+  return n;
+}
+
+function storyFilter(c: Context): StoryFilter {
+  const day = (name: string) => {
+    const v = c.req.query(name);
+    if (!v) return null;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new ApiError(400, `${name} must be a day as YYYY-MM-DD`);
+    return v;
+  };
+  return { from: day('from'), to: day('to'), outlet: c.req.query('outlet') || null, q: c.req.query('q') || null };
+}

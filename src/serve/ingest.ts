@@ -1,0 +1,103 @@
+import { ingestDocuments } from '../app/ingest.js';
+import { ingest } from '../ingest/index.js';
+import { readDocument } from '../ingest/document.js';
+import { fromRecord } from '../ingest/record.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from '../ingest/settings.js';
+import { InputError, type Extracted, type MetaHints } from '../ingest/types.js';
+import { lockForIngest } from '../store/lock.js';
+import { StoreError } from '../store/migrations.js';
+import type { Store } from '../store/store.js';
+
+/** A problem the client can fix (4xx) or should retry (503), answered as a JSON error. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface IngestReply {
+  readonly added: number;
+  readonly known: number;
+  readonly articles: readonly { readonly id: string; readonly storyId: string | null; readonly title: string | null }[];
+  readonly errors: readonly { readonly input: string; readonly reason: string }[];
+  /** Feeds the request asked to watch. */
+  readonly watching: readonly string[];
+}
+
+const DOCUMENT_TYPES = /^(text\/(html|plain|xml)|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml))$/;
+const httpUrl = (u: unknown): u is string => typeof u === 'string' && /^https?:\/\/[^\s]+$/i.test(u) && URL.canParse(u);
+
+/**
+ * POST /api/ingest: store an article given as JSON fields, a page or feed given as a body, or a
+ * URL (page or feed) to fetch. The store's ingest lock is held only while writing; another
+ * process writing answers 503.
+ *
+ * JSON bodies: {"article": {title, text, url, outlet, published, ...}}, {"articles": [...]},
+ * {"url": "https://..."} or {"feed": "https://...", "watch": true}.
+ */
+export async function ingestRequest(
+  store: Store,
+  request: { contentType: string; body: string; hints: MetaHints },
+  options: { fetch?: typeof fetch; watch?: (urls: readonly string[]) => void } = {},
+): Promise<IngestReply> {
+  const type = request.contentType.split(';')[0]!.trim().toLowerCase();
+  const net = { timeoutMs: DEFAULT_TIMEOUT_MS, maxBytes: DEFAULT_MAX_BYTES, maxRedirects: DEFAULT_MAX_REDIRECTS, fetch: options.fetch };
+  const docs: Extracted[] = [];
+  const errors: InputError[] = [];
+  const watching: string[] = [];
+  const take = (x: Extracted | InputError) => (InputError.is(x) ? errors.push(x) : docs.push(x));
+  if (type === 'application/json') {
+    let body: unknown;
+    try {
+      body = JSON.parse(request.body);
+    } catch {
+      throw new ApiError(400, 'the body is not valid JSON');
+    }
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'expected a JSON object with "article", "articles", "url" or "feed"');
+    const b = body as Record<string, unknown>;
+    if (b.article !== undefined || b.articles !== undefined) {
+      const records = b.articles !== undefined ? b.articles : [b.article];
+      if (!Array.isArray(records) || records.length === 0) throw new ApiError(400, '"articles" must be a non-empty array');
+      if (records.length > 1000) throw new ApiError(413, 'at most 1,000 articles per request');
+      records.forEach((r, i) => {
+        const x = fromRecord(r, `api#${i + 1}`, request.hints);
+        take(typeof x === 'string' ? InputError.create(`api#${i + 1}`, x) : x);
+      });
+    } else if (b.url !== undefined || b.feed !== undefined) {
+      const url = b.url ?? b.feed;
+      if (!httpUrl(url)) throw new ApiError(400, '"url" / "feed" must be an http(s) URL');
+      for await (const x of ingest([url], { fetch: options.fetch, timeoutMs: net.timeoutMs, maxBytes: net.maxBytes, maxRedirects: net.maxRedirects })) take(x);
+      if (b.feed !== undefined && b.watch === true) {
+        if (!options.watch) throw new ApiError(409, 'this server does not watch feeds; start it with --watch');
+        options.watch([url]);
+        watching.push(url);
+      }
+    } else throw new ApiError(400, 'expected a JSON object with "article", "articles", "url" or "feed"');
+  } else if (DOCUMENT_TYPES.test(type)) {
+    const url = request.hints.url && httpUrl(request.hints.url) ? request.hints.url : null;
+    const raw = { source: url ?? 'api:upload', bytes: Buffer.from(request.body, 'utf8'), contentType: request.contentType, url, hints: request.hints };
+    for await (const x of readDocument(raw, net)) take(x);
+  } else throw new ApiError(415, `cannot ingest ${type || 'a body without a content type'}; send application/json, text/html, text/plain or a feed`);
+
+  let unlock: () => void;
+  try {
+    unlock = lockForIngest(store.path);
+  } catch (error) {
+    if (error instanceof StoreError) throw new ApiError(503, error.message);
+    throw error;
+  }
+  try {
+    const result = ingestDocuments(store, docs);
+    const storyOf = store.db.prepare('SELECT story_id AS s, title AS t FROM articles WHERE id = ?');
+    const articles = [...new Set(result.articleIds)].map((id) => {
+      const row = storyOf.get(id) as { s: string; t: string | null } | undefined;
+      return { id, storyId: row?.s ?? null, title: row?.t ?? null };
+    });
+    return { added: result.added, known: result.known, articles, errors: [...errors, ...result.errors].map((e) => ({ input: e.input, reason: e.reason })), watching };
+  } finally {
+    unlock();
+  }
+}

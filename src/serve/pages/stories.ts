@@ -1,0 +1,29 @@
+import type { OutletSummary, StoryFilter, StoryPage } from '../../store/browse.js';
+import { html, query, type Html } from '../html.js';
+import { count, dateRange, layout } from './layout.js';
+
+/** The stories list: filters (dates, outlet, text), one page of stories newest first, and paging links. */
+export function storiesPage(page: StoryPage, filter: StoryFilter, limit: number, offset: number, outlets: readonly OutletSummary[], totals: { articles: number; stories: number }): string {
+  const f = { from: filter.from ?? '', to: filter.to ?? '', outlet: filter.outlet ?? '', q: filter.q ?? '' };
+  const filtered = Boolean(f.from || f.to || f.outlet || f.q);
+  const form = html`<form class="filters" method="get" action="/">
+<label>From <input type="date" name="from" value="${f.from}"></label>
+<label>To <input type="date" name="to" value="${f.to}"></label>
+<label>Outlet <select name="outlet"><option value="">any outlet</option>${outlets.map((o) => html`<option${o.outlet === f.outlet ? html` selected` : ''} value="${o.outlet}">${o.outlet} (${o.articles})</option>`)}</select></label>
+<label>Text <input type="search" name="q" value="${f.q}" placeholder="words in the articles"></label>
+<button type="submit">Filter</button>${filtered ? html` <a href="/">clear</a>` : ''}</form>`;
+  const max = Math.max(1, ...page.stories.map((s) => s.articleCount));
+  const items = page.stories.map(
+    (s) => html`<li class="story" data-id="${s.id}"><a class="title" href="/stories/${s.id}">${s.title}</a>
+<div class="meta"><span class="when">${dateRange(s.firstPublished, s.lastPublished)}</span> · <span class="count"><meter min="0" max="${max}" value="${s.articleCount}" aria-hidden="true"></meter> ${count(s.articleCount, 'article')}</span> · ${count(s.outlets.length, 'outlet')}</div>
+<ul class="chips" aria-label="outlets">${s.outlets.map((o) => html`<li><a href="/outlets/${encodeURIComponent(o)}">${o}</a></li>`)}</ul></li>`,
+  );
+  const prev = offset > 0 ? html`<a rel="prev" href="/${query({ ...f, limit: limit === 20 ? null : limit, offset: Math.max(0, offset - limit) || null })}">← newer</a>` : '';
+  const next = offset + page.stories.length < page.total ? html`<a rel="next" href="/${query({ ...f, limit: limit === 20 ? null : limit, offset: offset + limit })}">older →</a>` : '';
+  const body: Html = html`<h1>Stories</h1>
+<p class="lede">${count(totals.stories, 'story', 'stories')} from ${count(totals.articles, 'article')} in the store, newest first.${filtered ? html` <strong>${count(page.total, 'story', 'stories')} match.</strong>` : ''}</p>
+${form}
+${page.stories.length ? html`<ol class="stories" start="${offset + 1}">${items}</ol>` : html`<p class="empty">No story matches.</p>`}
+<nav class="pager" aria-label="Pages">${prev}<span>${page.total ? `${offset + 1}–${offset + page.stories.length} of ${page.total}` : ''}</span>${next}</nav>`;
+  return layout('Stories', 'stories', body);
+}

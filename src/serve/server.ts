@@ -1,0 +1,57 @@
+import { createAdaptorServer } from '@hono/node-server';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { Store } from '../store/store.js';
+import type { Watcher } from '../watch/watcher.js';
+import { createApp } from './app.js';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.has(host) || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+export interface ServerOptions {
+  readonly store: Store;
+  readonly port?: number;
+  readonly host?: string;
+  /** Required for writes when given; generated when the host is not loopback and none is given. */
+  readonly token?: string | null;
+  readonly watcher?: Watcher | null;
+  readonly fetch?: typeof fetch;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly token: string | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Listen on `host:port` (127.0.0.1 unless asked otherwise). On loopback the server answers only to
+ * loopback host names (a DNS-rebinding guard); on any other host the write endpoints need a token.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const loopback = isLoopback(host);
+  const token = options.token ?? (loopback ? null : randomBytes(18).toString('base64url'));
+  const app = createApp({ store: options.store, token, allowedHosts: loopback ? [...LOOPBACK] : null, watcher: options.watcher, fetch: options.fetch });
+  const server = createAdaptorServer({ fetch: app.fetch });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(new Error(error.code === 'EADDRINUSE' ? `port ${options.port} on ${host} is in use; pick another with --port` : error.code === 'EACCES' ? `not allowed to listen on ${host}:${options.port}` : `cannot listen on ${host}:${options.port}: ${error.message}`)),
+    );
+    server.listen(options.port ?? 8787, host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${shown}:${address.port}/`,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,167 @@
+import type { Article } from '../model/article.js';
+import { articleFromRow } from './serialize.js';
+import type { SearchHit, Store, StorySummary } from './store.js';
+
+/**
+ * Read queries for browsing a store (the web app and its API): filtered, paginated lists of
+ * stories and articles, outlets, and one article. Every filter is a bound parameter of a fixed
+ * SQL text; nothing a user types is spliced into SQL.
+ */
+
+export interface StoryFilter {
+  /** ISO day: stories with an article published on or after it. */
+  readonly from?: string | null;
+  /** ISO day: stories with an article published on or before it. */
+  readonly to?: string | null;
+  /** Stories with an article from this outlet (exact name). */
+  readonly outlet?: string | null;
+  /** Full-text query (FTS5 syntax, or plain words): stories with an article that matches. */
+  readonly q?: string | null;
+}
+
+export interface Page {
+  readonly limit: number;
+  readonly offset: number;
+}
+
+export interface StoryPage {
+  readonly total: number;
+  readonly stories: readonly StorySummary[];
+}
+
+/** Story meta the web app needs to tell whether a cached cross-check is still the story's. */
+export interface StoryMeta extends StorySummary {
+  /** Changes whenever an article joins the story. */
+  readonly version: string;
+}
+
+export interface ArticleSummary {
+  readonly id: string;
+  readonly storyId: string;
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly published: string | null;
+  readonly kind: string | null;
+  readonly url: string | null;
+  readonly source: string;
+}
+
+export interface OutletSummary {
+  readonly outlet: string;
+  readonly articles: number;
+  readonly stories: number;
+  readonly firstPublished: string | null;
+  readonly lastPublished: string | null;
+  readonly opinion: number;
+}
+
+const STORY_COLUMNS = `s.id, s.title, s.first_published, s.last_published, s.article_count, s.updated_seq,
+  (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles a WHERE a.story_id = s.id AND outlet IS NOT NULL ORDER BY outlet)) AS outlets`;
+
+// Each filter is always present in the SQL and switched off by a NULL parameter, so the SQL text is fixed.
+const STORY_WHERE = `(@from IS NULL OR s.last_published >= @from)
+  AND (@to IS NULL OR s.first_published <= @to || '~')
+  AND (@outlet IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = @outlet))
+  AND (@q IS NULL OR s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH @q))`;
+
+interface StoryRow {
+  id: string;
+  title: string;
+  first_published: string | null;
+  last_published: string | null;
+  article_count: number;
+  updated_seq: number;
+  outlets: string;
+}
+
+const summary = (r: StoryRow): StorySummary => ({ id: r.id, title: r.title, firstPublished: r.first_published, lastPublished: r.last_published, articleCount: r.article_count, outlets: JSON.parse(r.outlets) as string[] });
+
+/** Stories newest first, filtered by dates, outlet and text, one page of them and the total. */
+export function findStories(store: Store, filter: StoryFilter, page: Page): StoryPage {
+  const run = (q: string | null) => {
+    const params = { from: filter.from || null, to: filter.to || null, outlet: filter.outlet || null, q, limit: page.limit, offset: page.offset };
+    const total = (store.db.prepare(`SELECT count(*) AS n FROM stories s WHERE ${STORY_WHERE}`).get(params) as { n: number }).n;
+    const rows = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE ${STORY_WHERE} ORDER BY s.last_published IS NULL, s.last_published DESC, s.updated_seq DESC LIMIT @limit OFFSET @offset`).all(params) as StoryRow[];
+    return { total, stories: rows.map(summary) };
+  };
+  const q = filter.q?.trim() || null;
+  if (!q) return run(null);
+  try {
+    return run(q);
+  } catch {
+    // Not valid FTS5 (a stray quote, a lone operator): search the words as plain words.
+    return run(plainQuery(q));
+  }
+}
+
+/** Plain words of a query as an FTS5 query (each word quoted), or a query that matches nothing. */
+export function plainQuery(q: string): string {
+  const words = q.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length ? words.map((w) => `"${w}"`).join(' ') : '""';
+}
+
+export function storyMeta(store: Store, id: string): StoryMeta | null {
+  const row = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`).get(id) as StoryRow | undefined;
+  return row ? { ...summary(row), version: `${row.updated_seq}:${row.article_count}` } : null;
+}
+
+const ARTICLE_COLUMNS = 'id, story_id, title, outlet, published, kind, url, source';
+type ArticleRow = { id: string; story_id: string; title: string | null; outlet: string | null; published: string | null; kind: string | null; url: string | null; source: string };
+const articleSummary = (r: ArticleRow): ArticleSummary => ({ id: r.id, storyId: r.story_id, title: r.title, outlet: r.outlet, published: r.published, kind: r.kind, url: r.url, source: r.source });
+
+/** Articles newest first (by publication, then arrival), optionally of one story or one outlet. */
+export function findArticles(store: Store, filter: { story?: string | null; outlet?: string | null }, page: Page): { total: number; articles: ArticleSummary[] } {
+  const where = '(@story IS NULL OR story_id = @story) AND (@outlet IS NULL OR outlet = @outlet)';
+  const params = { story: filter.story || null, outlet: filter.outlet || null, limit: page.limit, offset: page.offset };
+  const total = (store.db.prepare(`SELECT count(*) AS n FROM articles WHERE ${where}`).get(params) as { n: number }).n;
+  const rows = store.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${where} ORDER BY published IS NULL, published DESC, seq DESC LIMIT @limit OFFSET @offset`).all(params) as ArticleRow[];
+  return { total, articles: rows.map(articleSummary) };
+}
+
+/** One stored article, whole (text, metadata, removed junk, annotation layers), and its story. */
+export function getArticle(store: Store, id: string): { article: Article; storyId: string } | null {
+  const row = store.db.prepare('SELECT id, story_id, text, data FROM articles WHERE id = ?').get(id) as { id: string; story_id: string; text: string; data: string } | undefined;
+  return row ? { article: articleFromRow(row), storyId: row.story_id } : null;
+}
+
+/** Every outlet in the store, most articles first. */
+export function listOutlets(store: Store): OutletSummary[] {
+  const rows = store.db
+    .prepare(
+      `SELECT outlet, count(*) AS articles, count(DISTINCT story_id) AS stories, min(published) AS first, max(published) AS last, sum(kind = 'opinion') AS opinion
+       FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet`,
+    )
+    .all() as { outlet: string; articles: number; stories: number; first: string | null; last: string | null; opinion: number | null }[];
+  return rows.map((r) => ({ outlet: r.outlet, articles: r.articles, stories: r.stories, firstPublished: r.first, lastPublished: r.last, opinion: r.opinion ?? 0 }));
+}
+
+export function getOutlet(store: Store, outlet: string): OutletSummary | null {
+  return listOutlets(store).find((o) => o.outlet === outlet) ?? null;
+}
+
+/** Ids of the stories an outlet took part in, newest first. */
+export function outletStories(store: Store, outlet: string, limit: number): string[] {
+  return (
+    store.db
+      .prepare(
+        `SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = ?)
+         ORDER BY s.last_published IS NULL, s.last_published DESC, s.updated_seq DESC LIMIT ?`,
+      )
+      .all(outlet, limit) as { id: string }[]
+  ).map((r) => r.id);
+}
+
+/** Split a search snippet into plain text and the highlighted ranges (offsets into that text). */
+export function snippetParts(hit: SearchHit, start: string, end: string): { text: string; highlights: [number, number][] } {
+  let text = '';
+  const highlights: [number, number][] = [];
+  let open = -1;
+  for (const ch of hit.snippet.replace(/\s+/g, ' ').trim()) {
+    if (ch === start) open = text.length;
+    else if (ch === end) {
+      if (open >= 0 && text.length > open) highlights.push([open, text.length]);
+      open = -1;
+    } else text += ch;
+  }
+  return { text, highlights };
+}
