@@ -27,6 +27,9 @@ export function storyPage(s: CheckedStory): string {
   const order = story.articleIds;
   const num = new Map(order.map((id, i) => [id, i + 1]));
   const byNumber = (ids: readonly string[]) => [...ids].sort((a, b) => (num.get(a) ?? 0) - (num.get(b) ?? 0));
+  // A brief sentence cites every article that carries its claim but spans only the words it quotes: the others link to their own mention of the claim.
+  const mentionIn = (spans: readonly { articleId: string; start: number; end: number }[], id: string) =>
+    story.check?.claims.find((c) => c.mentions.some((m) => spans.some((sp) => sp.articleId === m.articleId && sp.start === m.start && sp.end === m.end)))?.mentions.find((m) => m.articleId === id);
   const v = story.check ? checkView(story.check, articles, order) : null;
   const cite = (id: string, ref?: { start: number; end: number }) =>
     html`<a class="cite" href="${ref ? spanHref(id, ref.start, ref.end) : `/articles/${id}`}" title="${byId.get(id) ? sourceName(byId.get(id)!) : id}">${num.get(id) ?? '?'}</a>`;
@@ -39,7 +42,7 @@ export function storyPage(s: CheckedStory): string {
   if (v) {
     parts.push(html`<section id="brief" aria-labelledby="h-brief"><h2 id="h-brief">Brief</h2>${v.brief.map(
       (sec) => html`<h3>${sec.heading === 'Brief' ? 'Summary' : sec.heading}</h3><ul class="brief">${sec.items.map(
-        (b) => html`<li>${b.text} <span class="cites">${byNumber(b.articleIds).map((id) => cite(id, b.spans.find((sp) => sp.articleId === id)))}</span></li>`,
+        (b) => html`<li>${b.text} <span class="cites">${byNumber(b.articleIds).map((id) => cite(id, b.spans.find((sp) => sp.articleId === id) ?? mentionIn(b.spans, id)))}</span></li>`,
       )}</ul>`,
     )}</section>`);
     const n = v.claimCounts;
