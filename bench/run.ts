@@ -22,7 +22,8 @@ import { loadArticles } from './corpus.js';
  *   stories) vs wink-nlp tokenising alone (the floor any wink-based pipeline pays);
  * - HTML extraction (our cascade) vs Readability alone on the extraction benchmark's pages;
  * - then bench/store.ts: stories + reuse + store ingest at 1k, 10k and 100k articles
- *   (`--sizes 1000,10000` to choose, `--no-store` to skip).
+ *   (`--sizes 1000,10000` to choose, `--no-store` to skip);
+ * - then bench/api.ts: latency of `triangulate serve` on a 10k-article store (`--no-api` to skip).
  */
 interface Row {
   readonly name: string;
@@ -151,3 +152,5 @@ if (!process.argv.includes('--no-store')) {
   const sizes = valueOf('--sizes');
   spawnSync(process.execPath, [fileURLToPath(new URL('./store.js', import.meta.url)), ...(sizes ? ['--sizes', sizes] : [])], { stdio: 'inherit' });
 }
+// The web app's latency (serve on a 10k-article store) in a process of its own.
+if (!process.argv.includes('--no-api')) spawnSync(process.execPath, [fileURLToPath(new URL('./api.js', import.meta.url))], { stdio: 'inherit' });

@@ -1,18 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeExtracted } from '../src/app/analyze.js';
 import { storeArticles } from '../src/app/ingest.js';
-import { byDate, dayOf, features, StoryClusterer } from '../src/cluster/index.js';
+import { features, StoryClusterer } from '../src/cluster/index.js';
 import { reuseDoc, StoryReuse } from '../src/cluster/reuse.js';
 import type { Article } from '../src/model/article.js';
 import { Store } from '../src/store/index.js';
 import { collectGarbage } from '../src/util/gc.js';
 import { sharedCorpus } from '../src/util/paths.js';
 import { loadArticles } from './corpus.js';
+import { clones, EPOCH_DAYS, streamPlan } from './stream.js';
 
 /**
  * `npm run bench` (store part): ingest throughput and peak memory of stories + reuse at 1k, 10k and
@@ -27,9 +27,6 @@ import { loadArticles } from './corpus.js';
  *   - clustering + reuse in memory (StoryClusterer + StoryReuse, no store);
  *   - the whole store ingest (clustering, reuse, SQLite writes with FTS5 and the clustering state).
  */
-/** The base corpus is spread over this many days, once per clone, with a gap longer than the story window between clones. */
-const EPOCH_DAYS = 60;
-const GAP_DAYS = 8;
 
 interface ChildResult {
   readonly mode: 'cluster' | 'store';
@@ -155,65 +152,6 @@ function sizeOr0(path: string): number {
   } catch {
     return 0;
   }
-}
-
-/**
- * Which clone of which base article comes when: n entries in publication order. The base corpus
- * is laid out over one EPOCH_DAYS-long epoch (in its own date order; undated articles by id), and
- * clone k lives in epoch k. So the stream has the same density every day (about 30 articles a
- * day, hundreds of stories open at once) and a bigger store is a longer stretch of time, as when
- * a real store grows.
- */
-function streamPlan(base: readonly Article[], n: number): { k: number; j: number; day: number }[] {
-  const order = base.map((_, j) => j).sort((x, y) => byDate(base[x]!, base[y]!));
-  const rank = new Array<number>(base.length);
-  order.forEach((j, r) => (rank[j] = r));
-  const start = dayOf('2030-01-01')!;
-  const plan: { k: number; j: number; day: number }[] = [];
-  for (let i = 0; i < n; i++) {
-    const k = Math.floor(i / base.length);
-    const j = i % base.length;
-    plan.push({ k, j, day: start + k * (EPOCH_DAYS + GAP_DAYS) + Math.floor((rank[j]! * EPOCH_DAYS) / base.length) });
-  }
-  return plan.sort((x, y) => x.day - y.day || x.k - y.k || x.j - y.j);
-}
-
-const VOCAB = new Map<number, string[]>();
-
-function* clones(base: readonly Article[], plan: readonly { k: number; j: number; day: number }[]): Generator<Article> {
-  if (VOCAB.size === 0) {
-    const seen = new Set<string>();
-    for (const a of base) for (const w of a.text.match(/\p{L}{4,12}/gu) ?? []) seen.add(w.toLowerCase());
-    for (const w of [...seen].sort()) {
-      const list = VOCAB.get(w.length) ?? [];
-      list.push(w);
-      VOCAB.set(w.length, list);
-    }
-  }
-  for (const { k, j, day } of plan) yield clone(base[j]!, k, day);
-}
-
-function clone(a: Article, k: number, day: number): Article {
-  const published = new Date(day * 86_400_000).toISOString().slice(0, 10);
-  if (k === 0) return { ...a, meta: { ...a.meta, published } };
-  const swap = (s: string) =>
-    s.replace(/\p{L}{4,12}/gu, (w, at: number) => {
-      const h = hash(`${k}:${at}:${w}`);
-      if (h % 20 !== 0) return w;
-      const pool = VOCAB.get(w.length)!;
-      const x = pool[(h >>> 5) % pool.length]!;
-      return w[0] === w[0]!.toUpperCase() ? x[0]!.toUpperCase() + x.slice(1) : x;
-    });
-  const text = swap(a.text);
-  const tokens = (a.layers.tokens ?? []).map((t) => (a.text.slice(t.start, t.end) === text.slice(t.start, t.end) ? t : { ...t, norm: text.slice(t.start, t.end).toLowerCase() }));
-  const id = createHash('sha256').update(`${a.id}:${k}`).digest('hex').slice(0, 12);
-  return { ...a, id, text, rawText: text, meta: { ...a.meta, published, title: a.meta.title && swap(a.meta.title), url: a.meta.url && `${a.meta.url}#${k}` }, layers: { ...a.layers, tokens } };
-}
-
-function hash(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
 }
 
 function valueOf(flag: string): string | undefined {

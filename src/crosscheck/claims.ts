@@ -4,25 +4,29 @@ import { countOf, mostFrequent, pushTo } from '../util/maps.js';
 import type { Mention } from './mentions.js';
 import { CROSSCHECK } from './settings.js';
 
-/** Feature prefixes of names (entity refs and countries), as opposed to what is said of them. */
-const NAMES = /^[ec]:/;
+/** Features of names (entity refs `e:` and countries `c:`), as opposed to what is said of them. */
+const NAMES = (k: string): boolean => k.charCodeAt(1) === 58 /* : */ && (k.charCodeAt(0) === 101 /* e */ || k.charCodeAt(0) === 99) /* c */;
+const NOTHING = (): boolean => false;
+/** Figure features (`q:`). */
+export const FIGURES = (k: string): boolean => k.charCodeAt(1) === 58 && k.charCodeAt(0) === 113; /* q */
 
 /**
  * Weighted Jaccard similarity of two feature maps, over every feature and over those `leaveOut`
- * does not match, in one pass: [all, without the left-out features].
+ * does not match, in one pass: [all, without the left-out features]. (The hot loop of the
+ * cross-check: no allocation per feature, no regular expression.)
  */
-function similarities(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, leaveOut: RegExp): [number, number] {
+function similarities(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, leaveOut: (k: string) => boolean): [number, number] {
   let both = 0;
   let either = 0;
   let keptBoth = 0;
   let keptEither = 0;
   for (const [k, w] of a) {
     const v = b.get(k) ?? 0;
-    const kept = !leaveOut.test(k);
-    const [lo, hi] = w < v ? [w, v] : [v, w];
+    const lo = w < v ? w : v;
+    const hi = w < v ? v : w;
     both += lo;
     either += hi;
-    if (kept) {
+    if (!leaveOut(k)) {
       keptBoth += lo;
       keptEither += hi;
     }
@@ -30,17 +34,15 @@ function similarities(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, num
   for (const [k, w] of b)
     if (!a.has(k)) {
       either += w;
-      if (!leaveOut.test(k)) keptEither += w;
+      if (!leaveOut(k)) keptEither += w;
     }
   return [either ? both / either : 0, keptEither ? keptBoth / keptEither : 0];
 }
 
 /** Weighted Jaccard similarity of two feature maps; with `leaveOut`, over the other features only. */
-export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, leaveOut?: RegExp): number {
+export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, leaveOut?: (k: string) => boolean): number {
   return leaveOut ? similarities(a, b, leaveOut)[1] : similarities(a, b, NOTHING)[0];
 }
-
-const NOTHING = /(?!)/;
 
 /** Both sides state figures of one kind and none of them agree ("two soldiers" against "33 soldiers"). */
 export function figuresDisagree(a: Mention, b: Mention): boolean {
@@ -57,13 +59,19 @@ export function figuresDisagree(a: Mention, b: Mention): boolean {
 
 /** Text reuse between articles, to tell mentions that are one copied passage. */
 export class ReuseIndex {
-  private readonly byPair = new Map<string, ReuseRecord>();
+  /** from → to → record (nested maps: asked for every candidate pair, so no key strings are built per call). */
+  private readonly byPair = new Map<string, Map<string, ReuseRecord>>();
   constructor(records: readonly ReuseRecord[]) {
-    for (const r of records) this.byPair.set(`${r.from}\u0000${r.to}`, r);
+    for (const r of records) {
+      let to = this.byPair.get(r.from);
+      if (!to) this.byPair.set(r.from, (to = new Map()));
+      to.set(r.to, r);
+    }
   }
   /** The two mentions lie in one shared passage (or their articles are whole copies). */
   copied(a: Mention, b: Mention): boolean {
-    const r = this.byPair.get(`${a.articleId}\u0000${b.articleId}`) ?? this.byPair.get(`${b.articleId}\u0000${a.articleId}`);
+    if (this.byPair.size === 0) return false;
+    const r = this.byPair.get(a.articleId)?.get(b.articleId) ?? this.byPair.get(b.articleId)?.get(a.articleId);
     if (!r) return false;
     if (r.kind !== 'passage') return true;
     const [f, t] = r.from === a.articleId ? [a, b] : [b, a];
@@ -110,13 +118,22 @@ export function alignMentions(mentions: readonly Mention[], reuse: ReuseIndex): 
   };
   const index = new Map<string, number[]>();
   // Candidates share something said (names alone never align two mentions, see the content gate).
-  mentions.forEach((m, i) => {
-    for (const f of m.features.keys()) if (!NAMES.test(f)) pushTo(index, f, i);
+  const saidWeight = mentions.map((m, i) => {
+    let total = 0;
+    for (const [f, w] of m.features)
+      if (!NAMES(f)) {
+        pushTo(index, f, i);
+        total += w;
+      }
+    return total;
   });
-  // Count shared features per pair first: a pair that shares one word is no paraphrase, and
-  // skipping it saves most similarity computations in long stories.
+  // Count shared features per pair, and sum their overlap (the numerator of the content
+  // similarity), before any similarity is computed: a pair that shares one word is no paraphrase,
+  // and a pair below the content gate cannot align unless it is copied text. Skipping both saves
+  // most similarity computations in long stories.
   const shared = new Map<number, number>();
-  for (const list of index.values()) {
+  const overlap = new Map<number, number>();
+  for (const [f, list] of index) {
     if (list.length > 150) continue;
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
@@ -124,13 +141,30 @@ export function alignMentions(mentions: readonly Mention[], reuse: ReuseIndex): 
         const j = list[y]!;
         if (mentions[i]!.articleId === mentions[j]!.articleId) continue;
         const k = key(i, j);
+        const wi = mentions[i]!.features.get(f)!;
+        const wj = mentions[j]!.features.get(f)!;
         shared.set(k, (shared.get(k) ?? 0) + 1);
+        overlap.set(k, (overlap.get(k) ?? 0) + (wi < wj ? wi : wj));
       }
   }
+  const common = mentions.map((m) => [...m.features].filter(([f]) => (index.get(f)?.length ?? 0) > 150));
   const pairs: [number, number, number][] = [];
   for (const [k, count] of shared) {
-    const [i, j] = [Math.floor(k / n), k % n];
-    if (count < 2 && !reuse.copied(mentions[i]!, mentions[j]!)) continue;
+    const i = Math.floor(k / n);
+    const j = k % n;
+    const copied = reuse.copied(mentions[i]!, mentions[j]!);
+    if (count < 2 && !copied) continue;
+    // Weighted Jaccard over what is said: overlap / (sum of maxima) = overlap / (wi + wj - overlap),
+    // with the overlap of the very common features (lists over 150, not paired above) added here.
+    // Below the content gate (less a rounding margin; sim() applies the exact gate) the pair cannot align.
+    if (!copied) {
+      let o = overlap.get(k)!;
+      for (const [f, w] of common[i]!) {
+        const v = mentions[j]!.features.get(f) ?? 0;
+        o += w < v ? w : v;
+      }
+      if (o / Math.max(1e-12, saidWeight[i]! + saidWeight[j]! - o) < CROSSCHECK.contentThreshold - 1e-9) continue;
+    }
     const s = sim(i, j);
     if (s >= CROSSCHECK.alignThreshold) pairs.push([s, i, j]);
   }
@@ -239,8 +273,8 @@ export function findConflicts(claims: readonly ClaimDraft[], describe: (m: Menti
   const all = claims.flatMap((c, ci) => c.mentions.map((m) => ({ m, ci })));
   const index = new Map<string, number[]>();
   all.forEach(({ m }, i) => {
-    for (const k of m.features.keys()) if (!NAMES.test(k)) pushTo(index, k, i);
-    for (const k of m.denied?.keys() ?? []) if (!NAMES.test(k)) pushTo(index, `denied|${k}`, i);
+    for (const k of m.features.keys()) if (!NAMES(k)) pushTo(index, k, i);
+    for (const k of m.denied?.keys() ?? []) if (!NAMES(k)) pushTo(index, `denied|${k}`, i);
   });
   const tested = new Set<number>();
   const test = (x: number, y: number) => {
@@ -265,7 +299,7 @@ export function findConflicts(claims: readonly ClaimDraft[], describe: (m: Menti
     }
     if (p.negated !== q.negated && p.cue !== 'denial' && q.cue !== 'denial' && similarity(p.features, q.features) >= CROSSCHECK.oppositeThreshold) {
       add(claims[i]!, claims[j]!, 'opposite', `${describe(p)}: “${p.text}” — but ${describe(q)}: “${q.text}”`, p, q);
-    } else if (figuresDisagree(p, q) && !(p.date && q.date && p.date !== q.date) && similarity(p.features, q.features, /^q:/) >= CROSSCHECK.numbersThreshold) {
+    } else if (figuresDisagree(p, q) && !(p.date && q.date && p.date !== q.date) && similarity(p.features, q.features, FIGURES) >= CROSSCHECK.numbersThreshold) {
       add(claims[i]!, claims[j]!, 'numbers', `different figures: ${describe(p)}: “${p.text}” — ${describe(q)}: “${q.text}”`, p, q);
     }
   };

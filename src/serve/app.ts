@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toJsonV1, articleJson } from '../report/json.js';
-import { findArticles, findStories, getArticle, listOutlets, snippetParts, type StoryFilter } from '../store/browse.js';
+import { findArticles, findStories, getArticle, listOutlets, snippetParts, storeVersion, type OutletSummary, type StoryFilter } from '../store/browse.js';
 import { listFeeds } from '../store/feeds.js';
 import { MATCH_END, MATCH_START, type Store } from '../store/store.js';
 import { packageRoot } from '../util/paths.js';
@@ -56,6 +56,13 @@ export function createApp(options: AppOptions): Hono {
   const { store } = options;
   const book = new StoryBook(store);
   const files = staticFiles();
+  // Outlets and totals are computed over the whole store: kept until an article is added.
+  let whole: { version: number; outlets: OutletSummary[]; counts: { articles: number; stories: number } } | null = null;
+  const overview = () => {
+    const version = storeVersion(store);
+    if (whole?.version !== version) whole = { version, outlets: listOutlets(store), counts: store.counts() };
+    return whole;
+  };
   const app = new Hono();
   const isApi = (c: Context) => c.req.path.startsWith('/api/');
   const fail = (c: Context, status: number, message: string) =>
@@ -126,7 +133,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/', (c) => {
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
-    return c.html(storiesPage(findStories(store, filter, { limit, offset }), filter, limit, offset, listOutlets(store), store.counts()));
+    return c.html(storiesPage(findStories(store, filter, { limit, offset }), filter, limit, offset, overview().outlets, overview().counts));
   });
   app.get('/stories/:id', (c) => {
     const s = book.get(c.req.param('id'));
@@ -139,7 +146,7 @@ export function createApp(options: AppOptions): Hono {
     const m = /^(\d{1,9})-(\d{1,9})$/.exec(c.req.query('hl') ?? '');
     return c.html(articlePage(found.article, found.storyId, m ? { start: Number(m[1]), end: Number(m[2]) } : null));
   });
-  app.get('/outlets', (c) => c.html(outletsPage(listOutlets(store))));
+  app.get('/outlets', (c) => c.html(outletsPage(overview().outlets)));
   app.get('/outlets/:name', (c) => {
     const p = outletProfile(store, book, c.req.param('name'));
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
@@ -197,7 +204,7 @@ export function createApp(options: AppOptions): Hono {
       }),
     });
   });
-  app.get('/api/outlets', (c) => c.json({ outlets: listOutlets(store) }));
+  app.get('/api/outlets', (c) => c.json({ outlets: overview().outlets }));
   app.get('/api/outlets/:name', (c) => {
     const p = outletProfile(store, book, c.req.param('name'));
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);

@@ -14,16 +14,18 @@ export interface CheckedStory {
 }
 
 /**
- * Stories with their cross-check, kept in memory (least recently used dropped first). The
+ * Stories with their cross-check, kept in memory up to `maxArticles` articles in all (least
+ * recently used stories dropped first; ~30–50 KB an article, so the default is ~200 MB). The
  * cross-check is computed when a story is first asked for, and again only when articles joined it
  * since (its version changes), so a story page costs one cheap query once it has been seen.
  */
 export class StoryBook {
   private readonly cache = new Map<string, CheckedStory>();
+  private articles = 0;
 
   constructor(
     private readonly store: Store,
-    private readonly capacity = 256,
+    private readonly maxArticles = 5000,
   ) {}
 
   get(id: string): CheckedStory | null {
@@ -39,9 +41,17 @@ export class StoryBook {
     const entities = entityTable(articles);
     const [checked] = crossCheckStories([story], articles, entities);
     const entry: CheckedStory = { meta, story: checked!, articles, entities };
-    this.cache.delete(id);
+    this.drop(id);
     this.cache.set(id, entry);
-    while (this.cache.size > this.capacity) this.cache.delete(this.cache.keys().next().value!);
+    this.articles += articles.length;
+    while (this.articles > this.maxArticles && this.cache.size > 1) this.drop(this.cache.keys().next().value!);
     return entry;
+  }
+
+  private drop(id: string): void {
+    const old = this.cache.get(id);
+    if (!old) return;
+    this.articles -= old.articles.length;
+    this.cache.delete(id);
   }
 }

@@ -58,11 +58,17 @@ export interface OutletSummary {
 const STORY_COLUMNS = `s.id, s.title, s.first_published, s.last_published, s.article_count, s.updated_seq,
   (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles a WHERE a.story_id = s.id AND outlet IS NOT NULL ORDER BY outlet)) AS outlets`;
 
-// Each filter is always present in the SQL and switched off by a NULL parameter, so the SQL text is fixed.
-const STORY_WHERE = `(@from IS NULL OR s.last_published >= @from)
-  AND (@to IS NULL OR s.first_published <= @to || '~')
-  AND (@outlet IS NULL OR EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = @outlet))
-  AND (@q IS NULL OR s.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH @q))`;
+// The WHERE clause is put together from these fixed fragments, one per filter given, so SQLite can
+// use its indexes (an always-present "@x IS NULL OR ..." would defeat them); values are bound.
+const STORY_CONDITIONS = {
+  from: 's.last_published >= @from',
+  to: "s.first_published <= @to || '~'",
+  outlet: 'EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = @outlet)',
+  q: 's.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH @q)',
+} as const;
+
+// NULLs sort last in a descending SQLite order, so undated stories come after the dated ones and the stories_recent index serves the order.
+const STORY_ORDER = 'ORDER BY s.last_published DESC, s.updated_seq DESC';
 
 interface StoryRow {
   id: string;
@@ -79,9 +85,12 @@ const summary = (r: StoryRow): StorySummary => ({ id: r.id, title: r.title, firs
 /** Stories newest first, filtered by dates, outlet and text, one page of them and the total. */
 export function findStories(store: Store, filter: StoryFilter, page: Page): StoryPage {
   const run = (q: string | null) => {
-    const params = { from: filter.from || null, to: filter.to || null, outlet: filter.outlet || null, q, limit: page.limit, offset: page.offset };
-    const total = (store.db.prepare(`SELECT count(*) AS n FROM stories s WHERE ${STORY_WHERE}`).get(params) as { n: number }).n;
-    const rows = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE ${STORY_WHERE} ORDER BY s.last_published IS NULL, s.last_published DESC, s.updated_seq DESC LIMIT @limit OFFSET @offset`).all(params) as StoryRow[];
+    const values = { from: filter.from || null, to: filter.to || null, outlet: filter.outlet || null, q };
+    const keys = (Object.keys(STORY_CONDITIONS) as (keyof typeof STORY_CONDITIONS)[]).filter((k) => values[k] !== null);
+    const where = keys.length ? `WHERE ${keys.map((k) => STORY_CONDITIONS[k]).join(' AND ')}` : '';
+    const params = Object.fromEntries(keys.map((k) => [k, values[k]]));
+    const total = (store.db.prepare(`SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
+    const rows = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s ${where} ${STORY_ORDER} LIMIT @limit OFFSET @offset`).all({ ...params, limit: page.limit, offset: page.offset }) as StoryRow[];
     return { total, stories: rows.map(summary) };
   };
   const q = filter.q?.trim() || null;
@@ -111,11 +120,19 @@ const articleSummary = (r: ArticleRow): ArticleSummary => ({ id: r.id, storyId: 
 
 /** Articles newest first (by publication, then arrival), optionally of one story or one outlet. */
 export function findArticles(store: Store, filter: { story?: string | null; outlet?: string | null }, page: Page): { total: number; articles: ArticleSummary[] } {
-  const where = '(@story IS NULL OR story_id = @story) AND (@outlet IS NULL OR outlet = @outlet)';
-  const params = { story: filter.story || null, outlet: filter.outlet || null, limit: page.limit, offset: page.offset };
-  const total = (store.db.prepare(`SELECT count(*) AS n FROM articles WHERE ${where}`).get(params) as { n: number }).n;
-  const rows = store.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE ${where} ORDER BY published IS NULL, published DESC, seq DESC LIMIT @limit OFFSET @offset`).all(params) as ArticleRow[];
+  const conditions = { story: 'story_id = @story', outlet: 'outlet = @outlet' } as const;
+  const values = { story: filter.story || null, outlet: filter.outlet || null };
+  const keys = (Object.keys(conditions) as (keyof typeof conditions)[]).filter((k) => values[k] !== null);
+  const where = keys.length ? `WHERE ${keys.map((k) => conditions[k]).join(' AND ')}` : '';
+  const params = Object.fromEntries(keys.map((k) => [k, values[k]]));
+  const total = (store.db.prepare(`SELECT count(*) AS n FROM articles ${where}`).get(params) as { n: number }).n;
+  const rows = store.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ${where} ORDER BY published DESC, seq DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: page.limit, offset: page.offset }) as ArticleRow[];
   return { total, articles: rows.map(articleSummary) };
+}
+
+/** Changes whenever an article is added (articles are never removed): a key for caching what is computed over the whole store. */
+export function storeVersion(store: Store): number {
+  return (store.db.prepare('SELECT coalesce(max(seq), 0) AS v FROM articles').get() as { v: number }).v;
 }
 
 /** One stored article, whole (text, metadata, removed junk, annotation layers), and its story. */
@@ -124,19 +141,18 @@ export function getArticle(store: Store, id: string): { article: Article; storyI
   return row ? { article: articleFromRow(row), storyId: row.story_id } : null;
 }
 
+const OUTLET_SQL = `SELECT outlet, count(*) AS articles, count(DISTINCT story_id) AS stories, min(published) AS first, max(published) AS last, sum(kind = 'opinion') AS opinion FROM articles`;
+type OutletRow = { outlet: string; articles: number; stories: number; first: string | null; last: string | null; opinion: number | null };
+const outletSummary = (r: OutletRow): OutletSummary => ({ outlet: r.outlet, articles: r.articles, stories: r.stories, firstPublished: r.first, lastPublished: r.last, opinion: r.opinion ?? 0 });
+
 /** Every outlet in the store, most articles first. */
 export function listOutlets(store: Store): OutletSummary[] {
-  const rows = store.db
-    .prepare(
-      `SELECT outlet, count(*) AS articles, count(DISTINCT story_id) AS stories, min(published) AS first, max(published) AS last, sum(kind = 'opinion') AS opinion
-       FROM articles WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet`,
-    )
-    .all() as { outlet: string; articles: number; stories: number; first: string | null; last: string | null; opinion: number | null }[];
-  return rows.map((r) => ({ outlet: r.outlet, articles: r.articles, stories: r.stories, firstPublished: r.first, lastPublished: r.last, opinion: r.opinion ?? 0 }));
+  return (store.db.prepare(`${OUTLET_SQL} WHERE outlet IS NOT NULL GROUP BY outlet ORDER BY articles DESC, outlet`).all() as OutletRow[]).map(outletSummary);
 }
 
 export function getOutlet(store: Store, outlet: string): OutletSummary | null {
-  return listOutlets(store).find((o) => o.outlet === outlet) ?? null;
+  const row = store.db.prepare(`${OUTLET_SQL} WHERE outlet = ? GROUP BY outlet`).get(outlet) as OutletRow | undefined;
+  return row ? outletSummary(row) : null;
 }
 
 /** Ids of the stories an outlet took part in, newest first. */
@@ -145,7 +161,7 @@ export function outletStories(store: Store, outlet: string, limit: number): stri
     store.db
       .prepare(
         `SELECT s.id FROM stories s WHERE EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = ?)
-         ORDER BY s.last_published IS NULL, s.last_published DESC, s.updated_seq DESC LIMIT ?`,
+         ${STORY_ORDER} LIMIT ?`,
       )
       .all(outlet, limit) as { id: string }[]
   ).map((r) => r.id);

@@ -111,6 +111,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 4,
+    name: 'indexes for browsing by outlet and by date',
+    up: `
+      CREATE INDEX articles_outlet ON articles (outlet, published, story_id, kind);
+      CREATE INDEX articles_published ON articles (published DESC, seq DESC);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -115,7 +115,7 @@ export class Store {
       .prepare(
         `SELECT s.id, s.title, s.first_published, s.last_published, s.article_count,
                 (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles a WHERE a.story_id = s.id AND outlet IS NOT NULL ORDER BY outlet)) AS outlets
-         FROM stories s ORDER BY s.last_published IS NULL, s.last_published DESC, s.updated_seq DESC LIMIT ? OFFSET ?`,
+         FROM stories s ORDER BY s.last_published DESC, s.updated_seq DESC LIMIT ? OFFSET ?`,
       )
       .all(options.limit ?? -1, options.offset ?? 0) as { id: string; title: string; first_published: string | null; last_published: string | null; article_count: number; outlets: string }[];
     return rows.map((r) => ({ id: r.id, title: r.title, firstPublished: r.first_published, lastPublished: r.last_published, articleCount: r.article_count, outlets: JSON.parse(r.outlets) as string[] }));

@@ -1,0 +1,133 @@
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { analyzeExtracted } from '../src/app/analyze.js';
+import { storeArticles } from '../src/app/ingest.js';
+import { Store } from '../src/store/index.js';
+import { sharedCorpus } from '../src/util/paths.js';
+import { loadArticles } from './corpus.js';
+import { clones, streamPlan } from './stream.js';
+
+/**
+ * `npm run bench` (API part): latency of `triangulate serve` on a store of 10k articles (the stream
+ * of bench/store.ts), under a load of concurrent keep-alive requests on loopback from this process
+ * while the server runs in its own (the real CLI, `serve --port 0`). Per endpoint: median, p99 and
+ * requests/s. The peer is /api/health in the same run — the floor of HTTP, routing and one query on
+ * this machine. Story pages are measured twice: on first visit (the cross-check of the story is
+ * computed) and once cached.
+ */
+const CONCURRENCY = 16;
+
+interface Result {
+  readonly name: string;
+  readonly requests: number;
+  readonly median: number;
+  readonly p99: number;
+  readonly max: number;
+  readonly perSecond: number;
+}
+
+async function main(): Promise<void> {
+  const dir = sharedCorpus();
+  if (!dir) {
+    process.stderr.write('bench: ../shared/corpus is absent; nothing to measure\n');
+    return;
+  }
+  const n = Number(valueOf('--articles') ?? 10_000);
+  const tmp = mkdtempSync(join(tmpdir(), 'triangulate-bench-api-'));
+  const db = join(tmp, 'api.db');
+  const t0 = performance.now();
+  const base = analyzeExtracted(loadArticles(dir), { crossCheck: false }).articles;
+  const plan = streamPlan(base, n);
+  const store = Store.open(db, { create: true });
+  storeArticles(store, clones(base, plan), { firstDay: plan[0]?.day ?? null, total: n });
+  const counts = store.counts();
+  // Story pages to visit: every story of two or more articles, spread over the store (by id, which is a hash).
+  const stories = (store.db.prepare('SELECT id, article_count AS n FROM stories WHERE article_count >= 2 ORDER BY id').all() as { id: string; n: number }[]);
+  store.close();
+  const sample = stories.filter((_, i) => i % Math.max(1, Math.floor(stories.length / 300)) === 0).slice(0, 300);
+  process.stdout.write(`\n# API latency — serve on a store of ${counts.articles} articles, ${counts.stories} stories (built in ${((performance.now() - t0) / 1000).toFixed(0)} s, not timed); ${CONCURRENCY} concurrent keep-alive clients on loopback\n\n`);
+
+  const server = spawn(process.execPath, [join(fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url))), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const base = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      server.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /at (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+    const results: Result[] = [];
+    const load = async (name: string, paths: readonly string[]) => {
+      const r = await run(base, agent, paths);
+      results.push({ name, ...r });
+    };
+    await run(base, agent, Array(200).fill('/api/health')); // warm-up: JIT, connections
+    await load('GET /api/health (peer: HTTP + routing + one query)', Array(2000).fill('/api/health'));
+    await load('GET /api/stories (story list, 20 per page)', Array.from({ length: 1000 }, (_, i) => `/api/stories?offset=${(i % 10) * 20}`));
+    await load('GET / (story list page, HTML)', Array.from({ length: 1000 }, (_, i) => `/?offset=${(i % 10) * 20}`));
+    await load('GET /?q=… (story list filtered by full text)', Array.from({ length: 300 }, (_, i) => `/?q=${['police', 'election', 'minister', 'fire', 'court', 'market'][i % 6]}`));
+    await load(`GET /stories/:id first visit (cross-check computed; ${sample.length} stories, mean ${(sample.reduce((x, s) => x + s.n, 0) / sample.length).toFixed(1)} articles)`, sample.map((s) => `/stories/${s.id}`));
+    await load('GET /stories/:id again (cached cross-check)', Array.from({ length: 1500 }, (_, i) => `/stories/${sample[i % sample.length]!.id}`));
+    await load('GET /api/stories/:id (cached)', Array.from({ length: 1500 }, (_, i) => `/api/stories/${sample[i % sample.length]!.id}`));
+    agent.destroy();
+    process.stdout.write('| endpoint | requests | median ms | p99 ms | max ms | requests/s | p99 × peer |\n|---|---|---|---|---|---|---|\n');
+    const peer = results[0]!;
+    for (const r of results) process.stdout.write(`| ${r.name} | ${r.requests} | ${r.median.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${(r.p99 / peer.p99).toFixed(1)} |\n`);
+    const list = results.find((r) => r.name.startsWith('GET / (')!)!;
+    const cold = results.find((r) => r.name.includes('first visit'))!;
+    const warm = results.find((r) => r.name.includes('again'))!;
+    process.stdout.write(
+      `\ntarget p99 < 100 ms: story list ${list.p99.toFixed(1)} ms — ${list.p99 < 100 ? 'met' : 'NOT met'}; story page ${warm.p99.toFixed(1)} ms cached — ${warm.p99 < 100 ? 'met' : 'NOT met'}, ${cold.p99.toFixed(1)} ms on first visit — ${cold.p99 < 100 ? 'met' : 'NOT met'}\n`,
+    );
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Send every path with CONCURRENCY requests in flight; latency of each from send to the last byte. */
+async function run(base: string, agent: Agent, paths: readonly string[]): Promise<Omit<Result, 'name'>> {
+  const times: number[] = [];
+  let next = 0;
+  const t0 = performance.now();
+  const worker = async () => {
+    while (next < paths.length) {
+      const path = paths[next++]!;
+      const t = performance.now();
+      const status = await get(new URL(path, base), agent);
+      if (status !== 200) throw new Error(`${path}: HTTP ${status}`);
+      times.push(performance.now() - t);
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - t0) / 1000;
+  times.sort((a, b) => a - b);
+  const q = (p: number) => times[Math.min(times.length - 1, Math.ceil(p * times.length) - 1)]!;
+  return { requests: times.length, median: q(0.5), p99: q(0.99), max: times[times.length - 1]!, perSecond: times.length / seconds };
+}
+
+function get(url: URL, agent: Agent): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { agent }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function valueOf(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+await main();
