@@ -137,5 +137,8 @@ function reason(error: unknown, timeoutMs: number): string {
   if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return `timed out after ${timeoutMs / 1000} s`;
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   const code = (cause as { code?: string })?.code;
-  return code ? `${code}${cause instanceof Error && cause.message ? ` (${cause.message.split('\n')[0]})` : ''}` : error instanceof Error ? error.message : String(error);
+  if (code) return `${code}${cause instanceof Error && cause.message ? ` (${cause.message.split('\n')[0]})` : ''}`;
+  // fetch's own refusals ("bad port") carry no code: say what the cause says.
+  if (error instanceof Error && cause instanceof Error && cause !== error && cause.message) return `${error.message} (${cause.message.split('\n')[0]})`;
+  return error instanceof Error ? error.message : String(error);
 }

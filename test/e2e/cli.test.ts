@@ -27,10 +27,23 @@ The project will cost about 40 million euros and take three years to build, offi
 `;
 
 describe('triangulate CLI', () => {
-  it.each([[[]], [['analyze']], [['demo']]])('prints help for %j', (cmd) => {
+  it.each([[[]], [['analyze']], [['demo']], [['ingest']], [['stories']], [['story']], [['search']], [['serve']], [['watch']]])('prints help for %j', (cmd) => {
     const r = cli([...cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Usage: triangulate/);
+  });
+
+  it('serve and watch refuse bad arguments in one line', () => {
+    const dir = tmp();
+    const notFeed = cli(['watch', 'ftp://example.org/feed', '--db', join(dir, 's.db')]);
+    expect(notFeed.code).toBe(2);
+    expect(notFeed.err.trim()).toBe('triangulate: ftp://example.org/feed is not an http(s) feed URL');
+    const tooOften = cli(['watch', 'https://example.org/feed', '--every', '1s', '--db', join(dir, 's.db')]);
+    expect(tooOften.code).toBe(2);
+    expect(tooOften.err).toMatch(/polling more often/);
+    const badPort = cli(['serve', '--port', '99999', '--db', join(dir, 's.db')]);
+    expect(badPort.code).toBe(2);
+    expect(badPort.err).not.toMatch(/\n\s+at /);
   });
 
   it('exits 2 with one line on a usage error', () => {

@@ -47,7 +47,8 @@ function feedsFrom(urls: readonly string[], opml?: string): string[] {
       throw new Error(`${opml}: ${(error as Error).message.split('\n')[0]}`);
     }
   }
-  for (const u of all) feedUrl(u);
+  const bad = all.find((u) => !/^https?:\/\//i.test(u) || !URL.canParse(u));
+  if (bad) throw new Error(`${bad} is not an http(s) feed URL`);
   return [...new Set(all)];
 }
 
