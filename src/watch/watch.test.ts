@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../serve/app.js';
 import { getFeed } from '../store/feeds.js';
 import { Store } from '../store/index.js';
 import { parseDuration } from './duration.js';
@@ -98,6 +99,15 @@ describe('watch', () => {
     const down2 = getFeed(store, `${base}/down.xml`)!;
     expect(down2.failures).toBe(2);
     expect(Date.parse(down2.nextPoll!) - clock.getTime()).toBe(4 * 15 * 60_000);
+
+    // The web app inside `serve --watch` shows each feed's health.
+    const app = createApp({ store, watcher });
+    const health = (await (await app.request('/api/feeds')).json()) as { watching: boolean; feeds: { url: string; failures: number; lastError: string | null; itemsSeen: number }[] };
+    expect(health.watching).toBe(true);
+    expect(health.feeds.find((f) => f.url === `${base}/broken.xml`)).toMatchObject({ failures: 2, lastError: expect.stringMatching(/^malformed feed/) });
+    const page = await (await app.request('/feeds')).text();
+    expect(page).toContain('Valley Wire');
+    expect(page).toContain('failing ×2');
 
     // Forced again with the validators dropped: every item is known, nothing is added twice.
     store.db.prepare('UPDATE feeds SET etag = NULL WHERE url = ?').run(url);
