@@ -6,6 +6,7 @@ import type { Article } from '../model/article.js';
 import type { RunError } from '../model/run.js';
 import type { Store } from '../store/store.js';
 import { StoreWriter } from '../store/writer.js';
+import { checkStories } from './stories.js';
 import { annotateArticles, readInputs, type AnalyzeOptions } from './analyze.js';
 
 export interface IngestSummary {
@@ -47,7 +48,9 @@ export function ingestDocuments(store: Store, docs: readonly Extracted[], option
   const cleaned = cleanAll(docs);
   for (const e of cleaned.errors) options.onError?.(e);
   const fresh = cleaned.articles.filter((a) => !store.hasArticle(a.id)).sort(byDate);
-  const result = storeArticles(store, fresh, options, (batch) => annotateArticles(batch, { referenceDate: options.referenceDate }));
+  const { storyIds, ...result } = storeArticles(store, fresh, options, (batch) => annotateArticles(batch, { referenceDate: options.referenceDate }));
+  // Cross-check the stories that changed and keep the results, so reading a story costs none.
+  if (options.crossCheck !== false) checkStories(store, storyIds, { onProgress: options.onProgress });
   return { ...result, read: cleaned.articles.length, known: cleaned.articles.length - fresh.length, errors: cleaned.errors, articleIds: cleaned.articles.map((a) => a.id) };
 }
 
@@ -67,7 +70,7 @@ export function storeArticles(
     readonly collect?: boolean;
   } = {},
   prepare: (batch: readonly Article[]) => readonly Article[] = (b) => b,
-): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs'> {
+): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs'> & { readonly storyIds: readonly string[] } {
   const chunk = options.chunk ?? 500;
   const commitEvery = options.commitEvery ?? 500;
   let firstDay = options.firstDay;
@@ -106,5 +109,5 @@ export function storeArticles(
   place(batch);
   added += writer.commit();
   if (options.collect !== false) collectGarbage();
-  return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs };
+  return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, storyIds: [...opened, ...grown] };
 }

@@ -1,23 +1,14 @@
-import { entityTable } from '../annotate/entities/index.js';
-import { crossCheckStories } from '../crosscheck/index.js';
-import type { Article } from '../model/article.js';
-import type { EntityRecord, StoryRecord } from '../model/run.js';
-import { storyMeta, type StoryMeta } from '../store/browse.js';
+import { checkedStory, type CheckedStory } from '../app/stories.js';
+import { storyMeta } from '../store/browse.js';
 import type { Store } from '../store/store.js';
 
-/** A story read from the store with its cross-check, as the web app shows it. */
-export interface CheckedStory {
-  readonly meta: StoryMeta;
-  readonly story: StoryRecord;
-  readonly articles: readonly Article[];
-  readonly entities: readonly EntityRecord[];
-}
+export type { CheckedStory } from '../app/stories.js';
 
 /**
  * Stories with their cross-check, kept in memory up to `maxArticles` articles in all (least
- * recently used stories dropped first; ~30–50 KB an article, so the default is ~200 MB). The
- * cross-check is computed when a story is first asked for, and again only when articles joined it
- * since (its version changes), so a story page costs one cheap query once it has been seen.
+ * recently used stories dropped first; ~30–50 KB an article, so the default is ~200 MB). Below
+ * the memory cache: the check kept in the store (made by ingest), else computed and kept there.
+ * A story that grew (its version changed) is read again.
  */
 export class StoryBook {
   private readonly cache = new Map<string, CheckedStory>();
@@ -29,21 +20,21 @@ export class StoryBook {
   ) {}
 
   get(id: string): CheckedStory | null {
-    const meta = storyMeta(this.store, id);
-    if (!meta) return null;
     const hit = this.cache.get(id);
-    if (hit && hit.meta.version === meta.version) {
-      this.cache.delete(id);
-      this.cache.set(id, hit);
-      return hit;
+    if (hit) {
+      const meta = storyMeta(this.store, id);
+      if (meta && meta.version === hit.meta.version) {
+        this.cache.delete(id);
+        this.cache.set(id, hit);
+        return hit;
+      }
     }
-    const { story, articles } = this.store.story(id);
-    const entities = entityTable(articles);
-    const [checked] = crossCheckStories([story], articles, entities);
-    const entry: CheckedStory = { meta, story: checked!, articles, entities };
+    // The web app must not stall behind an ingest's write lock: a check it cannot save now is computed again later.
+    const entry = checkedStory(this.store, id, { wait: false });
+    if (!entry) return null;
     this.drop(id);
     this.cache.set(id, entry);
-    this.articles += articles.length;
+    this.articles += entry.articles.length;
     while (this.articles > this.maxArticles && this.cache.size > 1) this.drop(this.cache.keys().next().value!);
     return entry;
   }

@@ -119,6 +119,17 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_published ON articles (published DESC, seq DESC);
     `,
   },
+  {
+    version: 5,
+    name: 'cross-checks of stories, kept with the version of the story they were made for',
+    up: `
+      CREATE TABLE story_checks (
+        story_id TEXT PRIMARY KEY REFERENCES stories (id),
+        version TEXT NOT NULL,                -- the story's updated_seq:article_count when checked
+        data TEXT NOT NULL                    -- JSON: the StoryCheck (claims, labels, loaded, framing, timeline, brief)
+      ) WITHOUT ROWID;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

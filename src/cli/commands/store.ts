@@ -1,8 +1,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import { entityTable } from '../../annotate/entities/index.js';
 import { ingestIntoStore } from '../../app/ingest.js';
-import { crossCheckStories } from '../../crosscheck/index.js';
+import { checkedStory } from '../../app/stories.js';
 import type { RunResult } from '../../model/run.js';
 import { defaultDbPath, lockForIngest, MATCH_END, MATCH_START, Store, type SearchHit, type StorySummary } from '../../store/index.js';
 import { clip } from '../../report/view.js';
@@ -27,14 +26,15 @@ export function ingestCommand(setExit: (code: number) => void): Command {
     .addOption(dbOption());
   return addInputOptions(cmd)
     .addOption(new Option('--commit-every <n>', 'articles written per transaction (a killed ingest keeps every commit)').argParser(positiveInt).default(500))
+    .option('--no-crosscheck', 'do not cross-check the stories that changed now (the web app and `story` then do it when a story is first read)')
     .option('--json', 'print the summary as JSON')
-    .action(async (inputs: string[], opts: InputOptions & { db?: string; commitEvery: number; json?: boolean }) => {
+    .action(async (inputs: string[], opts: InputOptions & { db?: string; commitEvery: number; json?: boolean; crosscheck: boolean }) => {
       const path = dbPath(opts);
       const store = Store.open(path, { create: true });
       const unlock = lockForIngest(path);
       const bar = progress();
       try {
-        const s = await ingestIntoStore(store, inputs, { ...readingOptions(opts, bar), commitEvery: opts.commitEvery });
+        const s = await ingestIntoStore(store, inputs, { ...readingOptions(opts, bar), commitEvery: opts.commitEvery, crossCheck: opts.crosscheck });
         bar.done();
         const totals = store.counts();
         if (opts.json) {
@@ -98,9 +98,9 @@ export function storyCommand(): Command {
   addReportOptions(cmd).action((id: string, opts: ReportOptions & { db?: string }) => {
     const store = Store.open(dbPath(opts));
     try {
-      const { story, articles } = store.story(store.resolveStory(id));
-      const entities = entityTable(articles);
-      const run: RunResult = { articles, entities, stories: crossCheckStories([story], articles, entities), errors: [] };
+      // The cross-check kept by ingest when it is current, else computed here (a reader does not write the store).
+      const { story, articles, entities } = checkedStory(store, store.resolveStory(id), { save: false })!;
+      const run: RunResult = { articles, entities, stories: [story], errors: [] };
       emitReports(run, opts);
     } finally {
       store.close();

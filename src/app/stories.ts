@@ -1,0 +1,59 @@
+import { entityTable } from '../annotate/entities/index.js';
+import { crossCheckStories } from '../crosscheck/index.js';
+import type { Article } from '../model/article.js';
+import type { EntityRecord, StoryRecord } from '../model/run.js';
+import { storyMeta, type StoryMeta } from '../store/browse.js';
+import { readCheck, writeChecks } from '../store/checks.js';
+import type { Store } from '../store/store.js';
+
+/** A stored story with its articles, entity table and cross-check, ready for every view. */
+export interface CheckedStory {
+  readonly meta: StoryMeta;
+  readonly story: StoryRecord;
+  readonly articles: readonly Article[];
+  readonly entities: readonly EntityRecord[];
+}
+
+/**
+ * A stored story with its cross-check: the one kept in the store when it was made for this version
+ * of the story, else computed now (and kept, unless `save` is false or the store is busy with an
+ * ingest and `wait` is false). Null when there is no such story.
+ */
+export function checkedStory(store: Store, id: string, options: { save?: boolean; wait?: boolean } = {}): CheckedStory | null {
+  const meta = storyMeta(store, id);
+  if (!meta) return null;
+  const { story, articles } = store.story(id);
+  const entities = entityTable(articles);
+  const kept = readCheck(store, id, meta.version);
+  if (kept) return { meta, story: { ...story, check: kept }, articles, entities };
+  const [checked] = crossCheckStories([story], articles, entities);
+  if (options.save !== false) writeChecks(store, [{ storyId: id, version: meta.version, check: checked!.check! }], { wait: options.wait });
+  return { meta, story: checked!, articles, entities };
+}
+
+/**
+ * Cross-check stored stories and keep the results (after an ingest, for the stories it touched),
+ * so that reading a story — `triangulate story`, the web app — costs no cross-check. Written in
+ * transactions of `batch` stories.
+ */
+export function checkStories(store: Store, ids: Iterable<string>, options: { batch?: number; onProgress?: (phase: string, done: number, total: number) => void } = {}): number {
+  const list = [...ids];
+  const batch = options.batch ?? 100;
+  let pending: { storyId: string; version: string; check: NonNullable<StoryRecord['check']> }[] = [];
+  let done = 0;
+  for (const id of list) {
+    const meta = storyMeta(store, id);
+    if (meta && !readCheck(store, id, meta.version)) {
+      const { story, articles } = store.story(id);
+      const [checked] = crossCheckStories([story], articles, entityTable(articles));
+      pending.push({ storyId: id, version: meta.version, check: checked!.check! });
+    }
+    if (pending.length >= batch) {
+      writeChecks(store, pending);
+      pending = [];
+    }
+    options.onProgress?.('cross-checking', ++done, list.length);
+  }
+  writeChecks(store, pending);
+  return done;
+}
