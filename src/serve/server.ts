@@ -1,6 +1,9 @@
 import { createAdaptorServer } from '@hono/node-server';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { entityLexicons } from '../annotate/entities/lexicons.js';
+import { gazetteer } from '../annotate/entities/gazetteer.js';
+import { crossCheckLexicons } from '../crosscheck/lexicons.js';
 import type { Store } from '../store/store.js';
 import type { Watcher } from '../watch/watcher.js';
 import { createApp } from './app.js';
@@ -28,6 +31,18 @@ export interface RunningServer {
 }
 
 /**
+ * Load what the first pages would otherwise load while users wait (the gazetteer, entity and
+ * cross-check lexicons: a few hundred ms) and run the newest story's page once, before listening.
+ */
+async function warmUp(app: ReturnType<typeof createApp>, store: Store): Promise<void> {
+  gazetteer();
+  entityLexicons();
+  crossCheckLexicons();
+  const newest = store.listStories({ limit: 1 })[0];
+  await app.request(newest ? `/stories/${newest.id}` : '/', { headers: { host: '127.0.0.1' } });
+}
+
+/**
  * Listen on `host:port` (127.0.0.1 unless asked otherwise). On loopback the server answers only to
  * loopback host names (a DNS-rebinding guard); on any other host the write endpoints need a token.
  */
@@ -36,6 +51,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const loopback = isLoopback(host);
   const token = options.token ?? (loopback ? null : randomBytes(18).toString('base64url'));
   const app = createApp({ store: options.store, token, allowedHosts: loopback ? [...LOOPBACK] : null, watcher: options.watcher, fetch: options.fetch });
+  await warmUp(app, options.store);
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
