@@ -164,6 +164,7 @@ describe('ingest API', () => {
   it('refuses cross-origin writes, a missing token and foreign host names', async () => {
     const cross = await post('/api/ingest', JSON.stringify({ article }), { 'content-type': 'application/json', origin: 'https://evil.example' });
     expect(cross.status).toBe(403);
+    for (const origin of ['null', 'not a url']) expect((await post('/api/ingest', JSON.stringify({ article }), { 'content-type': 'application/json', origin })).status).toBe(403);
     const guarded = createApp({ store, token: 's3cret-token', allowedHosts: null });
     const noToken = await guarded.request('/api/ingest', { method: 'POST', body: JSON.stringify({ article }), headers: { 'content-type': 'application/json' } });
     expect(noToken.status).toBe(401);

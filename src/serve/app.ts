@@ -109,8 +109,7 @@ export function createApp(options: AppOptions): Hono {
   // Writes: same-origin only (no cross-site form posts), and the bearer token when one is set.
   const guardWrite = async (c: Context, next: () => Promise<void>) => {
     const origin = c.req.header('origin');
-    if (origin && origin !== 'null' && new URL(origin).host !== new URL(c.req.url).host) throw new ApiError(403, 'cross-origin writes are refused');
-    if (origin === 'null') throw new ApiError(403, 'cross-origin writes are refused');
+    if (origin !== undefined && (!URL.canParse(origin) || new URL(origin).host !== new URL(c.req.url).host)) throw new ApiError(403, 'cross-origin writes are refused');
     if (options.token) {
       const given = /^Bearer\s+(.+)$/i.exec(c.req.header('authorization') ?? '')?.[1]?.trim() ?? '';
       const a = Buffer.from(given);
