@@ -9,7 +9,7 @@ import { storeArticles } from '../src/app/ingest.js';
 import { checkStories } from '../src/app/stories.js';
 import { Store } from '../src/store/index.js';
 import { sharedCorpus } from '../src/util/paths.js';
-import { loadArticles } from './corpus.js';
+import { loadArticles, valueOf } from './corpus.js';
 import { clones, streamPlan } from './stream.js';
 
 /**
@@ -142,11 +142,6 @@ function get(url: URL, agent: Agent): Promise<number> {
     req.on('error', reject);
     req.end();
   });
-}
-
-function valueOf(flag: string): string | undefined {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 await main();

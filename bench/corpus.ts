@@ -15,3 +15,9 @@ export function loadArticles(dir: string): Extracted[] {
     ),
   );
 }
+
+/** The value after `flag` on the command line (`--sizes 1000,10000`), or undefined. */
+export function valueOf(flag: string): string | undefined {
+  const i = process.argv.indexOf(flag);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}

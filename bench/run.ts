@@ -12,7 +12,7 @@ import { tokenizeBlock } from '../src/annotate/nlp.js';
 import { extractHtml } from '../src/extract/index.js';
 import type { Extracted } from '../src/ingest/types.js';
 import { sharedCorpus } from '../src/util/paths.js';
-import { loadArticles } from './corpus.js';
+import { loadArticles, valueOf } from './corpus.js';
 
 /**
  * `npm run bench`: throughput and peak memory of the whole analyze pipeline on real articles from
@@ -139,11 +139,6 @@ function printTable(rows: Row[]): void {
   for (const r of rows) {
     process.stdout.write(`| ${r.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${(r.items / r.seconds).toFixed(0)} | ${(r.bytes / r.seconds / 1e6).toFixed(2)} |\n`);
   }
-}
-
-function valueOf(flag: string): string | undefined {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 await main();

@@ -11,7 +11,7 @@ import type { Article } from '../src/model/article.js';
 import { Store } from '../src/store/index.js';
 import { collectGarbage } from '../src/util/gc.js';
 import { sharedCorpus } from '../src/util/paths.js';
-import { loadArticles } from './corpus.js';
+import { loadArticles, valueOf } from './corpus.js';
 import { clones, EPOCH_DAYS, streamPlan } from './stream.js';
 
 /**
@@ -152,11 +152,6 @@ function sizeOr0(path: string): number {
   } catch {
     return 0;
   }
-}
-
-function valueOf(flag: string): string | undefined {
-  const i = process.argv.indexOf(flag);
-  return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
 const at = process.argv.indexOf('--child');

@@ -5,7 +5,7 @@ import { sentences } from '../../src/annotate/sentences/index.js';
 import { Article } from '../../src/model/article.js';
 import { buildPipeline } from '../../src/pipeline/build.js';
 import { runPipeline } from '../../src/pipeline/run.js';
-import { corpusPath, loadJsonl, prf, round, type EvalTask, type GoldSpan, type ScoreRow, type TaskResult } from '../common.js';
+import { corpusPath, loadJsonl, prf, round, type EvalTask, type GoldSpan, type ScoreRow } from '../common.js';
 
 interface Role extends GoldSpan {
   readonly text: string;

@@ -6,6 +6,8 @@ import type { Article } from '../model/article.js';
 import type { RunError } from '../model/run.js';
 import type { Store } from '../store/store.js';
 import { StoreWriter } from '../store/writer.js';
+import { lockForIngest } from '../store/lock.js';
+import { StoreError } from '../store/migrations.js';
 import { checkStories } from './stories.js';
 import { annotateArticles, readInputs, type AnalyzeOptions } from './analyze.js';
 
@@ -52,6 +54,26 @@ export function ingestDocuments(store: Store, docs: readonly Extracted[], option
   // Cross-check the stories that changed and keep the results, so reading a story costs none.
   if (options.crossCheck !== false) checkStories(store, storyIds, { onProgress: options.onProgress });
   return { ...result, read: cleaned.articles.length, known: cleaned.articles.length - fresh.length, errors: cleaned.errors, articleIds: cleaned.articles.map((a) => a.id) };
+}
+
+/**
+ * ingestDocuments under the store's ingest lock, for writers that live beside readers (the web
+ * app's ingest endpoint, the feed watcher): `{ busy }` with the reason when another process holds
+ * the lock, instead of waiting for it.
+ */
+export function ingestLocked(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): ReturnType<typeof ingestDocuments> | { readonly busy: string } {
+  let unlock: () => void;
+  try {
+    unlock = lockForIngest(store.path);
+  } catch (error) {
+    if (error instanceof StoreError) return { busy: error.message };
+    throw error;
+  }
+  try {
+    return ingestDocuments(store, docs, options);
+  } finally {
+    unlock();
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import { entityTable } from '../annotate/entities/index.js';
 import { crossCheckStories } from '../crosscheck/index.js';
 import type { Article } from '../model/article.js';
+import type { StoryCheck } from '../model/check.js';
 import type { EntityRecord, StoryRecord } from '../model/run.js';
 import { storyMeta, type StoryMeta } from '../store/browse.js';
 import { readCheck, writeChecks } from '../store/checks.js';
@@ -14,6 +15,14 @@ export interface CheckedStory {
   readonly entities: readonly EntityRecord[];
 }
 
+/** Cross-check a stored story now (whatever is kept), from its articles as stored. */
+function computeCheck(store: Store, id: string): Omit<CheckedStory, 'meta'> & { readonly check: StoryCheck } {
+  const { story, articles } = store.story(id);
+  const entities = entityTable(articles);
+  const [checked] = crossCheckStories([story], articles, entities);
+  return { story: checked!, articles, entities, check: checked!.check! };
+}
+
 /**
  * A stored story with its cross-check: the one kept in the store when it was made for this version
  * of the story, else computed now (and kept, unless `save` is false or the store is busy with an
@@ -22,13 +31,14 @@ export interface CheckedStory {
 export function checkedStory(store: Store, id: string, options: { save?: boolean; wait?: boolean } = {}): CheckedStory | null {
   const meta = storyMeta(store, id);
   if (!meta) return null;
-  const { story, articles } = store.story(id);
-  const entities = entityTable(articles);
   const kept = readCheck(store, id, meta.version);
-  if (kept) return { meta, story: { ...story, check: kept }, articles, entities };
-  const [checked] = crossCheckStories([story], articles, entities);
-  if (options.save !== false) writeChecks(store, [{ storyId: id, version: meta.version, check: checked!.check! }], { wait: options.wait });
-  return { meta, story: checked!, articles, entities };
+  if (kept) {
+    const { story, articles } = store.story(id);
+    return { meta, story: { ...story, check: kept }, articles, entities: entityTable(articles) };
+  }
+  const { check, ...fresh } = computeCheck(store, id);
+  if (options.save !== false) writeChecks(store, [{ storyId: id, version: meta.version, check }], { wait: options.wait });
+  return { meta, ...fresh };
 }
 
 /**
@@ -39,15 +49,11 @@ export function checkedStory(store: Store, id: string, options: { save?: boolean
 export function checkStories(store: Store, ids: Iterable<string>, options: { batch?: number; onProgress?: (phase: string, done: number, total: number) => void } = {}): number {
   const list = [...ids];
   const batch = options.batch ?? 100;
-  let pending: { storyId: string; version: string; check: NonNullable<StoryRecord['check']> }[] = [];
+  let pending: { storyId: string; version: string; check: StoryCheck }[] = [];
   let done = 0;
   for (const id of list) {
     const meta = storyMeta(store, id);
-    if (meta && !readCheck(store, id, meta.version)) {
-      const { story, articles } = store.story(id);
-      const [checked] = crossCheckStories([story], articles, entityTable(articles));
-      pending.push({ storyId: id, version: meta.version, check: checked!.check! });
-    }
+    if (meta && !readCheck(store, id, meta.version)) pending.push({ storyId: id, version: meta.version, check: computeCheck(store, id).check });
     if (pending.length >= batch) {
       writeChecks(store, pending);
       pending = [];

@@ -8,7 +8,7 @@ import { CROSSCHECK } from './settings.js';
 const NAMES = (k: string): boolean => k.charCodeAt(1) === 58 /* : */ && (k.charCodeAt(0) === 101 /* e */ || k.charCodeAt(0) === 99) /* c */;
 const NOTHING = (): boolean => false;
 /** Figure features (`q:`). */
-export const FIGURES = (k: string): boolean => k.charCodeAt(1) === 58 && k.charCodeAt(0) === 113; /* q */
+const FIGURES = (k: string): boolean => k.charCodeAt(1) === 58 && k.charCodeAt(0) === 113; /* q */
 
 /**
  * Weighted Jaccard similarity of two feature maps, over every feature and over those `leaveOut`

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../util/paths.js';
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './settings.js';
 import type { RawDocument } from './types.js';
 
 export interface FetchOptions {
@@ -8,6 +9,11 @@ export interface FetchOptions {
   readonly maxBytes: number;
   readonly maxRedirects: number;
   readonly fetch?: typeof fetch;
+}
+
+/** Fetch options with the defaults (settings.ts) for what is not given. */
+export function fetchOptions(given: { timeoutMs?: number; maxBytes?: number; maxRedirects?: number; fetch?: typeof fetch } = {}): FetchOptions {
+  return { timeoutMs: given.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: given.maxBytes ?? DEFAULT_MAX_BYTES, maxRedirects: given.maxRedirects ?? DEFAULT_MAX_REDIRECTS, fetch: given.fetch };
 }
 
 /** Content types we read: pages, feeds, JSON exports and text. */

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
 import { readDocument } from './document.js';
-import { type FetchOptions, fetchUrl } from './fetch.js';
+import { fetchOptions, fetchUrl } from './fetch.js';
 import { fsReason, listFiles, readCapped, readStream } from './files.js';
 import { isManifestName, loadManifest } from './manifest.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './settings.js';
 import type { Extracted, MetaHints } from './types.js';
 import { InputError } from './types.js';
 
@@ -34,8 +33,8 @@ export interface IngestOptions {
  * for await (const x of ingest(['examples/demo'])) if (!InputError.is(x)) console.log(x.title);
  */
 export async function* ingest(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<Extracted | InputError> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const net: FetchOptions = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes, maxRedirects: options.maxRedirects ?? DEFAULT_MAX_REDIRECTS, fetch: options.fetch };
+  const net = fetchOptions(options);
+  const maxBytes = net.maxBytes;
   const manifest = new Map<string, MetaHints>();
   const addManifest = (file: string): InputError | null => {
     try {

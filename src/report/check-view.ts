@@ -1,5 +1,5 @@
 import type { Article } from '../model/article.js';
-import type { BriefSection, ClaimStatus, StoryCheck, TextRef } from '../model/check.js';
+import type { BriefSection, ClaimStatus, LabelRecord, StoryCheck, TextRef } from '../model/check.js';
 import { sourceName } from '../util/names.js';
 
 /** What the human-readable reports show of a story's cross-check; built once, rendered three ways. */
@@ -10,7 +10,7 @@ export interface CheckView {
   readonly claims: readonly { readonly status: ClaimStatus; readonly origins: number; readonly articles: number; readonly text: string; readonly outlets: string; readonly conflicts: readonly string[]; readonly cells: readonly (TextRef | null)[] }[];
   /** Column heads of the claims × sources matrix (one per article of the story). */
   readonly columns: readonly string[];
-  readonly labels: readonly { readonly actor: string; readonly rows: readonly { readonly outlet: string; readonly own: readonly string[]; readonly quoted: readonly string[] }[] }[];
+  readonly labels: readonly { readonly ref: string; readonly actor: string; readonly rows: readonly { readonly outlet: string; readonly own: readonly string[]; readonly quoted: readonly string[] }[] }[];
   readonly loaded: readonly { readonly outlet: string; readonly kind: string; readonly own: readonly string[]; readonly quoted: readonly string[]; readonly speculation: number }[];
   readonly quoted: readonly { readonly outlet: string; readonly sources: readonly string[] }[];
   readonly timeline: readonly { readonly date: string; readonly text: string; readonly outlets: string }[];
@@ -25,6 +25,11 @@ const HEADINGS: Record<BriefSection, string> = {
 };
 
 const MAX_CLAIMS = 12;
+
+/** Labels of actors (people, groups, states and their forces), not of places or organisations named differently. */
+export function isActorLabel(l: Pick<LabelRecord, 'ref'>): boolean {
+  return !/^(place|organization):/.test(l.ref);
+}
 
 export function checkView(check: StoryCheck, articles: readonly Article[], articleIds: readonly string[]): CheckView {
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -49,9 +54,10 @@ export function checkView(check: StoryCheck, articles: readonly Article[], artic
     cells: articleIds.map((id) => c.mentions.find((m) => m.articleId === id) ?? null),
   }));
   const labels = check.labels
-    .filter((l) => !/^(place|organization):/.test(l.ref))
+    .filter(isActorLabel)
     .slice(0, 6)
     .map((l) => ({
+      ref: l.ref,
       actor: l.name,
       rows: articleIds
         .filter((id) => l.byArticle[id] || l.quotedByArticle[id])

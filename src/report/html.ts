@@ -62,7 +62,13 @@ h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2.5rem;border-top:1px solid #
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}dt{color:#555}dd{margin:0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}
 .ok{background:#d9f2e6}.one{background:#fff3c4}.bad{background:#fbdada}h3{font-size:1.05rem;margin-top:1.2rem}.matrix td:nth-child(n+4){text-align:center}`;
 
-const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', contested: 'bad' } as const;
+/** CSS class of each claim status (the report and the web app share the colours). */
+export const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', contested: 'bad' } as const;
+
+/** The key to the highlight colours of `highlight`, with extra entries (`<span class="x">…</span>`) after ours. */
+export function legend(extra = ''): string {
+  return `<p class="legend"><span class="q">quote</span><span class="qi">indirect quote</span><span class="e person">person</span><span class="e organization">organization</span><span class="e group">group</span><span class="e place">place</span><span class="n">number</span><span class="d">date</span><span class="s">cited source</span><span class="h">hedge</span>${extra}</p>`;
+}
 
 /** A story's cross-check as HTML: brief, claims × sources matrix, labels, loaded words, quoted sources, timeline. */
 function checkHtml(v: CheckView): string {
@@ -106,7 +112,7 @@ export function renderHtml(run: RunResult): string {
   parts.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
   parts.push(`<title>triangulate report</title><style>${STYLE}</style></head><body>`);
   parts.push(`<h1>triangulate report</h1><p class="meta">${run.articles.length} articles · ${run.stories.length} stories · ${run.errors.length} errors</p>`);
-  parts.push(`<p class="legend"><span class="q">quote</span><span class="qi">indirect quote</span><span class="e person">person</span><span class="e organization">organization</span><span class="e group">group</span><span class="e place">place</span><span class="n">number</span><span class="d">date</span><span class="s">cited source</span><span class="h">hedge</span></p>`);
+  parts.push(legend());
   for (const a of run.articles) {
     parts.push(`<section id="a-${esc(a.id)}"><h2>${esc(articleHeading(a))}</h2><p class="meta">${esc(metaLine(a))}</p><dl>`);
     const rows: [string, string[]][] = [

@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { toJsonV1, articleJson } from '../report/json.js';
 import { findArticles, findStories, getArticle, listOutlets, snippetParts, storeVersion, type OutletSummary, type StoryFilter } from '../store/browse.js';
 import { listFeeds } from '../store/feeds.js';
-import { MATCH_END, MATCH_START, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { packageRoot } from '../util/paths.js';
 import type { Watcher } from '../watch/watcher.js';
 import { StoryBook } from './book.js';
-import { ApiError, ingestRequest } from './ingest.js';
+import { ApiError } from './errors.js';
+import { ingestRequest } from './ingest.js';
 import { outletProfile } from './outlets.js';
 import { articlePage } from './pages/article.js';
 import { problemPage } from './pages/layout.js';
@@ -132,7 +133,8 @@ export function createApp(options: AppOptions): Hono {
   app.get('/', (c) => {
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
-    return c.html(storiesPage(findStories(store, filter, { limit, offset }), filter, limit, offset, overview().outlets, overview().counts));
+    const { outlets, counts } = overview();
+    return c.html(storiesPage(findStories(store, filter, { limit, offset }), filter, limit, offset, outlets, counts));
   });
   app.get('/stories/:id', (c) => {
     const s = book.get(c.req.param('id'));
@@ -155,7 +157,7 @@ export function createApp(options: AppOptions): Hono {
     const q = (c.req.query('q') ?? '').trim();
     const { limit, offset } = paging(c, 20);
     const hits = q ? store.search(q, { limit: limit + 1, offset }) : [];
-    return c.html(searchPage(q, hits.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit, MATCH_START, MATCH_END) })), offset, limit, hits.length > limit));
+    return c.html(searchPage(q, hits.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit) })), offset, limit, hits.length > limit));
   });
   app.get('/feeds', (c) => c.html(feedsPage(listFeeds(store), Boolean(options.watcher))));
 
@@ -198,7 +200,7 @@ export function createApp(options: AppOptions): Hono {
       offset,
       next: hits.length > limit ? offset + limit : null,
       hits: hits.slice(0, limit).map((h) => {
-        const { text, highlights } = snippetParts(h, MATCH_START, MATCH_END);
+        const { text, highlights } = snippetParts(h);
         return { ...h, snippet: text, highlights };
       }),
     });

@@ -1,4 +1,5 @@
 import { esc } from '../report/html.js';
+import { httpUrl } from '../util/url.js';
 
 /**
  * HTML built by a tagged template that escapes every interpolated value unless it is already
@@ -34,13 +35,8 @@ export function raw(markup: string): Html {
 
 /** A link target from an article (its URL): only http(s) URLs are links; anything else (javascript:, data:) is not. */
 export function safeHref(url: string | null | undefined): string | null {
-  if (!url) return null;
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
-  } catch {
-    return null;
-  }
+  const u = httpUrl(url);
+  return u && new URL(u).href;
 }
 
 /** Query string from parameters, leaving out empty ones (values are encoded, then escaped where used). */

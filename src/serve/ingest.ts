@@ -1,22 +1,12 @@
-import { ingestDocuments } from '../app/ingest.js';
+import { ingestLocked } from '../app/ingest.js';
 import { ingest } from '../ingest/index.js';
 import { readDocument } from '../ingest/document.js';
 import { fromRecord } from '../ingest/record.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from '../ingest/settings.js';
+import { fetchOptions } from '../ingest/fetch.js';
 import { InputError, type Extracted, type MetaHints } from '../ingest/types.js';
-import { lockForIngest } from '../store/lock.js';
-import { StoreError } from '../store/migrations.js';
 import type { Store } from '../store/store.js';
-
-/** A problem the client can fix (4xx) or should retry (503), answered as a JSON error. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 503,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+import { ApiError } from './errors.js';
+import { httpUrl } from '../util/url.js';
 
 export interface IngestReply {
   readonly added: number;
@@ -28,7 +18,6 @@ export interface IngestReply {
 }
 
 const DOCUMENT_TYPES = /^(text\/(html|plain|xml)|application\/(xhtml\+xml|xml|rss\+xml|atom\+xml))$/;
-const httpUrl = (u: unknown): u is string => typeof u === 'string' && /^https?:\/\/[^\s]+$/i.test(u) && URL.canParse(u);
 
 /**
  * POST /api/ingest: store an article given as JSON fields, a page or feed given as a body, or a
@@ -44,7 +33,7 @@ export async function ingestRequest(
   options: { fetch?: typeof fetch; watch?: (urls: readonly string[]) => void } = {},
 ): Promise<IngestReply> {
   const type = request.contentType.split(';')[0]!.trim().toLowerCase();
-  const net = { timeoutMs: DEFAULT_TIMEOUT_MS, maxBytes: DEFAULT_MAX_BYTES, maxRedirects: DEFAULT_MAX_REDIRECTS, fetch: options.fetch };
+  const net = fetchOptions({ fetch: options.fetch });
   const docs: Extracted[] = [];
   const errors: InputError[] = [];
   const watching: string[] = [];
@@ -67,9 +56,9 @@ export async function ingestRequest(
         take(typeof x === 'string' ? InputError.create(`api#${i + 1}`, x) : x);
       });
     } else if (b.url !== undefined || b.feed !== undefined) {
-      const url = b.url ?? b.feed;
-      if (!httpUrl(url)) throw new ApiError(400, '"url" / "feed" must be an http(s) URL');
-      for await (const x of ingest([url], { fetch: options.fetch, timeoutMs: net.timeoutMs, maxBytes: net.maxBytes, maxRedirects: net.maxRedirects })) take(x);
+      const url = httpUrl(b.url ?? b.feed);
+      if (!url) throw new ApiError(400, '"url" / "feed" must be an http(s) URL');
+      for await (const x of ingest([url], net)) take(x);
       if (b.feed !== undefined && b.watch === true) {
         if (!options.watch) throw new ApiError(409, 'this server does not watch feeds; start it with --watch');
         options.watch([url]);
@@ -77,27 +66,17 @@ export async function ingestRequest(
       }
     } else throw new ApiError(400, 'expected a JSON object with "article", "articles", "url" or "feed"');
   } else if (DOCUMENT_TYPES.test(type)) {
-    const url = request.hints.url && httpUrl(request.hints.url) ? request.hints.url : null;
+    const url = httpUrl(request.hints.url);
     const raw = { source: url ?? 'api:upload', bytes: Buffer.from(request.body, 'utf8'), contentType: request.contentType, url, hints: request.hints };
     for await (const x of readDocument(raw, net)) take(x);
   } else throw new ApiError(415, `cannot ingest ${type || 'a body without a content type'}; send application/json, text/html, text/plain or a feed`);
 
-  let unlock: () => void;
-  try {
-    unlock = lockForIngest(store.path);
-  } catch (error) {
-    if (error instanceof StoreError) throw new ApiError(503, error.message);
-    throw error;
-  }
-  try {
-    const result = ingestDocuments(store, docs);
-    const storyOf = store.db.prepare('SELECT story_id AS s, title AS t FROM articles WHERE id = ?');
-    const articles = [...new Set(result.articleIds)].map((id) => {
-      const row = storyOf.get(id) as { s: string; t: string | null } | undefined;
-      return { id, storyId: row?.s ?? null, title: row?.t ?? null };
-    });
-    return { added: result.added, known: result.known, articles, errors: [...errors, ...result.errors].map((e) => ({ input: e.input, reason: e.reason })), watching };
-  } finally {
-    unlock();
-  }
+  const result = ingestLocked(store, docs);
+  if ('busy' in result) throw new ApiError(503, result.busy);
+  const storyOf = store.db.prepare('SELECT story_id AS s, title AS t FROM articles WHERE id = ?');
+  const articles = [...new Set(result.articleIds)].map((id) => {
+    const row = storyOf.get(id) as { s: string; t: string | null } | undefined;
+    return { id, storyId: row?.s ?? null, title: row?.t ?? null };
+  });
+  return { added: result.added, known: result.known, articles, errors: [...errors, ...result.errors].map((e) => ({ input: e.input, reason: e.reason })), watching };
 }

@@ -1,3 +1,4 @@
+import { isActorLabel } from '../report/check-view.js';
 import { addCount } from '../util/maps.js';
 import { getOutlet, outletStories, type OutletSummary } from '../store/browse.js';
 import type { Store } from '../store/store.js';
@@ -42,7 +43,7 @@ export function outletProfile(store: Store, book: StoryBook, outlet: string, max
     }
     const check = s.story.check;
     for (const l of check.labels) {
-      if (/^(place|organization):/.test(l.ref)) continue;
+      if (!isActorLabel(l)) continue;
       for (const id of ours) {
         const entry = labels.get(l.name) ?? { own: new Map(), quoted: new Map() };
         for (const w of l.byArticle[id] ?? []) addCount(entry.own, w.toLowerCase());

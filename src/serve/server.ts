@@ -32,7 +32,7 @@ export interface RunningServer {
 
 /**
  * Load what the first pages would otherwise load while users wait (the gazetteer, entity and
- * cross-check lexicons: a few hundred ms) and run the newest story's page once, before listening.
+ * cross-check lexicons) and run the newest story's page once, before listening.
  */
 async function warmUp(app: ReturnType<typeof createApp>, store: Store): Promise<void> {
   gazetteer();

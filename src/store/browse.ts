@@ -1,6 +1,6 @@
 import type { Article } from '../model/article.js';
 import { articleFromRow } from './serialize.js';
-import type { SearchHit, Store, StorySummary } from './store.js';
+import { MATCH_END, MATCH_START, type SearchHit, type Store, type StorySummary } from './store.js';
 
 /**
  * Read queries for browsing a store (the web app and its API): filtered, paginated lists of
@@ -70,6 +70,12 @@ const STORY_CONDITIONS = {
 // NULLs sort last in a descending SQLite order, so undated stories come after the dated ones and the stories_recent index serves the order.
 const STORY_ORDER = 'ORDER BY s.last_published DESC, s.updated_seq DESC';
 
+/** A WHERE clause of the fixed fragments whose value is given (not null), and the values to bind. */
+function whereOf<K extends string>(conditions: Readonly<Record<K, string>>, values: Readonly<Record<K, string | null>>): { where: string; params: Record<string, string> } {
+  const keys = (Object.keys(conditions) as K[]).filter((k) => values[k] !== null);
+  return { where: keys.length ? `WHERE ${keys.map((k) => conditions[k]).join(' AND ')}` : '', params: Object.fromEntries(keys.map((k) => [k, values[k]!])) };
+}
+
 interface StoryRow {
   id: string;
   title: string;
@@ -85,10 +91,7 @@ const summary = (r: StoryRow): StorySummary => ({ id: r.id, title: r.title, firs
 /** Stories newest first, filtered by dates, outlet and text, one page of them and the total. */
 export function findStories(store: Store, filter: StoryFilter, page: Page): StoryPage {
   const run = (q: string | null) => {
-    const values = { from: filter.from || null, to: filter.to || null, outlet: filter.outlet || null, q };
-    const keys = (Object.keys(STORY_CONDITIONS) as (keyof typeof STORY_CONDITIONS)[]).filter((k) => values[k] !== null);
-    const where = keys.length ? `WHERE ${keys.map((k) => STORY_CONDITIONS[k]).join(' AND ')}` : '';
-    const params = Object.fromEntries(keys.map((k) => [k, values[k]]));
+    const { where, params } = whereOf(STORY_CONDITIONS, { from: filter.from || null, to: filter.to || null, outlet: filter.outlet || null, q });
     const total = (store.db.prepare(`SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
     const rows = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s ${where} ${STORY_ORDER} LIMIT @limit OFFSET @offset`).all({ ...params, limit: page.limit, offset: page.offset }) as StoryRow[];
     return { total, stories: rows.map(summary) };
@@ -120,11 +123,7 @@ const articleSummary = (r: ArticleRow): ArticleSummary => ({ id: r.id, storyId: 
 
 /** Articles newest first (by publication, then arrival), optionally of one story or one outlet. */
 export function findArticles(store: Store, filter: { story?: string | null; outlet?: string | null }, page: Page): { total: number; articles: ArticleSummary[] } {
-  const conditions = { story: 'story_id = @story', outlet: 'outlet = @outlet' } as const;
-  const values = { story: filter.story || null, outlet: filter.outlet || null };
-  const keys = (Object.keys(conditions) as (keyof typeof conditions)[]).filter((k) => values[k] !== null);
-  const where = keys.length ? `WHERE ${keys.map((k) => conditions[k]).join(' AND ')}` : '';
-  const params = Object.fromEntries(keys.map((k) => [k, values[k]]));
+  const { where, params } = whereOf({ story: 'story_id = @story', outlet: 'outlet = @outlet' }, { story: filter.story || null, outlet: filter.outlet || null });
   const total = (store.db.prepare(`SELECT count(*) AS n FROM articles ${where}`).get(params) as { n: number }).n;
   const rows = store.db.prepare(`SELECT ${ARTICLE_COLUMNS} FROM articles ${where} ORDER BY published DESC, seq DESC LIMIT @limit OFFSET @offset`).all({ ...params, limit: page.limit, offset: page.offset }) as ArticleRow[];
   return { total, articles: rows.map(articleSummary) };
@@ -168,13 +167,13 @@ export function outletStories(store: Store, outlet: string, limit: number): stri
 }
 
 /** Split a search snippet into plain text and the highlighted ranges (offsets into that text). */
-export function snippetParts(hit: SearchHit, start: string, end: string): { text: string; highlights: [number, number][] } {
+export function snippetParts(hit: SearchHit): { text: string; highlights: [number, number][] } {
   let text = '';
   const highlights: [number, number][] = [];
   let open = -1;
   for (const ch of hit.snippet.replace(/\s+/g, ' ').trim()) {
-    if (ch === start) open = text.length;
-    else if (ch === end) {
+    if (ch === MATCH_START) open = text.length;
+    else if (ch === MATCH_END) {
       if (open >= 0 && text.length > open) highlights.push([open, text.length]);
       open = -1;
     } else text += ch;

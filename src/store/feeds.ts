@@ -20,9 +20,14 @@ export interface FeedRecord {
   readonly nextPoll: string | null;
 }
 
+/** A feed's health at a glance: failing (its last poll failed), ok, or not polled yet. */
+export function feedState(f: FeedRecord): 'failing' | 'ok' | 'new' {
+  return f.failures > 0 ? 'failing' : f.lastSuccess ? 'ok' : 'new';
+}
+
 /** What one poll of a feed changed. */
 export type PollOutcome =
-  | { readonly ok: true; readonly at: string; readonly title?: string | null; readonly etag?: string | null; readonly lastModified?: string | null; readonly newItems: number; readonly added: number; readonly problem?: string | null; readonly nextPoll: string }
+  | { readonly ok: true; readonly at: string; readonly notModified: boolean; readonly title?: string | null; readonly etag?: string | null; readonly lastModified?: string | null; readonly newItems: number; readonly added: number; readonly problem?: string | null; readonly nextPoll: string }
   | { readonly ok: false; readonly at: string; readonly error: string; readonly nextPoll: string };
 
 type FeedRow = {
@@ -93,7 +98,7 @@ export function recordPoll(store: Store, url: string, outcome: PollOutcome, item
         at: outcome.at,
         title: outcome.title ?? null,
         // A 304 keeps the validators it was asked with.
-        keep: outcome.etag === undefined && outcome.lastModified === undefined ? 1 : 0,
+        keep: outcome.notModified ? 1 : 0,
         etag: outcome.etag ?? null,
         lastModified: outcome.lastModified ?? null,
         newItems: outcome.newItems,

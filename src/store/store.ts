@@ -6,7 +6,7 @@ import { copyChain, type ScoredReuse } from '../cluster/reuse.js';
 import type { Article } from '../model/article.js';
 import type { ReuseRecord, StoryRecord } from '../model/run.js';
 import { migrate, SCHEMA_VERSION, StoreError } from './migrations.js';
-import { plainQuery } from './browse.js';
+import { findStories, plainQuery } from './browse.js';
 import { articleFromRow } from './serialize.js';
 
 export { StoreError } from './migrations.js';
@@ -111,14 +111,7 @@ export class Store {
 
   /** Stories, newest first (by their latest article's date, then by when they last grew). */
   listStories(options: { limit?: number; offset?: number } = {}): StorySummary[] {
-    const rows = this.db
-      .prepare(
-        `SELECT s.id, s.title, s.first_published, s.last_published, s.article_count,
-                (SELECT json_group_array(outlet) FROM (SELECT DISTINCT outlet FROM articles a WHERE a.story_id = s.id AND outlet IS NOT NULL ORDER BY outlet)) AS outlets
-         FROM stories s ORDER BY s.last_published DESC, s.updated_seq DESC LIMIT ? OFFSET ?`,
-      )
-      .all(options.limit ?? -1, options.offset ?? 0) as { id: string; title: string; first_published: string | null; last_published: string | null; article_count: number; outlets: string }[];
-    return rows.map((r) => ({ id: r.id, title: r.title, firstPublished: r.first_published, lastPublished: r.last_published, articleCount: r.article_count, outlets: JSON.parse(r.outlets) as string[] }));
+    return [...findStories(this, {}, { limit: options.limit ?? -1, offset: options.offset ?? 0 }).stories];
   }
 
   /** The story with this id, or the only one whose id starts with it (at least 4 characters). */

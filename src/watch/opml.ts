@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { httpUrl } from '../util/url.js';
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' });
 
@@ -16,8 +17,8 @@ export function opmlFeeds(xml: string): string[] {
   const walk = (node: unknown): void => {
     for (const o of Array.isArray(node) ? node : node ? [node] : []) {
       if (typeof o !== 'object' || o === null) continue;
-      const url = (o as Record<string, unknown>)['@xmlUrl'];
-      if (typeof url === 'string' && /^https?:\/\//i.test(url.trim()) && !urls.includes(url.trim())) urls.push(url.trim());
+      const url = httpUrl((o as Record<string, unknown>)['@xmlUrl']);
+      if (url && !urls.includes(url)) urls.push(url);
       walk((o as Record<string, unknown>).outline);
     }
   };

@@ -1,13 +1,10 @@
-import { ingestDocuments } from '../app/ingest.js';
+import { ingestLocked } from '../app/ingest.js';
 import { decode } from '../ingest/decode.js';
 import { feedDocuments, itemKey } from '../ingest/document.js';
 import { parseFeed } from '../ingest/feed.js';
-import { fetchConditional, FetchError, type FetchOptions } from '../ingest/fetch.js';
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from '../ingest/settings.js';
+import { fetchConditional, FetchError, fetchOptions, type FetchOptions } from '../ingest/fetch.js';
 import { InputError, type Extracted } from '../ingest/types.js';
 import { addFeed, listFeeds, recordPoll, seenItems, type FeedRecord, type PollOutcome } from '../store/feeds.js';
-import { lockForIngest } from '../store/lock.js';
-import { StoreError } from '../store/migrations.js';
 import type { Store } from '../store/store.js';
 import { BUSY_RETRY_MS, DEFAULT_EVERY_MS, MAX_BACKOFF_MS } from './settings.js';
 
@@ -54,7 +51,7 @@ export class Watcher {
     private readonly options: WatchOptions = {},
   ) {
     this.everyMs = options.everyMs ?? DEFAULT_EVERY_MS;
-    this.net = { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES, maxRedirects: DEFAULT_MAX_REDIRECTS, fetch: options.fetch };
+    this.net = fetchOptions(options);
     this.now = options.now ?? (() => new Date());
   }
 
@@ -98,7 +95,7 @@ export class Watcher {
     }
     const next = nextPollAfter(at, this.everyMs, 0).toISOString();
     if (got.notModified) {
-      const outcome: PollOutcome = { ok: true, at: at.toISOString(), newItems: 0, added: 0, nextPoll: next };
+      const outcome: PollOutcome = { ok: true, at: at.toISOString(), notModified: true, newItems: 0, added: 0, nextPoll: next };
       recordPoll(this.store, feed.url, outcome);
       return outcome;
     }
@@ -119,25 +116,17 @@ export class Watcher {
       if (InputError.is(d)) problems.push(InputError.format(d));
       else docs.push(d);
     }
-    let unlock: () => void;
-    try {
-      unlock = lockForIngest(this.store.path);
-    } catch (error) {
-      if (!(error instanceof StoreError)) throw error;
+    const result = ingestLocked(this.store, docs);
+    if ('busy' in result) {
       this.busyUntil.set(feed.url, at.getTime() + BUSY_RETRY_MS);
       return { busy: true };
     }
-    try {
-      const result = ingestDocuments(this.store, docs);
-      for (const e of result.errors) problems.push(InputError.format(e));
-      // Items that could not be read count as seen (not retried for ever) and are the feed's last error.
-      const problem = problems.length ? `${problems.length} item${problems.length === 1 ? '' : 's'} not read: ${problems[0]}` : null;
-      const outcome: PollOutcome = { ok: true, at: at.toISOString(), title: parsed.title, etag: got.etag, lastModified: got.lastModified, newItems: fresh.length, added: result.added, problem, nextPoll: next };
-      recordPoll(this.store, feed.url, outcome, fresh.map((x) => x.key));
-      return outcome;
-    } finally {
-      unlock();
-    }
+    for (const e of result.errors) problems.push(InputError.format(e));
+    // Items that could not be read count as seen (not retried for ever) and are the feed's last error.
+    const problem = problems.length ? `${problems.length} item${problems.length === 1 ? '' : 's'} not read: ${problems[0]}` : null;
+    const outcome: PollOutcome = { ok: true, at: at.toISOString(), notModified: false, title: parsed.title, etag: got.etag, lastModified: got.lastModified, newItems: fresh.length, added: result.added, problem, nextPoll: next };
+    recordPoll(this.store, feed.url, outcome, fresh.map((x) => x.key));
+    return outcome;
   }
 
   /** Poll in the background until stop(): each round polls what is due, then sleeps until the next feed is due. */

@@ -3,12 +3,13 @@ import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { startServer } from '../../serve/server.js';
 import { DEFAULT_PORT } from '../../serve/settings.js';
-import { listFeeds, type FeedRecord, type PollOutcome } from '../../store/feeds.js';
+import { feedState, listFeeds, type FeedRecord, type PollOutcome } from '../../store/feeds.js';
 import { defaultDbPath, Store } from '../../store/index.js';
 import { formatDuration, parseDuration } from '../../watch/duration.js';
 import { opmlFeeds } from '../../watch/opml.js';
 import { DEFAULT_EVERY_MS, MIN_EVERY_MS } from '../../watch/settings.js';
 import { Watcher } from '../../watch/watcher.js';
+import { httpUrl } from '../../util/url.js';
 import { useColor } from '../io.js';
 
 const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory');
@@ -24,11 +25,6 @@ function every(value: string): number {
   if (ms === null) throw new InvalidArgumentError('expected a duration such as 15m, 90s or 1h');
   if (ms < MIN_EVERY_MS) throw new InvalidArgumentError(`polling more often than every ${formatDuration(MIN_EVERY_MS)} only burdens the publishers`);
   return ms;
-}
-
-function feedUrl(value: string, previous: string[] = []): string[] {
-  if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) throw new InvalidArgumentError(`${value} is not an http(s) feed URL`);
-  return [...previous, value];
 }
 
 /** The feeds named on the command line and in an OPML file. */
@@ -47,16 +43,16 @@ function feedsFrom(urls: readonly string[], opml?: string): string[] {
       throw new Error(`${opml}: ${(error as Error).message.split('\n')[0]}`);
     }
   }
-  const bad = all.find((u) => !/^https?:\/\//i.test(u) || !URL.canParse(u));
+  const bad = all.find((u) => !httpUrl(u));
   if (bad) throw new Error(`${bad} is not an http(s) feed URL`);
-  return [...new Set(all)];
+  return [...new Set(all.map((u) => httpUrl(u)!))];
 }
 
 function pollLine(url: string, outcome: PollOutcome | { busy: true }, color: boolean): string {
   const c = pc.createColors(color);
   if ('busy' in outcome) return `${url}: ${c.yellow('store busy (another ingest is writing); trying again shortly')}\n`;
   if (!outcome.ok) return `${url}: ${c.red(outcome.error)} ${c.dim(`(next try ${outcome.nextPoll})`)}\n`;
-  const what = outcome.newItems === 0 ? (outcome.etag === undefined && outcome.lastModified === undefined ? 'not modified' : 'no new items') : `${outcome.newItems} new item${outcome.newItems === 1 ? '' : 's'}, ${outcome.added} article${outcome.added === 1 ? '' : 's'} added`;
+  const what = outcome.newItems === 0 ? (outcome.notModified ? 'not modified' : 'no new items') : `${outcome.newItems} new item${outcome.newItems === 1 ? '' : 's'}, ${outcome.added} article${outcome.added === 1 ? '' : 's'} added`;
   return `${url}: ${c.green(what)}${outcome.problem ? ` ${c.yellow(`(${outcome.problem})`)}` : ''}\n`;
 }
 
@@ -65,7 +61,7 @@ function healthLines(feeds: readonly FeedRecord[], color: boolean): string {
   if (feeds.length === 0) return 'no feed is watched\n';
   return feeds
     .map((f) => {
-      const state = f.failures > 0 ? c.red(`failing ×${f.failures}`) : f.lastSuccess ? c.green('ok') : c.yellow('not polled yet');
+      const state = { failing: () => c.red(`failing ×${f.failures}`), ok: () => c.green('ok'), new: () => c.yellow('not polled yet') }[feedState(f)]();
       return `${c.bold(f.title ?? f.url)}${f.title ? c.dim(` ${f.url}`) : ''}\n  ${state} · last success ${f.lastSuccess ?? 'never'} · ${f.itemsSeen} items seen · ${f.articlesAdded} articles added${f.lastError ? `\n  last error ${f.lastErrorAt}: ${f.lastError}` : ''}\n`;
     })
     .join('');
@@ -79,7 +75,7 @@ export function serveCommand(): Command {
     .addOption(new Option('-p, --port <n>', 'port to listen on').argParser(port).default(DEFAULT_PORT))
     .addOption(new Option('--host <host>', 'address to listen on; anything but loopback makes write endpoints need a token').default('127.0.0.1'))
     .option('--token <token>', 'bearer token the write endpoints require (default: $TRIANGULATE_TOKEN; generated when --host is not loopback)')
-    .option('--watch <feeds...>', 'also watch these RSS/Atom feeds and ingest their new items', feedUrl)
+    .option('--watch <feeds...>', 'also watch these RSS/Atom feeds and ingest their new items')
     .option('--opml <file>', 'also watch every feed of this OPML file')
     .addOption(new Option('--every <duration>', 'poll each watched feed this often (e.g. 15m, 1h)').argParser(every).default(DEFAULT_EVERY_MS, '15m'))
     .action(async (opts: { db?: string; port: number; host: string; token?: string; watch?: string[]; opml?: string; every: number }) => {

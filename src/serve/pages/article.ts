@@ -1,11 +1,11 @@
 import type { Article } from '../../model/article.js';
-import { highlight } from '../../report/html.js';
+import { highlight, legend } from '../../report/html.js';
 import { dateLines, hedgeLines, metaLine, quantityLines, removedSummary, sourceLines } from '../../report/view.js';
 import { sourceName } from '../../util/names.js';
 import { html, raw, safeHref } from '../html.js';
 import { count, layout } from './layout.js';
 
-const LEGEND = html`<p class="legend" aria-label="Legend"><span class="q">quote</span><span class="qi">indirect quote</span><span class="e person">person</span><span class="e organization">organization</span><span class="e group">group</span><span class="e place">place</span><span class="n">number</span><span class="d">date</span><span class="s">cited source</span><span class="h">hedge</span><span class="hl">cited passage</span></p>`;
+const LEGEND = raw(legend('<span class="hl">cited passage</span>'));
 
 /**
  * One article: metadata, its annotations listed and highlighted in the cleaned text (hover or focus

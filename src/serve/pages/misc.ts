@@ -1,5 +1,5 @@
 import type { OutletSummary } from '../../store/browse.js';
-import type { FeedRecord } from '../../store/feeds.js';
+import { feedState, type FeedRecord } from '../../store/feeds.js';
 import type { SearchHit } from '../../store/store.js';
 import { html, query, safeHref, type Html } from '../html.js';
 import type { OutletProfile } from '../outlets.js';
@@ -59,7 +59,7 @@ ${q ? (hits.length ? html`<ol class="hits" start="${offset + 1}">${hits.map(({ h
 
 /** Watched feeds and their health. */
 export function feedsPage(feeds: readonly FeedRecord[], watching: boolean): string {
-  const state = (f: FeedRecord) => (f.failures > 0 ? html`<span class="tag bad">failing ×${f.failures}</span>` : f.lastSuccess ? html`<span class="tag ok">ok</span>` : html`<span class="tag one">not polled yet</span>`);
+  const state = (f: FeedRecord) => ({ failing: html`<span class="tag bad">failing ×${f.failures}</span>`, ok: html`<span class="tag ok">ok</span>`, new: html`<span class="tag one">not polled yet</span>` })[feedState(f)];
   const body = html`<h1>Feeds</h1>
 <p class="lede">${count(feeds.length, 'feed')} watched. ${watching ? 'This server polls them (serve --watch).' : html`Nobody polls them from this server; run <code>triangulate watch</code> or <code>triangulate serve --watch FEED</code>.`}</p>
 ${

@@ -1,6 +1,7 @@
 import type { Article } from '../../model/article.js';
 import type { ReuseRecord } from '../../model/run.js';
 import { checkView } from '../../report/check-view.js';
+import { STATUS_CLASS } from '../../report/html.js';
 import { reuseViews } from '../../report/view.js';
 import { sourceName } from '../../util/names.js';
 import type { CheckedStory } from '../book.js';
@@ -8,7 +9,6 @@ import { html, query, type Html } from '../html.js';
 import { coverageChart } from './chart.js';
 import { count, dateRange, layout } from './layout.js';
 
-const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', contested: 'bad' } as const;
 const CONTEXT = 70;
 
 /** Link to a place in an article: the article page highlights [start, end). */
@@ -61,7 +61,7 @@ ${
 }</section>`);
   }
 
-  parts.push(copyChain(story.reuse ?? [], byId, num, story));
+  parts.push(copyChain(story, articles, num));
 
   if (v) {
     const outlets = order.map((id) => ({ id, name: byId.get(id) ? sourceName(byId.get(id)!) : id }));
@@ -70,7 +70,7 @@ ${
 ${
   v.labels.length
     ? html`<div class="scroll" tabindex="0" role="region" aria-label="Actor labels by outlet"><table class="framing"><thead><tr><th scope="col">actor</th>${outlets.map((o) => html`<th scope="col">${num.get(o.id)} ${o.name}</th>`)}</tr></thead><tbody>${v.labels.map((l) => {
-        const label = story.check!.labels.find((x) => x.name === l.actor);
+        const label = story.check!.labels.find((x) => x.ref === l.ref);
         return html`<tr><th scope="row">${l.actor}</th>${outlets.map((o) => {
           const own = label?.byArticle[o.id] ?? [];
           const quoted = label?.quotedByArticle[o.id] ?? [];
@@ -102,8 +102,10 @@ ${
 }
 
 /** The copy chain: who shares text with whom and, in each passage, the words the copier changed (struck out → inserted). */
-function copyChain(reuse: readonly ReuseRecord[], byId: ReadonlyMap<string, Article>, num: ReadonlyMap<string, number>, story: CheckedStory['story']): Html {
-  const views = reuseViews(story, [...byId.values()]);
+function copyChain(story: CheckedStory['story'], articles: readonly Article[], num: ReadonlyMap<string, number>): Html {
+  const reuse = story.reuse ?? [];
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const views = reuseViews(story, articles);
   if (reuse.length === 0) return html`<section id="copies" aria-labelledby="h-copies"><h2 id="h-copies">Copy chain</h2><p class="empty">No two articles share text.</p></section>`;
   return html`<section id="copies" aria-labelledby="h-copies"><h2 id="h-copies">Copy chain</h2><ol class="copies">${reuse.map((r, i) => {
     const to = byId.get(r.to);
