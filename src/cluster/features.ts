@@ -24,7 +24,13 @@ export function dayOf(iso: string): number | null {
 export function features(a: Article, settings: Pick<StorySettings, 'properBoost'> = STORIES): Features {
   const terms = new Map<string, number>();
   const title = a.meta.title ?? '';
+  // Words of a date ("on Friday", "Aug. 31") say when, not what: the day is a fact below and the
+  // clusterer's time distance, while as words they would tie every story told on that weekday.
+  const dates = [...(a.layers.dates ?? [])].sort((x, y) => x.start - y.start);
+  let d = 0;
   for (const t of a.layers.tokens ?? []) {
+    while (d < dates.length && dates[d]!.end <= t.start) d++;
+    if (d < dates.length && dates[d]!.start <= t.start) continue;
     if (!CONTENT_POS.has(t.pos)) continue;
     const w = t.norm;
     if (w.length < 3 || LIGHT.has(w) || !/\p{L}/u.test(w)) continue;

@@ -3,7 +3,7 @@ export interface StorySettings {
   readonly joinThreshold: number;
   readonly windowDays: number;
   readonly idleArticles: number;
-  readonly weights: { readonly terms: number; readonly entities: number; readonly facts: number };
+  readonly weights: { readonly terms: number; readonly facts: number };
   readonly timeGraceDays: number;
   readonly timeDecayPerDay: number;
   readonly probeFeatures: number;
@@ -22,8 +22,8 @@ export const STORIES: StorySettings = Object.freeze({
   windowDays: 7,
   /** A story of undated articles closes after this many articles arrived without joining it. */
   idleArticles: 20_000,
-  /** Weights of the similarity parts: content words, entity refs, shared figures and days. */
-  weights: { terms: 0.6, entities: 0.4, facts: 0.15 },
+  /** Weights of the similarity parts: content words with entity refs (one vector), shared figures and days. */
+  weights: { terms: 1, facts: 0.15 },
   /** Days from the story's mean day beyond which similarity is scaled down, and by how much per day. */
   timeGraceDays: 0,
   timeDecayPerDay: 0.2,
