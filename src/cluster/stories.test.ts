@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../app/analyze.js';
 import type { Extracted } from '../ingest/types.js';
 import { clusterStories, features, StoryClusterer, type StoryState } from './index.js';
-import { bcubed } from '../../eval/tasks/stories.js';
+import { bcubed, offlineAverageLink } from '../../eval/tasks/stories.js';
 
 const doc = (id: string, published: string, title: string, text: string): Extracted =>
   ({ source: id, format: 'text', title, text, outlet: null, byline: null, published, url: null, language: 'en', provenance: {} }) as Extracted;
@@ -24,6 +24,12 @@ describe('story clustering', () => {
   it('tells three events apart, the two fires a month apart included', () => {
     const stories = clusterStories(run.articles);
     expect(bcubed(stories.map((s) => s.articleIds), gold).f1).toBe(1);
+  });
+
+  it("eval's offline reference (every pair, whole-set IDF) finds the same three events", () => {
+    const groups = offlineAverageLink(run.articles);
+    expect(groups).toHaveLength(3);
+    expect(bcubed(groups, gold).f1).toBe(1);
   });
 
   it('gives the same stories whatever the input order', () => {

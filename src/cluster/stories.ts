@@ -266,36 +266,42 @@ export class StoryClusterer {
     if (shared) sim += W.facts * Math.min(1, shared / 2);
     if (f.day !== null && s.dated > 0) {
       // Days from the story's centre of mass, so a story cannot creep forward one day at a time.
-      const gap = Math.abs(f.day - s.daySum / s.dated);
-      if (gap > this.settings.timeGraceDays) sim *= Math.max(0, 1 - this.settings.timeDecayPerDay * (gap - this.settings.timeGraceDays));
+      sim *= timeFactor(Math.abs(f.day - s.daySum / s.dated), this.settings);
     }
     return sim;
   }
 
-  /**
-   * Log-scaled term frequency times smoothed IDF, as one unit vector over the article's content
-   * words and (under `@`) its entity refs. One vector, not a cosine per kind: a separate cosine over
-   * an article's few refs swings to 1 on one shared country or agency, and (measured on the ECB+
-   * and AllSides gold sets) blurred events of one kind more than it linked reports of one event.
-   * Refs still add what words cannot: "Turkiye" and "Turkey" are one ref.
-   */
   private weigh(f: Features): Map<string, number> {
-    const v = new Map<string, number>();
-    const n = this.docs + this.settings.priorDocs;
-    let norm = 0;
-    const put = (k: string, tf: number) => {
-      const df = this.df.get(k) ?? 1;
-      const w = (1 + Math.log(tf)) * Math.log((n + 1) / (df + 1));
-      if (w <= 0) return;
-      v.set(k, w);
-      norm += w * w;
-    };
-    for (const [k, tf] of f.terms) put(k, tf);
-    for (const [k, tf] of f.entities) put(`@${k}`, tf);
-    norm = Math.sqrt(norm) || 1;
-    for (const [k, w] of v) v.set(k, w / norm);
-    return v;
+    return weighFeatures(f, this.df, this.docs + this.settings.priorDocs);
   }
+}
+
+/**
+ * Log-scaled term frequency times smoothed IDF (`docs` documents, frequencies `df`; refs under
+ * `@`), as one unit vector over the article's content words and its entity refs. One vector, not
+ * a cosine per kind: a separate cosine over an article's few refs swings to 1 on one shared country
+ * or agency, and (measured on the ECB+ and AllSides gold sets) blurred events of one kind more than
+ * it linked reports of one event. Refs still add what words cannot: "Turkiye" and "Turkey" are one ref.
+ */
+export function weighFeatures(f: Features, df: ReadonlyMap<string, number>, docs: number): Map<string, number> {
+  const v = new Map<string, number>();
+  let norm = 0;
+  const put = (k: string, tf: number) => {
+    const w = (1 + Math.log(tf)) * Math.log((docs + 1) / ((df.get(k) ?? 1) + 1));
+    if (w <= 0) return;
+    v.set(k, w);
+    norm += w * w;
+  };
+  for (const [k, tf] of f.terms) put(k, tf);
+  for (const [k, tf] of f.entities) put(`@${k}`, tf);
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, w] of v) v.set(k, w / norm);
+  return v;
+}
+
+/** How much of a similarity is left `gap` days away from a story's mean day (1 within the grace). */
+export function timeFactor(gap: number, settings: Pick<StorySettings, 'timeGraceDays' | 'timeDecayPerDay'>): number {
+  return gap > settings.timeGraceDays ? Math.max(0, 1 - settings.timeDecayPerDay * (gap - settings.timeGraceDays)) : 1;
 }
 
 function exportStory(s: Story): StoryState {
@@ -313,7 +319,7 @@ function exportStory(s: Story): StoryState {
   };
 }
 
-function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   let d = 0;
   for (const [k, w] of a) {
     const x = b.get(k);
