@@ -1,7 +1,7 @@
 import { analyzeExtracted } from '../../src/app/analyze.js';
 import { byDate, clusterStories, features } from '../../src/cluster/index.js';
 import { STORIES, type StorySettings } from '../../src/cluster/settings.js';
-import { dot, timeFactor, weighFeatures } from '../../src/cluster/stories.js';
+import { dot, factBonus, featureBag, timeFactor, weighFeatures } from '../../src/cluster/stories.js';
 import type { Article } from '../../src/model/article.js';
 import { groupStories } from '../../src/cluster/simple.js';
 import { goldDocs, seedRows } from '../gold.js';
@@ -57,7 +57,7 @@ export function offlineAverageLink(articles: readonly Article[], settings: Story
   const order = [...articles].sort(byDate);
   const fs = order.map((a) => features(a, settings));
   const df = new Map<string, number>();
-  for (const f of fs) for (const k of [...f.terms.keys(), ...[...f.entities.keys()].map((e) => `@${e}`)]) df.set(k, (df.get(k) ?? 0) + 1);
+  for (const f of fs) for (const [k] of featureBag(f)) df.set(k, (df.get(k) ?? 0) + 1);
   const vs = fs.map((f) => weighFeatures(f, df, fs.length + settings.priorDocs));
   const n = fs.length;
   const sim = new Float64Array(n * n);
@@ -65,10 +65,7 @@ export function offlineAverageLink(articles: readonly Article[], settings: Story
     for (let j = i + 1; j < n; j++) {
       const a = fs[i]!;
       const b = fs[j]!;
-      let s = settings.weights.terms * dot(vs[i]!, vs[j]!);
-      let shared = 0;
-      for (const k of a.facts) if (b.facts.has(k)) shared++;
-      if (shared) s += settings.weights.facts * Math.min(1, shared / 2);
+      let s = settings.weights.terms * dot(vs[i]!, vs[j]!) + factBonus(a.facts, b.facts, settings.weights.facts);
       if (a.day !== null && b.day !== null) s *= timeFactor(Math.abs(a.day - b.day), settings);
       sim[i * n + j] = sim[j * n + i] = s;
     }

@@ -10,7 +10,6 @@ export interface StorySettings {
   readonly maxCandidates: number;
   readonly maxPosting: number;
   readonly priorDocs: number;
-  readonly averageLink: boolean;
   /** Proper nouns count this many times a common word: they tell one event from another of its kind. */
   readonly properBoost: number;
 }
@@ -35,6 +34,5 @@ export const STORIES: StorySettings = Object.freeze({
   maxPosting: 500,
   /** Smoothing of document frequencies before the background corpus has grown. */
   priorDocs: 50,
-  averageLink: true,
   properBoost: 2,
 });

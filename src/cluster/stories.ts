@@ -153,8 +153,7 @@ export class StoryClusterer {
       this.closeIdle();
     } else if (this.seq % 1000 === 0) this.closeIdle();
     this.docs++;
-    for (const k of f.terms.keys()) this.count(k);
-    for (const k of f.entities.keys()) this.count(`@${k}`);
+    for (const [k] of featureBag(f)) this.count(k);
     const terms = this.weigh(f);
     const keys = top(terms, this.settings.probeFeatures);
     let best: Story | null = null;
@@ -260,10 +259,7 @@ export class StoryClusterer {
     // Average link: the mean cosine of the article with each member (the dot product with the
     // summed member vectors over their count), so a story that drifted over many topics does not
     // keep attracting articles on any of them, as a centroid would.
-    let sim = W.terms * (this.settings.averageLink ? dot(terms, s.terms) / s.members.length : cosine(terms, s.terms));
-    let shared = 0;
-    for (const k of f.facts) if (s.facts.has(k)) shared++;
-    if (shared) sim += W.facts * Math.min(1, shared / 2);
+    let sim = W.terms * (dot(terms, s.terms) / s.members.length) + factBonus(f.facts, s.facts, W.facts);
     if (f.day !== null && s.dated > 0) {
       // Days from the story's centre of mass, so a story cannot creep forward one day at a time.
       sim *= timeFactor(Math.abs(f.day - s.daySum / s.dated), this.settings);
@@ -286,17 +282,28 @@ export class StoryClusterer {
 export function weighFeatures(f: Features, df: ReadonlyMap<string, number>, docs: number): Map<string, number> {
   const v = new Map<string, number>();
   let norm = 0;
-  const put = (k: string, tf: number) => {
+  for (const [k, tf] of featureBag(f)) {
     const w = (1 + Math.log(tf)) * Math.log((docs + 1) / ((df.get(k) ?? 1) + 1));
-    if (w <= 0) return;
+    if (w <= 0) continue;
     v.set(k, w);
     norm += w * w;
-  };
-  for (const [k, tf] of f.terms) put(k, tf);
-  for (const [k, tf] of f.entities) put(`@${k}`, tf);
+  }
   norm = Math.sqrt(norm) || 1;
   for (const [k, w] of v) v.set(k, w / norm);
   return v;
+}
+
+/** An article's features with their counts, keyed as the vectors and document frequencies key them: words as they are, entity refs under `@`. */
+export function* featureBag(f: Features): Iterable<readonly [string, number]> {
+  yield* f.terms;
+  for (const [k, tf] of f.entities) yield [`@${k}`, tf];
+}
+
+/** The bonus for specific figures and days both sides state: `weight` once two are shared. */
+export function factBonus(facts: Iterable<string>, other: { has(k: string): boolean }, weight: number): number {
+  let shared = 0;
+  for (const k of facts) if (other.has(k)) shared++;
+  return weight * Math.min(1, shared / 2);
 }
 
 /** How much of a similarity is left `gap` days away from a story's mean day (1 within the grace). */
@@ -326,17 +333,6 @@ export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
     if (x) d += w * x;
   }
   return d;
-}
-
-function cosine(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  let dot = 0;
-  let nb = 0;
-  for (const [k, w] of a) {
-    const x = b.get(k);
-    if (x) dot += w * x;
-  }
-  for (const w of b.values()) nb += w * w;
-  return nb ? dot / Math.sqrt(nb) : 0;
 }
 
 function top(v: ReadonlyMap<string, number>, n: number): string[] {

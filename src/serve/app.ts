@@ -155,9 +155,8 @@ export function createApp(options: AppOptions): Hono {
   });
   app.get('/search', (c) => {
     const q = (c.req.query('q') ?? '').trim();
-    const { limit, offset } = paging(c, 20);
-    const hits = q ? store.search(q, { limit: limit + 1, offset }) : [];
-    return c.html(searchPage(q, hits.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit) })), offset, limit, hits.length > limit));
+    const { limit, offset, hits, more } = searchHits(store, q, c);
+    return c.html(searchPage(q, hits, offset, limit, more));
   });
   app.get('/feeds', (c) => c.html(feedsPage(listFeeds(store), Boolean(options.watcher))));
 
@@ -192,17 +191,13 @@ export function createApp(options: AppOptions): Hono {
   app.get('/api/search', (c) => {
     const q = (c.req.query('q') ?? '').trim();
     if (!q) throw new ApiError(400, 'missing query parameter q');
-    const { limit, offset } = paging(c, 20);
-    const hits = store.search(q, { limit: limit + 1, offset });
+    const { limit, offset, hits, more } = searchHits(store, q, c);
     return c.json({
       query: q,
       limit,
       offset,
-      next: hits.length > limit ? offset + limit : null,
-      hits: hits.slice(0, limit).map((h) => {
-        const { text, highlights } = snippetParts(h);
-        return { ...h, snippet: text, highlights };
-      }),
+      next: more ? offset + limit : null,
+      hits: hits.map(({ hit, text, highlights }) => ({ ...hit, snippet: text, highlights })),
     });
   });
   app.get('/api/outlets', (c) => c.json({ outlets: overview().outlets }));
@@ -228,6 +223,13 @@ export function createApp(options: AppOptions): Hono {
   );
   app.all('/api/*', (c) => fail(c, c.req.method === 'GET' ? 404 : 405, `no endpoint ${c.req.method} ${c.req.path}`));
   return app;
+}
+
+/** One page of full-text hits (none for an empty query) with their snippets, and whether more follow. */
+function searchHits(store: Store, q: string, c: Context) {
+  const { limit, offset } = paging(c, 20);
+  const found = q ? store.search(q, { limit: limit + 1, offset }) : [];
+  return { limit, offset, more: found.length > limit, hits: found.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit) })) };
 }
 
 function paging(c: Context, fallback: number): { limit: number; offset: number } {
