@@ -63,6 +63,9 @@ export function findDates(text: string, sentences: readonly Sentence[], referenc
     // "in the last month" is a duration, not January.
     if (/^(?:last|past)\b/i.test(raw) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))) continue;
     const c = r.start;
+    // Without a reference day, "yesterday" or "last year" has nothing to count from: chrono would
+    // count from its own default and every undated article would share the same invented days.
+    if (!ref && isRelative(c.tags())) continue;
     const yearKnown = c.isCertain('year');
     if (!ref && !yearKnown) continue;
     let day: Day = { y: c.get('year')!, m: c.get('month')!, d: c.get('day')! };
@@ -103,6 +106,12 @@ function resolveWeekday(ref: Day, target: number, text: string, at: number, sent
   }
   const back = (today - target + 7) % 7 || (/last\s+$/.test(before) ? 7 : 0);
   return addDays(ref, -back);
+}
+
+/** True when chrono resolved the expression by counting from the reference ("yesterday", "two days ago", "last year"). */
+function isRelative(tags: ReadonlySet<string>): boolean {
+  for (const t of tags) if (t.startsWith('result/relative') || t.startsWith('casualReference/') || t === 'parser/ENCasualDateParser' || t === 'parser/ENCasualTimeParser') return true;
+  return false;
 }
 
 /** The year in which a month named without one most plausibly falls: within six months of the reference. */
