@@ -1,5 +1,5 @@
 import { analyzeExtracted } from '../../src/app/analyze.js';
-import { byDate, clusterStories, features } from '../../src/cluster/index.js';
+import { byDate, clusterStories, dayOf, features } from '../../src/cluster/index.js';
 import { STORIES, type StorySettings } from '../../src/cluster/settings.js';
 import { dot, factBonus, featureBag, timeFactor, weighFeatures } from '../../src/cluster/stories.js';
 import type { Article } from '../../src/model/article.js';
@@ -98,17 +98,38 @@ export function offlineAverageLink(articles: readonly Article[], settings: Story
   return members.filter((m) => m.length > 0);
 }
 
+const TEXT_DATES = new Set(['timestamp-line', 'byline-line']);
+
+/** Days from the first to the last dated report of each gold event with two or more, ascending. */
+function eventSpans(articles: readonly Article[], gold: ReadonlyMap<string, string>): number[] {
+  const days = new Map<string, number[]>();
+  for (const a of articles) {
+    const d = a.meta.published && /^\d{4}-\d{2}-\d{2}$/.test(a.meta.published) ? dayOf(a.meta.published) : null;
+    if (d === null) continue;
+    const g = gold.get(a.id)!;
+    days.set(g, [...(days.get(g) ?? []), d]);
+  }
+  return [...days.values()].filter((d) => d.length > 1).map((d) => Math.max(...d) - Math.min(...d)).sort((x, y) => x - y);
+}
+
 async function scoreSet(name: string, rows: Row[], label: (r: Row) => string): Promise<TaskResult> {
   const docs = goldDocs(name, rows);
   const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
   const gold = new Map<string, string>();
   const bySource = new Map(rows.map((r) => [`${name}#${r.id}`, label(r)]));
   for (const a of run.articles) gold.set(a.id, bySource.get(a.source)!);
+  // Publication days the cleaner read from the text (a time stamp or byline line), not from the gold.
+  const fromText = run.articles.filter((a) => TEXT_DATES.has(a.meta.provenance.published ?? ''));
   const systems: [string, () => (readonly string[])[]][] = [
     ['triangulate (online)', () => clusterStories(run.articles).map((x) => x.articleIds)],
     ['baseline: single-link TF-IDF cosine ≥ 0.15', () => groupStories(run.articles).map((x) => x.articleIds)],
     ['reference: same features, offline average link', () => offlineAverageLink(run.articles)],
   ];
+  if (fromText.length > 0) {
+    // What the time window and decay do on this set: the same articles with those days withheld.
+    const undated = run.articles.map((a) => (TEXT_DATES.has(a.meta.provenance.published ?? '') ? { ...a, meta: { ...a.meta, published: null, publishedAt: null } } : a));
+    systems.splice(1, 0, ['triangulate (online), days read from the text withheld', () => clusterStories(undated).map((x) => x.articleIds)]);
+  }
   const out: ScoreRow[] = [];
   for (const [system, cluster] of systems) {
     const t0 = performance.now();
@@ -119,6 +140,12 @@ async function scoreSet(name: string, rows: Row[], label: (r: Row) => string): P
   }
   const events = new Set(gold.values()).size;
   const notes = ['B-cubed over the whole mixture; target F1 >= 0.95', 'the reference sees the whole set at once (not online): it shows what the features can tell apart'];
+  const spans = eventSpans(run.articles, gold);
+  if (spans.length > 0) {
+    const q = (p: number) => spans[Math.floor(p * (spans.length - 1))]!;
+    notes.push(`days between the first and last report of a gold event (${spans.length} events with 2+ dated reports): median ${q(0.5)}, p75 ${q(0.75)}, p90 ${q(0.9)}, max ${spans.at(-1)}`);
+  }
+  if (fromText.length > 0) notes.push(`${fromText.length} of ${run.articles.length} articles take their publication day from a time stamp or byline in their text (the gold gives none)`);
   return { task: 'stories', dataset: `${name} (${run.articles.length} articles, ${events} gold events, one mixed stream)`, rows: out, notes };
 }
 

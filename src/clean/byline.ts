@@ -30,3 +30,62 @@ export function readDateline(paragraph: string): { length: number; place: string
   if (!m) return null;
   return { length: m[0].length, place: m[1]!.trim() };
 }
+
+const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?/gi;
+/** Zones, with an offset: "EDT", "AKDT", "GMT+05: 00", "UK". */
+const ZONE = /\b(?:[A-Z]{1,3}[SD]?T|GMT|UTC|UK)(?:\s*[+-]\s*\d{1,2}(?:\s*:\s*\d{1,2})?)?\b/g;
+/** Times: "4: 59 PM", "22:07", "5: 03p", "12: 52 p. m.", "22. 34", "01: 19 hrs". */
+const TIME = /\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:[ap]\.?\s*m\b\.?|[ap]\b|hrs\b))?/gi;
+/** The words a stamp is labelled with: "First Published:", "Last updated at", "Story Created:". */
+const STAMP_WORDS = /\b(?:first|last|originally|published|updated|posted|modified|created|edited|story|article|time|date|release|for immediate release|on|at)\b/gi;
+/** Numeric days: 2012-04-04, 2012. 08. 08 (year first); 08. 07. 2012 (day first); 05 / 02 / 2013 (month first). */
+const NUMERIC_DAYS: readonly [RegExp, (m: RegExpExecArray) => [number, number, number]][] = [
+  [/\b(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})\b/, (m) => [+m[1]!, +m[2]!, +m[3]!]],
+  [/\b(\d{1,2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{4})\b/, (m) => [+m[3]!, +m[2]!, +m[1]!]],
+  [/\b(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4}|\d{2})\b/, (m) => (+m[1]! > 12 ? [year(m[3]!), +m[2]!, +m[1]!] : [year(m[3]!), +m[1]!, +m[2]!])],
+];
+
+/**
+ * Read a line that is only a time stamp ("First Published: June 13, 2013 4: 59 PM EDT", "Updated
+ * 5 / 5 / 2010 1: 41 PM", "Friday, June 7, 2013", "21 July 2013 Last updated at 11: 11 GMT") into
+ * the day it names, or null when the line says anything else. Scraped and pasted articles carry
+ * these above or below the headline; taken for the title, they hide the real one. A day written
+ * with slashes is read month first (US style) unless its first number cannot be a month; with
+ * dots, day first.
+ *
+ * @example
+ * readStamp('PUBLISHED: 22: 07 GMT, 7 July 2012'); // '2012-07-07'
+ */
+export function readStamp(line: string): string | null {
+  if (line.length > 80 || !/\d/.test(line)) return null;
+  let rest = line;
+  let day: string | null = null;
+  for (const [re, parts] of NUMERIC_DAYS) {
+    const m = re.exec(rest);
+    if (!m) continue;
+    const [y, mo, d] = parts(m);
+    day = isoDate(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    if (!day) return null;
+    rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m[0].length);
+    break;
+  }
+  rest = rest
+    .replace(ZONE, ' ')
+    .replace(TIME, ' ')
+    .replace(WEEKDAY, ' ')
+    .replace(STAMP_WORDS, ' ')
+    .replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1')
+    .replace(/[|@•·,:()[\]\-–—]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\.?\s*$/, '')
+    .trim();
+  if (day) return rest === '' ? day : null;
+  // Only a full day with nothing else left: "2013" or "May 2013" says too little, a headline too much.
+  if (!/^(?:[A-Za-z]{3,9}\.? \d{1,2} \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})$/.test(rest)) return null;
+  const named = isoDate(rest);
+  return named && named.length === 10 ? named : null;
+}
+
+function year(y: string): number {
+  return y.length === 2 ? 2000 + Number(y) : Number(y);
+}

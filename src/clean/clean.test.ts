@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Extracted } from '../ingest/types.js';
-import { readByline, readDateline } from './byline.js';
+import { readByline, readDateline, readStamp } from './byline.js';
 import { cleanAll, junkReason } from './index.js';
 import { guessLanguage } from './language.js';
 
@@ -35,6 +35,45 @@ describe('clean', () => {
     expect(readByline('By Dorian Jones February 28, 2020')).toEqual({ byline: 'Dorian Jones', published: '2020-02-28' });
     expect(readDateline('MARAVEL, March 6 (Coastline Wire) - An explosion')?.place).toMatch(/MARAVEL/);
     expect(readDateline('Turkey called on Friday')).toBeNull();
+  });
+
+  it.each([
+    ['First Published: June 13, 2013 4: 59 PM EDT', '2013-06-13'],
+    ['PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM', '2013-05-02'],
+    ['12: 52 p. m. EDT May 2, 2013', '2013-05-02'],
+    ['Updated 11 / 27 / 2005 3: 41 PM', '2005-11-27'],
+    ['Last updated 13: 26 14 / 09 / 2013', '2013-09-14'],
+    ['Article posted on 08. 07. 2012', '2012-07-08'],
+    ['published: 2012 - 04 - 04 11: 47: 35', '2012-04-04'],
+    ['21 July 2013 Last updated at 11: 11 GMT', '2013-07-21'],
+    ['4 October 2013, 18: 07 (GMT+05: 00)', '2013-10-04'],
+    ['Friday, June 7, 2013', '2013-06-07'],
+    ['May 3rd, 2013 2: 00pm EDT', '2013-05-03'],
+    ['27 NOVEMBER, 2005', '2005-11-27'],
+  ])('reads the time stamp %s', (line, day) => {
+    expect(readStamp(line)).toBe(day);
+  });
+
+  it.each([
+    'Ellen DeGeneres to host 2014 Oscars',
+    'Reid checked herself in on Tuesday, December 9, 2008.',
+    'WASHINGTON, DC, April 28, 2009',
+    'May 2013',
+    '13 / 31 / 2013',
+    'Posted 1 year, 160 days ago [downloaded on 2 October 2013]',
+  ])('reads no time stamp in %s', (line) => {
+    expect(readStamp(line)).toBeNull();
+  });
+
+  it('takes time-stamp lines out of the head: never the title, the earliest is the publication day', () => {
+    const text = 'Singer Ana Berz Dies At 91; Fans Mourn\nJune 6, 2013 3: 05 PM EDT\nUpdated: June 7, 2013 9: 10 AM EDT\nAna Berz, who sang for six decades, has died. She was 91, her family said on Thursday.';
+    const [a] = cleanAll([doc(text)]).articles;
+    expect(a!.meta.title).toBe('Singer Ana Berz Dies At 91; Fans Mourn');
+    expect(a!.meta.published).toBe('2013-06-06');
+    expect(a!.text).toBe('Ana Berz, who sang for six decades, has died. She was 91, her family said on Thursday.');
+    expect(a!.removed.filter((r) => r.reason === 'clean/timestamp').map((r) => r.text)).toEqual(['June 6, 2013 3: 05 PM EDT', 'Updated: June 7, 2013 9: 10 AM EDT']);
+    // A date the source gave wins over one read from the text.
+    expect(cleanAll([doc(text, { published: '2013-06-08' })]).articles[0]!.meta.published).toBe('2013-06-08');
   });
 
   it('keeps every removed span with its reason, cuts lines that repeat across an outlet, and takes the title', () => {

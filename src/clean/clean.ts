@@ -1,10 +1,10 @@
 import type { Extracted } from '../ingest/types.js';
 import type { Removed } from '../model/article.js';
-import { readByline, readDateline } from './byline.js';
+import { readByline, readDateline, readStamp } from './byline.js';
 import { junkReason } from './junk.js';
 import { endsLikeSentence, type Line, lines, wordCount } from './lines.js';
 import { normalise } from './repeated.js';
-import { HEADING_MAX_WORDS, REPEATED_MAX_SHARE, REPEATED_PROSE_MIN_WORDS, SECTION_LABEL_MAX_WORDS } from './settings.js';
+import { HEAD_LINES, HEADING_MAX_WORDS, REPEATED_MAX_SHARE, REPEATED_PROSE_MIN_WORDS, SECTION_LABEL_MAX_WORDS } from './settings.js';
 
 /** What cleaning one document decided: kept text pieces, removed spans, and metadata found in the text. */
 export interface Cleaned {
@@ -46,7 +46,21 @@ export function cleanText(doc: Extracted, repeated: ReadonlySet<string>): Cleane
     if (reason) cut(l, reason);
     else keep.push(l);
   }
-  // 2. The head of the text: section labels, the title (plain text), a byline.
+  // 2. The head of the text: time stamps, section labels, the title (plain text), a byline.
+  // A line that is only a time stamp ("Published: June 6, 2013 3: 05 PM EDT") says when, not
+  // what: it is never the title, and the earliest one is the publication day (updates come later).
+  const stamps: string[] = [];
+  keep = keep.filter((l, i) => {
+    const day = i < HEAD_LINES ? readStamp(l.text) : null;
+    if (!day) return true;
+    stamps.push(day);
+    cut(l, 'clean/timestamp');
+    return false;
+  });
+  if (stamps.length > 0) {
+    published = stamps.sort()[0]!;
+    provenance.published = 'timestamp-line';
+  }
   const head = headingRun(keep);
   if (title === null && keep.length > 0) {
     // The title is the last of the leading heading-like lines (labels sit above it), else line one.
@@ -69,9 +83,11 @@ export function cleanText(doc: Extracted, repeated: ReadonlySet<string>): Cleane
     const b = readByline(keep[i]!.text);
     if (!b) continue;
     byline = b.byline;
-    published = b.published;
     provenance.byline = 'byline-line';
-    if (published) provenance.published = 'byline-line';
+    if (b.published) {
+      published = b.published;
+      provenance.published = 'byline-line';
+    }
     cut(keep[i]!, 'clean/byline');
     keep.splice(i, 1);
     break;

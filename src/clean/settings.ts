@@ -21,3 +21,6 @@ export const REPEATED_PROSE_MIN_WORDS = 8;
 
 /** Repeated lines are cut only while they are at most this share of the article's words. */
 export const REPEATED_MAX_SHARE = 0.3;
+
+/** Time-stamp lines are looked for among this many first lines (after junk is cut): above and below the headline and byline. */
+export const HEAD_LINES = 5;

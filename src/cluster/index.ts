@@ -16,15 +16,36 @@ export { dayOf, features, type Features } from './features.js';
  */
 export function clusterStories(articles: readonly Article[], settings: StorySettings = STORIES): StoryRecord[] {
   const order = [...articles].sort(byDate);
-  const c = new StoryClusterer(settings);
+  let c = new StoryClusterer(settings);
   const groups = new Map<number, Article[]>();
-  for (const a of order) {
-    const { story } = c.add(features(a, settings));
+  let undated = false;
+  for (const [i, a] of order.entries()) {
+    const f = features(a, settings);
+    if (f.day === null && !undated && i > 0) {
+      // The dated articles are placed. An article without a date cannot be placed in time, so it
+      // is compared with every story they formed, not only with those still open at the last
+      // date: the batch is in memory anyway. (A store compares it with its open stories.)
+      undated = true;
+      c = reopened(c, settings);
+    }
+    const { story } = c.add(f);
     const g = groups.get(story);
     if (g) g.push(a);
     else groups.set(story, [a]);
   }
   return [...groups.values()].map((members) => ({ id: storyId(members[0]!.id), title: members[0]!.meta.title ?? '(untitled)', articleIds: members.map((a) => a.id) }));
+}
+
+/**
+ * A clusterer that goes on from `c` with every story `c` formed open again, closed ones too. `c`
+ * must have started empty and never been drained: then its first drain holds every story and the
+ * whole background.
+ */
+function reopened(c: StoryClusterer, settings: StorySettings): StoryClusterer {
+  const all = c.drain();
+  const next = new StoryClusterer(settings, { docs: all.docs, df: all.dfDelta, nextStory: all.nextStory, seq: all.seq, today: null });
+  next.load(all.stories);
+  return next;
 }
 
 type Dated = Pick<Article, 'id'> & { readonly meta: Pick<Article['meta'], 'published' | 'publishedAt'> };

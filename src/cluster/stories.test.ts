@@ -38,6 +38,16 @@ describe('story clustering', () => {
     expect(b).toEqual(a);
   });
 
+  it('compares an undated article with every story, also those closed before the last date', () => {
+    // The first fire's story is idle for six weeks by the time the warehouse fire is reported; an
+    // undated report of the chemical plant blast still belongs to it.
+    const undated = analyzeExtracted([...docs, doc('fire1-c', null as unknown as string, 'Chemical plant blast in Maravel', 'The Duvall Chemicals plant blast in Maravel killed four workers and forced 12,000 residents of the harbour districts to leave, Lena Orsk said.')]);
+    const stories = clusterStories(undated.articles);
+    const ids = (src: string) => undated.articles.find((a) => a.source === src)!.id;
+    const home = stories.find((s) => s.articleIds.includes(ids('fire1-c')))!;
+    expect(home.articleIds).toEqual([ids('fire1-a'), ids('fire1-b'), ids('fire1-c')]);
+  });
+
   it('reads no topic into the words of a date', () => {
     const f = features(run.articles.find((a) => a.source === 'fire2-a')!);
     expect([...f.terms.keys()]).not.toContain('saturday');

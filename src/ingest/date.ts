@@ -17,9 +17,9 @@ export function isoDate(value: unknown): string | null {
   if (m) return +m[2]! >= 1 && +m[2]! <= 12 ? `${m[1]}-${m[2]}` : null;
   if (/^\d{4}$/.test(s)) return s;
   // "28 Feb 2020", "Fri, 28 Feb 2020 10:00 GMT", "February 28, 2020", "Feb. 28 2020".
-  m = /(?:^|[\s,])(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})/.exec(s);
+  m = /(?:^|[\s,])(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?,?\s+(\d{4})/.exec(s);
   if (m) return fromParts(m[3]!, m[2]!, m[1]!);
-  m = /(?:^|[\s,])([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(s);
+  m = /(?:^|[\s,])([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{1,2}),?\s+(\d{4})/.exec(s);
   if (m) return fromParts(m[3]!, m[1]!, m[2]!);
   return null;
 }
