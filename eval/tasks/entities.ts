@@ -1,0 +1,125 @@
+import { annotateArticles } from '../../src/app/analyze.js';
+import type { EntityType } from '../../src/model/layers.js';
+import { Article, emptyMeta } from '../../src/model/article.js';
+import { bcubed } from './stories.js';
+import { corpusPath, loadJsonl, matchSpans, overlaps, prf, round, type EvalTask, type GoldSpan, type ScoreRow, type TaskResult } from '../common.js';
+
+interface Mention extends GoldSpan {
+  readonly text: string;
+  readonly syntactic_type?: string;
+  readonly entity_type?: string;
+  readonly instance?: string;
+}
+interface Doc {
+  readonly id: string;
+  readonly text: string;
+  readonly published: string;
+  readonly entity_mentions: readonly Mention[];
+}
+interface Predicted extends GoldSpan {
+  readonly type: EntityType | null;
+  readonly ref: string;
+}
+type System = (docs: readonly Doc[]) => Predicted[][];
+
+/** MEANTIME's types against ours: an armed group or party is an organisation there. */
+const TYPES: Record<string, readonly EntityType[]> = { PER: ['person'], ORG: ['organization', 'group'], LOC: ['place'] };
+
+/** The whole annotate pipeline on the gold text as it is (no cleaning, so offsets stay the gold's), refs resolved across the set. */
+const ours: System = (docs) => {
+  const articles = docs.map((d) => Article.create({ id: d.id, source: d.id, text: d.text, meta: { ...emptyMeta, published: d.published } }));
+  return annotateArticles(articles).map((a) => (a.layers.entities ?? []).map((e) => ({ start: e.start, end: e.end, type: e.type, ref: e.ref })));
+};
+
+/** Runs of capitalised words not opening a sentence line, untyped, ref = the words themselves: what "names are capitalised" alone finds. */
+const capitalised: System = (docs) =>
+  docs.map((d) => [...d.text.matchAll(/(?<![.!?\n]\s?)(?<=\s)\p{Lu}[\p{L}&.'-]*(?:\s+(?:of\s+|de\s+)?\p{Lu}[\p{L}&.'-]*)*/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, type: null, ref: m[0] })));
+
+const SYSTEMS: [string, System][] = [
+  ['triangulate', ours],
+  ['baseline: capitalised runs', capitalised],
+];
+
+/**
+ * Named entities scored on MEANTIME's named mentions (syntactic type NAM) of persons, organisations
+ * and places. MEANTIME nests mentions ("JSA Research defence analyst Paul Nesbit" holds "JSA
+ * Research" and "Paul Nesbit"): only the innermost count as gold. Detection is relaxed (overlap).
+ * A prediction overlapping only products or indices (PRO, FIN: types we do not produce) is ignored;
+ * one overlapping no gold mention at all is a false positive — a lower bound on precision, as
+ * MEANTIME marks the entities of its annotated events, not every name. Refs across articles:
+ * B-cubed of the matched mentions grouped by our ref against MEANTIME's instance ids.
+ */
+function score(docs: readonly Doc[]): TaskResult {
+  const rows: ScoreRow[] = [];
+  let goldCount = 0;
+  for (const [name, run] of SYSTEMS) {
+    const t0 = performance.now();
+    const predictedAll = run(docs);
+    const ms = (performance.now() - t0) / docs.length;
+    const det = { tp: 0, fp: 0, fn: 0 };
+    let matched = 0;
+    let typed = 0;
+    const byRef: string[][] = [];
+    const refOf = new Map<string, string[]>();
+    const instanceOf = new Map<string, string>();
+    goldCount = 0;
+    docs.forEach((doc, i) => {
+      const named = doc.entity_mentions.filter((m) => m.syntactic_type === 'NAM' && m.entity_type && TYPES[m.entity_type]);
+      const gold = named.filter((m) => !named.some((o) => o !== m && o.start >= m.start && o.end <= m.end && (o.start > m.start || o.end < m.end)));
+      goldCount += gold.length;
+      const other = doc.entity_mentions.filter((m) => !gold.includes(m));
+      const predicted = predictedAll[i]!.filter((p) => gold.some((g) => overlaps(p, g)) || !other.some((o) => overlaps(p, o) && (o.entity_type === 'PRO' || o.entity_type === 'FIN')));
+      const m = matchSpans(predicted, gold, 'overlap');
+      // A prediction that overlaps some other gold mention (a nominal, an enclosing name) is not wrong.
+      const fp = m.fp - predicted.filter((p) => !m.pairs.some(([q]) => q === p) && other.some((o) => overlaps(p, o))).length;
+      det.tp += m.tp;
+      det.fp += fp;
+      det.fn += m.fn;
+      matched += m.pairs.length;
+      for (const [p, g] of m.pairs) {
+        if (p.type && TYPES[g.entity_type!]!.includes(p.type)) typed++;
+        if (!g.instance) continue;
+        const key = `${doc.id}:${g.start}`;
+        instanceOf.set(key, g.instance);
+        refOf.set(p.ref, [...(refOf.get(p.ref) ?? []), key]);
+      }
+    });
+    for (const keys of refOf.values()) byRef.push(keys);
+    const d = prf(det);
+    const refs = bcubed(byRef, instanceOf);
+    rows.push({
+      system: name,
+      metrics: {
+        precision: round(d.precision),
+        recall: round(d.recall),
+        f1: round(d.f1),
+        'type acc': name === 'triangulate' ? round(matched ? typed / matched : 0) : '',
+        'ref B³ P': round(refs.precision),
+        'ref B³ R': round(refs.recall),
+        'ref B³ F1': round(refs.f1),
+        'ms/doc': round(ms, 2),
+      },
+    });
+  }
+  return {
+    task: 'entities',
+    dataset: `MEANTIME (${docs.length} docs, ${goldCount} named person / organisation / place mentions)`,
+    rows,
+    notes: [
+      'relaxed (overlap) detection; precision is a lower bound: MEANTIME marks the entities of its annotated events, not every name',
+      'type acc: matched mentions given the gold type (PER person, ORG organization or group, LOC place)',
+      'ref B³: matched mentions grouped by ref against MEANTIME instance ids, across all articles (e.g. "USAF" and "United States Air Force" one instance)',
+      'no published figure is quoted in the corpus README; capitalised runs are the baseline run here',
+    ],
+  };
+}
+
+/** `npm run eval -- --only entities`: named entities and cross-article refs on MEANTIME. */
+export const task: EvalTask = {
+  name: 'entities',
+  needs: ['meantime'],
+  async run(dir, { limit = Infinity }) {
+    const docs = await loadJsonl<Doc>(corpusPath(dir, 'meantime', 'meantime.jsonl'), limit);
+    return [score(docs)];
+  },
+};
