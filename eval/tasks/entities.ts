@@ -108,7 +108,7 @@ function score(docs: readonly Doc[]): TaskResult {
     notes: [
       'relaxed (overlap) detection; precision is a lower bound: MEANTIME marks the entities of its annotated events, not every name',
       'type acc: matched mentions given the gold type (PER person, ORG organization or group, LOC place)',
-      'ref B³: matched mentions grouped by ref against MEANTIME instance ids, across all articles (e.g. "USAF" and "United States Air Force" one instance)',
+      'ref B³: matched mentions grouped by ref against MEANTIME instance ids, across all articles (a company named in thirty articles is one instance)',
       'no published figure is quoted in the corpus README; capitalised runs are the baseline run here',
     ],
   };

@@ -27,6 +27,14 @@ describe('entities', () => {
     ['Turkiye had remained silent.', ['Turkiye', 'place', 'place:turkey']],
     ['the official told MEE on condition of anonymity.', ['MEE', 'organization', 'organization:middle-east-eye']],
     ['Russia’s defence ministry said militants were supported.', ['Russia’s defence ministry', 'organization', 'organization:russian-defense-ministry']],
+    ['Officials in the U.S. agreed.', ['U.S.', 'place', 'place:united-states']],
+    ['The contract went to the U.S. Air Force on Friday.', ['U.S. Air Force', 'organization', 'organization:u-s-air-force']],
+    ['Singapore Airlines ordered ten jets.', ['Singapore Airlines', 'organization', 'organization:singapore-airlines']],
+    ['The plant of General Motors in the town closed.', ['General Motors', 'organization', 'organization:general-motors']],
+    ['"We will appeal," Boeing said.', ['Boeing', 'organization', 'organization:boeing']],
+    ['Fahrettin Altun, communications director at the presidency, spoke.', ['Fahrettin Altun', 'person', 'person:fahrettin-altun']],
+    ['Pirates were seen in the Gulf of Aden.', ['Gulf of Aden', 'place', 'place:gulf-of-aden']],
+    ['The shop opened in San Francisco last year.', ['San Francisco', 'place', 'place:san-francisco']],
   ])('%s', (text, expected) => {
     expect(found(annotate(text)[0]!)).toContainEqual(expected);
   });
@@ -54,6 +62,16 @@ describe('entities', () => {
     expect(found(arts[1]!).filter((e) => e[0] === 'Altun').map((e) => e[2])).toEqual(['person:fahrettin-altun', 'person:fahrettin-altun']);
     const table = entityTable(arts);
     expect(table.find((r) => r.ref === 'person:fahrettin-altun')).toMatchObject({ name: 'Fahrettin Altun', type: 'person', aliases: ['Altun'] });
+  });
+
+  it('finds a name again where it stands without evidence: in other articles, without its legal form, by the acronym its article gives', () => {
+    const arts = annotate('Kestrel Robotics Inc. said sales rose. Orders for Kestrel Robotics doubled.', 'Shares of Kestrel Robotics fell. The Maravel Port Authority (MPA) closed a berth, and MPA staff left.', 'MPA staff in the other town stayed. An American official said so.');
+    const got = arts.map((a) => found(a));
+    expect(got[0]).toContainEqual(['Kestrel Robotics', 'organization', 'organization:kestrel-robotics-inc']);
+    expect(got[1]).toContainEqual(['Kestrel Robotics', 'organization', 'organization:kestrel-robotics-inc']);
+    expect(got[1]).toContainEqual(['MPA', 'organization', 'organization:maravel-port-authority']);
+    // An acronym holds in its own article only; a nationality is never a name.
+    expect(got[2]).toEqual([]);
   });
 
   it('spans index the text exactly', () => {

@@ -53,6 +53,14 @@ function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out
       continue;
     }
     if (known) {
+      // A place opening an organisation's name: "Singapore Airlines", "U.S. Air Force".
+      const org = known.hit.type === 'place' ? suffixedRun(sc, i + known.len, to) : null;
+      if (org) {
+        out.push(entity(sc, i, org.end, org.type, null, 'suffix'));
+        i = org.end;
+        titled = false;
+        continue;
+      }
       out.push(entity(sc, i, i + known.len, known.hit.type, known.hit.ref, known.hit.origin === 'city' || known.hit.origin.startsWith('country') ? 'gazetteer' : 'alias'));
       i += known.len;
       titled = false;
@@ -102,13 +110,17 @@ function classify(sc: Scan, i: number, j: number, from: number, to: number, titl
   const before = i > from ? sc.low[i - 1]! : '';
   const saidAfter = sc.lex.saidVerbs.has(after);
   const saidBefore = sc.lex.saidVerbs.has(before) && i - 2 >= from && QUOTE_MARKS.has(sc.low[i - 2]!);
-  if ((saidAfter || saidBefore) && words <= 3) return before === 'the' ? ['organization', 'said-verb'] : ['person', 'said-verb'];
+  // News introduces a person by full name, so one word alone before "said" ("Boeing said") is an
+  // organisation, unless it is the surname of someone the run names in full (the refs stage).
+  if ((saidAfter || saidBefore) && words <= 3) return before === 'the' || words === 1 ? ['organization', 'said-verb'] : ['person', 'said-verb'];
   if (after === ',') {
-    for (let k = j + 1; k < Math.min(to, j + 1 + RUNS.appositiveWindow); k++) {
-      const w = sc.low[k]!;
-      if (sc.toks[k]!.pos === 'PUNCT' || sc.toks[k]!.pos === 'VERB') break;
-      if (sc.lex.titles.has(w) && words <= RUNS.maxPersonTokens) return ['person', 'appositive'];
-      const kind = sc.lex.suffixes.get(w);
+    // The appositive up to its first verb or punctuation: a role in it makes a person (even after
+    // an organisation word: "communications director"), else an organisation word an organisation.
+    let end = j + 1;
+    while (end < Math.min(to, j + 1 + RUNS.appositiveWindow) && sc.toks[end]!.pos !== 'PUNCT' && sc.toks[end]!.pos !== 'VERB') end++;
+    if (words <= RUNS.maxPersonTokens) for (let k = j + 1; k < end; k++) if (sc.lex.titles.has(sc.low[k]!)) return ['person', 'appositive'];
+    for (let k = j + 1; k < end; k++) {
+      const kind = sc.lex.suffixes.get(sc.low[k]!);
       if (kind) return [kind, 'appositive'];
     }
   }
@@ -128,8 +140,9 @@ function longestKnown(sc: Scan, i: number, to: number): { hit: Known; len: numbe
     if (!contiguous(sc, i, i + len)) continue;
     const hit = sc.gaz.lookup(sc.low.slice(i, i + len), sc.text.slice(sc.toks[i]!.start, sc.toks[i + len - 1]!.end));
     if (!hit) continue;
-    // A one-word city must be tagged a proper noun, and is no city when it starts a longer name.
-    if (hit.origin === 'city' && (len > 1 || sc.toks[i]!.pos !== 'PROPN' || (i + 1 < to && isCap(sc, i + 1) && !sc.lex.stop.has(sc.low[i + 1]!)))) continue;
+    // A one-word city must be tagged a proper noun, and is no city when it starts a longer name;
+    // a city of several words ("San Francisco", "Los Angeles") is capitalised throughout.
+    if (hit.origin === 'city' && (len > 1 ? !allCap(sc, i, i + len) : sc.toks[i]!.pos !== 'PROPN' || (i + 1 < to && isCap(sc, i + 1) && !sc.lex.stop.has(sc.low[i + 1]!)))) continue;
     if (sc.lex.stop.has(sc.low[i]!) && len === 1) continue;
     return { hit, len };
   }
@@ -141,9 +154,10 @@ function titleAt(sc: Scan, i: number, to: number): number {
   if (!sc.lex.titleFirsts.has(sc.low[i] ?? '')) return 0;
   for (let len = Math.min(sc.lex.titleMaxTokens, to - i); len >= 1; len--) {
     if (!sc.lex.titles.has(sc.low.slice(i, i + len).join(' '))) continue;
-    // A role counts as a title only when a capitalised name follows ("spokesman Omer Celik").
+    // A role counts as a title only when a capitalised name follows ("spokesman Omer Celik"), and
+    // not one of an organisation ("General Motors", "General Electric Company").
     const next = i + len;
-    if (next < to && isCap(sc, next) && !sc.lex.stop.has(sc.low[next]!)) return len;
+    if (next < to && isCap(sc, next) && !sc.lex.stop.has(sc.low[next]!)) return suffixedRun(sc, next, to) ? 0 : len;
     if (next < to && sc.lex.demonyms.has(sc.low[next]!)) return len;
   }
   return 0;
@@ -155,6 +169,22 @@ function isCap(sc: Scan, i: number): boolean {
   const c = sc.text.charCodeAt(tok.start);
   const ch = sc.text[tok.start]!;
   return c < 128 ? c >= 65 && c <= 90 : ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+}
+
+/** The capitalised run from token i when it ends in an organisation word ("Airlines", "Motors"): its end and type. */
+function suffixedRun(sc: Scan, i: number, to: number): { end: number; type: EntityType } | null {
+  let j = i;
+  while (j < to && j - i < 4 && isCap(sc, j) && contiguous(sc, i, j + 1)) j++;
+  for (let end = j; end > i; end--) {
+    const type = sc.lex.suffixes.get(sc.low[end - 1]!);
+    if (type) return { end, type };
+  }
+  return null;
+}
+
+function allCap(sc: Scan, i: number, j: number): boolean {
+  for (let k = i; k < j; k++) if (!isCap(sc, k)) return false;
+  return true;
 }
 
 function adjacentCap(sc: Scan, j: number, to: number): boolean {

@@ -58,8 +58,8 @@ export function entityLexicons(): EntityLexicons {
 
 /**
  * Split a lexicon phrase the way wink-nlp splits text, so phrases can be compared token by token:
- * words, and punctuation (hyphens, apostrophes) as tokens of their own; "Mr." stays one token.
+ * words, and punctuation (hyphens, apostrophes) as tokens of their own; "Mr." and "U.S." stay one token.
  */
 export function tokensOf(phrase: string): string[] {
-  return (phrase.toLowerCase().match(/[\p{L}\p{N}]+(?:\.(?=\s|$))?|['’]s\b|[^\s\p{L}\p{N}]/gu) ?? []).map((t) => t.replace(/’/g, "'"));
+  return (phrase.toLowerCase().match(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+(?:\.(?=\s|$))?|['’]s\b|[^\s\p{L}\p{N}]/gu) ?? []).map((t) => t.replace(/’/g, "'"));
 }

@@ -3,6 +3,7 @@ import type { Entity } from '../../model/layers.js';
 import type { EntityRecord } from '../../model/run.js';
 import type { CorpusStage } from '../../pipeline/stage.js';
 import { Span } from '../../model/span.js';
+import { entityLexicons } from './lexicons.js';
 import { lookupName } from './lookup.js';
 
 const surname = (name: string) => name.split(/\s+/).at(-1)!.toLowerCase();
@@ -20,12 +21,17 @@ export function resolveEntityRefs(): CorpusStage {
     rewrites: ['entities'] as const,
     run(articles: readonly Article[]): readonly Article[] {
       const runFull = fullNames(articles);
+      const named = namedForms(articles, false);
       return articles.map((a) => {
         const own = fullNames([a]);
-        const ents = [...(a.layers.entities ?? []), ...surnameMentions(a, runFull)].sort(Span.compare);
+        const found = [...(a.layers.entities ?? []), ...surnameMentions(a, runFull)];
+        // An acronym given in brackets holds in its own article only ("UTC" is a company in one, a time zone in another).
+        const local = namedForms([a], true);
+        const ents = [...found, ...repeatedNames(a, (form) => local.get(form) ?? named.get(form), found)].sort(Span.compare);
         const resolved = ents.map((e) => {
-          // A one-word place that is the surname of a person named in the run ("Orsk said") is that person.
-          if (e.type === 'place' && e.rule === 'gazetteer' && !/\s/.test(a.text.slice(e.start, e.end))) {
+          // A one-word place, or a word alone before "said" taken for an organisation, that is the
+          // surname of a person named in the run ("Orsk said") is that person.
+          if (((e.type === 'place' && e.rule === 'gazetteer') || (e.type === 'organization' && e.rule === 'said-verb')) && !/\s/.test(a.text.slice(e.start, e.end))) {
             const refs = runFull.get(a.text.slice(e.start, e.end).toLowerCase());
             if (refs?.size === 1) return { ...e, type: 'person' as const, ref: [...refs][0]!, rule: 'surname' };
             return e;
@@ -39,6 +45,63 @@ export function resolveEntityRefs(): CorpusStage {
       });
     },
   });
+}
+
+/** Rules whose evidence stands only where it was found: what they typed, the run may name again without it. */
+const EVIDENCE = new Set(['suffix', 'said-verb', 'appositive', 'context', 'title']);
+/** Legal forms that a company's name drops once introduced: "Apple Inc." is "Apple" after. */
+const LEGAL_FORM = /,?\s+(?:Inc\.?|Corp\.?|Co\.?|Ltd\.?|PLC|LLC|AG|SA|S\.A\.|N\.V\.|NV|GmbH|Corporation|Company|Limited)$/;
+
+/**
+ * Names the run typed on evidence (an organisation word, a reporting verb, an appositive role),
+ * with the forms they go by afterwards: without the legal form, and (`acronyms`) the acronym given
+ * in brackets after them ("General Motors Corporation (GM)"). A form given two types is left out.
+ */
+function namedForms(articles: readonly Article[], acronyms: boolean): Map<string, Pick<Entity, 'type' | 'ref'>> {
+  const out = new Map<string, Pick<Entity, 'type' | 'ref'> | null>();
+  const lex = entityLexicons();
+  const add = (form: string, e: Entity) => {
+    // A nationality or a word that never makes a name ("American", "Workers") is no name to repeat.
+    if (!/^\p{Lu}[\p{L}\p{N}.&'’ -]*[\p{L}.]$/u.test(form) || lex.demonyms.has(form.toLowerCase()) || lex.stop.has(form.toLowerCase())) return;
+    const had = out.get(form);
+    if (had === undefined) out.set(form, { type: e.type, ref: e.ref });
+    else if (had && had.type !== e.type) out.set(form, null);
+  };
+  for (const a of articles)
+    for (const e of a.layers.entities ?? []) {
+      if (!EVIDENCE.has(e.rule ?? '')) continue;
+      const name = a.text.slice(e.start, e.end).replace(/\s+/g, ' ');
+      add(name, e);
+      if (e.type === 'organization') add(name.replace(LEGAL_FORM, ''), e);
+      const acronym = acronyms ? /^\s*\(([\p{Lu}][\p{Lu}&.-]{1,7})\)/u.exec(a.text.slice(e.end, e.end + 12)) : null;
+      if (acronym) add(acronym[1]!, e);
+    }
+  return new Map([...out].filter((x): x is [string, Pick<Entity, 'type' | 'ref'>] => x[1] !== null));
+}
+
+/**
+ * Mentions of a name the run typed elsewhere, where no rule caught them ("Boeing said" in one
+ * place, "Boeing's tanker" in another): one sense per discourse. Only whole capitalised names, not
+ * part of a longer one, and not inside an entity already found.
+ */
+function repeatedNames(a: Article, named: (form: string) => Pick<Entity, 'type' | 'ref'> | undefined, taken: readonly Entity[]): Entity[] {
+  const toks = a.layers.tokens ?? [];
+  const out: Entity[] = [];
+  const cap = (k: number) => k >= 0 && k < toks.length && /^\p{Lu}/u.test(a.text[toks[k]!.start]!) && /\p{L}/u.test(a.text.slice(toks[k]!.start, toks[k]!.end));
+  for (let i = 0; i < toks.length; i++) {
+    if (!cap(i) || cap(i - 1)) continue;
+    for (let j = Math.min(toks.length, i + 6); j > i; j--) {
+      if (cap(j)) continue;
+      const start = toks[i]!.start;
+      const end = toks[j - 1]!.end;
+      const hit = named(a.text.slice(start, end).replace(/\s+/g, ' '));
+      if (!hit || taken.some((e) => e.start < end && start < e.end) || /\n/.test(a.text.slice(start, end))) continue;
+      out.push({ kind: 'entity', start, end, type: hit.type, ref: hit.ref, rule: 'repeated' });
+      i = j - 1;
+      break;
+    }
+  }
+  return out;
 }
 
 /** Surname (lower case) → refs of multi-word person names ending with it. */
