@@ -21,10 +21,11 @@ export function clusterStories(articles: readonly Article[], settings: StorySett
   let undated = false;
   for (const [i, a] of order.entries()) {
     const f = features(a, settings);
-    if (f.day === null && !undated && i > 0) {
-      // The dated articles are placed. An article without a date cannot be placed in time, so it
-      // is compared with every story they formed, not only with those still open at the last
-      // date: the batch is in memory anyway. (A store compares it with its open stories.)
+    if (a.meta.published === null && !undated && i > 0) {
+      // The dated articles are placed (undated ones sort last). An article without a date cannot
+      // be placed in time, so it is compared with every story they formed, not only with those
+      // still open at the last date: the batch is in memory anyway. (A store compares it with its
+      // open stories.)
       undated = true;
       c = reopened(c, settings);
     }
