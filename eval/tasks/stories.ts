@@ -1,5 +1,7 @@
 import { analyzeExtracted } from '../../src/app/analyze.js';
-import { byDate, clusterStories, dayOf, features } from '../../src/cluster/index.js';
+import { byDate, clusterStories, features, publishedDay } from '../../src/cluster/index.js';
+import { PUBLISHED_FROM_TEXT } from '../../src/clean/clean.js';
+import { pushTo } from '../../src/util/maps.js';
 import { STORIES, type StorySettings } from '../../src/cluster/settings.js';
 import { dot, factBonus, featureBag, timeFactor, weighFeatures } from '../../src/cluster/stories.js';
 import type { Article } from '../../src/model/article.js';
@@ -98,16 +100,14 @@ export function offlineAverageLink(articles: readonly Article[], settings: Story
   return members.filter((m) => m.length > 0);
 }
 
-const TEXT_DATES = new Set(['timestamp-line', 'byline-line']);
+const TEXT_DATES: ReadonlySet<string> = new Set(Object.values(PUBLISHED_FROM_TEXT));
 
 /** Days from the first to the last dated report of each gold event with two or more, ascending. */
 function eventSpans(articles: readonly Article[], gold: ReadonlyMap<string, string>): number[] {
   const days = new Map<string, number[]>();
   for (const a of articles) {
-    const d = a.meta.published && /^\d{4}-\d{2}-\d{2}$/.test(a.meta.published) ? dayOf(a.meta.published) : null;
-    if (d === null) continue;
-    const g = gold.get(a.id)!;
-    days.set(g, [...(days.get(g) ?? []), d]);
+    const d = publishedDay(a.meta.published);
+    if (d !== null) pushTo(days, gold.get(a.id)!, d);
   }
   return [...days.values()].filter((d) => d.length > 1).map((d) => Math.max(...d) - Math.min(...d)).sort((x, y) => x - y);
 }

@@ -1,4 +1,4 @@
-import { isoDate } from '../ingest/date.js';
+import { isoDate, isoDay } from '../ingest/date.js';
 
 /** A byline line: "By Dorian Jones February 28, 2020", "By Jane Doe, Reuters", "By JANE DOE and JOHN ROE". */
 const BYLINE = /^by\s+((?:[\p{Lu}][\p{L}.'’-]*)(?:\s+(?:and\s+|&\s+)?[\p{Lu}][\p{L}.'’-]*){0,5}?)(?:\s*[,|•·-]\s*|\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+\w+\s+\d{4}.*|\d{4}-\d{2}-\d{2}.*|[\p{Lu}][\p{L}\s.&]{1,40})?$/iu;
@@ -63,8 +63,7 @@ export function readStamp(line: string): string | null {
   for (const [re, parts] of NUMERIC_DAYS) {
     const m = re.exec(rest);
     if (!m) continue;
-    const [y, mo, d] = parts(m);
-    day = isoDate(`${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    day = isoDay(...parts(m));
     if (!day) return null;
     rest = rest.slice(0, m.index) + ' ' + rest.slice(m.index + m[0].length);
     break;
@@ -81,9 +80,7 @@ export function readStamp(line: string): string | null {
     .trim();
   if (day) return rest === '' ? day : null;
   // Only a full day with nothing else left: "2013" or "May 2013" says too little, a headline too much.
-  if (!/^(?:[A-Za-z]{3,9}\.? \d{1,2} \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})$/.test(rest)) return null;
-  const named = isoDate(rest);
-  return named && named.length === 10 ? named : null;
+  return /^(?:[A-Za-z]{3,9}\.? \d{1,2} \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})$/.test(rest) ? isoDate(rest) : null;
 }
 
 function year(y: string): number {

@@ -6,6 +6,9 @@ import { endsLikeSentence, type Line, lines, wordCount } from './lines.js';
 import { normalise } from './repeated.js';
 import { HEAD_LINES, HEADING_MAX_WORDS, REPEATED_MAX_SHARE, REPEATED_PROSE_MIN_WORDS, SECTION_LABEL_MAX_WORDS } from './settings.js';
 
+/** How a publication day found in the text is marked in `provenance.published`: from a byline, from a time-stamp line. */
+export const PUBLISHED_FROM_TEXT = { byline: 'byline-line', stamp: 'timestamp-line' } as const;
+
 /** What cleaning one document decided: kept text pieces, removed spans, and metadata found in the text. */
 export interface Cleaned {
   readonly text: string;
@@ -59,7 +62,7 @@ export function cleanText(doc: Extracted, repeated: ReadonlySet<string>): Cleane
   });
   if (stamps.length > 0) {
     published = stamps.sort()[0]!;
-    provenance.published = 'timestamp-line';
+    provenance.published = PUBLISHED_FROM_TEXT.stamp;
   }
   const head = headingRun(keep);
   if (title === null && keep.length > 0) {
@@ -86,7 +89,7 @@ export function cleanText(doc: Extracted, repeated: ReadonlySet<string>): Cleane
     provenance.byline = 'byline-line';
     if (b.published) {
       published = b.published;
-      provenance.published = 'byline-line';
+      provenance.published = PUBLISHED_FROM_TEXT.byline;
     }
     cut(keep[i]!, 'clean/byline');
     keep.splice(i, 1);

@@ -21,6 +21,11 @@ export function dayOf(iso: string): number | null {
   return Number.isNaN(t) ? null : Math.floor(t / 86_400_000);
 }
 
+/** The publication day as days since the epoch: only a full date places an article on a day. */
+export function publishedDay(published: string | null): number | null {
+  return published && /^\d{4}-\d{2}-\d{2}$/.test(published) ? dayOf(published) : null;
+}
+
 export function features(a: Article, settings: Pick<StorySettings, 'properBoost'> = STORIES): Features {
   const terms = new Map<string, number>();
   const title = a.meta.title ?? '';
@@ -44,7 +49,5 @@ export function features(a: Article, settings: Pick<StorySettings, 'properBoost'
   const facts = new Set<string>();
   for (const q of a.layers.quantities ?? []) if (q.unit && q.value >= 3 && !q.approximate) facts.add(`n:${q.value}:${q.unit}`);
   for (const d of a.layers.dates ?? []) if (d.precision === 'day') facts.add(`d:${d.value}`);
-  // Only a full date places an article on a day.
-  const day = a.meta.published && /^\d{4}-\d{2}-\d{2}$/.test(a.meta.published) ? dayOf(a.meta.published) : null;
-  return { id: a.id, terms, entities, facts, day };
+  return { id: a.id, terms, entities, facts, day: publishedDay(a.meta.published) };
 }

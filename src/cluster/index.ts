@@ -6,7 +6,7 @@ import { StoryClusterer } from './stories.js';
 import { STORIES, type StorySettings } from './settings.js';
 
 export { StoryClusterer, type StoryState, type Background, type ClusterChanges, type StoryAssignment } from './stories.js';
-export { dayOf, features, type Features } from './features.js';
+export { dayOf, features, publishedDay, type Features } from './features.js';
 
 /**
  * Group a batch into stories with the online clusterer: articles are fed in publication order

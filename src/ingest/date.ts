@@ -12,7 +12,7 @@ export function isoDate(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
   const s = String(value).trim();
   let m = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(s);
-  if (m) return valid(+m[1]!, +m[2]!, +m[3]!);
+  if (m) return isoDay(+m[1]!, +m[2]!, +m[3]!);
   m = /^(\d{4})-(\d{2})$/.exec(s);
   if (m) return +m[2]! >= 1 && +m[2]! <= 12 ? `${m[1]}-${m[2]}` : null;
   if (/^\d{4}$/.test(s)) return s;
@@ -44,10 +44,11 @@ export function isoInstant(value: unknown): string | null {
 
 function fromParts(year: string, month: string, day: string): string | null {
   const mi = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
-  return mi < 0 ? null : valid(+year, mi + 1, +day);
+  return mi < 0 ? null : isoDay(+year, mi + 1, +day);
 }
 
-function valid(y: number, m: number, d: number): string | null {
+/** The ISO day of year, month and day when that day exists ('2013-02-30' does not), else null. */
+export function isoDay(y: number, m: number, d: number): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   return date.toISOString().slice(0, 10);

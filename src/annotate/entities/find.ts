@@ -165,9 +165,13 @@ function titleAt(sc: Scan, i: number, to: number): number {
 
 function isCap(sc: Scan, i: number): boolean {
   const tok = sc.toks[i];
-  if (!tok) return false;
-  const c = sc.text.charCodeAt(tok.start);
-  const ch = sc.text[tok.start]!;
+  return tok !== undefined && capitalised(sc.text, tok);
+}
+
+/** The token starts with a capital letter. */
+export function capitalised(text: string, tok: Token): boolean {
+  const c = text.charCodeAt(tok.start);
+  const ch = text[tok.start]!;
   return c < 128 ? c >= 65 && c <= 90 : ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 

@@ -12,6 +12,8 @@ export interface EntityLexicons {
   readonly demonyms: ReadonlyMap<string, string>;
   /** Last word (lower case) → organization or group. */
   readonly suffixes: ReadonlyMap<string, EntityType>;
+  /** Legal forms among them (lower case): "inc.", "plc", "gmbh". */
+  readonly legalForms: ReadonlySet<string>;
   /** Capitalised words that never start or make an entity (lower case). */
   readonly stop: ReadonlySet<string>;
   /** Every inflected form of a reporting verb (lower case). */
@@ -23,6 +25,7 @@ interface DemonymEntry extends LexiconEntry {
 }
 interface SuffixEntry extends LexiconEntry {
   readonly type: EntityType;
+  readonly legal?: boolean;
 }
 interface SaidEntry extends LexiconEntry {
   readonly forms: readonly string[];
@@ -44,12 +47,14 @@ export function entityLexicons(): EntityLexicons {
     titles.add(key);
     titleMaxTokens = Math.max(titleMaxTokens, key.split(' ').length);
   }
+  const suffixes = loadLexicon<SuffixEntry>('org-suffixes').entries;
   cached = {
     titles,
     titleFirsts: new Set([...titles].map((t) => t.split(' ')[0]!)),
     titleMaxTokens,
     demonyms: new Map(loadLexicon<DemonymEntry>('demonyms').entries.map((e) => [e.term.toLowerCase(), e.place])),
-    suffixes: new Map(loadLexicon<SuffixEntry>('org-suffixes').entries.map((e) => [e.term.toLowerCase(), e.type])),
+    suffixes: new Map(suffixes.map((e) => [e.term.toLowerCase(), e.type])),
+    legalForms: new Set(suffixes.filter((e) => e.legal).map((e) => e.term.toLowerCase())),
     stop: new Set(loadLexicon('entity-stop').entries.map((e) => e.term.toLowerCase())),
     saidVerbs: new Set(loadLexicon<SaidEntry>('said-verbs').entries.flatMap((e) => e.forms.map((f) => f.toLowerCase()))),
   };

@@ -3,6 +3,7 @@ import type { Entity } from '../../model/layers.js';
 import type { EntityRecord } from '../../model/run.js';
 import type { CorpusStage } from '../../pipeline/stage.js';
 import { Span } from '../../model/span.js';
+import { capitalised } from './find.js';
 import { entityLexicons } from './lexicons.js';
 import { lookupName } from './lookup.js';
 
@@ -25,9 +26,10 @@ export function resolveEntityRefs(): CorpusStage {
       return articles.map((a) => {
         const own = fullNames([a]);
         const found = [...(a.layers.entities ?? []), ...surnameMentions(a, runFull)];
-        // An acronym given in brackets holds in its own article only ("UTC" is a company in one, a time zone in another).
-        const local = namedForms([a], true);
-        const ents = [...found, ...repeatedNames(a, (form) => local.get(form) ?? named.get(form), found)].sort(Span.compare);
+        // The article's own names first: a form the run gives two types still holds where the
+        // article types it, and an acronym holds in its own article only ("UTC" is a company in
+        // one, a time zone in another).
+        const ents = [...found, ...repeatedNames(a, [namedForms([a], true), named], found)].sort(Span.compare);
         const resolved = ents.map((e) => {
           // A one-word place, or a word alone before "said" taken for an organisation, that is the
           // surname of a person named in the run ("Orsk said") is that person.
@@ -49,52 +51,81 @@ export function resolveEntityRefs(): CorpusStage {
 
 /** Rules whose evidence stands only where it was found: what they typed, the run may name again without it. */
 const EVIDENCE = new Set(['suffix', 'said-verb', 'appositive', 'context', 'title']);
-/** Legal forms that a company's name drops once introduced: "Apple Inc." is "Apple" after. */
-const LEGAL_FORM = /,?\s+(?:Inc\.?|Corp\.?|Co\.?|Ltd\.?|PLC|LLC|AG|SA|S\.A\.|N\.V\.|NV|GmbH|Corporation|Company|Limited)$/;
+
+/** Forms of names typed on evidence, each with its type and ref, and how those forms begin (`lead`: a cheap test before slicing text). */
+interface Forms {
+  readonly byForm: ReadonlyMap<string, Pick<Entity, 'type' | 'ref'>>;
+  readonly firsts: ReadonlySet<string>;
+}
+
+/** The letters and digits a form or token begins with ("O" of "O'Leary", "U" of "U.S."), however the tokeniser splits the rest. */
+function lead(s: string): string {
+  return /^[\p{L}\p{N}]*/u.exec(s)![0];
+}
+
+/**
+ * Collects forms of names with their entity; a form given two types is left out, and so is a
+ * nationality or a word that never makes a name ("American", "Workers").
+ */
+function formTable(): { add(form: string, e: Entity): void; done(): Forms } {
+  const lex = entityLexicons();
+  const out = new Map<string, Pick<Entity, 'type' | 'ref'> | null>();
+  return {
+    add(form, e) {
+      if (!/^\p{Lu}[\p{L}\p{N}.&'’ -]*[\p{L}.]$/u.test(form) || lex.demonyms.has(form.toLowerCase()) || lex.stop.has(form.toLowerCase())) return;
+      const had = out.get(form);
+      if (had === undefined) out.set(form, { type: e.type, ref: e.ref });
+      else if (had && had.type !== e.type) out.set(form, null);
+    },
+    done() {
+      const byForm = new Map([...out].filter((x): x is [string, Pick<Entity, 'type' | 'ref'>] => x[1] !== null));
+      return { byForm, firsts: new Set([...byForm.keys()].map(lead)) };
+    },
+  };
+}
 
 /**
  * Names the run typed on evidence (an organisation word, a reporting verb, an appositive role),
- * with the forms they go by afterwards: without the legal form, and (`acronyms`) the acronym given
- * in brackets after them ("General Motors Corporation (GM)"). A form given two types is left out.
+ * organisations also without their legal form ("Apple Inc." is "Apple" after; the legal forms are
+ * marked in org-suffixes.yml), and (`acronyms`) the acronym given in brackets after a name
+ * ("General Motors Corporation (GM)").
  */
-function namedForms(articles: readonly Article[], acronyms: boolean): Map<string, Pick<Entity, 'type' | 'ref'>> {
-  const out = new Map<string, Pick<Entity, 'type' | 'ref'> | null>();
-  const lex = entityLexicons();
-  const add = (form: string, e: Entity) => {
-    // A nationality or a word that never makes a name ("American", "Workers") is no name to repeat.
-    if (!/^\p{Lu}[\p{L}\p{N}.&'’ -]*[\p{L}.]$/u.test(form) || lex.demonyms.has(form.toLowerCase()) || lex.stop.has(form.toLowerCase())) return;
-    const had = out.get(form);
-    if (had === undefined) out.set(form, { type: e.type, ref: e.ref });
-    else if (had && had.type !== e.type) out.set(form, null);
-  };
+function namedForms(articles: readonly Article[], acronyms: boolean): Forms {
+  const legal = entityLexicons().legalForms;
+  const table = formTable();
   for (const a of articles)
     for (const e of a.layers.entities ?? []) {
       if (!EVIDENCE.has(e.rule ?? '')) continue;
       const name = a.text.slice(e.start, e.end).replace(/\s+/g, ' ');
-      add(name, e);
-      if (e.type === 'organization') add(name.replace(LEGAL_FORM, ''), e);
+      table.add(name, e);
+      const words = name.split(' ');
+      const last = words.at(-1)!.toLowerCase();
+      if (e.type === 'organization' && words.length > 1 && (legal.has(last) || legal.has(last.replace(/\.$/, '')))) table.add(words.slice(0, -1).join(' ').replace(/,$/, ''), e);
       const acronym = acronyms ? /^\s*\(([\p{Lu}][\p{Lu}&.-]{1,7})\)/u.exec(a.text.slice(e.end, e.end + 12)) : null;
-      if (acronym) add(acronym[1]!, e);
+      if (acronym) table.add(acronym[1]!, e);
     }
-  return new Map([...out].filter((x): x is [string, Pick<Entity, 'type' | 'ref'>] => x[1] !== null));
+  return table.done();
 }
 
 /**
- * Mentions of a name the run typed elsewhere, where no rule caught them ("Boeing said" in one
- * place, "Boeing's tanker" in another): one sense per discourse. Only whole capitalised names, not
- * part of a longer one, and not inside an entity already found.
+ * Mentions of a name typed elsewhere (the first of `sources` that knows it), where no rule caught
+ * them ("Boeing said" in one place, "Boeing's tanker" in another): one sense per discourse. Only
+ * whole capitalised names, not part of a longer one, and not inside an entity already found.
  */
-function repeatedNames(a: Article, named: (form: string) => Pick<Entity, 'type' | 'ref'> | undefined, taken: readonly Entity[]): Entity[] {
+function repeatedNames(a: Article, sources: readonly Forms[], taken: readonly Entity[]): Entity[] {
   const toks = a.layers.tokens ?? [];
   const out: Entity[] = [];
-  const cap = (k: number) => k >= 0 && k < toks.length && /^\p{Lu}/u.test(a.text[toks[k]!.start]!) && /\p{L}/u.test(a.text.slice(toks[k]!.start, toks[k]!.end));
+  const cap = (k: number) => k >= 0 && k < toks.length && capitalised(a.text, toks[k]!);
   for (let i = 0; i < toks.length; i++) {
     if (!cap(i) || cap(i - 1)) continue;
+    const first = lead(a.text.slice(toks[i]!.start, toks[i]!.end));
+    if (!sources.some((s) => s.firsts.has(first))) continue;
     for (let j = Math.min(toks.length, i + 6); j > i; j--) {
       if (cap(j)) continue;
       const start = toks[i]!.start;
       const end = toks[j - 1]!.end;
-      const hit = named(a.text.slice(start, end).replace(/\s+/g, ' '));
+      const form = a.text.slice(start, end).replace(/\s+/g, ' ');
+      const hit = sources.map((s) => s.byForm.get(form)).find((h) => h !== undefined);
       if (!hit || taken.some((e) => e.start < end && start < e.end) || /\n/.test(a.text.slice(start, end))) continue;
       out.push({ kind: 'entity', start, end, type: hit.type, ref: hit.ref, rule: 'repeated' });
       i = j - 1;
