@@ -37,8 +37,8 @@ describe('dates', () => {
   it('keeps absolute dates and drops relative ones without a reference', () => {
     expect(dates('On March 5, 2020 and on Thursday.', null)).toEqual([['March 5, 2020', '2020-03-05', 'day', null]]);
     // Counted from a day the text does not give: chrono would count from its own default instead.
-    const relative = 'He entered rehab yesterday, two days ago, or today; last year he left, and 30 years after the break-in it ended. It was May 2, 2013.';
+    const relative = 'He entered rehab yesterday, two days ago, or today; last year he left, and 30 years after the break-in it ended. This year and this month it went on. It was May 2, 2013.';
     expect(dates(relative, null)).toEqual([['May 2, 2013', '2013-05-02', 'day', null]]);
-    expect(dates(relative, '2013-05-03').map((d) => d[0])).toEqual(expect.arrayContaining(['yesterday', 'two days ago', 'today', 'last year']));
+    expect(dates(relative, '2013-05-03').map((d) => d[0])).toEqual(expect.arrayContaining(['yesterday', 'two days ago', 'today', 'last year', 'This year', 'this month']));
   });
 });

@@ -9,6 +9,8 @@ const PART_OF_MONTH = new RegExp(`\\b(?:the\\s+)?(end|beginning|start|middle|mid
 const PART_OF_YEAR = /\b(?:the\s+)?(end|beginning|start|middle|mid|early|late)(?:\s+of|-)?\s+((?:19|20)\d{2})\b/g;
 const LAST_MONTH_NAME = new RegExp(`\\b(last|next|this)\\s+${MONTH}\\b`, 'g');
 const THIS_PERIOD = /\b(?:(earlier|later)\s+)?this\s+(month|year)\b/gi;
+/** A year written out: "2013", "'08". */
+const STATED_YEAR = /\b\d{4}\b|'\d{2}\b/;
 const BARE_YEAR = /(?<![\d$£€.,:/-])\b((?:19|20)\d{2})\b(?![\d%.,:/-]\d)/g;
 const MOD: Record<string, DateMention['mod']> = { end: 'END', late: 'END', beginning: 'START', start: 'START', early: 'START', middle: 'MID', mid: 'MID' };
 
@@ -63,11 +65,11 @@ export function findDates(text: string, sentences: readonly Sentence[], referenc
     // "in the last month" is a duration, not January.
     if (/^(?:last|past)\b/i.test(raw) && /\bthe\s+$/i.test(text.slice(Math.max(0, start - 4), start))) continue;
     const c = r.start;
-    // Without a reference day, "yesterday" or "last year" has nothing to count from: chrono would
-    // count from its own default and every undated article would share the same invented days.
-    if (!ref && isRelative(c.tags())) continue;
+    // Without a reference day, "yesterday", "last year" or "this month" has nothing to count from:
+    // chrono would count from its own default and every undated article would share the same
+    // invented days. Only a date that writes its year out can be placed.
+    if (!ref && !STATED_YEAR.test(raw)) continue;
     const yearKnown = c.isCertain('year');
-    if (!ref && !yearKnown) continue;
     let day: Day = { y: c.get('year')!, m: c.get('month')!, d: c.get('day')! };
     let precision: DatePrecision;
     if (c.isCertain('day')) precision = 'day';
@@ -106,12 +108,6 @@ function resolveWeekday(ref: Day, target: number, text: string, at: number, sent
   }
   const back = (today - target + 7) % 7 || (/last\s+$/.test(before) ? 7 : 0);
   return addDays(ref, -back);
-}
-
-/** True when chrono resolved the expression by counting from the reference ("yesterday", "two days ago", "last year"). */
-function isRelative(tags: ReadonlySet<string>): boolean {
-  for (const t of tags) if (t.startsWith('result/relative') || t.startsWith('casualReference/') || t === 'parser/ENCasualDateParser' || t === 'parser/ENCasualTimeParser') return true;
-  return false;
 }
 
 /** The year in which a month named without one most plausibly falls: within six months of the reference. */
