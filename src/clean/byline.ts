@@ -34,8 +34,10 @@ export function readDateline(paragraph: string): { length: number; place: string
 const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?/gi;
 /** Zones, with an offset: "EDT", "AKDT", "GMT+05: 00", "UK". */
 const ZONE = /\b(?:[A-Z]{1,3}[SD]?T|GMT|UTC|UK)(?:\s*[+-]\s*\d{1,2}(?:\s*:\s*\d{1,2})?)?\b/g;
-/** Times: "4: 59 PM", "22:07", "5: 03p", "12: 52 p. m.", "22. 34", "01: 19 hrs". */
-const TIME = /\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:[ap]\.?\s*m\b\.?|[ap]\b|hrs\b))?/gi;
+/** Times: "4: 59 PM", "22:07", "5: 03p", "12: 52 p. m.", "22. 34", "01: 19 hrs", "2 A. M." (an hour alone only with dotted a.m./p.m.). */
+const TIME = /\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:[ap]\.?\s*m\b\.?|[ap]\b|hrs\b))?|\b\d{1,2}\s*[ap]\.\s*m\./gi;
+/** A month and day with no year: "Dec. 24", "5 Jan". */
+const MONTH_DAY = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$/i;
 /** The words a stamp is labelled with: "First Published:", "Last updated at", "Story Created:". */
 const STAMP_WORDS = /\b(?:first|last|originally|published|updated|posted|modified|created|edited|story|article|time|date|release|for immediate release|on|at)\b/gi;
 /** Numeric days: 2012-04-04, 2012. 08. 08 (year first); 08. 07. 2012 (day first); 05 / 02 / 2013 (month first). */
@@ -45,18 +47,25 @@ const NUMERIC_DAYS: readonly [RegExp, (m: RegExpExecArray) => [number, number, n
   [/\b(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4}|\d{2})\b/, (m) => (+m[1]! > 12 ? [year(m[3]!), +m[2]!, +m[1]!] : [year(m[3]!), +m[1]!, +m[2]!])],
 ];
 
+/** A line that is only a time stamp, and the day it names when it names one with its year. */
+export interface Stamp {
+  readonly day: string | null;
+}
+
 /**
  * Read a line that is only a time stamp ("First Published: June 13, 2013 4: 59 PM EDT", "Updated
- * 5 / 5 / 2010 1: 41 PM", "Friday, June 7, 2013", "21 July 2013 Last updated at 11: 11 GMT") into
- * the day it names, or null when the line says anything else. Scraped and pasted articles carry
- * these above or below the headline; taken for the title, they hide the real one. A day written
- * with slashes is read month first (US style) unless its first number cannot be a month; with
- * dots, day first.
+ * 5 / 5 / 2010 1: 41 PM", "Friday, June 7, 2013", "21 July 2013 Last updated at 11: 11 GMT"), or
+ * null when the line says anything else. Scraped and pasted articles carry these above or below
+ * the headline; taken for the title, they hide the real one. A stamp without its year ("Updated
+ * 4: 08 p. m. ET", "Dec. 24 4: 33 AM EST") is a stamp all the same, but names no day. A day
+ * written with slashes is read month first (US style) unless its first number cannot be a month;
+ * with dots, day first.
  *
  * @example
- * readStamp('PUBLISHED: 22: 07 GMT, 7 July 2012'); // '2012-07-07'
+ * readStamp('PUBLISHED: 22: 07 GMT, 7 July 2012'); // { day: '2012-07-07' }
+ * readStamp('Updated 4: 08 p. m. ET'); // { day: null }
  */
-export function readStamp(line: string): string | null {
+export function readStamp(line: string): Stamp | null {
   if (line.length > 80 || !/\d/.test(line)) return null;
   let rest = line;
   let day: string | null = null;
@@ -78,9 +87,12 @@ export function readStamp(line: string): string | null {
     .replace(/\s+/g, ' ')
     .replace(/\s*\.?\s*$/, '')
     .trim();
-  if (day) return rest === '' ? day : null;
+  if (day) return rest === '' ? { day } : null;
+  // Nothing but a clock time and labels, or a month and day without the year: no day to give.
+  if (rest === '' || MONTH_DAY.test(rest)) return { day: null };
   // Only a full day with nothing else left: "2013" or "May 2013" says too little, a headline too much.
-  return /^(?:[A-Za-z]{3,9}\.? \d{1,2} \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})$/.test(rest) ? isoDate(rest) : null;
+  day = /^(?:[A-Za-z]{3,9}\.? \d{1,2} \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})$/.test(rest) ? isoDate(rest) : null;
+  return day ? { day } : null;
 }
 
 function year(y: string): number {

@@ -50,8 +50,13 @@ describe('clean', () => {
     ['Friday, June 7, 2013', '2013-06-07'],
     ['May 3rd, 2013 2: 00pm EDT', '2013-05-03'],
     ['27 NOVEMBER, 2005', '2005-11-27'],
+    ['2 A. M. FEB. 4, 2009', '2009-02-04'],
+    ['Updated 4: 08 p. m. ET', null],
+    ['Dec. 24 4: 33 AM EST', null],
+    ['Dec. 24', null],
+    ['Updated Wednesday, Jan 5 at 5: 53 PM', null],
   ])('reads the time stamp %s', (line, day) => {
-    expect(readStamp(line)).toBe(day);
+    expect(readStamp(line)).toEqual({ day });
   });
 
   it.each([
@@ -61,6 +66,9 @@ describe('clean', () => {
     'May 2013',
     '13 / 31 / 2013',
     'Posted 1 year, 160 days ago [downloaded on 2 October 2013]',
+    'Mumbai, Nov 11 -',
+    'Colts beat Chiefs 20 - 13',
+    '2 am',
   ])('reads no time stamp in %s', (line) => {
     expect(readStamp(line)).toBeNull();
   });

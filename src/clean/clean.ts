@@ -54,9 +54,9 @@ export function cleanText(doc: Extracted, repeated: ReadonlySet<string>): Cleane
   // what: it is never the title, and the earliest one is the publication day (updates come later).
   const stamps: string[] = [];
   keep = keep.filter((l, i) => {
-    const day = i < HEAD_LINES ? readStamp(l.text) : null;
-    if (!day) return true;
-    stamps.push(day);
+    const stamp = i < HEAD_LINES ? readStamp(l.text) : null;
+    if (!stamp) return true;
+    if (stamp.day) stamps.push(stamp.day);
     cut(l, 'clean/timestamp');
     return false;
   });
