@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Article } from '../../model/article.js';
 import { sentences } from '../sentences/index.js';
+import { findEntities } from './find.js';
 import { damerau1 } from './gazetteer.js';
 import { entities, entityTable, lookupName, resolveEntityRefs } from './index.js';
 
@@ -39,6 +40,13 @@ describe('entities', () => {
     expect(found(annotate(text)[0]!)).toContainEqual(expected);
   });
 
+  it.each([
+    ['The lawsuit said so. In Congress, Rep. Edward Markey objected to the plan of the agency.', ['Edward Markey']],
+    ['At a packed news conference at the State House, Mr. Cowan said he would stay.', ['Cowan']],
+  ])('takes a title after a comma for the next name, not an appositive role: %s', (text, names) => {
+    expect(found(annotate(text)[0]!).map((e) => e[0])).toEqual(names);
+  });
+
   it('yields no junk from a Title Case headline', () => {
     const [a] = annotate('Turkey Requests US Jets Patrol Near Idlib To Halt Russian Air Power');
     expect(found(a!).map((e) => e[0])).toEqual(['Turkey', 'US', 'Idlib']);
@@ -64,6 +72,11 @@ describe('entities', () => {
     expect(table.find((r) => r.ref === 'person:fahrettin-altun')).toMatchObject({ name: 'Fahrettin Altun', type: 'person', aliases: ['Altun'] });
   });
 
+  it('takes no given name alone for the surname of someone else in the run', () => {
+    const arts = annotate('Mary John, a spokeswoman for the firm, spoke at length to the press.', 'John Smith, a spokesman for the bank, told the reporters so.', 'The man known as John left the city after the long storm.');
+    expect(arts.flatMap((a) => found(a)).filter((e) => e[0] === 'John')).toEqual([]);
+  });
+
   it('finds a name again where it stands without evidence: in other articles, without its legal form, by the acronym its article gives', () => {
     const arts = annotate('Kestrel Robotics Inc. said sales rose. Orders for Kestrel Robotics doubled.', 'Shares of Kestrel Robotics fell. The Maravel Port Authority (MPA) closed a berth, and MPA staff left.', 'MPA staff in the other town stayed. An American official said so.');
     const got = arts.map((a) => found(a));
@@ -72,6 +85,21 @@ describe('entities', () => {
     expect(got[1]).toContainEqual(['MPA', 'organization', 'organization:maravel-port-authority']);
     // An acronym holds in its own article only; a nationality is never a name.
     expect(got[2]).toEqual([]);
+  });
+
+  it('ends a name before a weekday, so no weekday becomes a surname', () => {
+    const [a, b] = annotate('She held a press conference with Guatemalan President Alejandro Giammattei Monday in the capital.', 'The court ruled on Monday. Monday was quiet.');
+    expect(found(a!)).toContainEqual(['Alejandro Giammattei', 'person', 'person:alejandro-giammattei']);
+    expect(found(b!)).toEqual([]);
+  });
+
+  it('ends a name before its possessive, however the tokeniser splits it', () => {
+    const text = "It said that former President Donald Trump's tax returns and Mr Erdogan’s letters must be handed to the committee of the house.";
+    const a = sentences().run(Article.create({ id: 'p', source: 'p', text }), ctx);
+    const tokens = a.layers.tokens!;
+    // As wink-nlp tokenises some texts: the possessive kept on the name, one token.
+    const joined = tokens.flatMap((t, i) => (/^['’]s$/.test(text.slice(t.start, t.end)) ? [] : /^['’]s$/.test(text.slice(tokens[i + 1]?.start, tokens[i + 1]?.end)) ? [{ ...t, end: tokens[i + 1]!.end }] : [t]));
+    for (const toks of [tokens, joined]) expect(findEntities(text, toks, a.layers.sentences!).map((e) => text.slice(e.start, e.end))).toEqual(['Donald Trump', 'Erdogan']);
   });
 
   it('spans index the text exactly', () => {

@@ -27,7 +27,8 @@ interface Scan {
  * sentence-initial words from yielding junk. Hand-written because no npm package ships an English
  * NER model that works offline (wink-eng-lite-web-model types only dates, numbers and money).
  */
-export function findEntities(text: string, tokens: readonly Token[], sentences: readonly Sentence[]): Entity[] {
+export function findEntities(text: string, given: readonly Token[], sentences: readonly Sentence[]): Entity[] {
+  const tokens = given.flatMap((t) => splitPossessive(text, t));
   const scan: Scan = { text, toks: tokens, low: tokens.map((t) => text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'")), lex: entityLexicons(), gaz: gazetteer() };
   const out: Entity[] = [];
   let t = 0;
@@ -40,6 +41,17 @@ export function findEntities(text: string, tokens: readonly Token[], sentences: 
   }
   return out;
 }
+
+/** wink-nlp sometimes keeps a possessive on its name ("Trump's" one token): the name ends before it. */
+function splitPossessive(text: string, t: Token): Token[] {
+  if (t.end - t.start < 4 || !POSSESSIVE.test(text.slice(t.start, t.end))) return [t];
+  const at = t.end - 2;
+  return [
+    { ...t, end: at, norm: t.norm.slice(0, -2) },
+    { ...t, start: at, pos: 'PART', norm: "'s" },
+  ];
+}
+const POSSESSIVE = /^\p{Lu}[\p{L}.-]+['’]s$/u;
 
 function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out: Entity[]): void {
   let i = from;
@@ -81,7 +93,7 @@ function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out
     // An unknown capitalised run: extend it over capitalised tokens and connectors, stopping at
     // a title or at a name we know (unless a title before it says the whole run is a person).
     let j = i + 1;
-    while (j < to && (isCap(sc, j) || (CONNECTORS.has(sc.low[j]!) && adjacentCap(sc, j, to)))) {
+    while (j < to && !sc.lex.breaks.has(sc.low[j]!) && (isCap(sc, j) || (CONNECTORS.has(sc.low[j]!) && adjacentCap(sc, j, to)))) {
       if (!titled && (titleAt(sc, j, to) > 0 || (longestKnown(sc, j, to)?.hit.origin ?? 'city') !== 'city')) break;
       j++;
     }
@@ -118,10 +130,12 @@ function classify(sc: Scan, i: number, j: number, from: number, to: number, titl
     // an organisation word: "communications director"), else an organisation word an organisation.
     let end = j + 1;
     while (end < Math.min(to, j + 1 + RUNS.appositiveWindow) && sc.toks[end]!.pos !== 'PUNCT' && sc.toks[end]!.pos !== 'VERB') end++;
-    if (words <= RUNS.maxPersonTokens) for (let k = j + 1; k < end; k++) if (sc.lex.titles.has(sc.low[k]!)) return ['person', 'appositive'];
+    // A title that opens another name is that name's ("In Congress, Rep. Edward Markey").
+    if (words <= RUNS.maxPersonTokens) for (let k = j + 1; k < end; k++) if (sc.lex.titles.has(sc.low[k]!) && !isCap(sc, k + 1)) return ['person', 'appositive'];
+    // A place word there says where it is, not what ("Jane Roe, a farmer in the valley").
     for (let k = j + 1; k < end; k++) {
       const kind = sc.lex.suffixes.get(sc.low[k]!);
-      if (kind) return [kind, 'appositive'];
+      if (kind && kind !== 'place') return [kind, 'appositive'];
     }
   }
   return null;
@@ -195,7 +209,7 @@ function adjacentCap(sc: Scan, j: number, to: number): boolean {
   // "Ministry of the Interior": "of the" joins a name to an organisation word before it.
   if (sc.low[j] === 'of' && sc.low[j + 1] === 'the' && isCap(sc, j + 2)) return sc.lex.suffixes.has(sc.low[j - 1] ?? '');
   if (sc.low[j] === 'the' && sc.low[j - 1] === 'of' && isCap(sc, j + 1)) return true;
-  return j + 1 < to && (isCap(sc, j + 1) || sc.low[j + 1] === '-' || sc.low[j + 1] === 'al') && (sc.low[j] !== 'of' || sc.toks[j + 1]!.start > sc.toks[j]!.end);
+  return j + 1 < to && ((isCap(sc, j + 1) && !sc.lex.breaks.has(sc.low[j + 1]!)) || sc.low[j + 1] === '-' || sc.low[j + 1] === 'al') && (sc.low[j] !== 'of' || sc.toks[j + 1]!.start > sc.toks[j]!.end);
 }
 
 function contiguous(sc: Scan, i: number, j: number): boolean {

@@ -16,6 +16,8 @@ export interface EntityLexicons {
   readonly legalForms: ReadonlySet<string>;
   /** Capitalised words that never start or make an entity (lower case). */
   readonly stop: ReadonlySet<string>;
+  /** Those of them never inside a name either, so a capitalised run ends before them: weekdays, time zones. */
+  readonly breaks: ReadonlySet<string>;
   /** Every inflected form of a reporting verb (lower case). */
   readonly saidVerbs: ReadonlySet<string>;
 }
@@ -56,6 +58,7 @@ export function entityLexicons(): EntityLexicons {
     suffixes: new Map(suffixes.map((e) => [e.term.toLowerCase(), e.type])),
     legalForms: new Set(suffixes.filter((e) => e.legal).map((e) => e.term.toLowerCase())),
     stop: new Set(loadLexicon('entity-stop').entries.map((e) => e.term.toLowerCase())),
+    breaks: new Set(loadLexicon('entity-stop').entries.filter((e) => e.breaks).map((e) => e.term.toLowerCase())),
     saidVerbs: new Set(loadLexicon<SaidEntry>('said-verbs').entries.flatMap((e) => e.forms.map((f) => f.toLowerCase()))),
   };
   return cached;

@@ -135,17 +135,28 @@ function repeatedNames(a: Article, sources: readonly Forms[], taken: readonly En
   return out;
 }
 
-/** Surname (lower case) → refs of multi-word person names ending with it. */
+/**
+ * Surname (lower case) → refs of multi-word person names ending with it (not with an organisation
+ * or place word). A word that also opens
+ * such a name ("John", "James", "Mark") is a given name: alone, it is anyone's, so it maps to no
+ * one ("Mary John" would otherwise take every bare "John" of the run).
+ */
 function fullNames(articles: readonly Article[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
+  const given = new Set<string>();
+  const { suffixes } = entityLexicons();
   for (const a of articles)
     for (const e of a.layers.entities ?? []) {
       const name = a.text.slice(e.start, e.end);
       if (e.type !== 'person' || !/\s/.test(name)) continue;
       const key = surname(name);
+      // "State House", "Senate Democrats" typed a person by mistake: no surname to spread.
+      if (suffixes.has(key)) continue;
+      given.add(name.split(/\s+/)[0]!.toLowerCase());
       if (!out.has(key)) out.set(key, new Set());
       out.get(key)!.add(e.ref);
     }
+  for (const g of given) out.delete(g);
   return out;
 }
 
