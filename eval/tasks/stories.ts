@@ -112,6 +112,31 @@ function eventSpans(articles: readonly Article[], gold: ReadonlyMap<string, stri
   return [...days.values()].filter((d) => d.length > 1).map((d) => Math.max(...d) - Math.min(...d)).sort((x, y) => x - y);
 }
 
+/**
+ * The gold events cut wherever `windowDays` pass without a dated report (the undated ones kept
+ * with the largest part): the best grouping a clusterer whose stories close after that window can
+ * reach on this set.
+ */
+function windowCut(articles: readonly Article[], gold: ReadonlyMap<string, string>, windowDays: number): string[][] {
+  const byEvent = new Map<string, Article[]>();
+  for (const a of articles) pushTo(byEvent, gold.get(a.id)!, a);
+  const out: string[][] = [];
+  for (const members of byEvent.values()) {
+    const dated = members.filter((a) => publishedDay(a.meta.published) !== null).sort((x, y) => publishedDay(x.meta.published)! - publishedDay(y.meta.published)!);
+    const parts: string[][] = [[]];
+    let last: number | null = null;
+    for (const a of dated) {
+      const d = publishedDay(a.meta.published)!;
+      if (last !== null && d - last > windowDays) parts.push([]);
+      parts.at(-1)!.push(a.id);
+      last = d;
+    }
+    parts.sort((x, y) => y.length - x.length)[0]!.push(...members.filter((a) => publishedDay(a.meta.published) === null).map((a) => a.id));
+    out.push(...parts);
+  }
+  return out;
+}
+
 async function scoreSet(name: string, rows: Row[], label: (r: Row) => string): Promise<TaskResult> {
   const docs = goldDocs(name, rows);
   const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
@@ -144,6 +169,8 @@ async function scoreSet(name: string, rows: Row[], label: (r: Row) => string): P
   if (spans.length > 0) {
     const q = (p: number) => spans[Math.floor(p * (spans.length - 1))]!;
     notes.push(`days between the first and last report of a gold event (${spans.length} events with 2+ dated reports): median ${q(0.5)}, p75 ${q(0.75)}, p90 ${q(0.9)}, max ${spans.at(-1)}`);
+    const cut = bcubed(windowCut(run.articles, gold, STORIES.windowDays), gold);
+    if (cut.f1 < 1) notes.push(`the gold events cut where ${STORIES.windowDays} days pass without a report score F1 ${round(cut.f1)} (R ${round(cut.recall)}): the most a ${STORIES.windowDays}-day window allows here`);
   }
   if (fromText.length > 0) notes.push(`${fromText.length} of ${run.articles.length} articles take their publication day from a time stamp or byline in their text (the gold gives none)`);
   return { task: 'stories', dataset: `${name} (${run.articles.length} articles, ${events} gold events, one mixed stream)`, rows: out, notes };
