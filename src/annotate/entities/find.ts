@@ -28,7 +28,7 @@ interface Scan {
  * NER model that works offline (wink-eng-lite-web-model types only dates, numbers and money).
  */
 export function findEntities(text: string, given: readonly Token[], sentences: readonly Sentence[]): Entity[] {
-  const tokens = given.flatMap((t) => splitPossessive(text, t));
+  const tokens = given.some((t) => possessive(text, t)) ? given.flatMap((t) => (possessive(text, t) ? splitPossessive(t) : [t])) : given;
   const scan: Scan = { text, toks: tokens, low: tokens.map((t) => text.slice(t.start, t.end).toLowerCase().replace(/’/g, "'")), lex: entityLexicons(), gaz: gazetteer() };
   const out: Entity[] = [];
   let t = 0;
@@ -43,15 +43,18 @@ export function findEntities(text: string, given: readonly Token[], sentences: r
 }
 
 /** wink-nlp sometimes keeps a possessive on its name ("Trump's" one token): the name ends before it. */
-function splitPossessive(text: string, t: Token): Token[] {
-  if (t.end - t.start < 4 || !POSSESSIVE.test(text.slice(t.start, t.end))) return [t];
+function possessive(text: string, t: Token): boolean {
+  return t.end - t.start >= 4 && text[t.end - 1] === 's' && (text[t.end - 2] === "'" || text[t.end - 2] === '’') && POSSESSIVE.test(text.slice(t.start, t.end));
+}
+const POSSESSIVE = /^\p{Lu}[\p{L}.-]+['’]s$/u;
+
+function splitPossessive(t: Token): Token[] {
   const at = t.end - 2;
   return [
     { ...t, end: at, norm: t.norm.slice(0, -2) },
     { ...t, start: at, pos: 'PART', norm: "'s" },
   ];
 }
-const POSSESSIVE = /^\p{Lu}[\p{L}.-]+['’]s$/u;
 
 function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out: Entity[]): void {
   let i = from;
