@@ -107,8 +107,16 @@ export function storeArticles(
   let added = 0;
   let pairs = 0;
   let pending = 0;
+  let undated = false;
   const place = (batch: Article[]) => {
     for (const a of prepare(batch)) {
+      if (a.meta.published === null && !undated) {
+        // Undated articles come last and are compared with closed stories found by full-text
+        // search (StoreWriter): what came before must be searchable first.
+        undated = true;
+        added += writer.commit();
+        pending = 0;
+      }
       const placed = writer.add(a);
       (placed.opened ? opened : opened.has(placed.storyId) ? opened : grown).add(placed.storyId);
       pairs += placed.reuse;

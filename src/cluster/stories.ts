@@ -146,6 +146,11 @@ export class StoryClusterer {
     return this.open.get(id)?.members ?? [];
   }
 
+  /** The article's words the index would look its candidate stories up by (no entity refs), highest weight first. */
+  probeWords(f: Features): string[] {
+    return top(this.weigh(f), this.settings.probeFeatures).filter((k) => !k.startsWith('@'));
+  }
+
   add(f: Features): StoryAssignment {
     this.seq++;
     if (f.day !== null && (this.today === null || f.day > this.today)) {

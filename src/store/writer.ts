@@ -1,4 +1,4 @@
-import { byDate, features, storyId, StoryClusterer, type StoryState } from '../cluster/index.js';
+import { byDate, features, storyId, StoryClusterer, type Features, type StoryState } from '../cluster/index.js';
 import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluster/reuse.js';
 import { STORIES, type StorySettings } from '../cluster/settings.js';
 import type { Article } from '../model/article.js';
@@ -65,7 +65,9 @@ export class StoreWriter {
 
   /** Place one article (not yet stored): its story, and the text it shares with that story's members. */
   add(article: Article): Placed {
-    const { story: num, opened } = this.clusterer.add(features(article, this.settings));
+    const f = features(article, this.settings);
+    if (article.meta.published === null) this.reopenFor(f);
+    const { story: num, opened } = this.clusterer.add(f);
     if (opened) this.ids.set(num, storyId(article.id));
     const id = this.ids.get(num)!;
     if (!this.pendingStories.has(num)) this.pendingStories.set(num, { id, title: article.meta.title ?? '(untitled)' });
@@ -118,6 +120,35 @@ export class StoreWriter {
     for (const num of [...this.reuse.keys()]) if (!this.clusterer.isOpen(num)) this.reuse.delete(num);
     for (const num of [...this.ids.keys()]) if (!this.clusterer.isOpen(num)) this.ids.delete(num);
     return articles.length;
+  }
+
+  /**
+   * An article without a date cannot be placed in time, so, as in a batch (`clusterStories`), it is
+   * compared with closed stories too: those whose stored articles best match its words (full-text
+   * search, at most `maxCandidates`) are taken back from their saved state. Articles not yet
+   * committed are not searchable, so callers commit before the first undated article.
+   */
+  private reopenFor(f: Features): void {
+    const words = this.clusterer.probeWords(f);
+    if (words.length === 0) return;
+    const query = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
+    const db = this.store.db;
+    const nums = db
+      .prepare(
+        `SELECT s.num FROM (SELECT rowid AS seq, bm25(articles_fts) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) m
+         JOIN articles a ON a.seq = m.seq JOIN stories s ON s.id = a.story_id GROUP BY s.num ORDER BY min(m.rank), s.num LIMIT ?`,
+      )
+      .raw()
+      .all(query, this.settings.maxCandidates * 4, this.settings.maxCandidates) as [number][];
+    const state = db.prepare('SELECT state FROM story_state WHERE num = ?').raw();
+    const closed: StoryState[] = [];
+    for (const [num] of nums) {
+      if (this.clusterer.isOpen(num)) continue;
+      const row = state.get(num) as [string] | undefined;
+      if (row) closed.push(JSON.parse(row[0]) as StoryState);
+    }
+    this.clusterer.load(closed);
+    for (const st of closed) this.ids.set(st.id, storyId(st.members[0]!));
   }
 
   /** The reuse index of a story, rebuilt from the store (members only indexed) when first needed. */
