@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze, analyzeExtracted } from '../app/analyze.js';
 import { ingestIntoStore, storeArticles } from '../app/ingest.js';
 import { byDate, clusterStories } from '../cluster/index.js';
-import type { Extracted } from '../ingest/types.js';
+import { threeEvents, undatedFire } from '../../test/helpers/events.js';
 import { syntheticStream, toJsonl } from '../../test/helpers/synthetic.js';
 import { bcubed } from '../../eval/tasks/stories.js';
 import { SCHEMA_VERSION, Store, StoreError } from './index.js';
@@ -93,15 +93,7 @@ describe('store', () => {
   it('compares an undated article with closed stories too, as analyze does', () => {
     // The chemical plant fire's story is closed six weeks before the warehouse fire; an undated
     // report of the plant blast still belongs to it, in a store as in a batch.
-    const doc = (id: string, published: string | null, title: string, text: string): Extracted =>
-      ({ source: id, format: 'text', title, text, outlet: null, byline: null, published, url: null, language: 'en', provenance: {} }) as Extracted;
-    const docs = [
-      doc('fire1-a', '2024-03-05', 'Fire at Duvall Chemicals plant kills four in Maravel', 'An explosion and fire at the Duvall Chemicals plant in Maravel killed four workers on Tuesday, fire chief Lena Orsk said. Nearly 12,000 residents were evacuated from the harbour districts.'),
-      doc('fire1-b', '2024-03-06', 'Four dead in Maravel chemical plant blast', 'Four workers died when a blast tore through the Duvall Chemicals plant in Maravel, and 12,000 residents left the harbour districts, Lena Orsk said.'),
-      doc('fire2-a', '2024-04-20', 'Warehouse fire in Maravel port injures two', 'A fire at a timber warehouse in the port of Maravel injured two firefighters on Saturday. Chief Tomas Vell said the blaze was under control by the evening.'),
-      doc('fire2-b', '2024-04-21', 'Maravel timber warehouse blaze brought under control', 'Firefighters brought a blaze at a timber warehouse in the port of Maravel under control, Tomas Vell said, after two firefighters were injured.'),
-      doc('fire1-c', null, 'Chemical plant blast in Maravel', 'The Duvall Chemicals plant blast in Maravel killed four workers and forced 12,000 residents of the harbour districts to leave, Lena Orsk said.'),
-    ];
+    const docs = [...threeEvents.filter((d) => d.source.startsWith('fire')), undatedFire];
     const run = analyzeExtracted(docs);
     const store = Store.open(join(dir, 'undated.db'), { create: true });
     storeArticles(store, [...run.articles].sort(byDate));
