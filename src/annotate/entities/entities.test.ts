@@ -35,6 +35,7 @@ describe('entities', () => {
     ['"We will appeal," Boeing said.', ['Boeing', 'organization', 'organization:boeing']],
     ['Fahrettin Altun, communications director at the presidency, spoke.', ['Fahrettin Altun', 'person', 'person:fahrettin-altun']],
     ['Pirates were seen in the Gulf of Aden.', ['Gulf of Aden', 'place', 'place:gulf-of-aden']],
+    ['Officials said Gov. Gavin Newsom of Calden signed the bill after a week of debate.', ['Gavin Newsom', 'person', 'person:gavin-newsom']],
     ['The shop opened in San Francisco last year.', ['San Francisco', 'place', 'place:san-francisco']],
   ])('%s', (text, expected) => {
     expect(found(annotate(text)[0]!)).toContainEqual(expected);

@@ -6,6 +6,8 @@ import { RUNS } from './settings.js';
 
 /** Lowercase words that join the parts of one name: "Department of Defense", "Bashar al-Assad". */
 const CONNECTORS = new Set(['the', 'of', 'al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'la', 'du', 'der', '-', 'for']);
+/** Connectors that join an organisation's name, never a person's. */
+const ORG_LINKS = new Set(['of', 'for', 'the']);
 const PLACE_CONTEXT = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'governorate', 'capital', 'port']);
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', ',']);
 
@@ -96,7 +98,8 @@ function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out
     // An unknown capitalised run: extend it over capitalised tokens and connectors, stopping at
     // a title or at a name we know (unless a title before it says the whole run is a person).
     let j = i + 1;
-    while (j < to && !sc.lex.breaks.has(sc.low[j]!) && (isCap(sc, j) || (CONNECTORS.has(sc.low[j]!) && adjacentCap(sc, j, to)))) {
+    // After a title the run is a person's name, which "of" or "for" ends ("Gov. Gavin Newsom of California").
+    while (j < to && !sc.lex.breaks.has(sc.low[j]!) && (isCap(sc, j) || (CONNECTORS.has(sc.low[j]!) && !(titled && ORG_LINKS.has(sc.low[j]!)) && adjacentCap(sc, j, to)))) {
       if (!titled && (titleAt(sc, j, to) > 0 || (longestKnown(sc, j, to)?.hit.origin ?? 'city') !== 'city')) break;
       j++;
     }
