@@ -1,4 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { analyzeExtracted } from '../../src/app/analyze.js';
+import { storeArticles } from '../../src/app/ingest.js';
+import { Store } from '../../src/store/index.js';
 import { byDate, clusterStories, features, publishedDay } from '../../src/cluster/index.js';
 import { PUBLISHED_FROM_TEXT } from '../../src/clean/clean.js';
 import { pushTo } from '../../src/util/maps.js';
@@ -100,6 +105,21 @@ export function offlineAverageLink(articles: readonly Article[], settings: Story
   return members.filter((m) => m.length > 0);
 }
 
+/** The stories a new SQLite store forms when the articles are ingested into it (in a temporary directory). */
+function storedStories(articles: readonly Article[]): string[][] {
+  const dir = mkdtempSync(join(tmpdir(), 'triangulate-eval-'));
+  const store = Store.open(join(dir, 'eval.db'), { create: true });
+  try {
+    storeArticles(store, [...articles].sort(byDate));
+    const groups = new Map<string, string[]>();
+    for (const r of store.db.prepare('SELECT story_id, id FROM articles ORDER BY seq').raw().iterate() as IterableIterator<[string, string]>) pushTo(groups, r[0], r[1]);
+    return [...groups.values()];
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const TEXT_DATES: ReadonlySet<string> = new Set(Object.values(PUBLISHED_FROM_TEXT));
 
 /** Days from the first to the last dated report of each gold event with two or more, ascending. */
@@ -118,20 +138,19 @@ function eventSpans(articles: readonly Article[], gold: ReadonlyMap<string, stri
  * reach on this set.
  */
 function windowCut(articles: readonly Article[], gold: ReadonlyMap<string, string>, windowDays: number): string[][] {
-  const byEvent = new Map<string, Article[]>();
-  for (const a of articles) pushTo(byEvent, gold.get(a.id)!, a);
+  const byEvent = new Map<string, { id: string; day: number | null }[]>();
+  for (const a of articles) pushTo(byEvent, gold.get(a.id)!, { id: a.id, day: publishedDay(a.meta.published) });
   const out: string[][] = [];
   for (const members of byEvent.values()) {
-    const dated = members.filter((a) => publishedDay(a.meta.published) !== null).sort((x, y) => publishedDay(x.meta.published)! - publishedDay(y.meta.published)!);
+    const dated = members.filter((m) => m.day !== null).sort((x, y) => x.day! - y.day!);
     const parts: string[][] = [[]];
     let last: number | null = null;
-    for (const a of dated) {
-      const d = publishedDay(a.meta.published)!;
-      if (last !== null && d - last > windowDays) parts.push([]);
-      parts.at(-1)!.push(a.id);
-      last = d;
+    for (const { id, day } of dated) {
+      if (last !== null && day! - last > windowDays) parts.push([]);
+      parts.at(-1)!.push(id);
+      last = day;
     }
-    parts.sort((x, y) => y.length - x.length)[0]!.push(...members.filter((a) => publishedDay(a.meta.published) === null).map((a) => a.id));
+    parts.sort((x, y) => y.length - x.length)[0]!.push(...members.filter((m) => m.day === null).map((m) => m.id));
     out.push(...parts);
   }
   return out;
@@ -147,6 +166,7 @@ async function scoreSet(name: string, rows: Row[], label: (r: Row) => string): P
   const fromText = run.articles.filter((a) => TEXT_DATES.has(a.meta.provenance.published ?? ''));
   const systems: [string, () => (readonly string[])[]][] = [
     ['triangulate (online)', () => clusterStories(run.articles).map((x) => x.articleIds)],
+    ['triangulate (online), ingested into a SQLite store', () => storedStories(run.articles)],
     ['baseline: single-link TF-IDF cosine ≥ 0.15', () => groupStories(run.articles).map((x) => x.articleIds)],
     ['reference: same features, offline average link', () => offlineAverageLink(run.articles)],
   ];

@@ -1,4 +1,4 @@
-import { isoDate, isoDay } from '../ingest/date.js';
+import { isoDate, isoDay, monthNumber } from '../ingest/date.js';
 
 /** A byline line: "By Dorian Jones February 28, 2020", "By Jane Doe, Reuters", "By JANE DOE and JOHN ROE". */
 const BYLINE = /^by\s+((?:[\p{Lu}][\p{L}.'’-]*)(?:\s+(?:and\s+|&\s+)?[\p{Lu}][\p{L}.'’-]*){0,5}?)(?:\s*[,|•·-]\s*|\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+\w+\s+\d{4}.*|\d{4}-\d{2}-\d{2}.*|[\p{Lu}][\p{L}\s.&]{1,40})?$/iu;
@@ -36,8 +36,8 @@ const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|ne
 const ZONE = /\b(?:[A-Z]{1,3}[SD]?T|GMT|UTC|UK)(?:\s*[+-]\s*\d{1,2}(?:\s*:\s*\d{1,2})?)?\b/g;
 /** Times: "4: 59 PM", "22:07", "5: 03p", "12: 52 p. m.", "22. 34", "01: 19 hrs", "2 A. M." (an hour alone only with dotted a.m./p.m.). */
 const TIME = /\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:[ap]\.?\s*m\b\.?|[ap]\b|hrs\b))?|\b\d{1,2}\s*[ap]\.\s*m\./gi;
-/** A month and day with no year: "Dec. 24", "5 Jan". */
-const MONTH_DAY = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)$/i;
+/** A month and day, with or without the year: "Dec. 24", "5 Jan", "June 13 2013" (the month word is checked by `monthNumber`). */
+const MONTH_DAY = /^(?:([A-Za-z]{3,9})\.? \d{1,2}|\d{1,2} ([A-Za-z]{3,9})\.?)( \d{4})?$/;
 /** The words a stamp is labelled with: "First Published:", "Last updated at", "Story Created:". */
 const STAMP_WORDS = /\b(?:first|last|originally|published|updated|posted|modified|created|edited|story|article|time|date|release|for immediate release|on|at)\b/gi;
 /** Numeric days: 2012-04-04, 2012. 08. 08 (year first); 08. 07. 2012 (day first); 05 / 02 / 2013 (month first). */
@@ -88,10 +88,14 @@ export function readStamp(line: string): Stamp | null {
     .replace(/\s*\.?\s*$/, '')
     .trim();
   if (day) return rest === '' ? { day } : null;
-  // Nothing but a clock time and labels, or a month and day without the year: no day to give.
-  if (rest === '' || MONTH_DAY.test(rest)) return { day: null };
-  // Only a full day with nothing else left: "2013" or "May 2013" says too little, a headline too much.
-  day = /^(?:[A-Za-z]{3,9}\.? \d{1,2} \d{4}|\d{1,2} [A-Za-z]{3,9}\.? \d{4})$/.test(rest) ? isoDate(rest) : null;
+  // Nothing but a clock time and labels: no day to give.
+  if (rest === '') return { day: null };
+  // Else only a month and day, with its year a full day: "2013" or "May 2013" says too little, a
+  // headline too much. Without the year it is a stamp all the same, naming no day.
+  const m = MONTH_DAY.exec(rest);
+  if (!m || monthNumber(m[1] ?? m[2]!) === null) return null;
+  if (!m[3]) return { day: null };
+  day = isoDate(rest);
   return day ? { day } : null;
 }
 

@@ -24,8 +24,8 @@ export function clusterStories(articles: readonly Article[], settings: StorySett
     if (a.meta.published === null && !undated && i > 0) {
       // The dated articles are placed (undated ones sort last). An article without a date cannot
       // be placed in time, so it is compared with every story they formed, not only with those
-      // still open at the last date: the batch is in memory anyway. (A store compares it with its
-      // open stories.)
+      // still open at the last date: the batch is in memory anyway. (A store looks the closed ones
+      // up by full-text search: StoreWriter.)
       undated = true;
       c = reopened(c, settings);
     }

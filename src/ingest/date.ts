@@ -43,8 +43,14 @@ export function isoInstant(value: unknown): string | null {
 }
 
 function fromParts(year: string, month: string, day: string): string | null {
-  const mi = MONTHS.indexOf(month.slice(0, 3).toLowerCase());
-  return mi < 0 ? null : isoDay(+year, mi + 1, +day);
+  const m = monthNumber(month);
+  return m === null ? null : isoDay(+year, m, +day);
+}
+
+/** The month (1-12) a month name or abbreviation names by its first three letters ("Feb", "FEBRUARY", "Sept."), else null. */
+export function monthNumber(word: string): number | null {
+  const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
+  return i < 0 ? null : i + 1;
 }
 
 /** The ISO day of year, month and day when that day exists ('2013-02-30' does not), else null. */

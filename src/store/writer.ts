@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import { byDate, features, storyId, StoryClusterer, type Features, type StoryState } from '../cluster/index.js';
 import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluster/reuse.js';
 import { STORIES, type StorySettings } from '../cluster/settings.js';
@@ -34,6 +35,8 @@ export class StoreWriter {
   private pendingArticles: { article: Article; storyId: string; num: number }[] = [];
   private pendingPairs: { pair: ScoredReuse; storyId: string }[] = [];
   private readonly pendingStories = new Map<number, { id: string; title: string }>();
+  /** Statements of `reopenFor`, prepared on first use. */
+  private reopenQueries?: { stories: Statement; state: Statement };
 
   /**
    * @param firstDay the earliest publication day (days since the epoch) of the articles to come,
@@ -133,18 +136,20 @@ export class StoreWriter {
     if (words.length === 0) return;
     const query = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
     const db = this.store.db;
-    const nums = db
-      .prepare(
-        `SELECT s.num FROM (SELECT rowid AS seq, bm25(articles_fts) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) m
-         JOIN articles a ON a.seq = m.seq JOIN stories s ON s.id = a.story_id GROUP BY s.num ORDER BY min(m.rank), s.num LIMIT ?`,
-      )
-      .raw()
-      .all(query, this.settings.maxCandidates * 4, this.settings.maxCandidates) as [number][];
-    const state = db.prepare('SELECT state FROM story_state WHERE num = ?').raw();
+    this.reopenQueries ??= {
+      stories: db
+        .prepare(
+          `SELECT s.num FROM (SELECT rowid AS seq, bm25(articles_fts) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) m
+           JOIN articles a ON a.seq = m.seq JOIN stories s ON s.id = a.story_id GROUP BY s.num ORDER BY min(m.rank), s.num LIMIT ?`,
+        )
+        .raw(),
+      state: db.prepare('SELECT state FROM story_state WHERE num = ?').raw(),
+    };
+    const nums = this.reopenQueries.stories.all(query, this.settings.maxCandidates * 4, this.settings.maxCandidates) as [number][];
     const closed: StoryState[] = [];
     for (const [num] of nums) {
       if (this.clusterer.isOpen(num)) continue;
-      const row = state.get(num) as [string] | undefined;
+      const row = this.reopenQueries.state.get(num) as [string] | undefined;
       if (row) closed.push(JSON.parse(row[0]) as StoryState);
     }
     this.clusterer.load(closed);

@@ -50,6 +50,7 @@ export function entityLexicons(): EntityLexicons {
     titleMaxTokens = Math.max(titleMaxTokens, key.split(' ').length);
   }
   const suffixes = loadLexicon<SuffixEntry>('org-suffixes').entries;
+  const stop = loadLexicon('entity-stop').entries;
   cached = {
     titles,
     titleFirsts: new Set([...titles].map((t) => t.split(' ')[0]!)),
@@ -57,8 +58,8 @@ export function entityLexicons(): EntityLexicons {
     demonyms: new Map(loadLexicon<DemonymEntry>('demonyms').entries.map((e) => [e.term.toLowerCase(), e.place])),
     suffixes: new Map(suffixes.map((e) => [e.term.toLowerCase(), e.type])),
     legalForms: new Set(suffixes.filter((e) => e.legal).map((e) => e.term.toLowerCase())),
-    stop: new Set(loadLexicon('entity-stop').entries.map((e) => e.term.toLowerCase())),
-    breaks: new Set(loadLexicon('entity-stop').entries.filter((e) => e.breaks).map((e) => e.term.toLowerCase())),
+    stop: new Set(stop.map((e) => e.term.toLowerCase())),
+    breaks: new Set(stop.filter((e) => e.breaks).map((e) => e.term.toLowerCase())),
     saidVerbs: new Set(loadLexicon<SaidEntry>('said-verbs').entries.flatMap((e) => e.forms.map((f) => f.toLowerCase()))),
   };
   return cached;

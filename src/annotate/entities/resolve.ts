@@ -137,9 +137,9 @@ function repeatedNames(a: Article, sources: readonly Forms[], taken: readonly En
 
 /**
  * Surname (lower case) → refs of multi-word person names ending with it (not with an organisation
- * or place word). A word that also opens
- * such a name ("John", "James", "Mark") is a given name: alone, it is anyone's, so it maps to no
- * one ("Mary John" would otherwise take every bare "John" of the run).
+ * or place word). A word that also opens such a name ("John", "James", "Mark") is a given name:
+ * alone, it is anyone's, so it maps to no one ("Mary John" would otherwise take every bare "John"
+ * of the run).
  */
 function fullNames(articles: readonly Article[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
