@@ -53,6 +53,24 @@ describe('entities', () => {
     expect(found(a!).map((e) => e[0])).toEqual(['Turkey', 'US', 'Idlib']);
   });
 
+  it.each([
+    ['California Gov. Jerry Brown spoke in Texas on Monday.', ['California', 'Jerry Brown', 'Texas']],
+    ['Yesterday, Mayor Rahm Emanuel said it.', ['Rahm Emanuel']],
+    ['The firm, based in Calif., sells in Europe and Asia.', ['Calif.', 'Europe', 'Asia']],
+  ])('reads a sentence dense with names as a sentence, not a Title Case headline: %s', (text, names) => {
+    expect(found(annotate(text)[0]!).map((e) => e[0])).toEqual(names);
+  });
+
+  it('gives a state its ref however it is written, and takes no state for a name it opens', () => {
+    const [a] = annotate('Officials in Calif. agreed. California will pay. Virginia Woolf wrote it. He moved to Virginia in May.');
+    const places = found(a!).filter((e) => e[1] === 'place');
+    expect(places).toEqual([
+      ['Calif.', 'place', 'place:california'],
+      ['California', 'place', 'place:california'],
+      ['Virginia', 'place', 'place:virginia'],
+    ]);
+  });
+
   it('leaves unknown capitalised words without evidence alone', () => {
     const [a] = annotate('Encouraged by this silence, Peace Monitoring Points were besieged.');
     expect(found(a!)).toEqual([]);

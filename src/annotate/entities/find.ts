@@ -1,6 +1,6 @@
 import type { Entity, EntityType, Sentence, Token } from '../../model/layers.js';
 import { makeRef } from '../../util/ref.js';
-import { gazetteer, type Gazetteer, type Known } from './gazetteer.js';
+import { gazetteer, standsAlone, type Gazetteer, type Known } from './gazetteer.js';
 import { entityLexicons, type EntityLexicons } from './lexicons.js';
 import { RUNS } from './settings.js';
 
@@ -9,6 +9,7 @@ const CONNECTORS = new Set(['the', 'of', 'al', 'el', 'bin', 'ibn', 'de', 'van', 
 /** Connectors that join an organisation's name, never a person's. */
 const ORG_LINKS = new Set(['of', 'for', 'the']);
 const PLACE_CONTEXT = new Set(['town', 'city', 'village', 'province', 'region', 'district', 'governorate', 'capital', 'port']);
+const CONTENT_POS = new Set(['NOUN', 'VERB', 'ADJ', 'ADV', 'PROPN']);
 const QUOTE_MARKS = new Set(['"', '“', '”', "'", '‘', '’', ',']);
 
 interface Scan {
@@ -78,7 +79,7 @@ function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out
         titled = false;
         continue;
       }
-      out.push(entity(sc, i, i + known.len, known.hit.type, known.hit.ref, known.hit.origin === 'city' || known.hit.origin.startsWith('country') ? 'gazetteer' : 'alias'));
+      out.push(entity(sc, i, i + known.len, known.hit.type, known.hit.ref, standsAlone(known.hit) || known.hit.origin.startsWith('country') ? 'gazetteer' : 'alias'));
       i += known.len;
       titled = false;
       continue;
@@ -100,7 +101,8 @@ function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out
     let j = i + 1;
     // After a title the run is a person's name, which "of" or "for" ends ("Gov. Gavin Newsom of California").
     while (j < to && !sc.lex.breaks.has(sc.low[j]!) && (isCap(sc, j) || (CONNECTORS.has(sc.low[j]!) && !(titled && ORG_LINKS.has(sc.low[j]!)) && adjacentCap(sc, j, to)))) {
-      if (!titled && (titleAt(sc, j, to) > 0 || (longestKnown(sc, j, to)?.hit.origin ?? 'city') !== 'city')) break;
+      const known = titled ? null : longestKnown(sc, j, to);
+      if (!titled && (titleAt(sc, j, to) > 0 || (known && !standsAlone(known.hit)))) break;
       j++;
     }
     const typed = headline ? null : classify(sc, i, j, from, to, titled);
@@ -160,9 +162,10 @@ function longestKnown(sc: Scan, i: number, to: number): { hit: Known; len: numbe
     if (!contiguous(sc, i, i + len)) continue;
     const hit = sc.gaz.lookup(sc.low.slice(i, i + len), sc.text.slice(sc.toks[i]!.start, sc.toks[i + len - 1]!.end));
     if (!hit) continue;
-    // A one-word city must be tagged a proper noun, and is no city when it starts a longer name;
+    // A one-word city must be tagged a proper noun, and is no city when it starts a longer name
+    // (but is one before a title: "Chicago Mayor Rahm Emanuel");
     // a city of several words ("San Francisco", "Los Angeles") is capitalised throughout.
-    if (hit.origin === 'city' && (len > 1 ? !allCap(sc, i, i + len) : sc.toks[i]!.pos !== 'PROPN' || (i + 1 < to && isCap(sc, i + 1) && !sc.lex.stop.has(sc.low[i + 1]!)))) continue;
+    if (standsAlone(hit) && (len > 1 ? !allCap(sc, i, i + len) : sc.toks[i]!.pos !== 'PROPN' || (i + 1 < to && isCap(sc, i + 1) && !sc.lex.stop.has(sc.low[i + 1]!) && titleAt(sc, i + 1, to) === 0))) continue;
     if (sc.lex.stop.has(sc.low[i]!) && len === 1) continue;
     return { hit, len };
   }
@@ -223,14 +226,19 @@ function contiguous(sc: Scan, i: number, j: number): boolean {
   return true;
 }
 
-/** A Title Case line (a headline): most of its words start with a capital. */
+/**
+ * A Title Case line (a headline): its content words (nouns, verbs, adjectives, adverbs, names; not
+ * "of", "for", "the") start with a capital, after the first, which any sentence capitalises. A
+ * sentence dense with names still writes its verbs and nouns in lower case ("California Gov. Jerry
+ * Brown spoke in Texas on Monday"), so it is read as a sentence.
+ */
 function isTitleCase(sc: Scan, from: number, to: number): boolean {
   let words = 0;
   let caps = 0;
-  for (let k = from; k < to; k++) {
-    if (!/^\p{L}/u.test(sc.low[k]!) || sc.low[k]!.length < 3) continue;
+  for (let k = from + 1; k < to; k++) {
+    if (!/^\p{L}/u.test(sc.low[k]!) || sc.low[k]!.length < 3 || !CONTENT_POS.has(sc.toks[k]!.pos)) continue;
     words++;
     if (isCap(sc, k)) caps++;
   }
-  return words >= 4 && caps / words >= RUNS.titleCaseShare;
+  return words >= 3 && caps / words >= RUNS.titleCaseShare;
 }

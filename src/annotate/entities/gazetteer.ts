@@ -13,7 +13,7 @@ export interface Known {
   readonly name: string;
   readonly type: EntityType;
   readonly ref: string;
-  /** Where the name came from: `alias`, `outlet`, `country`, `city`. */
+  /** Where the name came from: `alias`, `outlet`, `country:<code>`, `city`, `region`. */
   readonly origin: string;
   /** For outlets and agencies: how a cited source of this name is classed. */
   readonly sourceKind: SourceKind | null;
@@ -44,6 +44,15 @@ export interface Gazetteer {
 }
 
 let cached: Gazetteer | undefined;
+
+/**
+ * A city or region name: many are also given names, surnames or words of other names ("Jackson",
+ * "Virginia Woolf", "Georgia Tech"), so such a name is a place only where it stands alone, and it
+ * does not cut a run of capitalised words it sits in.
+ */
+export function standsAlone(k: Known): boolean {
+  return k.origin === 'city' || k.origin === 'region';
+}
 
 export function gazetteer(): Gazetteer {
   if (cached) return cached;
@@ -88,6 +97,12 @@ export function gazetteer(): Gazetteer {
   for (const c of cities) {
     if (c.population < GAZETTEER.minCityPopulation) continue;
     add(c.name, { name: c.name, type: 'place', ref: makeRef('place', c.name), origin: 'city', sourceKind: null }, false);
+  }
+  // States, provinces, continents and seas fill what both packages lack; a country or city of the
+  // same name keeps its entry (the ref is the same, from the name).
+  for (const e of loadLexicon<AliasEntry>('regions').entries) {
+    const known: Known = { name: e.term, type: 'place', ref: makeRef('place', e.term), origin: 'region', sourceKind: null };
+    for (const s of [e.term, ...(e.aliases ?? [])]) add(s, known, false);
   }
   const deletions = new Map<string, string[]>();
   for (const key of fuzzyKeys.keys()) for (const d of deletes(key)) deletions.set(d, [...(deletions.get(d) ?? []), key]);

@@ -11,6 +11,6 @@ export const RUNS = Object.freeze({
   maxPersonTokens: 4,
   /** How many tokens after a name an appositive role may start (", the former senior diplomat"). */
   appositiveWindow: 5,
-  /** A line whose words are capitalised at least this often is a Title Case headline. */
-  titleCaseShare: 0.7,
+  /** A line whose content words (after the first) are capitalised at least this often is a Title Case headline. */
+  titleCaseShare: 0.9,
 });

@@ -1,5 +1,6 @@
 import type { Entity, Token } from '../../model/layers.js';
 import { lookupName } from '../entities/index.js';
+import { standsAlone } from '../entities/gazetteer.js';
 import { entityLexicons } from '../entities/lexicons.js';
 
 export interface Speaker {
@@ -49,7 +50,7 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
     return { span: { start, end }, name: null, ref: null };
   }
   const known = lookupName(phrase);
-  if (known && known.origin !== 'city') return { span: { start, end }, name: known.name, ref: known.ref };
+  if (known && !standsAlone(known)) return { span: { start, end }, name: known.name, ref: known.ref };
   const name = phrase.replace(DETERMINERS, '').replace(/[’']s$/, '').trim();
   // "the minister said": the last person this article gave that title ("Interior Minister Pavel Dragan").
   if (/^the\s/i.test(phrase) && tokens.length <= 3 && entityLexicons().titles.has(name.toLowerCase().split(/\s+/).at(-1)!)) {
