@@ -71,6 +71,27 @@ describe('entities', () => {
     ]);
   });
 
+  it.each([
+    ['Drugmaker Pfizer said on Monday that sales rose.', [['Pfizer', 'organization']]],
+    ['Sales rose, drugmaker Pfizer said.', [['Pfizer', 'organization']]],
+    ['Irish low cost airline, Ryanair, announced a deal.', [['Ryanair', 'organization']]],
+    ['The militia Hezbollah fired rockets.', [['Hezbollah', 'group']]],
+    ['The company President Tim Cook spoke.', [['Tim Cook', 'person']]],
+  ])('takes the name after a descriptor for an organisation or a group: %s', (text, expected) => {
+    expect(found(annotate(text)[0]!).map((e) => [e[0], e[1]])).toEqual(expected);
+  });
+
+  it('takes no capitalised word that opens a name for a descriptor', () => {
+    const names = found(annotate('Union Pacific said so, and Bank Leumi fell.')[0]!).map((e) => e[0]);
+    expect(names).not.toContain('Pacific');
+    expect(names).not.toContain('Leumi');
+  });
+
+  it('finds a company a descriptor typed again where it stands alone', () => {
+    const [a] = annotate('Irish low cost airline, Ryanair, announced a deal. At present Ryanair has 91 aircraft.');
+    expect(found(a!).map((e) => e[0])).toEqual(['Ryanair', 'Ryanair']);
+  });
+
   it('leaves unknown capitalised words without evidence alone', () => {
     const [a] = annotate('Encouraged by this silence, Peace Monitoring Points were besieged.');
     expect(found(a!)).toEqual([]);

@@ -61,12 +61,14 @@ function splitPossessive(t: Token): Token[] {
 
 function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out: Entity[]): void {
   let i = from;
-  let titled = false;
+  // What the word before says the next name is: a title a person ("Gov."), a descriptor an
+  // organisation or a group ("drugmaker").
+  let cue: EntityType | null = null;
   while (i < to) {
     const known = longestKnown(sc, i, to);
     const title = titleAt(sc, i, to);
     if (title > 0 && (!known || title >= known.len)) {
-      titled = true;
+      cue = 'person';
       i += title;
       continue;
     }
@@ -76,18 +78,23 @@ function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out
       if (org) {
         out.push(entity(sc, i, org.end, org.type, null, 'suffix'));
         i = org.end;
-        titled = false;
+        cue = null;
         continue;
       }
       out.push(entity(sc, i, i + known.len, known.hit.type, known.hit.ref, standsAlone(known.hit) || known.hit.origin.startsWith('country') ? 'gazetteer' : 'alias'));
       i += known.len;
-      titled = false;
+      cue = null;
+      continue;
+    }
+    const described = descriptorAt(sc, i, from, to);
+    if (described) {
+      [cue, i] = described;
       continue;
     }
     // A capitalised first word of a sentence is a name only when tagged one ("Fighters of the …").
     const initialWord = i === from && sc.toks[i]!.pos !== 'PROPN';
     if (!isCap(sc, i) || sc.lex.stop.has(sc.low[i]!) || initialWord) {
-      titled = false;
+      cue = null;
       i++;
       continue;
     }
@@ -100,25 +107,27 @@ function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out
     // a title or at a name we know (unless a title before it says the whole run is a person).
     let j = i + 1;
     // After a title the run is a person's name, which "of" or "for" ends ("Gov. Gavin Newsom of California").
+    const titled = cue === 'person';
     while (j < to && !sc.lex.breaks.has(sc.low[j]!) && (isCap(sc, j) || (CONNECTORS.has(sc.low[j]!) && !(titled && ORG_LINKS.has(sc.low[j]!)) && adjacentCap(sc, j, to)))) {
       const known = titled ? null : longestKnown(sc, j, to);
       if (!titled && (titleAt(sc, j, to) > 0 || (known && !standsAlone(known.hit)))) break;
       j++;
     }
-    const typed = headline ? null : classify(sc, i, j, from, to, titled);
+    const typed = headline ? null : classify(sc, i, j, from, to, cue);
     if (typed) out.push(entity(sc, i, j, typed[0], null, typed[1]));
     else if (!headline && j === i + 1 && sc.toks[i]!.pos === 'PROPN') {
       const guess = sc.gaz.fuzzy(sc.low[i]!);
       if (guess) out.push(entity(sc, i, j, guess.type, guess.ref, 'fuzzy'));
     }
-    titled = false;
+    cue = null;
     i = j;
   }
 }
 
-function classify(sc: Scan, i: number, j: number, from: number, to: number, titled: boolean): [EntityType, string] | null {
+function classify(sc: Scan, i: number, j: number, from: number, to: number, cue: EntityType | null): [EntityType, string] | null {
   const words = j - i;
-  if (titled && words <= RUNS.maxPersonTokens) return ['person', 'title'];
+  if (cue === 'person' && words <= RUNS.maxPersonTokens) return ['person', 'title'];
+  if (cue && cue !== 'person') return [cue, 'descriptor'];
   const last = sc.low[j - 1]!;
   const suffix = sc.lex.suffixes.get(last);
   if (suffix && words >= 2 && !sc.lex.suffixes.has(sc.low[i]!)) return [suffix, 'suffix'];
@@ -170,6 +179,21 @@ function longestKnown(sc: Scan, i: number, to: number): { hit: Known; len: numbe
     return { hit, len };
   }
   return null;
+}
+
+/**
+ * The type a descriptor at token i gives the capitalised name right after it ("drugmaker Pfizer"),
+ * or null. Capitalised, it is part of the name ("Bank Leumi", "Union Pacific said"), unless it
+ * opens the sentence and no name begins with it ("Drugmaker Pfizer said"); before a title it
+ * describes nobody ("company President Tim Cook"). A comma may stand between them ("Irish low cost
+ * airline, Ryanair, announced"). Returns the type and the token where the name starts.
+ */
+function descriptorAt(sc: Scan, i: number, from: number, to: number): [EntityType, number] | null {
+  const type = sc.lex.descriptors.get(sc.low[i]!);
+  if (!type || (isCap(sc, i) && (i !== from || !sc.lex.initialDescriptors.has(sc.low[i]!)))) return null;
+  const next = sc.low[i + 1] === ',' ? i + 2 : i + 1;
+  if (next >= to || !isCap(sc, next) || sc.lex.stop.has(sc.low[next]!) || titleAt(sc, next, to) > 0) return null;
+  return [type, next];
 }
 
 /** Length of the title or role phrase starting at token i ("Special Envoy", "spokesman"), or 0. */

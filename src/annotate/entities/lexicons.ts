@@ -20,6 +20,10 @@ export interface EntityLexicons {
   readonly breaks: ReadonlySet<string>;
   /** Every inflected form of a reporting verb (lower case). */
   readonly saidVerbs: ReadonlySet<string>;
+  /** Common nouns (lower case) that say what the name after them is: "drugmaker" → organization. */
+  readonly descriptors: ReadonlyMap<string, EntityType>;
+  /** Those of them that no name begins with, so they are descriptors as a sentence's first word too. */
+  readonly initialDescriptors: ReadonlySet<string>;
 }
 
 interface DemonymEntry extends LexiconEntry {
@@ -28,6 +32,10 @@ interface DemonymEntry extends LexiconEntry {
 interface SuffixEntry extends LexiconEntry {
   readonly type: EntityType;
   readonly legal?: boolean;
+}
+interface DescriptorEntry extends LexiconEntry {
+  readonly type: EntityType;
+  readonly initial?: boolean;
 }
 interface SaidEntry extends LexiconEntry {
   readonly forms: readonly string[];
@@ -51,6 +59,7 @@ export function entityLexicons(): EntityLexicons {
   }
   const suffixes = loadLexicon<SuffixEntry>('org-suffixes').entries;
   const stop = loadLexicon('entity-stop').entries;
+  const descriptors = loadLexicon<DescriptorEntry>('org-descriptors').entries;
   cached = {
     titles,
     titleFirsts: new Set([...titles].map((t) => t.split(' ')[0]!)),
@@ -61,6 +70,8 @@ export function entityLexicons(): EntityLexicons {
     stop: new Set(stop.map((e) => e.term.toLowerCase())),
     breaks: new Set(stop.filter((e) => e.breaks).map((e) => e.term.toLowerCase())),
     saidVerbs: new Set(loadLexicon<SaidEntry>('said-verbs').entries.flatMap((e) => e.forms.map((f) => f.toLowerCase()))),
+    descriptors: new Map(descriptors.map((e) => [e.term.toLowerCase(), e.type])),
+    initialDescriptors: new Set(descriptors.filter((e) => e.initial).map((e) => e.term.toLowerCase())),
   };
   return cached;
 }

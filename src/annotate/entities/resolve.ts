@@ -49,8 +49,8 @@ export function resolveEntityRefs(): CorpusStage {
   });
 }
 
-/** Rules whose evidence stands only where it was found: what they typed, the run may name again without it. */
-const EVIDENCE = new Set(['suffix', 'said-verb', 'appositive', 'context', 'title']);
+/** Rules whose evidence stands only where it was found (a title, a descriptor, a reporting verb…): what they typed, the run may name again without it. */
+const EVIDENCE = new Set(['suffix', 'said-verb', 'appositive', 'context', 'title', 'descriptor']);
 
 /** Forms of names typed on evidence, each with its type and ref, and how those forms begin (`lead`: a cheap test before slicing text). */
 interface Forms {
