@@ -109,8 +109,8 @@ function scanSentence(sc: Scan, from: number, to: number, headline: boolean, out
     // After a title the run is a person's name, which "of" or "for" ends ("Gov. Gavin Newsom of California").
     const titled = cue === 'person';
     while (j < to && !sc.lex.breaks.has(sc.low[j]!) && (isCap(sc, j) || (CONNECTORS.has(sc.low[j]!) && !(titled && ORG_LINKS.has(sc.low[j]!)) && adjacentCap(sc, j, to)))) {
-      const known = titled ? null : longestKnown(sc, j, to);
-      if (!titled && (titleAt(sc, j, to) > 0 || (known && !standsAlone(known.hit)))) break;
+      const inner = titled ? null : longestKnown(sc, j, to);
+      if (!titled && (titleAt(sc, j, to) > 0 || (inner && !standsAlone(inner.hit)))) break;
       j++;
     }
     const typed = headline ? null : classify(sc, i, j, from, to, cue);
