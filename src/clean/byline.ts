@@ -1,4 +1,5 @@
-import { isoDate, isoDay, monthNumber } from '../ingest/date.js';
+import { isoDate, isoDay } from '../ingest/date.js';
+import { isWeekday, monthOf } from '../util/calendar.js';
 
 /** A byline line: "By Dorian Jones February 28, 2020", "By Jane Doe, Reuters", "By JANE DOE and JOHN ROE". */
 const BYLINE = /^by\s+((?:[\p{Lu}][\p{L}.'’-]*)(?:\s+(?:and\s+|&\s+)?[\p{Lu}][\p{L}.'’-]*){0,5}?)(?:\s*[,|•·-]\s*|\s+)?((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}.*|\d{1,2}\s+\w+\s+\d{4}.*|\d{4}-\d{2}-\d{2}.*|[\p{Lu}][\p{L}\s.&]{1,40})?$/iu;
@@ -31,12 +32,13 @@ export function readDateline(paragraph: string): { length: number; place: string
   return { length: m[0].length, place: m[1]!.trim() };
 }
 
-const WEEKDAY = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?/gi;
+/** Words of a stamp line, to drop the weekdays among them ("Thu.", "Wednesday"). */
+const WORD = /\b[A-Za-z]{3,9}\b\.?/g;
 /** Zones, with an offset: "EDT", "AKDT", "GMT+05: 00", "UK". */
 const ZONE = /\b(?:[A-Z]{1,3}[SD]?T|GMT|UTC|UK)(?:\s*[+-]\s*\d{1,2}(?:\s*:\s*\d{1,2})?)?\b/g;
 /** Times: "4: 59 PM", "22:07", "5: 03p", "12: 52 p. m.", "22. 34", "01: 19 hrs", "2 A. M." (an hour alone only with dotted a.m./p.m.). */
 const TIME = /\b\d{1,2}\s*[:.]\s*\d{2}(?:\s*:\s*\d{2})?(?:\s*(?:[ap]\.?\s*m\b\.?|[ap]\b|hrs\b))?|\b\d{1,2}\s*[ap]\.\s*m\./gi;
-/** A month and day, with or without the year: "Dec. 24", "5 Jan", "June 13 2013" (the month word is checked by `monthNumber`). */
+/** A month and day, with or without the year: "Dec. 24", "5 Jan", "June 13 2013" (the month word is checked by `monthOf`). */
 const MONTH_DAY = /^(?:([A-Za-z]{3,9})\.? \d{1,2}|\d{1,2} ([A-Za-z]{3,9})\.?)( \d{4})?$/;
 /** The words a stamp is labelled with: "First Published:", "Last updated at", "Story Created:". */
 const STAMP_WORDS = /\b(?:first|last|originally|published|updated|posted|modified|created|edited|story|article|time|date|release|for immediate release|on|at)\b/gi;
@@ -80,7 +82,7 @@ export function readStamp(line: string): Stamp | null {
   rest = rest
     .replace(ZONE, ' ')
     .replace(TIME, ' ')
-    .replace(WEEKDAY, ' ')
+    .replace(WORD, (w) => (isWeekday(w) ? ' ' : w))
     .replace(STAMP_WORDS, ' ')
     .replace(/(\d)(?:st|nd|rd|th)\b/gi, '$1')
     .replace(/[|@•·,:()[\]\-–—]/g, ' ')
@@ -93,7 +95,8 @@ export function readStamp(line: string): Stamp | null {
   // Else only a month and day, with its year a full day: "2013" or "May 2013" says too little, a
   // headline too much. Without the year it is a stamp all the same, naming no day.
   const m = MONTH_DAY.exec(rest);
-  if (!m || monthNumber(m[1] ?? m[2]!) === null) return null;
+  // By its first three letters, as isoDate reads it below: scraped stamps misspell ("Novemer 27, 2005").
+  if (!m || monthOf((m[1] ?? m[2]!).slice(0, 3)) === null) return null;
   if (!m[3]) return { day: null };
   day = isoDate(rest);
   return day ? { day } : null;

@@ -1,4 +1,4 @@
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+import { monthOf } from '../util/calendar.js';
 
 /**
  * Normalise a publication date from metadata to ISO (YYYY-MM-DD, or YYYY-MM / YYYY when that is all
@@ -43,14 +43,8 @@ export function isoInstant(value: unknown): string | null {
 }
 
 function fromParts(year: string, month: string, day: string): string | null {
-  const m = monthNumber(month);
+  const m = monthOf(month);
   return m === null ? null : isoDay(+year, m, +day);
-}
-
-/** The month (1-12) a month name or abbreviation names by its first three letters ("Feb", "FEBRUARY", "Sept."), else null. */
-export function monthNumber(word: string): number | null {
-  const i = MONTHS.indexOf(word.slice(0, 3).toLowerCase());
-  return i < 0 ? null : i + 1;
 }
 
 /** The ISO day of year, month and day when that day exists ('2013-02-30' does not), else null. */

@@ -37,12 +37,4 @@ export function iso(day: Day, precision: 'day' | 'month' | 'year'): string {
   return `${day.y}-${pad(day.m)}-${pad(day.d)}`;
 }
 
-export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-export const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-
-/** Month number (1–12) of a month name or its three-letter abbreviation. */
-export function monthOf(word: string): number | null {
-  const w = word.toLowerCase().replace(/\.$/, '');
-  const i = MONTHS.findIndex((m) => m === w || (w.length >= 3 && m.startsWith(w) && (w.length === 3 || w === 'sept')));
-  return i >= 0 ? i + 1 : null;
-}
+export { MONTHS, WEEKDAYS, monthOf } from '../../util/calendar.js';
