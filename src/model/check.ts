@@ -26,7 +26,20 @@ export interface ClaimConflict {
   readonly note: string;
 }
 
-export type ClaimStatus = 'corroborated' | 'single-origin' | 'contested';
+/**
+ * What a claim's verdict can be. Precision first: `corroborated` needs at least two independent
+ * origins stating the same thing and no mention in conflict with another.
+ */
+export type ClaimStatus = 'corroborated' | 'single-origin' | 'reported' | 'contested' | 'changed';
+
+/** Every status, in the order reports list them, with the one line that explains it wherever it is shown. */
+export const CLAIM_STATUSES: Readonly<Record<ClaimStatus, { readonly label: string; readonly means: string }>> = Object.freeze({
+  corroborated: { label: 'corroborated', means: 'stated by two or more independent origins (different outlets, no copied passage between them, no common credited source), and no report contradicts it' },
+  'single-origin': { label: 'single origin', means: 'however many articles carry it, they all go back to one origin: one outlet, one copied passage, or one credited source' },
+  reported: { label: 'reported only', means: 'every source only reports or hedges it ("reportedly", "according to rumors"); no one states it as fact' },
+  contested: { label: 'contested', means: 'reports disagree: a denial, a negation, an opposite statement or different figures for the same thing at the same time' },
+  changed: { label: 'changed', means: 'a plan or possibility later reported settled otherwise; both sides are shown with their dates' },
+});
 
 export interface ClaimRecord {
   readonly id: string;

@@ -41,7 +41,7 @@ export function checkView(check: StoryCheck, articles: readonly Article[], artic
   const brief = (Object.keys(HEADINGS) as BriefSection[])
     .map((section) => ({ heading: HEADINGS[section], items: check.brief.filter((b) => b.section === section).map((b) => ({ text: b.text, cites: names(b.articleIds), articleIds: b.articleIds, spans: b.spans })) }))
     .filter((s) => s.items.length);
-  const claimCounts = { corroborated: 0, 'single-origin': 0, contested: 0 };
+  const claimCounts: Record<ClaimStatus, number> = { corroborated: 0, 'single-origin': 0, reported: 0, contested: 0, changed: 0 };
   for (const c of check.claims) claimCounts[c.status]++;
   const shown = check.claims.filter((c) => c.articles > 1 || c.conflicts.length).slice(0, MAX_CLAIMS);
   const claims = shown.map((c) => ({

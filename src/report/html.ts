@@ -63,7 +63,7 @@ del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decora
 .ok{background:#d9f2e6}.one{background:#fff3c4}.bad{background:#fbdada}h3{font-size:1.05rem;margin-top:1.2rem}.matrix td:nth-child(n+4){text-align:center}`;
 
 /** CSS class of each claim status (the report and the web app share the colours). */
-export const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', contested: 'bad' } as const;
+export const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', reported: 'one', contested: 'bad', changed: 'bad' } as const;
 
 /** The key to the highlight colours of `highlight`, with extra entries (`<span class="x">…</span>`) after ours. */
 export function legend(extra = ''): string {

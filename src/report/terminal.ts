@@ -62,7 +62,7 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
   return lines.join('\n') + '\n';
 }
 
-const STATUS_COLOR = { corroborated: 'green', 'single-origin': 'yellow', contested: 'red' } as const;
+const STATUS_COLOR = { corroborated: 'green', 'single-origin': 'yellow', reported: 'yellow', contested: 'red', changed: 'magenta' } as const;
 
 /** A story's cross-check in the terminal: brief by section, claims, labels, loaded words, quoted sources, timeline. */
 function checkLines(v: CheckView, c: ReturnType<typeof pc.createColors>, w: number): string[] {
