@@ -1,9 +1,11 @@
 import type { Article } from '../model/article.js';
 import type { BriefSentence, ClaimRecord, LabelRecord, LoadedRecord, TextRef } from '../model/check.js';
+import { words } from '../reuse/words.js';
 import { pushTo } from '../util/maps.js';
 import { sourceName } from '../util/names.js';
-import { similarity, type ConflictPair } from './claims.js';
+import { sameClaim, type ConflictPair } from './claims.js';
 import type { Mention } from './mentions.js';
+import { sameClaimModel } from './model.js';
 import { CROSSCHECK } from './settings.js';
 
 export interface BriefClaim {
@@ -12,15 +14,37 @@ export interface BriefClaim {
   readonly mentions: readonly Mention[];
 }
 
-const span = (m: Mention): TextRef => ({ articleId: m.articleId, start: m.start, end: m.end });
+const span = (m: Pick<Mention, 'articleId' | 'start' | 'end'>): TextRef => ({ articleId: m.articleId, start: m.start, end: m.end });
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /**
- * A neutral brief, made only of what the articles say: summary sentences are claims' own words
- * (the mention with the fewest loaded words, from a news article where there is one), chosen by
- * how many independent origins carry them; then what independent sources agree on, what rests on
- * one origin, what is contested or changed (both sides quoted), and how outlets framed the
- * actors (their labels, quoted). Every sentence cites its articles and the spans it is made of.
+ * Words that tie a sentence to the one before it: out of that context a brief sentence starting
+ * with one dangles ("However, Ankara has asked …"), and a pronoun there has nothing to point to.
+ * Closed-class English words (Quirk et al. 1985 §8.134 conjuncts; §6.14 personal and demonstrative pronouns).
+ */
+const DANGLING = new Set(['however', 'but', 'and', 'also', 'meanwhile', 'moreover', 'furthermore', 'still', 'yet', 'so', 'then', 'instead', 'indeed', 'nevertheless', 'nonetheless', 'thus', 'therefore', 'besides', 'additionally', 'otherwise', 'or', 'nor', 'he', 'she', 'it', 'they', 'this', 'these', 'those', 'that', 'his', 'her', 'its', 'their', 'we', 'i', 'you', 'there', 'here', 'another', 'such', 'both']);
+
+/** A sentence that reads on its own: not a clause cut from a longer one, no dangling first word, not a question or a fragment. */
+export function standsAlone(m: Mention): boolean {
+  if (m.sentence.start !== m.start || m.sentence.end !== m.end) return false;
+  const first = words(m.text)[0]?.norm;
+  if (!first || DANGLING.has(first)) return false;
+  const n = wordCount(m.text);
+  return n >= CROSSCHECK.briefMinWords && n <= CROSSCHECK.briefMaxWords && /^[\p{Lu}\d“"‘']/u.test(m.text) && /[.!”"’)]$/.test(m.text);
+}
+
+/**
+ * A neutral brief, made only of what the articles say, in which every sentence cites only the
+ * articles that state what it says:
+ * - summary: the claims most independent origins state, in the words of a news article's own
+ *   sentence (never a contested or changed claim, never an opinion piece's or a sensational
+ *   outlet's unattributed sentence, never a clause cut from its sentence or a sentence that opens
+ *   with "However," or a pronoun); cited to the articles whose mentions state it in those words or
+ *   in their own (a rewrite of the same passage is cited only where its words are the same);
+ * - then what independent sources agree on, what rests on one origin, what is contested or changed
+ *   (both sides quoted, with who says what and when), and how outlets framed the actors.
+ * No sentence twice.
  */
 export function composeBrief(
   claims: readonly BriefClaim[],
@@ -28,36 +52,64 @@ export function composeBrief(
   labels: readonly LabelRecord[],
   loaded: readonly LoadedRecord[],
   articles: ReadonlyMap<string, Article>,
+  sameOrigin: (a: Mention, b: Mention) => boolean,
 ): BriefSentence[] {
   const out: BriefSentence[] = [];
-  const cite = (c: BriefClaim, section: BriefSentence['section']): BriefSentence => ({
-    text: c.lead.text,
-    articleIds: [...new Set(c.mentions.map((m) => m.articleId))].sort(),
-    section,
-    spans: [span(c.lead)],
-  });
-  const fits = (c: BriefClaim) => {
-    const n = wordCount(c.lead.text);
-    return n >= CROSSCHECK.briefMinWords && n <= CROSSCHECK.briefMaxWords && !c.lead.quoted;
+  const used = new Set<string>();
+  const loadedOf = new Map<string, LoadedRecord[]>();
+  for (const l of loaded) if (!l.quoted) pushTo(loadedOf, l.articleId, l);
+  const loadedIn = (m: Mention) => (loadedOf.get(m.articleId) ?? []).filter((l) => l.start >= m.start && l.end <= m.end).length;
+  /** An article whose own voice is not stated as fact: an opinion piece, or one that dramatises in its headline or text. */
+  const ownVoiceDoubtful = (id: string) => {
+    const a = articles.get(id);
+    if (!a || a.classification?.kind === 'opinion') return true;
+    const mine = loadedOf.get(id) ?? [];
+    return mine.some((l) => l.category === 'sensational');
   };
-  const score = (c: BriefClaim) => 3 * c.record.independentOrigins + c.record.articles - 0.15 * c.lead.order - (c.lead.speculative ? 2 : 0);
-  const picked: BriefClaim[] = [];
-  for (const c of [...claims].filter(fits).sort((x, y) => score(y) - score(x) || x.record.id.localeCompare(y.record.id))) {
+  const voiceOk = (m: Mention) => !m.quoted && !m.hearsay && !m.speculative && (m.attributedTo !== null || !ownVoiceDoubtful(m.articleId));
+  /** The mention to word the claim: one that stands alone and may be stated, fewest loaded words, then earliest. */
+  const wording = (c: BriefClaim): Mention | null =>
+    [...c.mentions].filter((m) => standsAlone(m) && voiceOk(m)).sort((x, y) => loadedIn(x) - loadedIn(y) || x.order - y.order || (x.articleId < y.articleId ? -1 : 1))[0] ?? null;
+  /** Articles that state what `lead` says: its own, the same words from its origin, or an independent source the model links. */
+  const citing = (c: BriefClaim, lead: Mention) =>
+    [...new Set(c.mentions.filter((m) => m === lead || (sameOrigin(m, lead) ? norm(m.text) === norm(lead.text) : sameClaim(m, lead) >= sameClaimModel().threshold)).map((m) => m.articleId))].sort();
+  const cite = (c: BriefClaim, lead: Mention, section: BriefSentence['section']) => {
+    used.add(c.record.id);
+    out.push({ text: lead.text, articleIds: citing(c, lead), section, spans: [span(lead)] });
+  };
+  const settled = (c: BriefClaim) => c.record.status !== 'contested' && c.record.status !== 'changed';
+  // Summary: most independent origins first; among claims of one origin, attributed statements of
+  // news articles near their article's top, about what the story's other articles speak of too.
+  const score = (c: BriefClaim, m: Mention) => 4 * c.record.independentOrigins + c.record.articles + (m.attributedTo ? 1 : 0) + (m.figures.length ? 0.5 : 0) - 0.15 * m.order - loadedIn(m);
+  const picked: { c: BriefClaim; m: Mention }[] = [];
+  const candidates = claims
+    .filter((c) => settled(c) && c.record.status !== 'reported')
+    .map((c) => ({ c, m: wording(c) }))
+    .filter((x): x is { c: BriefClaim; m: Mention } => x.m !== null)
+    .sort((x, y) => score(y.c, y.m) - score(x.c, x.m) || x.c.record.id.localeCompare(y.c.record.id));
+  for (const x of candidates) {
     if (picked.length >= CROSSCHECK.summarySentences) break;
-    if (picked.some((p) => similarity(p.lead.features, c.lead.features) >= 0.25)) continue;
-    picked.push(c);
+    if (picked.some((p) => norm(p.m.text) === norm(x.m.text) || sameClaim(p.m, x.m) >= CROSSCHECK.briefRedundant)) continue;
+    picked.push(x);
   }
-  for (const c of picked) out.push(cite(c, 'summary'));
-  // The sections sort claims by standing, whatever the summary took: the patrol request can lead
-  // the summary and still be listed as resting on one origin.
-  const section = (list: readonly BriefClaim[], name: BriefSentence['section']) => {
-    for (const c of list.slice(0, CROSSCHECK.sectionSentences)) out.push(cite(c, name));
-  };
+  for (const { c, m } of picked) cite(c, m, 'summary');
   const byWeight = (x: BriefClaim, y: BriefClaim) => y.record.independentOrigins - x.record.independentOrigins || y.record.articles - x.record.articles || x.lead.order - y.lead.order || x.record.id.localeCompare(y.record.id);
+  const section = (list: readonly BriefClaim[], name: BriefSentence['section']) => {
+    let n = 0;
+    for (const c of list) {
+      if (n >= CROSSCHECK.sectionSentences) break;
+      if (used.has(c.record.id)) continue;
+      const m = wording(c) ?? (c.mentions.find((x) => standsAlone(x) && !x.quoted) ?? null);
+      if (!m || out.some((b) => norm(b.text) === norm(m.text))) continue;
+      cite(c, m, name);
+      n++;
+    }
+  };
   section([...claims].filter((c) => c.record.status === 'corroborated').sort(byWeight), 'agreed');
-  section([...claims].filter((c) => c.record.status === 'single-origin' && c.record.articles >= 2).sort(byWeight), 'single-origin');
+  section([...claims].filter((c) => (c.record.status === 'single-origin' || c.record.status === 'reported') && c.record.articles >= 2).sort(byWeight), 'single-origin');
   const seen = new Set<string>();
-  for (const p of conflicts) {
+  const order = { denial: 0, opposite: 1, numbers: 2, change: 3 } as const;
+  for (const p of [...conflicts].sort((x, y) => order[x.kind] - order[y.kind])) {
     const key = [p.a.start, p.a.articleId, p.b.start, p.b.articleId].join('|');
     if (seen.has(key) || seen.size >= CROSSCHECK.sectionSentences) continue;
     seen.add(key);
@@ -70,9 +122,9 @@ export function composeBrief(
   for (const l of labels.filter((l) => !/^(person|place|organization|group):/.test(l.ref)).slice(0, 3)) {
     const parts: string[] = [];
     const spans: TextRef[] = [];
-    for (const [id, words] of Object.entries(l.byArticle).sort((a, b) => outlet(a[0]).localeCompare(outlet(b[0])))) {
-      parts.push(`${outlet(id)}: ${words.map((w) => `“${w}”`).join(', ')}`);
-      for (const w of words) {
+    for (const [id, ws] of Object.entries(l.byArticle).sort((a, b) => outlet(a[0]).localeCompare(outlet(b[0])))) {
+      parts.push(`${outlet(id)}: ${ws.map((w) => `“${w}”`).join(', ')}`);
+      for (const w of ws) {
         const s = l.spans.find((x) => x.articleId === id && !x.quoted && x.label.replace(/^the\s+/i, '') === w);
         if (s) spans.push({ articleId: s.articleId, start: s.start, end: s.end });
       }
@@ -108,7 +160,6 @@ function spanText(r: TextRef, articles: ReadonlyMap<string, { readonly text: str
  * Used by tests, by the JSON validator and by eval; `articles` may be Articles or JSON articles.
  */
 export function briefHolds(b: BriefSentence, articles: ReadonlyMap<string, { readonly text: string }>): boolean {
-  const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
   const texts = b.spans.map((s) => spanText(s, articles));
   if (!texts.length || texts.some((t) => t === null)) return false;
   if (!b.spans.every((s) => b.articleIds.includes(s.articleId))) return false;

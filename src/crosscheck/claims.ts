@@ -1,61 +1,12 @@
-import type { ClaimConflict, ClaimRecord, ConflictKind } from '../model/check.js';
+import type { ClaimConflict, ClaimRecord, ClaimStatus, ConflictKind, OriginGroup } from '../model/check.js';
 import type { ReuseRecord } from '../model/run.js';
 import { countOf, mostFrequent, pushTo } from '../util/maps.js';
+import { figuresDisagree, sameFigure, type Figure } from './figures.js';
+import { crossCheckLexicons } from './lexicons.js';
 import type { Mention } from './mentions.js';
+import { sameClaimModel } from './model.js';
 import { CROSSCHECK } from './settings.js';
-
-/** Features of names (entity refs `e:` and countries `c:`), as opposed to what is said of them. */
-const NAMES = (k: string): boolean => k.charCodeAt(1) === 58 /* : */ && (k.charCodeAt(0) === 101 /* e */ || k.charCodeAt(0) === 99) /* c */;
-const NOTHING = (): boolean => false;
-/** Figure features (`q:`). */
-const FIGURES = (k: string): boolean => k.charCodeAt(1) === 58 && k.charCodeAt(0) === 113; /* q */
-
-/**
- * Weighted Jaccard similarity of two feature maps, over every feature and over those `leaveOut`
- * does not match, in one pass: [all, without the left-out features]. (The hot loop of the
- * cross-check: no allocation per feature, no regular expression.)
- */
-function similarities(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, leaveOut: (k: string) => boolean): [number, number] {
-  let both = 0;
-  let either = 0;
-  let keptBoth = 0;
-  let keptEither = 0;
-  for (const [k, w] of a) {
-    const v = b.get(k) ?? 0;
-    const lo = w < v ? w : v;
-    const hi = w < v ? v : w;
-    both += lo;
-    either += hi;
-    if (!leaveOut(k)) {
-      keptBoth += lo;
-      keptEither += hi;
-    }
-  }
-  for (const [k, w] of b)
-    if (!a.has(k)) {
-      either += w;
-      if (!leaveOut(k)) keptEither += w;
-    }
-  return [either ? both / either : 0, keptEither ? keptBoth / keptEither : 0];
-}
-
-/** Weighted Jaccard similarity of two feature maps; with `leaveOut`, over the other features only. */
-export function similarity(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, leaveOut?: (k: string) => boolean): number {
-  return leaveOut ? similarities(a, b, leaveOut)[1] : similarities(a, b, NOTHING)[0];
-}
-
-/** Both sides state figures of one kind and none of them agree ("two soldiers" against "33 soldiers"). */
-export function figuresDisagree(a: Mention, b: Mention): boolean {
-  let shared = false;
-  for (const qa of a.quantities) {
-    if (!qa.unit) continue;
-    const same = b.quantities.filter((qb) => qb.unit === qa.unit);
-    if (!same.length) continue;
-    shared = true;
-    if (same.some((qb) => Math.abs(qa.value - qb.value) <= CROSSCHECK.numberTolerance * Math.max(qa.value, qb.value))) return false;
-  }
-  return shared;
-}
+import { pairFeatures, sameProbability } from './statement.js';
 
 /** Text reuse between articles, to tell mentions that are one copied passage. */
 export class ReuseIndex {
@@ -68,144 +19,164 @@ export class ReuseIndex {
       to.set(r.to, r);
     }
   }
+  /** The reuse record between two articles, either way. */
+  between(a: string, b: string): ReuseRecord | null {
+    return this.byPair.get(a)?.get(b) ?? this.byPair.get(b)?.get(a) ?? null;
+  }
   /** The two mentions lie in one shared passage (or their articles are whole copies). */
-  copied(a: Mention, b: Mention): boolean {
-    if (this.byPair.size === 0) return false;
-    const r = this.byPair.get(a.articleId)?.get(b.articleId) ?? this.byPair.get(b.articleId)?.get(a.articleId);
-    if (!r) return false;
-    if (r.kind !== 'passage') return true;
+  copied(a: Pick<Mention, 'articleId' | 'start' | 'end'>, b: Pick<Mention, 'articleId' | 'start' | 'end'>): ReuseRecord | null {
+    if (this.byPair.size === 0 || a.articleId === b.articleId) return null;
+    const r = this.between(a.articleId, b.articleId);
+    if (!r) return null;
+    if (r.kind !== 'passage') return r;
     const [f, t] = r.from === a.articleId ? [a, b] : [b, a];
-    const part = (s: number, e: number, m: Mention) => Math.max(0, Math.min(e, m.end) - Math.max(s, m.start)) / Math.max(1, m.end - m.start);
-    return r.passages.some((p) => part(p.fromStart, p.fromEnd, f) >= 0.4 && part(p.toStart, p.toEnd, t) >= 0.4);
+    const part = (s: number, e: number, m: Pick<Mention, 'start' | 'end'>) => Math.max(0, Math.min(e, m.end) - Math.max(s, m.start)) / Math.max(1, m.end - m.start);
+    return r.passages.some((p) => part(p.fromStart, p.fromEnd, f) >= 0.4 && part(p.toStart, p.toEnd, t) >= 0.4) ? r : null;
   }
 }
 
-/** Mentions that must not be one claim: a denial and what it denies, a plan and its outcome, different figures. */
-function cannotLink(a: Mention, b: Mention): boolean {
-  if ((a.cue === 'denial') !== (b.cue === 'denial')) return true;
-  if ((a.cue === 'tentative' && b.cue === 'outcome') || (a.cue === 'outcome' && b.cue === 'tentative')) return true;
-  return figuresDisagree(a, b);
+/** One stem of `a` has an opposite that `b` states, neither stating the other's word ("accepted" / "rejected"). */
+export function opposed(a: Mention, b: Mention): [string, string] | null {
+  const opposites = crossCheckLexicons().opposites;
+  for (const x of a.opposable) {
+    if (b.statement.content.has(x)) continue;
+    for (const y of opposites.get(x) ?? []) if (b.statement.content.has(y) && !a.statement.content.has(y)) return [x, y];
+  }
+  return null;
 }
 
 /**
- * Align mentions across articles into claims: average-link clustering over weighted Jaccard
- * similarity (content stems, predicate classes, entity refs, figures, days), with mentions inside
- * one copied passage counted as the same statement, and cannot-links between statements that
- * oppose each other. Candidate pairs come from an inverted index over features, so articles that
- * share nothing cost nothing. Deterministic: pairs are taken by similarity, then by position.
+ * Why two mentions can never be one claim, or null: a denial and what it denies, a plan and its
+ * outcome, a statement and its negation, figures that cannot be the same, different days, or a
+ * word against its opposite. A contradiction is never counted as agreement.
+ */
+export function apart(a: Mention, b: Mention): string | null {
+  if ((a.cue === 'denial') !== (b.cue === 'denial')) return 'one denies, the other states';
+  if ((a.cue === 'tentative' && b.cue === 'outcome') || (a.cue === 'outcome' && b.cue === 'tentative')) return 'a plan against its outcome';
+  if (a.negated !== b.negated) return 'one is negated';
+  if (figuresDisagree(a.figures, b.figures)) return 'their figures differ';
+  if (a.days.length && b.days.length && !a.days.some((d) => b.days.includes(d))) return 'they name different days';
+  if (opposed(a, b) || opposed(b, a)) return 'opposite words';
+  return null;
+}
+
+/** Probability that two mentions state the same thing (data/models/same-claim.json). */
+export function sameClaim(a: Mention, b: Mention): number {
+  return sameProbability(sameClaimModel(), pairFeatures(a.statement, b.statement));
+}
+
+/**
+ * Align mentions across articles into claims. Two mentions of different articles are linked when
+ * the same-statement model finds them at or above its threshold (or they lie in one copied
+ * passage) and nothing keeps them apart (apart()). Claims grow by complete link: a mention joins
+ * a claim only when it is linked to every mention already in it, and an article brings at most one
+ * mention to a claim, so every pair inside a claim states the same thing. Whole sentences are
+ * aligned first; a sentence of several clauses that no other article states as a whole is then
+ * aligned clause by clause (a meeting and the request made in it can each find their own
+ * corroboration). Candidates share at least two content stems (an inverted index), so unrelated
+ * sentences cost nothing. Deterministic: links are taken by probability, then by position.
  */
 export function alignMentions(mentions: readonly Mention[], reuse: ReuseIndex): number[][] {
   const n = mentions.length;
-  const sims = new Map<number, number>();
+  const threshold = sameClaimModel().threshold;
+  const scores = new Map<number, number>();
   const key = (i: number, j: number) => (i < j ? i * n + j : j * n + i);
-  const sim = (i: number, j: number): number => {
+  const score = (i: number, j: number): number => {
     const k = key(i, j);
-    let s = sims.get(k);
+    let s = scores.get(k);
     if (s === undefined) {
-      const a = mentions[i]!;
-      const b = mentions[j]!;
-      if (cannotLink(a, b)) s = -1;
+      const [a, b] = [mentions[i]!, mentions[j]!];
+      if (a.articleId === b.articleId || apart(a, b)) s = -1;
       else {
-        // Names alone do not make two sentences one statement: every sentence of a story names
-        // its places and actors. What they say about them (words, predicates, figures) must agree too.
-        const [all, said] = similarities(a.features, b.features, NAMES);
-        s = said < CROSSCHECK.contentThreshold ? Math.min(all, CROSSCHECK.alignThreshold / 2) : all;
+        s = sameClaim(a, b);
+        if (reuse.copied(a, b)) s = Math.max(s, CROSSCHECK.reuseProbability);
       }
-      if (s >= 0 && a.articleId !== b.articleId && reuse.copied(a, b)) s = Math.max(s, CROSSCHECK.reuseSimilarity);
-      sims.set(k, s);
+      scores.set(k, s);
     }
     return s;
   };
+  const candidates = candidatePairs(mentions, reuse);
+  const whole = (i: number) => mentions[i]!.level === 'sentence';
+  // Round 1: whole sentences.
+  const first = completeLink(mentions, candidates.filter(([i, j]) => whole(i) && whole(j)), score, threshold, mentions.map((_, i) => i).filter(whole).map((i) => [i]));
+  const joined = first.filter((c) => c.length > 1);
+  const done = new Set(joined.flat());
+  // A sentence aligned as a whole brings none of its clauses; one that is not brings its clauses instead of itself.
+  const sentenceOf = (m: Mention) => `${m.articleId}\n${m.order}`;
+  const alignedSentences = new Set([...done].map((i) => sentenceOf(mentions[i]!)));
+  const split = new Set(mentions.filter((m) => m.level === 'clause').map(sentenceOf));
+  const rest = mentions
+    .map((m, i) => i)
+    .filter((i) => !done.has(i) && !alignedSentences.has(sentenceOf(mentions[i]!)) && (mentions[i]!.level === 'clause' || !split.has(sentenceOf(mentions[i]!))));
+  const live = new Set([...done, ...rest]);
+  return completeLink(mentions, candidates.filter(([i, j]) => live.has(i) && live.has(j) && !(done.has(i) && done.has(j))), score, threshold, [...joined, ...rest.map((i) => [i])]);
+}
+
+/** Pairs of mentions of different articles that share at least `minSharedStems` content stems, or one copied passage. */
+function candidatePairs(mentions: readonly Mention[], reuse: ReuseIndex): [number, number][] {
+  const n = mentions.length;
   const index = new Map<string, number[]>();
-  // Candidates share something said (names alone never align two mentions, see the content gate).
-  const saidWeight = mentions.map((m, i) => {
-    let total = 0;
-    for (const [f, w] of m.features)
-      if (!NAMES(f)) {
-        pushTo(index, f, i);
-        total += w;
-      }
-    return total;
+  mentions.forEach((m, i) => {
+    for (const f of m.statement.content.keys()) pushTo(index, f, i);
   });
-  // Count shared features per pair, and sum their overlap (the numerator of the content
-  // similarity), before any similarity is computed: a pair that shares one word is no paraphrase,
-  // and a pair below the content gate cannot align unless it is copied text. Skipping both saves
-  // most similarity computations in long stories.
   const shared = new Map<number, number>();
-  const overlap = new Map<number, number>();
-  for (const [f, list] of index) {
-    if (list.length > 150) continue;
+  for (const list of index.values()) {
+    if (list.length > CROSSCHECK.maxPostings) continue;
     for (let x = 0; x < list.length; x++)
       for (let y = x + 1; y < list.length; y++) {
-        const i = list[x]!;
-        const j = list[y]!;
+        const [i, j] = [list[x]!, list[y]!];
         if (mentions[i]!.articleId === mentions[j]!.articleId) continue;
-        const k = key(i, j);
-        const wi = mentions[i]!.features.get(f)!;
-        const wj = mentions[j]!.features.get(f)!;
+        const k = i < j ? i * n + j : j * n + i;
         shared.set(k, (shared.get(k) ?? 0) + 1);
-        overlap.set(k, (overlap.get(k) ?? 0) + (wi < wj ? wi : wj));
       }
   }
-  const common = mentions.map((m) => [...m.features].filter(([f]) => (index.get(f)?.length ?? 0) > 150));
-  const pairs: [number, number, number][] = [];
+  const out: [number, number][] = [];
   for (const [k, count] of shared) {
-    const i = Math.floor(k / n);
-    const j = k % n;
-    const copied = reuse.copied(mentions[i]!, mentions[j]!);
-    if (count < 2 && !copied) continue;
-    // Weighted Jaccard over what is said: overlap / (sum of maxima) = overlap / (wi + wj - overlap),
-    // with the overlap of the very common features (lists over 150, not paired above) added here.
-    // Below the content gate (less a rounding margin; sim() applies the exact gate) the pair cannot align.
-    if (!copied) {
-      let o = overlap.get(k)!;
-      for (const [f, w] of common[i]!) {
-        const v = mentions[j]!.features.get(f) ?? 0;
-        o += w < v ? w : v;
-      }
-      if (o / Math.max(1e-12, saidWeight[i]! + saidWeight[j]! - o) < CROSSCHECK.contentThreshold - 1e-9) continue;
-    }
-    const s = sim(i, j);
-    if (s >= CROSSCHECK.alignThreshold) pairs.push([s, i, j]);
+    const [i, j] = [Math.floor(k / n), k % n];
+    if (count >= CROSSCHECK.minSharedStems || reuse.copied(mentions[i]!, mentions[j]!)) out.push([i, j]);
   }
-  pairs.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
-  const clusterOf = mentions.map((_, i) => i);
-  const members = new Map<number, number[]>(mentions.map((_, i) => [i, [i]]));
-  for (const [, i, j] of pairs) {
-    const ci = clusterOf[i]!;
-    const cj = clusterOf[j]!;
-    if (ci === cj) continue;
+  return out;
+}
+
+/** Complete-link merging of `start` clusters over the candidate links at or above `threshold`, one mention per article and claim. */
+function completeLink(mentions: readonly Mention[], candidates: readonly [number, number][], score: (i: number, j: number) => number, threshold: number, start: readonly (readonly number[])[]): number[][] {
+  const links: [number, number, number][] = [];
+  for (const [i, j] of candidates) {
+    const s = score(i, j);
+    if (s >= threshold) links.push([s, Math.min(i, j), Math.max(i, j)]);
+  }
+  links.sort((p, q) => q[0] - p[0] || p[1] - q[1] || p[2] - q[2]);
+  const clusterOf = new Map<number, number>();
+  const members = new Map<number, number[]>();
+  for (const c of start) {
+    const id = Math.min(...c);
+    members.set(id, [...c].sort((p, q) => p - q));
+    for (const i of c) clusterOf.set(i, id);
+  }
+  for (const [, i, j] of links) {
+    const [ci, cj] = [clusterOf.get(i), clusterOf.get(j)];
+    if (ci === undefined || cj === undefined || ci === cj) continue;
     const A = members.get(ci)!;
     const B = members.get(cj)!;
-    let total = 0;
-    let blocked = false;
-    for (const x of A) {
-      for (const y of B) {
-        const s = sim(x, y);
-        if (s < 0) {
-          blocked = true;
-          break;
-        }
-        total += s;
-      }
-      if (blocked) break;
-    }
-    if (blocked || total / (A.length * B.length) < CROSSCHECK.alignThreshold) continue;
+    const articles = new Set(A.map((x) => mentions[x]!.articleId));
+    if (B.some((y) => articles.has(mentions[y]!.articleId))) continue;
+    if (!A.every((x) => B.every((y) => score(x, y) >= threshold))) continue;
     const [keep, gone] = ci < cj ? [ci, cj] : [cj, ci];
     const merged = [...members.get(keep)!, ...members.get(gone)!].sort((p, q) => p - q);
     members.set(keep, merged);
     members.delete(gone);
-    for (const m of merged) clusterOf[m] = keep;
+    for (const m of merged) clusterOf.set(m, keep);
   }
-  return [...members.values()];
+  return [...members.values()].sort((p, q) => p[0]! - q[0]!);
 }
 
 /**
- * Independent origins of a claim: its articles, joined when they come from one outlet, when the
- * mentions are one copied passage, or when both credit the same outlet or agency for it. A claim
- * copied or rewritten from one report is one origin however many articles carry it.
+ * Independent origins of a claim: its articles, joined when they come from one outlet, when their
+ * mentions are one copied passage, or when both credit the same outlet or agency for it; each
+ * group says what joined it. A claim copied or rewritten from one report is one origin however
+ * many articles carry it.
  */
-export function independentOrigins(ms: readonly Mention[], outletOf: (id: string) => string | null, reuse: ReuseIndex): number {
+export function originGroups(ms: readonly Mention[], outletOf: (id: string) => string | null, reuse: ReuseIndex, nameOf: (id: string) => string, creditName: (ref: string) => string): OriginGroup[] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     while (parent.get(x) !== x) {
@@ -218,20 +189,46 @@ export function independentOrigins(ms: readonly Mention[], outletOf: (id: string
     const [ra, rb] = [find(a), find(b)];
     if (ra !== rb) parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
   };
+  const why = new Map<string, Set<string>>();
+  const note = (a: string, reason: string) => {
+    let s = why.get(a);
+    if (!s) why.set(a, (s = new Set()));
+    s.add(reason);
+  };
+  for (const m of ms) parent.set(m.articleId, m.articleId);
+  const byKey = new Map<string, string[]>();
   for (const m of ms) {
-    parent.set(m.articleId, m.articleId);
     const outlet = outletOf(m.articleId);
-    if (outlet) parent.has(`o:${outlet}`) || parent.set(`o:${outlet}`, `o:${outlet}`);
-    for (const c of m.credits) parent.has(`c:${c}`) || parent.set(`c:${c}`, `c:${c}`);
+    if (outlet) pushTo(byKey, `o:${outlet}`, m.articleId);
+    for (const c of m.credits) pushTo(byKey, `c:${c}`, m.articleId);
   }
-  for (const m of ms) {
-    const outlet = outletOf(m.articleId);
-    if (outlet) union(m.articleId, `o:${outlet}`);
-    for (const c of m.credits) union(m.articleId, `c:${c}`);
+  for (const [k, ids] of [...byKey].sort((x, y) => x[0].localeCompare(y[0]))) {
+    const uniq = [...new Set(ids)].sort();
+    if (uniq.length < 2) continue;
+    for (const id of uniq.slice(1)) union(uniq[0]!, id);
+    const reason = k.startsWith('o:') ? `${uniq.map(nameOf).join(' and ')} are one outlet` : `${uniq.map(nameOf).join(' and ')} both credit ${creditName(k.slice(2))}`;
+    for (const id of uniq) note(id, reason);
   }
   for (let i = 0; i < ms.length; i++)
-    for (let j = i + 1; j < ms.length; j++) if (ms[i]!.articleId !== ms[j]!.articleId && reuse.copied(ms[i]!, ms[j]!)) union(ms[i]!.articleId, ms[j]!.articleId);
-  return new Set(ms.map((m) => find(m.articleId))).size;
+    for (let j = i + 1; j < ms.length; j++) {
+      const r = reuse.copied(ms[i]!, ms[j]!);
+      if (!r) continue;
+      union(ms[i]!.articleId, ms[j]!.articleId);
+      const verb = r.kind === 'exact' ? 'copies' : r.passages.some((p) => p.changes.length) ? 'rewrites' : 'copies';
+      const reason = r.relation === 'common-origin' ? `${nameOf(r.from)} and ${nameOf(r.to)} share a passage from one upstream report` : `${nameOf(r.to)} ${verb} ${nameOf(r.from)}'s passage`;
+      note(ms[i]!.articleId, reason);
+      note(ms[j]!.articleId, reason);
+    }
+  const groups = new Map<string, string[]>();
+  for (const m of ms) {
+    const root = find(m.articleId);
+    const list = groups.get(root) ?? [];
+    if (!list.includes(m.articleId)) list.push(m.articleId);
+    groups.set(root, list);
+  }
+  return [...groups.values()]
+    .map((ids) => ({ articleIds: [...ids].sort(), joinedBy: [...new Set(ids.flatMap((id) => [...(why.get(id) ?? [])]))].sort() }))
+    .sort((a, b) => a.articleIds[0]!.localeCompare(b.articleIds[0]!));
 }
 
 /** A conflict as found: the two mentions (a's claim against b's) and the note quoting both. */
@@ -250,56 +247,134 @@ export interface ClaimDraft {
 }
 
 /**
- * Conflicts between claims of different articles: a denial of what another reports; a plan or
- * possibility later settled otherwise (a change, not a contradiction); the same statement with
- * and without a negation; the same statement with figures that disagree (unless the two name
- * different days, when they are different events).
+ * Two statements speak of the same matter: they share a name when both name someone, at least
+ * `CROSSCHECK.minSaidShare` of the smaller of what they say (by weight) is said by the other too,
+ * and the share returned is that of the smaller side's words and names together (names at
+ * NAME_WEIGHT) that the other has, leaving out what `leaveOut` names (the words in which they
+ * differ). 0 when a gate fails.
  */
-export function findConflicts(claims: readonly ClaimDraft[], describe: (m: Mention) => string): { byClaim: Map<string, ClaimConflict[]>; pairs: ConflictPair[] } {
+export function sameMatter(a: Matter, b: Matter, leaveOut: ReadonlySet<string> = new Set(), figures = true): number {
+  if (a.names.size && b.names.size && ![...a.names].some((n) => b.names.has(n))) return 0;
+  const weight = (m: ReadonlyMap<string, number>) => {
+    let t = 0;
+    for (const [k, w] of m) if (!leaveOut.has(k)) t += w;
+    return t;
+  };
+  const [small, large] = weight(a.said) <= weight(b.said) ? [a, b] : [b, a];
+  let total = 0;
+  let hit = 0;
+  for (const [k, w] of small.said) {
+    if (leaveOut.has(k)) continue;
+    total += w;
+    if (large.said.has(k)) hit += w;
+  }
+  if (!total || hit / total < CROSSCHECK.minSaidShare) return 0;
+  for (const n of small.names) {
+    total += NAME_WEIGHT;
+    if (large.names.has(n) || large.said.has(n)) hit += NAME_WEIGHT;
+  }
+  // A figure is part of the matter too ("hundreds of thousands ... fled"), unless the figures are what is compared.
+  if (figures)
+    for (const f of small.figures) {
+      total += FIGURE_WEIGHT;
+      if (large.figures.some((g) => sameFigure(f, g))) hit += FIGURE_WEIGHT;
+    }
+  return hit / total;
+}
+
+/** What sameMatter compares of a statement. */
+interface Matter {
+  readonly said: ReadonlyMap<string, number>;
+  readonly names: ReadonlySet<string>;
+  readonly figures: readonly Figure[];
+}
+const FIGURE_WEIGHT = 8;
+
+/** Weight of a name in sameMatter: a little less than a rare word, so that names alone never make one matter. */
+const NAME_WEIGHT = 6;
+
+/** Weight of the words (and predicate classes) two statements both say, leaving out `leaveOut`. */
+function sharedSaid(x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>, leaveOut: ReadonlySet<string> = new Set()): number {
+  let n = 0;
+  for (const [k, w] of x) if (y.has(k) && !leaveOut.has(k)) n += Math.min(w, y.get(k)!);
+  return n;
+}
+
+const cues = (a: Mention, b: Mention) => new Set([...a.cueWords, ...b.cueWords]);
+const view = (m: Mention): Matter => ({ said: m.said, names: m.statement.names, figures: m.figures });
+const deniedView = (m: Mention): Matter => ({ said: m.denied!.said, names: m.denied!.statement.names, figures: m.denied!.figures });
+
+/** Said at the same time: a day both name, or neither saying when. */
+function sameTime(a: Mention, b: Mention): boolean {
+  return a.days.some((d) => b.days.includes(d)) || (!a.timed && !b.timed);
+}
+
+/**
+ * Conflicts between claims of different articles, each found between two mentions about the same
+ * matter (sameMatter, with the words that differ left out):
+ * - denial: one denies what the other states ("denied reports that hundreds of thousands were fleeing");
+ * - change: a plan or possibility, then a settled outcome ("under discussion", then "rejected");
+ * - opposite: the same statement with and without a negation, the negated word stated by the
+ *   other ("will not accept the passport" / "accepts the passport"), or a word against its opposite;
+ * - numbers: different figures for the same thing at the same time (ranges for approximate figures),
+ *   neither of them a possibility.
+ */
+export function findConflicts(claims: readonly ClaimDraft[], describe: (m: Mention) => string, publishedOf: (id: string) => string | null): { byClaim: Map<string, ClaimConflict[]>; pairs: ConflictPair[] } {
   const out = new Map<string, ClaimConflict[]>(claims.map((c) => [c.id, []]));
   const pairs: ConflictPair[] = [];
-  /** Record a conflict between claims A and B (once per kind), found between their mentions a and b. */
   const add = (A: ClaimDraft, B: ClaimDraft, kind: ConflictKind, note: string, a: Mention, b: Mention) => {
     const known = (from: ClaimDraft, to: ClaimDraft) => out.get(from.id)!.some((c) => c.claimId === to.id && c.kind === kind);
     if (!known(A, B)) {
       pairs.push({ a, b, kind, note });
-      out.get(A.id)!.push({ claimId: B.id, kind, note });
+      out.get(A.id)!.push({ claimId: B.id, kind, note, role: kind === 'change' ? 'earlier' : kind === 'denial' ? 'denies' : 'side' });
     }
-    if (!known(B, A)) out.get(B.id)!.push({ claimId: A.id, kind, note });
+    if (!known(B, A)) out.get(B.id)!.push({ claimId: A.id, kind, note, role: kind === 'change' ? 'later' : kind === 'denial' ? 'denied' : 'side' });
   };
-  const sharesKind = (x: ReadonlyMap<string, number>, y: ReadonlyMap<string, number>) => [...x.keys()].some((k) => (k.startsWith('p:') || k.startsWith('q:')) && y.has(k));
-  // Only mentions that share something said (a word, predicate or figure, not just a name) can
-  // conflict: an inverted index over those features gives the pairs to test.
   const all = claims.flatMap((c, ci) => c.mentions.map((m) => ({ m, ci })));
   const index = new Map<string, number[]>();
   all.forEach(({ m }, i) => {
-    for (const k of m.features.keys()) if (!NAMES(k)) pushTo(index, k, i);
-    for (const k of m.denied?.keys() ?? []) if (!NAMES(k)) pushTo(index, `denied|${k}`, i);
+    for (const k of m.said.keys()) pushTo(index, k, i);
+    for (const k of m.denied?.said.keys() ?? []) pushTo(index, `denied|${k}`, i);
   });
   const tested = new Set<number>();
+  const later = (a: Mention, b: Mention) => {
+    const [x, y] = [a.date ?? publishedOf(a.articleId), b.date ?? publishedOf(b.articleId)];
+    return !x || !y || y >= x;
+  };
   const test = (x: number, y: number) => {
     const key = x < y ? x * all.length + y : y * all.length + x;
     if (x === y || tested.has(key)) return;
     tested.add(key);
     const [{ m: p, ci: i }, { m: q, ci: j }] = [all[x]!, all[y]!];
     if (i === j || p.articleId === q.articleId) return;
-    // Each rule is asymmetric in its sides; try both orders.
     for (const [a, b, A, B] of [
       [p, q, claims[i]!, claims[j]!],
       [q, p, claims[j]!, claims[i]!],
     ] as const) {
-      if (a.cue === 'denial' && b.cue !== 'denial' && a.denied && similarity(a.denied, b.features) >= CROSSCHECK.denialThreshold && sharesKind(a.denied, b.features)) {
+      if (a.cue === 'denial' && b.cue !== 'denial' && !b.negated && !b.speculative && b.cue !== 'tentative' && a.denied && sharedSaid(a.denied.said, b.said) >= CROSSCHECK.minSharedSaid && sameMatter(deniedView(a), view(b)) >= CROSSCHECK.deniedMatter) {
         add(A, B, 'denial', `${describe(a)} denies: “${a.text}” — against ${describe(b)}: “${b.text}”`, a, b);
         return;
       }
-      if (a.cue === 'tentative' && b.cue === 'outcome' && similarity(a.features, b.features) >= CROSSCHECK.changeThreshold && sharesKind(a.features, b.features)) {
+      if (a.cue === 'tentative' && b.cue === 'outcome' && later(a, b) && sharedSaid(a.said, b.said, cues(a, b)) >= CROSSCHECK.minSharedSaid && sameMatter(view(a), view(b), cues(a, b)) >= CROSSCHECK.changeMatter) {
         add(A, B, 'change', `changed: ${describe(a)}: “${a.text}” — then ${describe(b)}: “${b.text}”`, a, b);
         return;
       }
     }
-    if (p.negated !== q.negated && p.cue !== 'denial' && q.cue !== 'denial' && similarity(p.features, q.features) >= CROSSCHECK.oppositeThreshold) {
+    if (p.cue === 'denial' || q.cue === 'denial') return;
+    if (p.negated !== q.negated) {
+      const [neg, pos] = p.negated ? [p, q] : [q, p];
+      const word = [...neg.negatedWords].find((w) => pos.statement.content.has(w));
+      if (word && sharedSaid(neg.said, pos.said) >= CROSSCHECK.minSharedSaid && sameMatter(view(neg), view(pos)) >= CROSSCHECK.sameMatter) {
+        add(claims[i]!, claims[j]!, 'opposite', `${describe(p)}: “${p.text}” — but ${describe(q)}: “${q.text}”`, p, q);
+        return;
+      }
+    }
+    const opp = opposed(p, q) ?? opposed(q, p);
+    if (opp && p.negated === q.negated && sameMatter(view(p), view(q), new Set(opp)) >= CROSSCHECK.sameMatter && sharedSaid(p.said, q.said, new Set(opp)) >= CROSSCHECK.minSharedSaid) {
       add(claims[i]!, claims[j]!, 'opposite', `${describe(p)}: “${p.text}” — but ${describe(q)}: “${q.text}”`, p, q);
-    } else if (figuresDisagree(p, q) && !(p.date && q.date && p.date !== q.date) && similarity(p.features, q.features, FIGURES) >= CROSSCHECK.numbersThreshold) {
+      return;
+    }
+    if (figuresDisagree(p.figures, q.figures) && sameTime(p, q) && !p.speculative && !q.speculative && p.cue !== 'tentative' && q.cue !== 'tentative' && sharedSaid(p.said, q.said) >= CROSSCHECK.minSharedSaid && sameMatter(view(p), view(q), new Set(), false) >= CROSSCHECK.sameMatter) {
       add(claims[i]!, claims[j]!, 'numbers', `different figures: ${describe(p)}: “${p.text}” — ${describe(q)}: “${q.text}”`, p, q);
     }
   };
@@ -314,18 +389,54 @@ export function findConflicts(claims: readonly ClaimDraft[], describe: (m: Menti
   return { byClaim: out, pairs };
 }
 
-export function claimRecord(d: ClaimDraft, conflicts: readonly ClaimConflict[], origins: number): ClaimRecord {
+/** A claim's verdict: a conflict first, then a change, then hearsay, then how many origins. */
+export function statusOf(conflicts: readonly ClaimConflict[], mentions: readonly Mention[], origins: number): ClaimStatus {
+  if (conflicts.some((c) => c.kind !== 'change')) return 'contested';
+  if (conflicts.some((c) => c.kind === 'change' && c.role === 'earlier')) return 'changed';
+  if (mentions.every((m) => m.hearsay)) return 'reported';
+  return origins >= 2 ? 'corroborated' : 'single-origin';
+}
+
+export function claimRecord(d: ClaimDraft, conflicts: readonly ClaimConflict[], origins: readonly OriginGroup[], nameOf: (id: string) => string): ClaimRecord {
   const ids = new Set(d.mentions.map((m) => m.articleId));
-  const contested = conflicts.some((c) => c.kind !== 'change');
+  const status = statusOf(conflicts, d.mentions, origins.length);
   const dates = d.mentions.map((m) => m.date).filter((x): x is string => !!x);
   return {
     id: d.id,
     text: d.lead.text,
-    mentions: d.mentions.map((m) => ({ articleId: m.articleId, start: m.start, end: m.end, attributedTo: m.attributedTo })),
+    mentions: d.mentions.map((m) => ({
+      articleId: m.articleId,
+      start: m.start,
+      end: m.end,
+      attributedTo: m.attributedTo,
+      sentence: m.sentence.start === m.start && m.sentence.end === m.end ? null : m.sentence,
+      hearsay: m.hearsay,
+    })),
     articles: ids.size,
-    independentOrigins: origins,
-    status: contested ? 'contested' : origins >= 2 ? 'corroborated' : 'single-origin',
+    independentOrigins: origins.length,
+    origins,
+    status,
+    why: verdictWhy(status, origins, conflicts, nameOf),
     conflicts,
     date: mostFrequent(countOf(dates)),
   };
+}
+
+/** One line saying why this claim has its verdict. */
+export function verdictWhy(status: ClaimStatus, origins: readonly OriginGroup[], conflicts: readonly ClaimConflict[], nameOf: (id: string) => string): string {
+  const group = (g: OriginGroup) => g.articleIds.map(nameOf).join(' + ');
+  const joined = origins.filter((g) => g.joinedBy.length).flatMap((g) => g.joinedBy);
+  const folds = joined.length ? `; one origin each: ${[...new Set(joined)].join('; ')}` : '';
+  switch (status) {
+    case 'contested':
+      return `reports disagree (${[...new Set(conflicts.filter((c) => c.kind !== 'change').map((c) => c.kind))].join(', ')}): see both sides below`;
+    case 'changed':
+      return 'a plan or possibility later reported settled otherwise';
+    case 'reported':
+      return `every source passes it on without standing behind it ("reportedly", "allegedly")${origins.length > 1 ? `, in ${origins.length} origins` : ''}`;
+    case 'corroborated':
+      return `${origins.length} independent origins (${origins.map(group).join(' | ')}): different outlets, no copied passage between them, no common credited source${folds}`;
+    case 'single-origin':
+      return origins[0] && origins[0].articleIds.length > 1 ? `one origin: ${[...new Set(joined)].join('; ')}` : 'stated by one article only';
+  }
 }

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../model/article.js';
-import type { ClaimRecord, LoadedRecord, StoryCheck, TextRef, TimelineEntry } from '../model/check.js';
+import type { ClaimRecord, LoadedRecord, OriginGroup, StoryCheck, TextRef, TimelineEntry } from '../model/check.js';
 import type { EntityRecord, ReuseRecord, StoryRecord } from '../model/run.js';
 import { byDate } from '../cluster/index.js';
 import { stemmedWords } from '../lexicon/phrases.js';
 import { pushTo } from '../util/maps.js';
 import { sourceName } from '../util/names.js';
 import { composeBrief, type BriefClaim } from './brief.js';
-import { alignMentions, claimRecord, findConflicts, independentOrigins, ReuseIndex, type ClaimDraft } from './claims.js';
+import { alignMentions, claimRecord, findConflicts, originGroups, ReuseIndex, type ClaimDraft } from './claims.js';
 import { actorHits, actorLabels, articleFraming, entityLabels, loadedWords, quotedRanges, speculation } from './framing.js';
 import { mentionsOf, type Mention } from './mentions.js';
 
@@ -44,40 +44,50 @@ export function crossCheck(articles: readonly Article[], reuse: readonly ReuseRe
   const placeName = (ref: string) => names.get(ref) ?? ref.replace(/^place:/, '').replace(/-/g, ' ').replace(/\b\p{L}/gu, (c) => c.toUpperCase());
   const labels = [...actorLabels(hits, placeName), ...entityLabels(sorted, names, quoted)];
 
-  const mentions = storyWeights(sorted.flatMap((a) => mentionsOf(a, wordsOf.get(a.id), quoted.get(a.id))));
+  const mentions = sorted.flatMap((a) => mentionsOf(a, wordsOf.get(a.id), quoted.get(a.id)));
   const loadedOf = new Map<string, LoadedRecord[]>();
   for (const l of loaded) pushTo(loadedOf, l.articleId, l);
   const loadedIn = (m: Mention) => (loadedOf.get(m.articleId) ?? []).filter((l) => !l.quoted && l.start >= m.start && l.end <= m.end).length;
   const drafts: ClaimDraft[] = alignMentions(mentions, index).map((group) => {
     const ms = group.map((i) => mentions[i]!);
-    const lead = [...ms].sort((x, y) => rank(x, byId, loadedIn) - rank(y, byId, loadedIn) || x.order - y.order || (x.articleId < y.articleId ? -1 : 1))[0]!;
+    const lead = [...ms].sort((x, y) => rank(x, byId, loadedIn) - rank(y, byId, loadedIn) || x.order - y.order || x.unit - y.unit || (x.articleId < y.articleId ? -1 : 1))[0]!;
     const first = ms[0]!;
     return { id: createHash('sha256').update(`claim\n${first.articleId}\n${first.start}`).digest('hex').slice(0, 10), mentions: ms, lead };
   });
+  const nameOf = (id: string) => {
+    const a = byId.get(id);
+    return a ? sourceName(a) : id;
+  };
   const describe = (m: Mention) => {
     const a = byId.get(m.articleId);
-    const who = a ? sourceName(a) : m.articleId;
-    const when = a?.meta.published ? `, ${a.meta.published}` : '';
-    return m.attributedTo ? `${who}${when} (citing ${m.attributedTo})` : `${who}${when}`;
+    const when = m.date ?? a?.meta.published ?? null;
+    return `${nameOf(m.articleId)}${when ? `, ${when}` : ''}${m.attributedTo ? ` (citing ${m.attributedTo})` : ''}`;
   };
-  const { byClaim, pairs } = findConflicts(drafts, describe);
+  const { byClaim, pairs } = findConflicts(drafts, describe, (id) => byId.get(id)?.meta.published ?? null);
   const outletOf = (id: string) => byId.get(id)?.meta.outlet?.toLowerCase() ?? null;
-  const briefClaims: BriefClaim[] = drafts.map((d) => ({
-    record: claimRecord(d, byClaim.get(d.id) ?? [], independentOrigins(d.mentions, outletOf, index)),
-    lead: d.lead,
-    mentions: d.mentions,
-  }));
+  const creditName = (ref: string) => names.get(ref) ?? ref.replace(/^[a-z]+:/, '').replace(/-/g, ' ');
+  const originsOf = new Map<string, OriginGroup[]>();
+  const briefClaims: BriefClaim[] = drafts.map((d) => {
+    const origins = originGroups(d.mentions, outletOf, index, nameOf, creditName);
+    originsOf.set(d.id, origins);
+    return { record: claimRecord(d, byClaim.get(d.id) ?? [], origins, nameOf), lead: d.lead, mentions: d.mentions };
+  });
   const claims: ClaimRecord[] = briefClaims
     .map((c) => c.record)
-    .sort((a, b) => b.independentOrigins - a.independentOrigins || b.articles - a.articles || b.conflicts.length - a.conflicts.length || a.id.localeCompare(b.id));
+    .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || b.independentOrigins - a.independentOrigins || b.articles - a.articles || b.conflicts.length - a.conflicts.length || a.id.localeCompare(b.id));
   const timeline: TimelineEntry[] = claims
     .filter((c) => c.date)
     .map((c) => ({ date: c.date!, text: c.text, articleIds: [...new Set(c.mentions.map((m) => m.articleId))].sort(), claimId: c.id }))
     .sort((a, b) => a.date.localeCompare(b.date) || b.articleIds.length - a.articleIds.length || a.claimId.localeCompare(b.claimId));
-  const brief = composeBrief(briefClaims, pairs, labels, loaded, byId);
+  // Two mentions are one origin when their articles fall in one origin group of a claim that holds both.
+  const sameOrigin = (a: Mention, b: Mention) => !!index.copied(a, b) || (!!outletOf(a.articleId) && outletOf(a.articleId) === outletOf(b.articleId)) || a.credits.some((c) => b.credits.includes(c));
+  const brief = composeBrief(briefClaims, pairs, labels, loaded, byId, sameOrigin);
   const framing = sorted.map((a) => articleFraming(a, loadedOf.get(a.id) ?? [], spec.get(a.id) ?? []));
   return { claims, labels, loaded, framing, timeline, brief };
 }
+
+/** Claims listed conflicts first, then what independent sources agree on, then the rest. */
+const STATUS_ORDER: Readonly<Record<ClaimRecord['status'], number>> = { contested: 0, changed: 1, corroborated: 2, 'single-origin': 3, reported: 4 };
 
 const NAMES = new WeakMap<readonly EntityRecord[], Map<string, string>>();
 
@@ -86,20 +96,6 @@ export function namesOf(entities: readonly EntityRecord[]): Map<string, string> 
   let m = NAMES.get(entities);
   if (!m) NAMES.set(entities, (m = new Map(entities.map((e) => [e.ref, e.name]))));
   return m;
-}
-
-/**
- * Weigh each feature by how rare it is in the story: the places and actors every sentence of a
- * story names ("Idlib", "Turkey") say little about which statement is which; the rare words do.
- * Scale: log(1 + N/df) / log(1 + N), so a feature in one sentence keeps most of its weight.
- */
-function storyWeights(mentions: readonly Mention[]): Mention[] {
-  const df = new Map<string, number>();
-  for (const m of mentions) for (const k of m.features.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = mentions.length;
-  const norm = Math.log(1 + n) || 1;
-  const rw = (f: ReadonlyMap<string, number>) => new Map([...f].map(([k, w]) => [k, (w * Math.log(1 + n / (df.get(k) ?? 1))) / norm]));
-  return mentions.map((m) => ({ ...m, features: rw(m.features), denied: m.denied && rw(m.denied) }));
 }
 
 /** Which mention words a claim: own voice or reported speech over a direct quote, news over opinion, fewer loaded words, then earlier. */

@@ -1,6 +1,6 @@
 import { entityLexicons } from '../annotate/entities/lexicons.js';
 import { loadLexicon, type LexiconEntry } from '../lexicon/load.js';
-import { PhraseMatcher, type PhraseEntry } from '../lexicon/phrases.js';
+import { PhraseMatcher, stem, type PhraseEntry } from '../lexicon/phrases.js';
 import { makeRef } from '../util/ref.js';
 
 export interface LoadedEntry extends PhraseEntry {
@@ -14,7 +14,10 @@ export interface PredicateEntry extends PhraseEntry {
   readonly class: string;
 }
 export interface CueEntry extends PhraseEntry {
-  readonly cue: 'denial' | 'tentative' | 'outcome' | 'negation';
+  readonly cue: 'denial' | 'tentative' | 'outcome' | 'negation' | 'hearsay';
+}
+export interface AntonymEntry extends LexiconEntry {
+  readonly opposite: string;
 }
 export interface RoleEntry extends PhraseEntry {
   readonly role: 'official' | 'expert' | 'anonymous' | 'witness';
@@ -32,6 +35,14 @@ export interface CrossCheckLexicons {
   readonly countryOf: ReadonlyMap<string, string>;
   /** English function words: not content. */
   readonly stop: ReadonlySet<string>;
+  /** Stems of verbs that only frame a statement as reported ("said", "told", "announced"): said-verbs.yml less those that say something themselves (a predicate class or a claim cue: "warned", "denied"). */
+  readonly reportingVerbs: ReadonlySet<string>;
+  /** Number words (numbers.yml: "two", "million", "hundreds", "nearly"): figures, not content. */
+  readonly numberWords: ReadonlySet<string>;
+  /** Irregular verb form → the stem of its base ("fled" → "flee"; inflections.yml). */
+  readonly baseStem: ReadonlyMap<string, string>;
+  /** Stem → stems of its opposites (antonyms.yml, both ways; function words left out: "all" / "some"). */
+  readonly opposites: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 let cached: CrossCheckLexicons | undefined;
@@ -53,6 +64,16 @@ export function crossCheckLexicons(): CrossCheckLexicons {
     for (const name of [e.term, ...(e.aliases ?? [])]) if (!countryOf.has(name.toLowerCase())) countryOf.set(name.toLowerCase(), makeRef('place', e.term));
   }
   const stop = new Set(loadLexicon('function-words').entries.map((e) => e.term.toLowerCase()));
+  const opposites = new Map<string, Set<string>>();
+  for (const e of loadLexicon<AntonymEntry>('antonyms').entries) {
+    if (stop.has(e.term) || stop.has(e.opposite)) continue;
+    const [a, b] = [stem(e.term), stem(e.opposite)];
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      let set = opposites.get(x);
+      if (!set) opposites.set(x, (set = new Set()));
+      set.add(y);
+    }
+  }
   cached = {
     loaded: new PhraseMatcher(loadLexicon<LoadedEntry>('loaded').entries),
     actors: new PhraseMatcher(loadLexicon<ActorEntry>('actor-labels').entries),
@@ -61,6 +82,10 @@ export function crossCheckLexicons(): CrossCheckLexicons {
     roles: new PhraseMatcher(loadLexicon<RoleEntry>('speaker-roles').entries),
     countryOf,
     stop,
+    opposites,
+    reportingVerbs: reportingVerbs(),
+    numberWords: new Set(loadLexicon<LexiconEntry & { kind: string }>('numbers').entries.filter((e) => !e.term.includes(' ') && e.term !== 'a').map((e) => e.term.toLowerCase())),
+    baseStem: new Map(loadLexicon<LexiconEntry & { base: string }>('inflections').entries.map((e) => [e.term, stem(e.base)])),
   };
   return cached;
 }
@@ -68,4 +93,25 @@ export function crossCheckLexicons(): CrossCheckLexicons {
 /** The country a word stands for (demonym, country, capital or leader; "Russia's" as "Russia"), or null. */
 export function countryOfWord(norm: string): string | null {
   return crossCheckLexicons().countryOf.get(norm.replace(/'s?$/, '')) ?? null;
+}
+
+/** A word's stem, through its base for an irregular verb form: "fled" and "fleeing" both give "flee". */
+export function baseStem(w: { readonly norm: string; readonly stem: string }): string {
+  return crossCheckLexicons().baseStem.get(w.norm) ?? w.stem;
+}
+
+/** A number word: "two", "million", "hundreds". */
+export function numberWord(norm: string): boolean {
+  return crossCheckLexicons().numberWords.has(norm);
+}
+
+function reportingVerbs(): Set<string> {
+  const said = loadLexicon<LexiconEntry & { forms?: string[] }>('said-verbs').entries;
+  const meaningful = new Set([...loadLexicon('predicates').entries, ...loadLexicon('claim-cues').entries].map((e) => stem(e.term.toLowerCase())));
+  const out = new Set<string>();
+  for (const e of said) {
+    if (e.term.includes(' ') || meaningful.has(stem(e.term))) continue;
+    for (const f of [e.term, ...(e.forms ?? [])]) out.add(stem(f.toLowerCase()));
+  }
+  return out;
 }

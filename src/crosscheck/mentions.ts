@@ -1,136 +1,199 @@
 import type { Article } from '../model/article.js';
-import type { Quantity, Quote } from '../model/layers.js';
+import type { Quote } from '../model/layers.js';
 import { stemmedWords, type StemmedWord } from '../lexicon/phrases.js';
+import { isWeekday, monthOf } from '../util/calendar.js';
+import { figureOf, type Figure } from './figures.js';
 import { modals, quotedRanges, speculates } from './framing.js';
-import { countryOfWord, crossCheckLexicons } from './lexicons.js';
+import { baseStem, crossCheckLexicons } from './lexicons.js';
 import { CROSSCHECK } from './settings.js';
+import { countries, statementOf, type Statement } from './statement.js';
+import { splitUnits } from './units.js';
 
 export type Cue = 'denial' | 'tentative' | 'outcome' | null;
 
-/** One checkable sentence of one article, with what alignment compares. */
+/** One checkable statement of one article (a clause, or a sentence of one clause), with what alignment compares. */
 export interface Mention {
   readonly articleId: string;
-  /** Position in the article (sentence order). */
+  /** Sentence index in the article, and the unit's index in its sentence (-1: the whole of a sentence of several units). */
   readonly order: number;
+  readonly unit: number;
+  /** `sentence`: a whole sentence (of one unit, or the whole of several); `clause`: one unit of a sentence of several. */
+  readonly level: 'sentence' | 'clause';
   readonly start: number;
   readonly end: number;
   readonly text: string;
-  /** Weighted features: `s:` stems, `p:` predicate classes, `e:` entity refs, `c:` countries, `q:` figures, `d:` days. */
-  readonly features: ReadonlyMap<string, number>;
-  readonly quantities: readonly Pick<Quantity, 'value' | 'unit' | 'approximate'>[];
+  /** The sentence the unit stands in (the same span when the sentence is one unit). */
+  readonly sentence: { readonly start: number; readonly end: number };
+  readonly statement: Statement;
+  /** What the statement says of its names: content stems that are no name, and predicate classes (`p:FLEE` for "fled" and "fleeing"), weighted by rarity. */
+  readonly said: ReadonlyMap<string, number>;
+  readonly figures: readonly Figure[];
+  /** The day (or month) the statement is about, when it names one; `days`: every day it names. */
   readonly date: string | null;
+  readonly days: readonly string[];
+  /** It says when: a date, a weekday, "yesterday", "last month", "now" (resolved or not). */
+  readonly timed: boolean;
   readonly attributedTo: string | null;
   /** Outlets and agencies the sentence credits (refs): copies of one upstream report are one origin. */
   readonly credits: readonly string[];
   readonly cue: Cue;
+  /** What the cues say (their stems and predicate classes): left out when two statements are compared across a cue. */
+  readonly cueWords: ReadonlySet<string>;
   readonly negated: boolean;
-  /** For a denial: the features of what is denied (the words after the cue). */
-  readonly denied: ReadonlyMap<string, number> | null;
-  /** The sentence lies inside a direct quotation. */
+  /** Stems of the content words a negation bears on ("not" + "accept"). */
+  readonly negatedWords: ReadonlySet<string>;
+  /** Stems of words with an opposite in antonyms.yml. */
+  readonly opposable: ReadonlySet<string>;
+  /** For a denial: what is denied (the words after the cue), and what that says. */
+  readonly denied: { readonly statement: Statement; readonly said: ReadonlyMap<string, number>; readonly figures: readonly Figure[] } | null;
+  /** The outlet passes it on without standing behind it ("reportedly", "according to rumors"). */
+  readonly hearsay: boolean;
+  /** The unit lies inside a direct quotation. */
   readonly quoted: boolean;
   readonly speculative: boolean;
 }
 
+const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'tomorrow', 'now', 'currently', 'ago', 'recently', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
+/** Weight of a predicate class in what a statement says: as much as a rare word. */
+const PREDICATE_WEIGHT = 10;
+/** The object of a denial that only names what is denied ("denied reports that …"). */
+const DENIED_OBJECT = new Set(['reports', 'report', 'claims', 'claim', 'allegations', 'allegation', 'suggestions', 'rumors', 'rumours', 'accusations', 'that', 'the', 'it', 'any', 'media']);
+/** "not only", "not just": what follows is affirmed, not negated. */
+const NOT_NEGATING = new Set(['only', 'just', 'merely', 'simply', 'least']);
+
 /**
- * The claims one article makes: each sentence that names someone or something (an entity or a
- * figure) and says enough about it, with its attribution (the quote's speaker or the credited
- * source) and the cues that change what it claims (a denial, a plan, an outcome, a negation).
+ * The claims one article makes: each statement-sized unit of its sentences (splitUnits) that
+ * names someone or something and says enough about it, with its attribution (the quote's speaker
+ * or the credited source) and the cues that change what it claims (a denial, a plan, an outcome,
+ * a negation, hearsay).
  */
 export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = stemmedWords(a.text), quotedSpans: readonly [number, number][] = quotedRanges(a)): Mention[] {
   const lex = crossCheckLexicons();
   const L = a.layers;
   const modal = modals(a, articleWords);
   const out: Mention[] = [];
-  const sentences = L.sentences ?? [];
   let w0 = 0;
-  sentences.forEach((s, order) => {
+  (L.sentences ?? []).forEach((s, order) => {
     let { start, end } = s;
     while (start < end && /\s/.test(a.text[start]!)) start++;
     while (end > start && /\s/.test(a.text[end - 1]!)) end--;
-    const text = a.text.slice(start, end);
-    // The article's words inside the sentence (both are in text order).
     while (w0 < articleWords.length && articleWords[w0]!.start < start) w0++;
     let w1 = w0;
     while (w1 < articleWords.length && articleWords[w1]!.end <= end) w1++;
-    const ws = articleWords.slice(w0, w1);
-    if (ws.length < CROSSCHECK.minWords || ws.length > CROSSCHECK.maxWords || text.endsWith('?')) return;
-    const inside = <T extends { start: number; end: number }>(xs: readonly T[] | undefined) => (xs ?? []).filter((x) => x.start >= start && x.end <= end);
-    const entities = inside(L.entities);
-    const quantities = inside(L.quantities);
-    const dates = inside(L.dates);
-    const features = featuresOf(ws, entities.map((e) => e.ref), quantities, dates.filter((d) => d.precision === 'day').map((d) => d.value));
-    const content = [...features.keys()].filter((k) => k.startsWith('s:') || k.startsWith('p:')).length;
-    // Something named: an entity, a figure, a country, a day, or a capitalised word inside the
-    // sentence (names the gazetteer does not know yet: "Velmar").
-    const capitals = ws.slice(1).filter((w) => /^\p{Lu}/u.test(a.text.slice(w.start, w.end)) && !lex.stop.has(w.norm)).length;
-    const named = entities.length + quantities.length + dates.length + capitals + [...features.keys()].filter((k) => k.startsWith('c:')).length;
-    if (named === 0 || content < CROSSCHECK.minContent) return;
-
+    const sentenceWords = articleWords.slice(w0, w1);
+    if (sentenceWords.length > CROSSCHECK.maxWords || a.text.slice(start, end).endsWith('?')) return;
     const quote = mainQuote(L.quotes ?? [], start, end);
-    const cited = inside(L.citedSources);
-    const credits = cited.filter((c) => c.sourceKind === 'outlet' || c.sourceKind === 'agency').map((c) => c.ref);
+    const cited = (L.citedSources ?? []).filter((c) => c.start >= start && c.end <= end);
+    const credits = [...new Set(cited.filter((c) => c.sourceKind === 'outlet' || c.sourceKind === 'agency').map((c) => c.ref))].sort();
     let attributedTo: string | null = null;
     if (quote) attributedTo = quote.speakerName ?? (quote.speaker ? a.text.slice(quote.speaker.start, quote.speaker.end) : 'unnamed source');
     else if (cited.length) attributedTo = cited[0]!.name;
-    const quoted = !!quote && quote.direct && overlap(quote, start, end) >= (end - start) / 2;
+    const sentenceHearsay = lex.cues.match(sentenceWords).some((h) => h.entry.cue === 'hearsay');
+    const parts = splitUnits(a.text, sentenceWords, start, end);
+    // A sentence of several units is also a mention as a whole: two sentences that say the same
+    // thing are one claim whatever their clauses (alignment tries whole sentences first).
+    const levels = parts.length > 1 ? [{ start, end, index: -1, partial: false }, ...parts] : parts;
+    for (const u of levels) {
+      const ws = sentenceWords.filter((w) => w.start >= u.start && w.end <= u.end);
+      if (ws.length < CROSSCHECK.minWords) continue;
+      const inside = <T extends { start: number; end: number }>(xs: readonly T[] | undefined) => (xs ?? []).filter((x) => x.start >= u.start && x.end <= u.end);
+      const entities = inside(L.entities);
+      const quantities = inside(L.quantities);
+      const dates = inside(L.dates);
+      const statement = statementOf(ws, a.text, entities, countries(ws), quantities.map((q) => q.value));
+      const capitals = ws.slice(1).filter((w) => /^\p{Lu}/u.test(a.text.slice(w.start, w.start + 1)) && !lex.stop.has(w.norm)).length;
+      const named = entities.length + quantities.length + dates.length + capitals + statement.names.size;
+      const content = [...statement.content.keys()].filter((k) => !statement.names.has(k)).length;
+      if (named + content < CROSSCHECK.minContent || content === 0) continue;
 
-    const hits = lex.cues.match(ws);
-    const denial = hits.find((h) => h.entry.cue === 'denial');
-    const cue: Cue = denial ? 'denial' : hits.some((h) => h.entry.cue === 'outcome') ? 'outcome' : hits.some((h) => h.entry.cue === 'tentative') ? 'tentative' : null;
-    const negated = !denial && hits.some((h) => h.entry.cue === 'negation');
-    let denied: Map<string, number> | null = null;
-    if (denial) {
-      const rest = ws.slice(denial.last + 1);
-      const from = rest[0]?.start ?? end;
-      denied = featuresOf(
-        rest,
-        entities.filter((e) => e.start >= from).map((e) => e.ref),
-        quantities.filter((q) => q.start >= from),
-        dates.filter((d) => d.start >= from && d.precision === 'day').map((d) => d.value),
-      );
+      const hits = lex.cues.match(ws);
+      const denial = hits.find((h) => h.entry.cue === 'denial');
+      const cue: Cue = denial ? 'denial' : hits.some((h) => h.entry.cue === 'outcome') ? 'outcome' : hits.some((h) => h.entry.cue === 'tentative') ? 'tentative' : null;
+      let denied: Mention['denied'] = null;
+      if (denial) {
+        // What is denied: the words after the cue, without "reports that", "claims that".
+        let k = denial.last + 1;
+        while (k < ws.length && DENIED_OBJECT.has(ws[k]!.norm)) k++;
+        const rest = ws.slice(k);
+        const from = rest[0]?.start ?? u.end;
+        const st = statementOf(rest, a.text, entities.filter((e) => e.start >= from), countries(rest), quantities.filter((q) => q.start >= from).map((q) => q.value));
+        denied = { statement: st, said: saidOf(st, rest), figures: quantities.filter((q) => q.start >= from).map((q) => figureOf(q, a.text)) };
+      }
+      const days = dates.filter((d) => d.precision === 'day').map((d) => d.value);
+      const day = dates.find((d) => d.precision === 'day') ?? dates.find((d) => d.precision === 'month') ?? null;
+      out.push({
+        articleId: a.id,
+        order,
+        unit: u.index,
+        level: u.partial ? 'clause' : 'sentence',
+        start: u.start,
+        end: u.end,
+        text: a.text.slice(u.start, u.end),
+        sentence: { start, end },
+        statement,
+        said: saidOf(statement, ws),
+        figures: quantities.map((q) => figureOf(q, a.text)),
+        date: day ? day.value : null,
+        days: [...new Set(days)].sort(),
+        timed: dates.length > 0 || ws.some((w) => TIME_WORDS.has(w.norm) || isWeekday(w.norm) || monthOf(w.norm) !== null),
+        attributedTo,
+        credits,
+        cue,
+        cueWords: cueWordsOf(hits.filter((h) => h.entry.cue !== 'negation'), ws),
+        negated: !denial && statement.negated,
+        negatedWords: negatedWords(ws, statement),
+        opposable: new Set(ws.map(baseStem).filter((x) => lex.opposites.has(x))),
+        denied,
+        hearsay: sentenceHearsay,
+        quoted: !!quote && quote.direct && overlap(quote, u.start, u.end) >= (u.end - u.start) / 2,
+        speculative: speculates(a, u.start, u.end, modal, quotedSpans),
+      });
     }
-    const day = dates.find((d) => d.precision === 'day') ?? dates.find((d) => d.precision === 'month') ?? null;
-    out.push({
-      articleId: a.id,
-      order,
-      start,
-      end,
-      text,
-      features,
-      quantities: quantities.map((q) => ({ value: q.value, unit: q.unit, approximate: q.approximate })),
-      date: day ? day.value : null,
-      attributedTo,
-      credits: [...new Set(credits)].sort(),
-      cue,
-      negated,
-      denied,
-      quoted,
-      speculative: speculates(a, start, end, modal, quotedSpans),
-    });
   });
   return out;
 }
 
-function featuresOf(ws: readonly StemmedWord[], refs: readonly string[], quantities: readonly Quantity[], days: readonly string[]): Map<string, number> {
-  const lex = crossCheckLexicons();
-  const W = CROSSCHECK.weights;
-  const f = new Map<string, number>();
-  const put = (k: string, w: number) => f.set(k, Math.max(f.get(k) ?? 0, w));
-  const predicateWords = new Set<number>();
-  for (const h of lex.predicates.match(ws)) {
-    put(`p:${h.entry.class}`, W.predicate);
-    for (let i = h.first; i <= h.last; i++) predicateWords.add(i);
+/** What a statement says of its names: its content stems that are no name, and the predicate classes of its words. */
+export function saidOf(s: Statement, ws: readonly StemmedWord[]): Map<string, number> {
+  const m = new Map<string, number>();
+  // A word of a predicate class says only its class: "fleeing" and "displaced" both say FLEE.
+  const inClass = new Set<string>();
+  for (const h of crossCheckLexicons().predicates.match(ws)) {
+    m.set(`p:${h.entry.class}`, PREDICATE_WEIGHT);
+    for (let i = h.first; i <= h.last; i++) inClass.add(baseStem(ws[i]!));
   }
+  const frame = crossCheckLexicons().reportingVerbs;
+  for (const [k, w] of s.content) if (!s.nameWords.has(k) && !inClass.has(k) && !frame.has(k)) m.set(k, w);
+  return m;
+}
+
+/** Stems and predicate classes of the words the cues cover ("rejected" → reject, p:REJECT). */
+function cueWordsOf(hits: readonly { first: number; last: number }[], ws: readonly StemmedWord[]): Set<string> {
+  const out = new Set<string>();
+  for (const h of hits)
+    for (let i = h.first; i <= h.last; i++) {
+      out.add(baseStem(ws[i]!));
+      const cls = crossCheckLexicons().predicates.match([ws[i]!])[0];
+      if (cls) out.add(`p:${cls.entry.class}`);
+    }
+  return out;
+}
+
+/** The content words right after a negation ("did not accept" → accept; "no intention of" → intention). */
+function negatedWords(ws: readonly StemmedWord[], s: Statement): Set<string> {
+  const stop = crossCheckLexicons().stop;
+  const out = new Set<string>();
   ws.forEach((w, i) => {
-    const country = countryOfWord(w.norm);
-    if (country) put(`c:${country}`, W.country);
-    if (predicateWords.has(i) || lex.stop.has(w.norm) || w.norm.length < 3 || /^\d[\d,.]*$/.test(w.norm)) return;
-    put(`s:${w.stem}`, W.stem);
+    if (!(w.norm === 'not' || w.norm === 'no' || w.norm === 'never' || w.norm.endsWith("n't"))) return;
+    if (NOT_NEGATING.has(ws[i + 1]?.norm ?? '')) return;
+    for (let k = i + 1; k < Math.min(ws.length, i + 4); k++) {
+      if (stop.has(ws[k]!.norm)) continue;
+      if (s.names.has(baseStem(ws[k]!))) break;
+      out.add(baseStem(ws[k]!));
+      break;
+    }
   });
-  for (const r of refs) put(`e:${r}`, W.entity);
-  for (const q of quantities) if (q.unit) put(`q:${q.value}:${q.unit}`, W.quantity);
-  for (const d of days) put(`d:${d}`, W.day);
-  return f;
+  return out;
 }
 
 function overlap(q: { start: number; end: number }, start: number, end: number): number {

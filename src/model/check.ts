@@ -14,6 +14,17 @@ export interface TextRef {
 export interface ClaimMention extends TextRef {
   /** Whom the article attributes the statement to ("Hulusi Akar", "Middle East Eye"), or null for its own voice. */
   readonly attributedTo: string | null;
+  /** When the mention is one clause of a longer sentence: the whole sentence (else null). */
+  readonly sentence?: { readonly start: number; readonly end: number } | null;
+  /** The article passes it on without standing behind it ("reportedly", "allegedly"). */
+  readonly hearsay?: boolean;
+}
+
+/** Articles that count as one origin of a claim, and what joins them (none for an origin of one article). */
+export interface OriginGroup {
+  readonly articleIds: readonly string[];
+  /** "001 rewrites 000's passage", "002 and 004 both credit Reuters", "a and b are one outlet". */
+  readonly joinedBy: readonly string[];
 }
 
 export type ConflictKind = 'denial' | 'numbers' | 'opposite' | 'change';
@@ -24,6 +35,8 @@ export interface ClaimConflict {
   readonly kind: ConflictKind;
   /** Both sides in a line, with who says what and when. */
   readonly note: string;
+  /** This claim's side: `denies` / `denied`, `earlier` / `later` (a change), or `side` (opposite, numbers). */
+  readonly role?: 'denies' | 'denied' | 'earlier' | 'later' | 'side';
 }
 
 /**
@@ -50,7 +63,11 @@ export interface ClaimRecord {
   readonly articles: number;
   /** Articles that copy each other, credit one upstream source or come from one outlet count once. */
   readonly independentOrigins: number;
+  /** The origins, each with what joins its articles. */
+  readonly origins?: readonly OriginGroup[];
   readonly status: ClaimStatus;
+  /** One line: why this claim has its status (which origins, what folds into one). */
+  readonly why?: string;
   readonly conflicts: readonly ClaimConflict[];
   /** Calendar day (or month) the statement is about, when it names one. */
   readonly date: string | null;
