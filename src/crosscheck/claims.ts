@@ -304,9 +304,9 @@ const cues = (a: Mention, b: Mention) => new Set([...a.cueWords, ...b.cueWords])
 const view = (m: Mention): Matter => ({ said: m.said, names: m.statement.names, figures: m.figures });
 const deniedView = (m: Mention): Matter => ({ said: m.denied!.said, names: m.denied!.statement.names, figures: m.denied!.figures });
 
-/** Said at the same time: a day both name, or neither saying when. */
+/** Can be said of the same time: a day both name, or one of them not saying when (both saying when, on no common day, are two moments). */
 function sameTime(a: Mention, b: Mention): boolean {
-  return a.days.some((d) => b.days.includes(d)) || (!a.timed && !b.timed);
+  return a.days.some((d) => b.days.includes(d)) || !a.timed || !b.timed;
 }
 
 /**

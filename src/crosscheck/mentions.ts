@@ -53,7 +53,7 @@ export interface Mention {
   readonly speculative: boolean;
 }
 
-const TIME_WORDS = new Set(['yesterday', 'today', 'tonight', 'tomorrow', 'now', 'currently', 'ago', 'recently', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
+const TIME_WORDS = new Set(['yesterday', 'tonight', 'tomorrow', 'ago', 'recently', 'week', 'month', 'year', 'weekend', 'morning', 'afternoon', 'evening', 'night']);
 /** Weight of a predicate class in what a statement says: as much as a rare word. */
 const PREDICATE_WEIGHT = 10;
 /** The object of a denial that only names what is denied ("denied reports that …"). */
@@ -140,8 +140,9 @@ export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = st
         credits,
         cue,
         cueWords: cueWordsOf(hits.filter((h) => h.entry.cue !== 'negation'), ws),
-        negated: !denial && statement.negated,
-        negatedWords: negatedWords(ws, statement),
+        // Polarity by parity: "did not stop selling" says it goes on selling.
+        negated: !denial && (statement.negations + hits.filter((h) => h.entry.cue === 'negation' && !h.entry.exact).length) % 2 === 1,
+        negatedWords: negatedWords(ws, statement, a.text),
         opposable: new Set(ws.map(baseStem).filter((x) => lex.opposites.has(x))),
         denied,
         hearsay: sentenceHearsay,
@@ -179,22 +180,34 @@ function cueWordsOf(hits: readonly { first: number; last: number }[], ws: readon
   return out;
 }
 
-/** The content words right after a negation ("did not accept" → accept; "no intention of" → intention). */
-function negatedWords(ws: readonly StemmedWord[], s: Statement): Set<string> {
+/**
+ * The content words a negation bears on: up to NEGATION_SCOPE content words after "not", "no",
+ * "never", "nor", "n't", within the clause ("did not have any confidential plans" → confidential,
+ * plan; "no intention of" → intention); "not only" negates nothing.
+ */
+function negatedWords(ws: readonly StemmedWord[], s: Statement, text: string): Set<string> {
   const stop = crossCheckLexicons().stop;
+  // Verbs that negate what follows them ("stopped selling", "failed to"): claim-cues.yml negation entries.
+  const negative = new Set(crossCheckLexicons().cues.match(ws).filter((h) => h.entry.cue === 'negation').map((h) => h.last));
   const out = new Set<string>();
   ws.forEach((w, i) => {
-    if (!(w.norm === 'not' || w.norm === 'no' || w.norm === 'never' || w.norm.endsWith("n't"))) return;
+    if (!(w.norm === 'not' || w.norm === 'no' || w.norm === 'never' || w.norm === 'nor' || w.norm === 'neither' || w.norm.endsWith("n't") || negative.has(i))) return;
     if (NOT_NEGATING.has(ws[i + 1]?.norm ?? '')) return;
-    for (let k = i + 1; k < Math.min(ws.length, i + 4); k++) {
+    let taken = 0;
+    for (let k = i + 1; k < ws.length && taken < NEGATION_SCOPE; k++) {
+      if (/[,;:.]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) break;
       if (stop.has(ws[k]!.norm)) continue;
-      if (s.names.has(baseStem(ws[k]!))) break;
-      out.add(baseStem(ws[k]!));
-      break;
+      const st = baseStem(ws[k]!);
+      if (s.names.has(st)) break;
+      out.add(st);
+      taken++;
     }
   });
   return out;
 }
+
+/** Content words after a negation that it bears on. */
+const NEGATION_SCOPE = 3;
 
 function overlap(q: { start: number; end: number }, start: number, end: number): number {
   return Math.max(0, Math.min(q.end, end) - Math.max(q.start, start));

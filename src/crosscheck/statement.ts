@@ -21,6 +21,8 @@ export interface Statement {
   /** Figures as written, normalised ("3.5", "1000000"), from digits and from the quantities found. */
   readonly figures: ReadonlySet<string>;
   readonly negated: boolean;
+  /** How many negation words it has ("nor did she plan to stop" has two, with the negative verb). */
+  readonly negations: number;
 }
 
 const NEGATION = new Set(['not', 'no', 'never', 'none', 'nobody', 'nothing', 'neither', 'nor', 'cannot', 'without']);
@@ -39,9 +41,9 @@ export function statementOf(ws: readonly StemmedWord[], text: string, entities: 
   const named = (w: StemmedWord) => entities.some((e) => e.start <= w.start && w.end <= e.end);
   const nameWords = new Set<string>();
   const figures = new Set<string>(values.map((v) => String(v)));
-  let negated = false;
+  let negations = 0;
   ws.forEach((w, i) => {
-    if (NEGATION.has(w.norm) || w.norm.endsWith("n't")) negated = true;
+    if (NEGATION.has(w.norm) || w.norm.endsWith("n't")) negations++;
     if (DIGITS.test(w.norm)) {
       figures.add(w.norm.replace(/,/g, '').replace(/\.$/, ''));
       return;
@@ -56,7 +58,7 @@ export function statementOf(ws: readonly StemmedWord[], text: string, entities: 
     if (capital && !inEntity) names.add(s);
     if (capital || inEntity) nameWords.add(s);
   });
-  return { sequence: ws.map(baseStem), content, names, nameWords, figures, negated };
+  return { sequence: ws.map(baseStem), content, names, nameWords, figures, negated: negations > 0, negations };
 }
 
 /** The features the model weighs, in its order (data/models/same-claim.json names them). */
