@@ -31,7 +31,11 @@ export class ReuseIndex {
     if (r.kind !== 'passage') return r;
     const [f, t] = r.from === a.articleId ? [a, b] : [b, a];
     const part = (s: number, e: number, m: Pick<Mention, 'start' | 'end'>) => Math.max(0, Math.min(e, m.end) - Math.max(s, m.start)) / Math.max(1, m.end - m.start);
-    return r.passages.some((p) => part(p.fromStart, p.fromEnd, f) >= 0.4 && part(p.toStart, p.toEnd, t) >= 0.4) ? r : null;
+    // Both lie in the passage, and at the same place in it: a passage of five sentences copies
+    // each sentence once, not every sentence onto every other.
+    const place = (s: number, e: number, m: Pick<Mention, 'start' | 'end'>): [number, number] => [(m.start - s) / Math.max(1, e - s), (m.end - s) / Math.max(1, e - s)];
+    const same = (x: [number, number], y: [number, number]) => Math.max(0, Math.min(x[1], y[1]) - Math.max(x[0], y[0])) / Math.max(1e-9, Math.min(x[1] - x[0], y[1] - y[0])) >= 0.5;
+    return r.passages.some((p) => part(p.fromStart, p.fromEnd, f) >= 0.4 && part(p.toStart, p.toEnd, t) >= 0.4 && same(place(p.fromStart, p.fromEnd, f), place(p.toStart, p.toEnd, t))) ? r : null;
   }
 }
 
@@ -53,11 +57,21 @@ export function opposed(a: Mention, b: Mention): [string, string] | null {
 export function apart(a: Mention, b: Mention): string | null {
   if ((a.cue === 'denial') !== (b.cue === 'denial')) return 'one denies, the other states';
   if ((a.cue === 'tentative' && b.cue === 'outcome') || (a.cue === 'outcome' && b.cue === 'tentative')) return 'a plan against its outcome';
-  if (a.negated !== b.negated) return 'one is negated';
+  if (a.negated !== b.negated && negationMeets(a.negated ? a : b, a.negated ? b : a)) return 'one is negated';
   if (figuresDisagree(a.figures, b.figures)) return 'their figures differ';
   if (a.days.length && b.days.length && !a.days.some((d) => b.days.includes(d))) return 'they name different days';
   if (opposed(a, b) || opposed(b, a)) return 'opposite words';
   return null;
+}
+
+/**
+ * A negation that bears on what the other statement says: one of its negated words is stated by
+ * the other ("were not paid" against "paid"), or it negates without saying what. A negation of
+ * something the other does not say ("wages that were not paid" against "unpaid wages") keeps
+ * nothing apart; the model weighs it.
+ */
+function negationMeets(neg: Mention, pos: Mention): boolean {
+  return neg.negatedWords.size === 0 || [...neg.negatedWords].some((w) => pos.statement.content.has(w));
 }
 
 /** Probability that two mentions state the same thing (data/models/same-claim.json). */
@@ -374,7 +388,7 @@ export function findConflicts(claims: readonly ClaimDraft[], describe: (m: Menti
       add(claims[i]!, claims[j]!, 'opposite', `${describe(p)}: “${p.text}” — but ${describe(q)}: “${q.text}”`, p, q);
       return;
     }
-    if (figuresDisagree(p.figures, q.figures) && sameTime(p, q) && !p.speculative && !q.speculative && p.cue !== 'tentative' && q.cue !== 'tentative' && sharedSaid(p.said, q.said) >= CROSSCHECK.minSharedSaid && sameMatter(view(p), view(q), new Set(), false) >= CROSSCHECK.sameMatter) {
+    if (figuresDisagree(p.figures, q.figures) && sameTime(p, q) && !p.speculative && !q.speculative && p.cue !== 'tentative' && q.cue !== 'tentative' && sharedSaid(p.said, q.said) >= CROSSCHECK.minSharedSaid && sameMatter(view(p), view(q), new Set(), false) >= CROSSCHECK.numbersMatter) {
       add(claims[i]!, claims[j]!, 'numbers', `different figures: ${describe(p)}: “${p.text}” — ${describe(q)}: “${q.text}”`, p, q);
     }
   };

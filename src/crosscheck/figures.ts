@@ -15,6 +15,8 @@ export interface Figure {
   readonly low: number;
   readonly high: number;
   readonly exact: boolean;
+  /** The approximator written before it ("nearly", "at least"), if any. */
+  readonly modifier: string | null;
 }
 
 let modifiers: { approximators: [string, readonly [number, number]][]; vague: [string, readonly [number, number]][] } | undefined;
@@ -40,16 +42,19 @@ export function figureOf(q: Pick<Quantity, 'value' | 'unit' | 'approximate' | 's
   if (vague) [low, high, exact] = [q.value * vague[1][0], q.value * vague[1][1], false];
   const approx = m.approximators.find(([t]) => written.startsWith(`${t} `));
   if (approx) [low, high, exact] = [low * approx[1][0], high * approx[1][1], false];
-  return { value: q.value, unit: q.unit ? stem(q.unit.toLowerCase()) : null, low, high, exact };
+  return { value: q.value, unit: q.unit ? stem(q.unit.toLowerCase()) : null, low, high, exact, modifier: approx ? approx[0] : null };
 }
 
 /**
- * Two figures can be the same figure: equal when both are exact; an exact figure inside the other's
+ * Two figures can be the same figure: equal when both are exact or both carry the same hedge
+ * word; an exact figure inside the other's
  * range; two ranges that overlap by more than an edge ("hundreds of thousands", up to 900,000, and
  * "nearly a million", from 900,000, do not).
  */
 export function sameFigure(a: Figure, b: Figure): boolean {
   if (a.exact && b.exact) return a.value === b.value;
+  // The same hedge on both sides hedges the same number: "at least four" and "at least five" are two counts.
+  if (a.modifier && a.modifier === b.modifier) return a.value === b.value;
   if (a.exact || b.exact) return a.low <= b.high && b.low <= a.high;
   return (a.low < b.high && b.low < a.high) || (a.low === b.low && a.high === b.high);
 }

@@ -29,6 +29,8 @@ export const CROSSCHECK = Object.freeze({
   minSaidShare: 0.3,
   /** ...and what both say weighs at least this (one rare word or one predicate class). */
   minSharedSaid: 9,
+  /** Different figures of one kind on one day are about one count at or above this share (the figures left out). */
+  numbersMatter: 0.45,
   /** ...and a denial's denied content found in the other statement at or above this share. */
   deniedMatter: 0.45,
   /** A tentative and a settled statement are one matter changing at or above this share. */
