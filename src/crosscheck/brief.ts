@@ -3,7 +3,7 @@ import type { BriefSentence, ClaimRecord, LabelRecord, LoadedRecord, TextRef } f
 import { words } from '../reuse/words.js';
 import { pushTo } from '../util/maps.js';
 import { sourceName } from '../util/names.js';
-import { sameClaim, type ConflictPair } from './claims.js';
+import { sameClaim, sameMatter, type ConflictPair } from './claims.js';
 import type { Mention } from './mentions.js';
 import { sameClaimModel } from './model.js';
 import { CROSSCHECK } from './settings.js';
@@ -56,6 +56,8 @@ export function composeBrief(
 ): BriefSentence[] {
   const out: BriefSentence[] = [];
   const used = new Set<string>();
+  const allMentions = claims.flatMap((c) => c.mentions);
+  const view = (m: Mention) => ({ said: m.said, names: m.statement.names, figures: m.figures });
   const loadedOf = new Map<string, LoadedRecord[]>();
   for (const l of loaded) if (!l.quoted) pushTo(loadedOf, l.articleId, l);
   const loadedIn = (m: Mention) => (loadedOf.get(m.articleId) ?? []).filter((l) => l.start >= m.start && l.end <= m.end).length;
@@ -80,7 +82,11 @@ export function composeBrief(
   const settled = (c: BriefClaim) => c.record.status !== 'contested' && c.record.status !== 'changed';
   // Summary: most independent origins first; among claims of one origin, attributed statements of
   // news articles near their article's top, about what the story's other articles speak of too.
-  const score = (c: BriefClaim, m: Mention) => 4 * c.record.independentOrigins + c.record.articles + (m.attributedTo ? 1 : 0) + (m.figures.length ? 0.5 : 0) - 0.15 * m.order - loadedIn(m);
+  // What the story is about: a statement whose matter other articles speak of too (sameMatter).
+  const others = (m: Mention) => new Set(allMentions.filter((x) => x.articleId !== m.articleId && sameMatter(view(x), view(m)) >= CROSSCHECK.briefCentral).map((x) => x.articleId)).size;
+  // Reported facts before rhetoric: a sentence that quotes someone's words is less of a summary.
+  const quotes = (m: Mention) => (/["“”]/.test(m.text) ? 1 : 0);
+  const score = (c: BriefClaim, m: Mention) => 4 * c.record.independentOrigins + c.record.articles + 1.5 * others(m) + (m.attributedTo ? 1 : 0) + (m.figures.length ? 0.5 : 0) - 0.1 * m.order - loadedIn(m) - 1.5 * quotes(m);
   const picked: { c: BriefClaim; m: Mention }[] = [];
   const candidates = claims
     .filter((c) => settled(c) && c.record.status !== 'reported')
@@ -90,6 +96,8 @@ export function composeBrief(
   for (const x of candidates) {
     if (picked.length >= CROSSCHECK.summarySentences) break;
     if (picked.some((p) => norm(p.m.text) === norm(x.m.text) || sameClaim(p.m, x.m) >= CROSSCHECK.briefRedundant)) continue;
+    // Several sources' words, not one article retold.
+    if (picked.filter((p) => p.m.articleId === x.m.articleId).length >= CROSSCHECK.summaryPerArticle) continue;
     picked.push(x);
   }
   for (const { c, m } of picked) cite(c, m, 'summary');

@@ -51,8 +51,8 @@ export function opposed(a: Mention, b: Mention): [string, string] | null {
 
 /**
  * Why two mentions can never be one claim, or null: a denial and what it denies, a plan and its
- * outcome, a statement and its negation, figures that cannot be the same, different days, or a
- * word against its opposite. A contradiction is never counted as agreement.
+ * outcome, a statement and its negation, figures that cannot be the same, different days, a word
+ * against its opposite, or different kinds of act. A contradiction is never counted as agreement.
  */
 export function apart(a: Mention, b: Mention): string | null {
   if ((a.cue === 'denial') !== (b.cue === 'denial')) return 'one denies, the other states';
@@ -61,7 +61,15 @@ export function apart(a: Mention, b: Mention): string | null {
   if (figuresDisagree(a.figures, b.figures)) return 'their figures differ';
   if (a.days.length && b.days.length && !a.days.some((d) => b.days.includes(d))) return 'they name different days';
   if (opposed(a, b) || opposed(b, a)) return 'opposite words';
+  if (differentActs(a, b)) return 'they state different acts';
   return null;
+}
+
+/** Both name the kind of act they report (predicates.yml) and no kind is the same: a request and its refusal. */
+function differentActs(a: Mention, b: Mention): boolean {
+  const acts = (m: Mention) => [...m.said.keys()].filter((k) => k.startsWith('p:'));
+  const [x, y] = [acts(a), acts(b)];
+  return x.length > 0 && y.length > 0 && !x.some((k) => y.includes(k));
 }
 
 /**

@@ -1,42 +1,26 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyze, analyzeExtracted } from '../app/analyze.js';
-import type { Extracted } from '../ingest/types.js';
+import { analyze } from '../app/analyze.js';
 import type { Article } from '../model/article.js';
-import type { ClaimRecord, StoryCheck } from '../model/check.js';
+import type { StoryCheck } from '../model/check.js';
 import type { RunResult } from '../model/run.js';
+import { checkOf, claimWith, doc } from '../../test/helpers/check.js';
 import { corpus, describeShared } from '../../test/helpers/shared.js';
-import { briefHolds, crossCheck } from './index.js';
-
-/** A synthetic article, run through the real pipeline (clean, annotate) like any input. */
-function doc(id: string, outlet: string, published: string, text: string, title = `${outlet} report`): Extracted {
-  return { source: `${id}.txt`, format: 'text', title, text, outlet, byline: null, published, url: null, language: 'en', provenance: {} } as Extracted;
-}
-
-function checkOf(docs: Extracted[]): { check: StoryCheck; articles: Article[]; run: RunResult } {
-  const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
-  // One story on purpose: the rules are under test here, not the clustering.
-  return { check: crossCheck(run.articles, [], run.entities), articles: run.articles, run };
-}
-
-const claimWith = (check: StoryCheck, words: string, articles: readonly Article[]): ClaimRecord => {
-  const texts = new Map(articles.map((a) => [a.id, a.text]));
-  const c = check.claims.find((x) => x.mentions.some((m) => texts.get(m.articleId)!.slice(m.start, m.end).includes(words)));
-  if (!c) throw new Error(`no claim mentions "${words}"`);
-  return c;
-};
+import { briefHolds } from './index.js';
 
 describe('cross-check rules on synthetic stories', () => {
   it('counts copies and one outlet once, independent outlets apart', () => {
     const { check, articles } = checkOf([
-      doc('a', 'Harbour Post', '2024-05-02', 'Port workers in Velmar began a strike on Wednesday over unpaid wages, the dockers union said in a statement.'),
-      doc('b', 'Harbour Post', '2024-05-02', 'Velmar port workers started a strike on Wednesday over wages that were not paid, according to the dockers union.'),
-      doc('c', 'Inland Courier', '2024-05-02', 'Dock workers at the port of Velmar went on strike Wednesday over unpaid wages, union leaders told reporters.'),
+      doc('a', 'Harbour Post', '2024-05-02', 'Port workers in Velmar began a strike on Wednesday over unpaid wages, the dockers union said.'),
+      doc('b', 'Harbour Post', '2024-05-02', 'Port workers in Velmar started a strike on Wednesday over unpaid wages, according to the dockers union.'),
+      doc('c', 'Inland Courier', '2024-05-02', 'Port workers in Velmar began a strike on Wednesday over unpaid wages, union leaders told reporters.'),
     ]);
     const c = claimWith(check, 'strike', articles);
     expect(c.articles).toBe(3);
     expect(c.independentOrigins).toBe(2);
     expect(c.status).toBe('corroborated');
+    expect(c.origins).toEqual(expect.arrayContaining([expect.objectContaining({ joinedBy: [expect.stringMatching(/one outlet/)] })]));
+    expect(c.why).toMatch(/2 independent origins/);
   });
 
   it('counts two outlets crediting the same agency as one origin', () => {
@@ -178,7 +162,7 @@ describeShared('cross-check on the seeds', () => {
   it('writes a brief whose every sentence stands in the spans it cites', () => {
     const articles = new Map(run.articles.map((a) => [a.id, a]));
     expect(check.brief.filter((b) => b.section === 'summary').length).toBeGreaterThanOrEqual(2);
-    expect(new Set(check.brief.map((b) => b.section))).toEqual(new Set(['summary', 'agreed', 'single-origin', 'contested', 'framing']));
+    expect(new Set(check.brief.map((b) => b.section))).toEqual(new Set(['summary', 'contested', 'framing']));
     for (const b of check.brief) expect(briefHolds(b, articles), b.text).toBe(true);
     for (const c of check.claims) expect(c.mentions.map((m) => articles.get(m.articleId)!.text.slice(m.start, m.end))).toContain(c.text);
   });

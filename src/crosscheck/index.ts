@@ -5,7 +5,7 @@ import type { EntityRecord, ReuseRecord, StoryRecord } from '../model/run.js';
 import { byDate } from '../cluster/index.js';
 import { stemmedWords } from '../lexicon/phrases.js';
 import { pushTo } from '../util/maps.js';
-import { sourceName } from '../util/names.js';
+import { articleLabels } from '../util/names.js';
 import { composeBrief, type BriefClaim } from './brief.js';
 import { alignMentions, claimRecord, findConflicts, originGroups, ReuseIndex, type ClaimDraft } from './claims.js';
 import { actorHits, actorLabels, articleFraming, entityLabels, loadedWords, quotedRanges, speculation } from './framing.js';
@@ -54,14 +54,11 @@ export function crossCheck(articles: readonly Article[], reuse: readonly ReuseRe
     const first = ms[0]!;
     return { id: createHash('sha256').update(`claim\n${first.articleId}\n${first.start}`).digest('hex').slice(0, 10), mentions: ms, lead };
   });
-  const nameOf = (id: string) => {
-    const a = byId.get(id);
-    return a ? sourceName(a) : id;
-  };
+  const labels0 = articleLabels(sorted);
+  const nameOf = (id: string) => labels0.get(id) ?? id;
   const describe = (m: Mention) => {
-    const a = byId.get(m.articleId);
-    const when = m.date ?? a?.meta.published ?? null;
-    return `${nameOf(m.articleId)}${when ? `, ${when}` : ''}${m.attributedTo ? ` (citing ${m.attributedTo})` : ''}`;
+    const published = byId.get(m.articleId)?.meta.published ?? null;
+    return `${nameOf(m.articleId)}${published ? `, ${published}` : ''}${m.attributedTo ? ` (citing ${m.attributedTo})` : ''}${m.date && m.date !== published ? `, about ${m.date}` : ''}`;
   };
   const { byClaim, pairs } = findConflicts(drafts, describe, (id) => byId.get(id)?.meta.published ?? null);
   const outletOf = (id: string) => byId.get(id)?.meta.outlet?.toLowerCase() ?? null;

@@ -142,7 +142,7 @@ export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = st
         cueWords: cueWordsOf(hits.filter((h) => h.entry.cue !== 'negation'), ws),
         // Polarity by parity: "did not stop selling" says it goes on selling.
         negated: !denial && (statement.negations + hits.filter((h) => h.entry.cue === 'negation' && !h.entry.exact).length) % 2 === 1,
-        negatedWords: negatedWords(ws, statement, a.text),
+        negatedWords: negatedWords(ws, a.text),
         opposable: new Set(ws.map(baseStem).filter((x) => lex.opposites.has(x))),
         denied,
         hearsay: sentenceHearsay,
@@ -181,11 +181,11 @@ function cueWordsOf(hits: readonly { first: number; last: number }[], ws: readon
 }
 
 /**
- * The content words a negation bears on: up to NEGATION_SCOPE content words after "not", "no",
- * "never", "nor", "n't", within the clause ("did not have any confidential plans" → confidential,
- * plan; "no intention of" → intention); "not only" negates nothing.
+ * The word a negation bears on: the first content word after "not", "no", "never", "nor", "n't"
+ * or a negative verb, within the clause, past light verbs ("did not accept" → accept; "has not
+ * responded" → respond; "no intention of" → intention); "not only" negates nothing.
  */
-function negatedWords(ws: readonly StemmedWord[], s: Statement, text: string): Set<string> {
+function negatedWords(ws: readonly StemmedWord[], text: string): Set<string> {
   const stop = crossCheckLexicons().stop;
   // Verbs that negate what follows them ("stopped selling", "failed to"): claim-cues.yml negation entries.
   const negative = new Set(crossCheckLexicons().cues.match(ws).filter((h) => h.entry.cue === 'negation').map((h) => h.last));
@@ -193,21 +193,19 @@ function negatedWords(ws: readonly StemmedWord[], s: Statement, text: string): S
   ws.forEach((w, i) => {
     if (!(w.norm === 'not' || w.norm === 'no' || w.norm === 'never' || w.norm === 'nor' || w.norm === 'neither' || w.norm.endsWith("n't") || negative.has(i))) return;
     if (NOT_NEGATING.has(ws[i + 1]?.norm ?? '')) return;
-    let taken = 0;
-    for (let k = i + 1; k < ws.length && taken < NEGATION_SCOPE; k++) {
+    for (let k = i + 1; k < ws.length; k++) {
       if (/[,;:.]/.test(text.slice(ws[k - 1]!.end, ws[k]!.start))) break;
-      if (stop.has(ws[k]!.norm)) continue;
-      const st = baseStem(ws[k]!);
-      if (s.names.has(st)) break;
-      out.add(st);
-      taken++;
+      if (stop.has(ws[k]!.norm) || LIGHT_VERBS.has(ws[k]!.norm)) continue;
+      out.add(baseStem(ws[k]!));
+      break;
     }
   });
   return out;
 }
 
-/** Content words after a negation that it bears on. */
-const NEGATION_SCOPE = 3;
+/** Verbs that carry no statement of their own after a negation ("did not have any plans"): Quirk et al. 1985 §3.21 (primary verbs) and light verbs. */
+const LIGHT_VERBS = new Set(['have', 'has', 'had', 'having', 'get', 'got', 'make', 'made', 'take', 'took', 'give', 'gave', 'yet', 'even', 'also', 'any', 'ever']);
+
 
 function overlap(q: { start: number; end: number }, start: number, end: number): number {
   return Math.max(0, Math.min(q.end, end) - Math.max(q.start, start));

@@ -37,9 +37,12 @@ export const CROSSCHECK = Object.freeze({
   changeMatter: 0.45,
   /** Brief: summary sentences, and at most this many per section. */
   summarySentences: 5,
+  summaryPerArticle: 2,
   sectionSentences: 5,
   briefMinWords: 8,
   briefMaxWords: 45,
+  /** Brief: another article speaks of a statement's matter at or above this share (sameMatter): what the story is about. */
+  briefCentral: 0.45,
   /** Brief: two summary sentences this likely to state the same thing are one too many. */
   briefRedundant: 0.3,
 });

@@ -40,6 +40,8 @@ export interface Quote extends Span {
   /** The resolved speaker name ("Hulusi Akar"), after pronoun and title resolution. */
   readonly speakerName: string | null;
   readonly speakerRef: string | null;
+  /** The speaker denies what the quote says ("denied reports that …"): the text is the denied statement. */
+  readonly denies?: boolean;
 }
 
 export interface Quantity extends Span {

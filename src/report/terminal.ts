@@ -27,7 +27,7 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
     const quotes = quoteLines(a);
     if (quotes.length) {
       lines.push(`  ${c.dim('quotes')}`);
-      for (const q of quotes) lines.push(`    ${c.yellow(q.speaker)}${q.direct ? '' : c.dim(' (indirect)')}: ${clip(q.text, w - q.speaker.length - 8)}`);
+      for (const q of quotes) lines.push(`    ${c.yellow(q.speaker)}${q.denies ? c.dim(' denies') : q.direct ? '' : c.dim(' (indirect)')}: ${clip(q.text, w - q.speaker.length - 8)}`);
     }
     field('numbers', quantityLines(a));
     field('dates', dateLines(a));

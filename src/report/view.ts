@@ -22,10 +22,12 @@ export interface QuoteLine {
   readonly speaker: string;
   readonly text: string;
   readonly direct: boolean;
+  /** The speaker denies what the quote says: shown as denied, never as the claim. */
+  readonly denies?: boolean;
 }
 
 export function quoteLines(a: Article): QuoteLine[] {
-  return (a.layers.quotes ?? []).map((q) => ({ speaker: q.speakerName ?? 'unattributed', text: a.text.slice(q.start, q.end), direct: q.direct }));
+  return (a.layers.quotes ?? []).map((q) => ({ speaker: q.speakerName ?? 'unattributed', text: a.text.slice(q.start, q.end), direct: q.direct, denies: q.denies === true }));
 }
 
 export function quantityLines(a: Article): string[] {

@@ -2,6 +2,8 @@ import type { Entity, Paragraph, Quote, Sentence, Token } from '../../model/laye
 import { lookupName } from '../entities/index.js';
 import { firstEndingAfter, spanAt } from '../locate.js';
 import { cues, type Cues } from './cues.js';
+import { loadLexicon } from '../../lexicon/load.js';
+import { PhraseMatcher, stemmedWords, type PhraseEntry } from '../../lexicon/phrases.js';
 import { findQuoted, type Quoted } from './marks.js';
 import { QUOTES } from './settings.js';
 import { resolveSpeaker, type Speaker, type SpeakerContext } from './speaker.js';
@@ -65,7 +67,21 @@ export function findQuotes(input: QuoteInput): Quote[] {
       if (indirectQuote.speakerName) ctx.speakers.last = { span: indirectQuote.speaker, name: indirectQuote.speakerName, ref: indirectQuote.speakerRef };
     }
   }
-  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+  return out.map((x) => (denies(input.text, x) ? { ...x, denies: true } : x)).sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+let denialCues: PhraseMatcher<PhraseEntry & { cue: string }> | undefined;
+
+/**
+ * The speaker denies what the quote says ("the ministry denied reports that …", "rejected claims
+ * that …"): its reporting verb, with the word after it, is a denial cue of claim-cues.yml. The
+ * quote is then the denied statement, and is shown as denied, never as the speaker's claim.
+ */
+function denies(text: string, q: Quote): boolean {
+  if (!q.cue || q.direct) return false;
+  denialCues ??= new PhraseMatcher(loadLexicon<PhraseEntry & { cue: string }>('claim-cues').entries.filter((e) => e.cue === 'denial'));
+  const after = text.slice(q.cue.start, Math.min(text.length, q.cue.end + 24));
+  return denialCues.match(stemmedWords(after).slice(0, 3)).some((h) => h.first === 0);
 }
 
 function direct(ctx: Ctx, m: Quoted, previous: { quote: Quote; paragraph: number } | null): Quote | null {

@@ -14,7 +14,7 @@ const LEGEND = raw(legend('<span class="hl">cited passage</span>'));
 export function articlePage(a: Article, storyId: string, hl: { start: number; end: number } | null): string {
   const url = safeHref(a.meta.url);
   const L = a.layers;
-  const quotes = (L.quotes ?? []).map((q) => html`<li><strong>${q.speakerName ?? 'unattributed'}</strong>${q.direct ? '' : html` <span class="meta">(indirect)</span>`}: ${a.text.slice(q.start, q.end)}</li>`);
+  const quotes = (L.quotes ?? []).map((q) => html`<li><strong>${q.speakerName ?? 'unattributed'}</strong>${q.denies ? html` <span class="meta">denies</span>` : q.direct ? '' : html` <span class="meta">(indirect)</span>`}: ${a.text.slice(q.start, q.end)}</li>`);
   const entities = [...new Map((L.entities ?? []).map((e) => [e.ref, e])).values()].map((e) => html`<li><span class="e ${e.type}">${a.text.slice(e.start, e.end)}</span> <code>${e.ref}</code></li>`);
   const rows: [string, string[]][] = [
     ['numbers', quantityLines(a)],
