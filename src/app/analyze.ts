@@ -22,6 +22,24 @@ export interface AnalyzeOptions {
   readonly onError?: (error: RunError) => void;
   /** Cross-check each story (claims, conflicts, framing, timeline, brief); default true. */
   readonly crossCheck?: boolean;
+  /** Users who know their pile: every input is one story, or records with the same value of a field are one (the clusterer is skipped for them). */
+  readonly grouping?: Grouping;
+}
+
+export interface Grouping {
+  /** `--one-story`: every article is one story. */
+  readonly oneStory?: boolean;
+  /** `--group-by FIELD`: records of JSON/JSONL inputs with the same FIELD value form one story; an article without it is clustered as usual. */
+  readonly by?: string | null;
+}
+
+/** The story key each document's user asked for, if any (see Grouping). */
+export function assignGroups(docs: readonly Extracted[], grouping: Grouping | undefined): Extracted[] {
+  if (!grouping?.oneStory && !grouping?.by) return [...docs];
+  return docs.map((d) => {
+    const key = grouping.oneStory ? 'one story' : d.record?.[grouping.by!];
+    return key ? { ...d, group: grouping.oneStory ? key : `${grouping.by}=${key}` } : d;
+  });
 }
 
 /**
@@ -40,7 +58,7 @@ export async function analyze(inputs: readonly string[], options: AnalyzeOptions
 
 /** Clean, annotate and group already-extracted documents (used by `analyze` and the benchmarks). */
 export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOptions = {}): RunResult {
-  const cleaned = cleanAll(docs);
+  const cleaned = cleanAll(assignGroups(docs, options.grouping));
   for (const e of cleaned.errors) options.onError?.(e);
   const articles = annotateArticles(cleaned.articles, options);
   const entities = entityTable(articles);

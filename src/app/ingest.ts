@@ -9,7 +9,7 @@ import { StoreWriter } from '../store/writer.js';
 import { lockForIngest } from '../store/lock.js';
 import { StoreError } from '../store/migrations.js';
 import { checkStories } from './stories.js';
-import { annotateArticles, readInputs, type AnalyzeOptions } from './analyze.js';
+import { annotateArticles, assignGroups, readInputs, type AnalyzeOptions } from './analyze.js';
 
 export interface IngestSummary {
   /** Articles read from the inputs (after cleaning). */
@@ -47,7 +47,7 @@ export async function ingestIntoStore(store: Store, inputs: readonly string[], o
 
 /** Clean, annotate and store documents already read (the web app's ingest endpoint, the feed watcher). */
 export function ingestDocuments(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): IngestSummary & { readonly articleIds: readonly string[] } {
-  const cleaned = cleanAll(docs);
+  const cleaned = cleanAll(assignGroups(docs, options.grouping));
   for (const e of cleaned.errors) options.onError?.(e);
   const fresh = cleaned.articles.filter((a) => !store.hasArticle(a.id)).sort(byDate);
   const { storyIds, ...result } = storeArticles(store, fresh, options, (batch) => annotateArticles(batch, { referenceDate: options.referenceDate }));

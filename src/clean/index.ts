@@ -62,6 +62,7 @@ export function cleanAll(docs: readonly Extracted[]): { articles: Article[]; err
           url: doc.url,
           language: lang ?? doc.language ?? 'en',
           dateline: c.dateline,
+          ...(doc.group ? { group: doc.group } : {}),
           provenance: { ...c.provenance, ...doc.provenance },
         },
       }),

@@ -9,12 +9,27 @@ export { StoryClusterer, type StoryState, type Background, type ClusterChanges, 
 export { dayOf, features, publishedDay, type Features } from './features.js';
 
 /**
- * Group a batch into stories with the online clusterer: articles are fed in publication order
+ * Group a batch into stories. Articles the user put in a story (`meta.group`: `--one-story`,
+ * `--group-by FIELD`) form that story, by key; the others go through the online clusterer: articles are fed in publication order
  * (undated ones after, by id), so the same input gives the same stories whatever the order of
  * files on disk. A story's id hashes the id of the article that started it (as in the store);
  * stories are ordered by their first article.
  */
 export function clusterStories(articles: readonly Article[], settings: StorySettings = STORIES): StoryRecord[] {
+  const given = new Map<string, Article[]>();
+  for (const a of [...articles].sort(byDate)) if (a.meta.group) given.set(a.meta.group, [...(given.get(a.meta.group) ?? []), a]);
+  const grouped = [...given].map(([key, members]) => ({ id: groupStoryId(key), title: members[0]!.meta.title ?? key, articleIds: members.map((a) => a.id) }));
+  const clustered = clusterFree(articles.filter((a) => !a.meta.group), settings);
+  return [...grouped, ...clustered];
+}
+
+/** The id of the story a user's group key names (`--one-story`, `--group-by`): the same key, the same story, in a batch as in a store. */
+export function groupStoryId(key: string): string {
+  return createHash('sha256').update(`group\n${key}`).digest('hex').slice(0, 10);
+}
+
+/** The clusterer over articles the user put in no story. */
+function clusterFree(articles: readonly Article[], settings: StorySettings): StoryRecord[] {
   const order = [...articles].sort(byDate);
   let c = new StoryClusterer(settings);
   const groups = new Map<number, Article[]>();

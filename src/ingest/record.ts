@@ -43,7 +43,15 @@ export function fromRecord(record: unknown, source: string, hints: MetaHints): E
     url: field('url', pick(r, FIELDS.url)),
     language: pick(r, FIELDS.language)?.slice(0, 2).toLowerCase() ?? null,
     provenance,
+    record: scalars(r),
   };
+}
+
+/** A record's top-level fields with a string or number value (at most 64, each cut to 200 characters). */
+function scalars(r: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(r).slice(0, 64)) if ((typeof v === 'string' && v.trim()) || (typeof v === 'number' && Number.isFinite(v))) out[k] = String(v).trim().slice(0, 200);
+  return out;
 }
 
 /** The first non-empty value among the keys: strings as is, arrays of strings joined, {name} objects by name. */

@@ -45,6 +45,10 @@ export interface Extracted {
   readonly language: string | null;
   /** Which extractor supplied each field: `{ title: 'json-ld', published: 'meta:article:published_time' }`. */
   readonly provenance: Readonly<Record<string, string>>;
+  /** For a JSON record: its top-level fields with a string or number value, as strings (for `--group-by`). */
+  readonly record?: Readonly<Record<string, string>>;
+  /** The story the user says it belongs to (`--one-story`, `--group-by FIELD`): it skips the clusterer. */
+  readonly group?: string | null;
 }
 
 /** A problem with one input: printed as `input: reason`. */

@@ -21,6 +21,8 @@ export interface ArticleMeta {
   readonly language: string | null;
   /** Place named in a dateline ("ANKARA, Feb 28 (Reuters) -"), moved out of the text by clean/. */
   readonly dateline: string | null;
+  /** The story the user put it in (`--one-story`, `--group-by FIELD`); such an article skips the clusterer. */
+  readonly group?: string | null;
   readonly provenance: Provenance;
 }
 

@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { byDate, features, storyId, StoryClusterer, type Features, type StoryState } from '../cluster/index.js';
+import { byDate, features, groupStoryId, storyId, StoryClusterer, type Features, type StoryState } from '../cluster/index.js';
 import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluster/reuse.js';
 import { STORIES, type StorySettings } from '../cluster/settings.js';
 import type { Article } from '../model/article.js';
@@ -68,6 +68,7 @@ export class StoreWriter {
 
   /** Place one article (not yet stored): its story, and the text it shares with that story's members. */
   add(article: Article): Placed {
+    if (article.meta.group) return this.addGiven(article, article.meta.group);
     const f = features(article, this.settings);
     if (article.meta.published === null) this.reopenFor(f);
     const { story: num, opened } = this.clusterer.add(f);
@@ -80,6 +81,32 @@ export class StoreWriter {
     this.pendingArticles.push({ article, storyId: id, num });
     for (const pair of pairs) this.pendingPairs.push({ pair, storyId: id });
     return { articleId: article.id, storyId: id, opened, reuse: pairs.length };
+  }
+
+  /**
+   * An article the user put in a story (`--one-story`, `--group-by`): it joins the story of its key
+   * (the same id as in a batch, groupStoryId), never the clusterer's, and is aligned for reuse with
+   * that story's earlier members. The story's number is negative, out of the clusterer's range.
+   */
+  private addGiven(article: Article, key: string): Placed {
+    const id = groupStoryId(key);
+    const num = -(parseInt(id.slice(0, 8), 16) + 1);
+    const known = this.pendingStories.has(num) || this.reuse.has(num) || this.store.db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined;
+    if (!this.pendingStories.has(num)) this.pendingStories.set(num, { id, title: article.meta.title ?? key });
+    let index = this.reuse.get(num);
+    if (!index) {
+      index = new StoryReuse();
+      this.reuse.set(num, index);
+      const stored = (this.store.db.prepare('SELECT id, text, data FROM articles WHERE story_id = ?').all(id) as { id: string; text: string; data: string }[]).map((r) => reuseDoc(articleFromRow(r)));
+      const pending = this.pendingArticles.filter((p) => p.storyId === id).map((p) => this.pendingDocs.get(p.article.id)!);
+      for (const d of [...stored, ...pending].sort(byDate)) index.add(d, false);
+    }
+    const doc = reuseDoc(article);
+    const pairs = index.add(doc);
+    this.pendingDocs.set(article.id, doc);
+    this.pendingArticles.push({ article, storyId: id, num });
+    for (const pair of pairs) this.pendingPairs.push({ pair, storyId: id });
+    return { articleId: article.id, storyId: id, opened: !known, reuse: pairs.length };
   }
 
   /** Write everything since the last commit in one transaction; returns the number of articles written. */

@@ -23,6 +23,8 @@ export function parseBytes(value: string): number {
 /** What `addInputOptions` adds to a command's options. */
 export interface InputOptions {
   manifest?: string;
+  oneStory?: boolean;
+  groupBy?: string;
   referenceDate?: string;
   maxBytes: number;
   timeout: number;
@@ -34,13 +36,19 @@ export function addInputOptions(cmd: Command): Command {
     .option('--manifest <file>', 'CSV or JSON mapping each file or URL to outlet, published date and url')
     .option('--reference-date <YYYY-MM-DD>', 'resolve relative dates against this day when an article has no date', parseIsoDay)
     .addOption(new Option('--max-bytes <n>', 'skip inputs larger than this (e.g. 10MB)').argParser(parseBytes).default(10 * 1024 * 1024, '10MB'))
-    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15));
+    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15))
+    .addOption(new Option('--one-story', 'you know your pile: every input is one story (the clusterer is skipped)').conflicts('groupBy'))
+    .option('--group-by <field>', 'records of JSON/JSONL inputs with the same value of FIELD form one story; the rest are clustered as usual', (v: string) => {
+      if (!/^[\w.-]{1,64}$/.test(v)) throw new InvalidArgumentError('expected a field name (letters, digits, _ . -)');
+      return v;
+    });
 }
 
 /** Those options as the app reads them, with progress on `bar` and each bad input printed at once as `input: reason`. */
-export function readingOptions(opts: InputOptions, bar: ReturnType<typeof progress>): Pick<AnalyzeOptions, 'referenceDate' | 'ingest' | 'onProgress' | 'onError'> {
+export function readingOptions(opts: InputOptions, bar: ReturnType<typeof progress>): Pick<AnalyzeOptions, 'referenceDate' | 'ingest' | 'onProgress' | 'onError' | 'grouping'> {
   return {
     referenceDate: opts.referenceDate ?? null,
+    grouping: { oneStory: opts.oneStory === true, by: opts.groupBy ?? null },
     ingest: { maxBytes: opts.maxBytes, manifest: opts.manifest, timeoutMs: opts.timeout * 1000 },
     onProgress: bar.update,
     onError: (e) => {
