@@ -60,7 +60,7 @@ export interface JsonArticle {
   readonly paragraphs: readonly { start: number; end: number }[];
   readonly sentences: readonly { start: number; end: number }[];
   readonly entities: readonly (SpanJson & { type: string; ref: string })[];
-  readonly quotes: readonly (SpanJson & { direct: boolean; speaker: string | null; speakerRef: string | null; speakerStart: number | null; speakerEnd: number | null; cueStart: number | null; cueEnd: number | null })[];
+  readonly quotes: readonly (SpanJson & { direct: boolean; speaker: string | null; speakerRef: string | null; speakerStart: number | null; speakerEnd: number | null; cueStart: number | null; cueEnd: number | null; denies: boolean })[];
   readonly quantities: readonly (SpanJson & { value: number; unit: string | null; counted: string | null; approximate: boolean })[];
   readonly dates: readonly (SpanJson & { value: string; precision: string; mod: string | null })[];
   readonly citedSources: readonly (SpanJson & { name: string; ref: string; kind: string })[];
@@ -120,6 +120,7 @@ export function articleJson(a: Article): JsonArticle {
       speakerEnd: q.speaker?.end ?? null,
       cueStart: q.cue?.start ?? null,
       cueEnd: q.cue?.end ?? null,
+      denies: q.denies === true,
     })),
     quantities: (L.quantities ?? []).map((q) => ({ ...t(q), value: q.value, unit: q.unit, counted: q.counted, approximate: q.approximate })),
     dates: (L.dates ?? []).map((d) => ({ ...t(d), value: d.value, precision: d.precision, mod: d.mod })),
