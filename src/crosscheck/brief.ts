@@ -93,8 +93,10 @@ export function composeBrief(
     .map((c) => ({ c, m: wording(c) }))
     .filter((x): x is { c: BriefClaim; m: Mention } => x.m !== null)
     .sort((x, y) => score(y.c, y.m) - score(x.c, x.m) || x.c.record.id.localeCompare(y.c.record.id));
+  // No longer than the pile warrants: one sentence per article and one more, at most summarySentences.
+  const length = Math.min(CROSSCHECK.summarySentences, articles.size + 1);
   for (const x of candidates) {
-    if (picked.length >= CROSSCHECK.summarySentences) break;
+    if (picked.length >= length) break;
     if (picked.some((p) => norm(p.m.text) === norm(x.m.text) || sameClaim(p.m, x.m) >= CROSSCHECK.briefRedundant)) continue;
     // Several sources' words, not one article retold.
     if (picked.filter((p) => p.m.articleId === x.m.articleId).length >= CROSSCHECK.summaryPerArticle) continue;

@@ -40,7 +40,7 @@ export const CROSSCHECK = Object.freeze({
   summaryPerArticle: 2,
   sectionSentences: 5,
   briefMinWords: 8,
-  briefMaxWords: 45,
+  briefMaxWords: 60,
   /** Brief: another article speaks of a statement's matter at or above this share (sameMatter): what the story is about. */
   briefCentral: 0.45,
   /** Brief: two summary sentences this likely to state the same thing are one too many. */
