@@ -82,8 +82,17 @@ export function composeBrief(
   const settled = (c: BriefClaim) => c.record.status !== 'contested' && c.record.status !== 'changed';
   // Summary: most independent origins first; among claims of one origin, attributed statements of
   // news articles near their article's top, about what the story's other articles speak of too.
-  // What the story is about: a statement whose matter other articles speak of too (sameMatter).
-  const others = (m: Mention) => new Set(allMentions.filter((x) => x.articleId !== m.articleId && sameMatter(view(x), view(m)) >= CROSSCHECK.briefCentral).map((x) => x.articleId)).size;
+  // What the story is about: a statement whose matter other articles speak of too (sameMatter),
+  // among the mentions that share something said with it (an index over what they say).
+  const saying = new Map<string, Mention[]>();
+  for (const m of allMentions) for (const k of m.said.keys()) pushTo(saying, k, m);
+  const others = (m: Mention) => {
+    const near = new Set<Mention>();
+    for (const k of m.said.keys()) for (const x of saying.get(k) ?? []) if (x.articleId !== m.articleId) near.add(x);
+    const articles = new Set<string>();
+    for (const x of near) if (!articles.has(x.articleId) && sameMatter(view(x), view(m)) >= CROSSCHECK.briefCentral) articles.add(x.articleId);
+    return articles.size;
+  };
   // Reported facts before rhetoric: a sentence that quotes someone's words is less of a summary.
   const quotes = (m: Mention) => (/["“”]/.test(m.text) ? 1 : 0);
   const score = (c: BriefClaim, m: Mention) => 4 * c.record.independentOrigins + c.record.articles + 1.5 * others(m) + (m.attributedTo ? 1 : 0) + (m.figures.length ? 0.5 : 0) - 0.1 * m.order - loadedIn(m) - 1.5 * quotes(m);
@@ -92,7 +101,8 @@ export function composeBrief(
     .filter((c) => settled(c) && c.record.status !== 'reported')
     .map((c) => ({ c, m: wording(c) }))
     .filter((x): x is { c: BriefClaim; m: Mention } => x.m !== null)
-    .sort((x, y) => score(y.c, y.m) - score(x.c, x.m) || x.c.record.id.localeCompare(y.c.record.id));
+    .map((x) => ({ ...x, score: score(x.c, x.m) }))
+    .sort((x, y) => y.score - x.score || x.c.record.id.localeCompare(y.c.record.id));
   // No longer than the pile warrants: one sentence per article and one more, at most summarySentences.
   const length = Math.min(CROSSCHECK.summarySentences, articles.size + 1);
   for (const x of candidates) {

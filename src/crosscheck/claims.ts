@@ -134,29 +134,34 @@ export function alignMentions(mentions: readonly Mention[], reuse: ReuseIndex): 
   return completeLink(mentions, candidates.filter(([i, j]) => live.has(i) && live.has(j) && !(done.has(i) && done.has(j))), score, threshold, [...joined, ...rest.map((i) => [i])]);
 }
 
-/** Pairs of mentions of different articles that share at least `minSharedStems` content stems, or one copied passage. */
+/** Pairs of mentions of different articles that share at least `minSharedStems` content stems and `minContentJaccard` of them, or one copied passage. */
 function candidatePairs(mentions: readonly Mention[], reuse: ReuseIndex): [number, number][] {
-  const n = mentions.length;
   const index = new Map<string, number[]>();
   mentions.forEach((m, i) => {
     for (const f of m.statement.content.keys()) pushTo(index, f, i);
   });
-  const shared = new Map<number, number>();
-  for (const list of index.values()) {
-    if (list.length > CROSSCHECK.maxPostings) continue;
-    for (let x = 0; x < list.length; x++)
-      for (let y = x + 1; y < list.length; y++) {
-        const [i, j] = [list[x]!, list[y]!];
-        if (mentions[i]!.articleId === mentions[j]!.articleId) continue;
-        const k = i < j ? i * n + j : j * n + i;
-        shared.set(k, (shared.get(k) ?? 0) + 1);
-      }
-  }
+  // For each mention, count the stems it shares with each later one (a dense counter, reset per mention).
+  const count = new Int32Array(mentions.length);
+  const touched: number[] = [];
   const out: [number, number][] = [];
-  for (const [k, count] of shared) {
-    const [i, j] = [Math.floor(k / n), k % n];
-    if (count >= CROSSCHECK.minSharedStems || reuse.copied(mentions[i]!, mentions[j]!)) out.push([i, j]);
-  }
+  mentions.forEach((m, i) => {
+    for (const f of m.statement.content.keys()) {
+      const list = index.get(f)!;
+      if (list.length > CROSSCHECK.maxPostings) continue;
+      for (const j of list) {
+        if (j <= i || mentions[j]!.articleId === m.articleId) continue;
+        if (count[j] === 0) touched.push(j);
+        count[j]!++;
+      }
+    }
+    for (const j of touched) {
+      const shared = count[j]!;
+      count[j] = 0;
+      const jaccard = shared / Math.max(1, m.statement.content.size + mentions[j]!.statement.content.size - shared);
+      if ((shared >= CROSSCHECK.minSharedStems && jaccard >= CROSSCHECK.minContentJaccard) || reuse.copied(m, mentions[j]!)) out.push([i, j]);
+    }
+    touched.length = 0;
+  });
   return out;
 }
 

@@ -12,6 +12,8 @@ import { rarity } from './rarity.js';
 export interface Statement {
   /** Stems of every word, in order (function words too: "was not", "by the"). */
   readonly sequence: readonly string[];
+  /** The same stems as integers (idOf), for the n-gram and subsequence features. */
+  readonly ids: Int32Array;
   /** Content stems (no function words, no figures), with their rarity weight, first occurrence only. */
   readonly content: ReadonlyMap<string, number>;
   /** Names: entity refs and the stems of capitalised words inside the unit (outside the entities). */
@@ -58,7 +60,8 @@ export function statementOf(ws: readonly StemmedWord[], text: string, entities: 
     if (capital && !inEntity) names.add(s);
     if (capital || inEntity) nameWords.add(s);
   });
-  return { sequence: ws.map(baseStem), content, names, nameWords, figures, negated: negations > 0, negations };
+  const sequence = ws.map(baseStem);
+  return { sequence, ids: Int32Array.from(sequence, idOf), content, names, nameWords, figures, negated: negations > 0, negations };
 }
 
 /** The features the model weighs, in its order (data/models/same-claim.json names them). */
@@ -69,30 +72,50 @@ export const FEATURES = [
 ] as const;
 export type FeatureName = (typeof FEATURES)[number];
 
-/** Share of `a`'s n-grams (of stems, with repeats) that `b` has too. */
-function ngramPrecision(a: readonly string[], b: readonly string[], n: number): number {
-  if (a.length < n) return 0;
-  const counts = new Map<string, number>();
-  for (let i = 0; i + n <= b.length; i++) {
-    const k = b.slice(i, i + n).join(' ');
-    counts.set(k, (counts.get(k) ?? 0) + 1);
-  }
-  let hit = 0;
-  for (let i = 0; i + n <= a.length; i++) {
-    const k = a.slice(i, i + n).join(' ');
-    const c = counts.get(k) ?? 0;
-    if (c > 0) {
-      hit++;
-      counts.set(k, c - 1);
-    }
-  }
-  return hit / (a.length - n + 1);
+/** Stems as small integers, shared by every statement of the process: n-grams compare numbers, not strings. */
+const ids = new Map<string, number>();
+function idOf(stem: string): number {
+  let id = ids.get(stem);
+  if (id === undefined) ids.set(stem, (id = ids.size));
+  return id;
 }
 
-/** Length of the longest common subsequence of two stem sequences (two rows of the table). */
-function lcs(a: readonly string[], b: readonly string[]): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  let row = new Array<number>(b.length + 1).fill(0);
+/**
+ * How the two sequences run together: at [i * (n + 1) + j], the number of equal stems from a[i]
+ * and b[j] on (so an n-gram of `a` at i equals one of `b` at j when the run is at least n). One
+ * table serves the n-gram precisions and the longest common subsequence of a pair.
+ */
+function runs(a: Int32Array, b: Int32Array): Int32Array {
+  const w = b.length + 1;
+  const t = new Int32Array((a.length + 1) * w);
+  for (let i = a.length - 1; i >= 0; i--) for (let j = b.length - 1; j >= 0; j--) if (a[i] === b[j]) t[i * w + j] = t[(i + 1) * w + j + 1]! + 1;
+  return t;
+}
+
+/** Share of `a`'s n-grams that `b` has too, each of `b`'s used once (clipped counts), from the runs table. */
+function ngramPrecision(t: Int32Array, la: number, lb: number, n: number, aSide: boolean): number {
+  const [rows, cols] = aSide ? [la, lb] : [lb, la];
+  if (rows < n) return 0;
+  const w = lb + 1;
+  const used = new Uint8Array(cols);
+  let hit = 0;
+  for (let r = 0; r + n <= rows; r++)
+    for (let c = 0; c + n <= cols; c++) {
+      if (used[c]) continue;
+      const run = aSide ? t[r * w + c]! : t[c * w + r]!;
+      if (run >= n) {
+        used[c] = 1;
+        hit++;
+        break;
+      }
+    }
+  return hit / (rows - n + 1);
+}
+
+/** Length of the longest common subsequence of two id sequences (two rows of the table). */
+function lcs(a: Int32Array, b: Int32Array): number {
+  let prev = new Int32Array(b.length + 1);
+  let row = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) row[j] = a[i - 1] === b[j - 1] ? prev[j - 1]! + 1 : Math.max(prev[j]!, row[j - 1]!);
     [prev, row] = [row, prev];
@@ -130,13 +153,15 @@ const count = <T>(xs: ReadonlySet<T>, ys: ReadonlySet<T> | ReadonlyMap<T, unknow
  */
 export function pairFeatures(a: Statement, b: Statement): Record<FeatureName, number> {
   const f = {} as Record<FeatureName, number>;
+  const [sa, sb] = [a.ids, b.ids];
+  const t = runs(sa, sb);
   for (const n of [1, 2, 3, 4] as const) {
-    const x = ngramPrecision(a.sequence, b.sequence, n);
-    const y = ngramPrecision(b.sequence, a.sequence, n);
+    const x = ngramPrecision(t, sa.length, sb.length, n, true);
+    const y = ngramPrecision(t, sa.length, sb.length, n, false);
     f[`ngram${n}Min`] = Math.min(x, y);
     f[`ngram${n}Max`] = Math.max(x, y);
   }
-  const l = lcs(a.sequence, b.sequence);
+  const l = lcs(sa, sb);
   f.lcsOfLonger = l / Math.max(1, a.sequence.length, b.sequence.length);
   f.lcsOfShorter = l / Math.max(1, Math.min(a.sequence.length, b.sequence.length));
   let shared = 0;
