@@ -63,7 +63,8 @@ export interface DateMention extends Span {
   readonly mod: 'START' | 'MID' | 'END' | null;
 }
 
-export type SourceKind = 'outlet' | 'agency' | 'person' | 'organization' | 'document' | 'unknown';
+/** `channel`: a platform that carries what others say (Twitter, Facebook), never an outlet of its own. */
+export type SourceKind = 'outlet' | 'agency' | 'channel' | 'person' | 'organization' | 'document' | 'unknown';
 
 export interface CitedSource extends Span {
   readonly kind: 'cited-source';

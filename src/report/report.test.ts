@@ -28,7 +28,7 @@ describe('reports', () => {
   it('highlight keeps the text and nests overlapping spans', () => {
     const h = highlight(article);
     expect(h.replace(/<[^>]+>/g, '')).toBe(esc(article.text));
-    expect(h).toMatch(/<span class="e person" title="person: person:evil&quot;&gt;&lt;script&gt;">Evil<\/span>/);
+    expect(h).toMatch(/<span class="e person" title="person: Evil&quot;&gt;&lt;script&gt;">Evil<\/span>/);
     expect(h).toMatch(/<span class="q" title="quote: Evil">&quot;&lt;script&gt;/);
   });
 

@@ -53,7 +53,7 @@ ${
     ? html`<div class="scroll" tabindex="0" role="region" aria-label="Claims by source"><table class="matrix"><thead><tr><th scope="col">claim</th><th scope="col">status</th><th scope="col" title="independent origins / articles">origins</th>${order.map(
         (id) => html`<th scope="col" class="src"><a href="/articles/${id}" title="${byId.get(id) ? sourceName(byId.get(id)!) : id}">${num.get(id)}</a><span class="outlet">${byId.get(id) ? sourceName(byId.get(id)!) : ''}</span></th>`,
       )}</tr></thead><tbody>${v.claims.map(
-        (c) => html`<tr data-status="${c.status}"><th scope="row" class="claim">${c.text}${c.conflicts.map((k) => html`<details class="conflict"><summary>⚠ ${k.split(':')[0]}</summary>${k.slice(k.indexOf(':') + 1).trim()}</details>`)}</th><td class="${STATUS_CLASS[c.status]}">${c.status}</td><td>${c.origins} / ${c.articles}</td>${c.cells.map(
+        (c) => html`<tr data-status="${c.status}"><th scope="row" class="claim">${c.text}${c.conflicts.map((k) => html`<details class="conflict"><summary>⚠ ${k.kind}</summary>${k.note}</details>`)}</th><td class="${STATUS_CLASS[c.status]}">${c.status}</td><td>${c.origins} / ${c.articles}</td>${c.cells.map(
           (x, i) => (x ? html`<td class="cell ${STATUS_CLASS[c.status]}" data-article="${order[i]!}"><a href="${spanHref(x.articleId, x.start, x.end)}" aria-label="${c.status} in article ${i + 1}">●</a></td>` : html`<td class="cell" data-article="${order[i]!}"></td>`),
         )}</tr>`,
       )}</tbody></table></div>`
