@@ -16,6 +16,8 @@ export interface TerminalOptions {
   readonly errorsPrinted?: boolean;
   /** Leave out the "how to read this" and the legend (for a second report in one session). */
   readonly brief?: boolean;
+  /** List each article with its annotations (default); false prints how to see them instead, unless `all`. */
+  readonly articles?: boolean;
 }
 
 type Colors = ReturnType<typeof pc.createColors>;
@@ -62,8 +64,11 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
   }
   const labels = articleLabels(run.articles);
   for (const s of run.stories) lines.push(...storyLines(s, run.articles, labels, c, w, options));
-  if (run.articles.length) lines.push('', c.bold(`Articles (${run.articles.length})`));
-  for (const a of fileOrder(run.articles)) lines.push(...articleLines(a, labels.get(a.id) ?? a.source, c, w));
+  if (options.articles === false && !options.all) lines.push('', c.dim(`Each article's quotes, numbers, dates, sources and cut junk: run with --all, or write them with --html FILE.`));
+  else {
+    if (run.articles.length) lines.push('', c.bold(`Articles (${run.articles.length})`));
+    for (const a of fileOrder(run.articles)) lines.push(...articleLines(a, labels.get(a.id) ?? a.source, c, w));
+  }
   const shared = run.entities
     .map((e) => ({ e, n: run.articles.filter((a) => (a.layers.entities ?? []).some((m) => m.ref === e.ref)).length }))
     .filter((x) => x.n > 1)
