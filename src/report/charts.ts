@@ -148,7 +148,7 @@ export function dependencyGraph(nodes: readonly GraphNode[], edges: readonly Gra
   const roots = [...groups.values()].map((g) => g.filter((n) => (depth.get(n.id) ?? 0) === 0).map((n) => n.label).join(' + '));
   const articles = nodes.filter((n) => !n.upstream).length;
   const items = [`${fmt(groups.size)} independent ${groups.size === 1 ? 'root' : 'roots'}: ${roots.join('; ')}`, ...lines];
-  const caption = esc(`Who copied or credited whom: ${fmt(articles)} articles in ${fmt(groups.size)} independent ${groups.size === 1 ? 'group' : 'groups'} (one band each, its roots at the left). Solid arrow: copied text; dotted: credits; dashed: shared text, direction unknown.`);
+  const caption = esc(`Who copied or credited whom: ${fmt(articles)} ${articles === 1 ? 'article' : 'articles'} in ${fmt(groups.size)} independent ${groups.size === 1 ? 'group' : 'groups'} (one band each, its roots at the left). Solid arrow: copied text; dotted: credits; dashed: shared text, direction unknown.`);
   return figure(id, 'graph', `Source dependencies: ${items.join('. ')}`, W, H, parts.join(''), caption, items);
 }
 
@@ -209,7 +209,7 @@ export function loadedRates(rows: readonly RateRow[], id: string): string {
   const LEFT = Math.min(190, 16 + Math.max(...rows.map((r) => r.label.length), 6) * CHAR);
   const BAR = 330;
   const ROW = 30;
-  const W = LEFT + BAR + 200;
+  const W = LEFT + BAR + 340;
   const H = 12 + data.length * ROW + 18;
   const parts: string[] = [];
   const items: string[] = [];
@@ -375,4 +375,6 @@ export function coverageChart(dots: readonly CoverageDot[], id: string, href?: (
 }
 
 /** The CSS the charts need (the HTML report inlines it; the web app's stylesheet has the same rules). */
-export const CHART_CSS = `.chart{margin:1rem 0}.chart-box{overflow-x:auto;max-width:100%}.chart svg{max-width:100%;height:auto;font:12px system-ui,sans-serif}.chart figcaption{color:#5b5b66;font-size:.85rem}.chart .ax{fill:#5b5b66;font-size:11px}.chart .lbl{fill:#1d1d1f}.chart .head{font-weight:600;fill:#1d1d1f}.chart .on-bar{font-size:11px;font-weight:600}.chart.grid svg,.chart.graph svg{min-width:34rem}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
+// Wide tables (.scroll) and charts scroll inside their box, with a shadow at the edge that has more
+// (background-attachment: local keeps the white cover with the content, so the shadow shows only where it scrolls).
+export const CHART_CSS = `.scroll,.chart-box{overflow-x:auto;max-width:100%;background:linear-gradient(to right,#fff 30%,rgba(255,255,255,0)),linear-gradient(to left,#fff 30%,rgba(255,255,255,0)) 100% 0,radial-gradient(farthest-side at 0 50%,rgba(0,0,0,.25),rgba(0,0,0,0)),radial-gradient(farthest-side at 100% 50%,rgba(0,0,0,.25),rgba(0,0,0,0)) 100% 0;background-repeat:no-repeat;background-size:40px 100%,40px 100%,14px 100%,14px 100%;background-attachment:local,local,scroll,scroll}.chart{margin:1rem 0}.chart svg{max-width:100%;height:auto;font:12px system-ui,sans-serif}.chart figcaption{color:#5b5b66;font-size:.85rem}.chart .ax{fill:#5b5b66;font-size:11px}.chart .lbl{fill:#1d1d1f}.chart .head{font-weight:600;fill:#1d1d1f}.chart .on-bar{font-size:11px;font-weight:600}.chart.grid svg,.chart.graph svg,.chart.rates svg{max-width:none}.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}`;
