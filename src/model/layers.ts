@@ -3,6 +3,8 @@ import type { Span } from './span.js';
 /** A block of text ended by a line break. */
 export interface Paragraph extends Span {
   readonly kind: 'paragraph';
+  /** A subhead between sections ("NATO talks"): a heading of the article, with no sentence in it. */
+  readonly heading?: boolean;
 }
 
 export interface Sentence extends Span {

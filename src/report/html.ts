@@ -28,6 +28,7 @@ function marks(a: Article): Mark[] {
     ...(L.dates ?? []).map((d) => ({ start: d.start, end: d.end, cls: 'd', title: `date: ${d.value}${d.mod ? ` ${d.mod}` : ''}` })),
     ...(L.citedSources ?? []).map((c) => ({ start: c.start, end: c.end, cls: 's', title: `cited source: ${c.name} (${c.sourceKind})` })),
     ...(L.hedges ?? []).map((h) => ({ start: h.start, end: h.end, cls: 'h', title: 'hedge' })),
+    ...(L.paragraphs ?? []).filter((p) => p.heading).map((p) => ({ start: p.start, end: p.end, cls: 'sub', title: 'subhead: a heading, not a sentence' })),
   ];
 }
 
@@ -60,7 +61,7 @@ h1{font-size:1.5rem}h2{font-size:1.3rem;margin-top:2.5rem;border-top:2px solid #
 .meta{color:#555;font-size:.9rem}.text{white-space:pre-wrap;border-left:3px solid #ddd;padding-left:1rem;overflow-wrap:anywhere}
 .q{background:#fff3c4}.qi{background:#f4f0e0}.e{border-bottom:2px solid #7aa7d8}.e.person{border-color:#d87a7a}
 .e.group{border-color:#9b59b6}.e.place{border-color:#27ae60}.n{background:#d9f2e6}.d{background:#dbe8fb}.s{outline:1px dashed #999}
-.h{text-decoration:underline wavy #c0392b}.legend span{margin-right:.8rem;padding:0 .3rem;display:inline-block}dl{display:grid;grid-template-columns:8rem 1fr;gap:.2rem 1rem}
+.h{text-decoration:underline wavy #c0392b}.sub{font-weight:700}.legend span{margin-right:.8rem;padding:0 .3rem;display:inline-block}dl{display:grid;grid-template-columns:8rem 1fr;gap:.2rem 1rem}
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}dt{color:#555}dd{margin:0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}
 .ok{background:#d9f2e6}.one{background:#fff3c4}.rep{background:#e6e9ef}.bad{background:#fbdada}.chg{background:#efe0f7}.tag{padding:0 .35rem;border-radius:4px;white-space:nowrap}
 .howto{background:#f6f7fb;border-left:4px solid #1f5fbf;padding:.6rem 1rem}.howto p{margin:.3rem 0}.verdicts dt{font-weight:600;color:#222}
@@ -71,7 +72,7 @@ export const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', report
 
 /** The key to the highlight colours of `highlight`, with extra entries (`<span class="x">…</span>`) after ours. */
 export function legend(extra = ''): string {
-  return `<p class="legend"><span class="q">quote</span><span class="qi">indirect quote</span><span class="e person">person</span><span class="e organization">organization</span><span class="e group">group</span><span class="e place">place</span><span class="n">number</span><span class="d">date</span><span class="s">cited source</span><span class="h">hedge</span>${extra}</p>`;
+  return `<p class="legend"><span class="q">quote</span><span class="qi">indirect quote</span><span class="e person">person</span><span class="e organization">organization</span><span class="e group">group</span><span class="e place">place</span><span class="n">number</span><span class="d">date</span><span class="s">cited source</span><span class="h">hedge</span><span class="sub">subhead</span>${extra}</p>`;
 }
 
 /** A verdict as a coloured tag whose tooltip is its one-line meaning. */

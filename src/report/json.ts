@@ -1,6 +1,6 @@
 import type { Article } from '../model/article.js';
 import { briefHolds, claimHolds } from '../crosscheck/brief.js';
-import type { StoryCheck } from '../model/check.js';
+import { CLAIM_STATUSES, type StoryCheck } from '../model/check.js';
 import type { RunResult } from '../model/run.js';
 
 /** JSON contract version 1 (docs/json.md). Field names are stable; additions are allowed. */
@@ -8,6 +8,8 @@ export interface JsonV1 {
   readonly version: 1;
   readonly articles: readonly JsonArticle[];
   readonly entities: readonly { ref: string; name: string; type: string; aliases: readonly string[] }[];
+  /** What each claim status means (CLAIM_STATUSES): the label reports show and its one-line meaning. */
+  readonly statuses: typeof CLAIM_STATUSES;
   readonly stories: readonly JsonStory[];
   readonly errors: readonly { input: string; reason: string }[];
 }
@@ -57,7 +59,7 @@ export interface JsonArticle {
   readonly kindSignals: readonly string[];
   readonly text: string;
   readonly removed: readonly { text: string; reason: string }[];
-  readonly paragraphs: readonly { start: number; end: number }[];
+  readonly paragraphs: readonly { start: number; end: number; heading?: true }[];
   readonly sentences: readonly { start: number; end: number }[];
   readonly entities: readonly (SpanJson & { type: string; ref: string })[];
   readonly quotes: readonly (SpanJson & { direct: boolean; speaker: string | null; speakerRef: string | null; speakerStart: number | null; speakerEnd: number | null; cueStart: number | null; cueEnd: number | null })[];
@@ -74,6 +76,7 @@ export function toJsonV1(run: RunResult): JsonV1 {
     version: 1,
     articles: run.articles.map(articleJson),
     entities: run.entities.map((e) => ({ ref: e.ref, name: e.name, type: e.type, aliases: [...e.aliases] })),
+    statuses: CLAIM_STATUSES,
     stories: run.stories.map((s) => ({
       id: s.id,
       title: s.title,
@@ -108,7 +111,7 @@ export function articleJson(a: Article): JsonArticle {
     kindSignals: [...(a.classification?.signals ?? [])],
     text: a.text,
     removed: a.removed.map((r) => ({ text: r.text, reason: r.reason })),
-    paragraphs: (L.paragraphs ?? []).map((p) => ({ start: p.start, end: p.end })),
+    paragraphs: (L.paragraphs ?? []).map((p) => (p.heading ? { start: p.start, end: p.end, heading: true as const } : { start: p.start, end: p.end })),
     sentences: (L.sentences ?? []).map((s) => ({ start: s.start, end: s.end })),
     entities: (L.entities ?? []).map((e) => ({ ...t(e), type: e.type, ref: e.ref })),
     quotes: (L.quotes ?? []).map((q) => ({
