@@ -304,7 +304,7 @@ export function timelineChart(points: readonly TimePoint[], id: string): string 
     const cx = m.w.days > 1 ? x(m.w.t + (m.w.days * DAY) / 2) : x(m.w.t + DAY / 2);
     parts.push(`<g class="pt"><circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="9" fill="#1f5fbf"/>${text(cx, cy + 4, String(m.i + 1), 'text-anchor="middle" fill="#fff" class="on-bar"')}<title>${esc(label)}</title></g>`);
   }
-  const items = marks.map((m) => `${m.i + 1}. ${humanDate(m.p.date)}: ${m.p.text} [${m.p.sources}]`);
+  const items = [...marks.map((m) => `${m.i + 1}. ${humanDate(m.p.date)}: ${m.p.text} [${m.p.sources}]`), `Time axis marks: ${ticks.map((tk) => tk.label).join(', ')}`];
   return figure(id, 'timeline-chart', `Timeline of ${points.length} dated statements from ${humanDate(dated[0]!.p.date)}`, LEFT * 2 + AX, H, parts.join(''), esc(`What happened when: ${fmt(marks.length)} dated statements on a time axis (a month or a year as a band); the numbers are those of the list.`), items);
 }
 
