@@ -208,10 +208,11 @@ describeShared('analyze on the seeds', () => {
     const out = renderTerminal(run, { color: false, width: 100 });
     expect(out).toContain('file 000');
     expect(out).not.toContain('12436d311f05a390');
-    // 002 quotes Erdogan, whom it calls by name only where it quotes him; 004 gives his title elsewhere.
+    // 004 gives Erdogan's title where it does not quote him; 002 gives none, but he holds an office by name (affiliations.yml).
     const v = checkView(run.stories[0]!.check!, run.articles, run.stories[0]!.articleIds);
     const erdogan = v.quoted.flatMap((q) => q.list.filter((x) => x.speaker === 'Recep Tayyip Erdogan').map((x) => [q.outlet, x.role]));
-    expect(erdogan).toContainEqual(['file 004', 'official']);
+    expect(erdogan).toEqual([['file 002', 'official'], ['file 004', 'official']]);
+    expect(v.quoted.flatMap((q) => q.list.filter((x) => x.speaker === 'Donald Trump').map((x) => x.role))).toEqual(['official']);
     const altun = v.quoted.flatMap((q) => q.list.filter((x) => x.speaker === 'Fahrettin Altun'));
     expect(altun.map((x) => x.role)).toEqual(['official']);
   });

@@ -7,6 +7,17 @@ interface OfficeEntry extends PhraseEntry {
 }
 
 let matcher: PhraseMatcher<OfficeEntry> | undefined;
+let holders: Set<string> | undefined;
+
+/** Names that hold an office by themselves (affiliations.yml: heads of state, leaders, ministries: "Erdogan", "Pentagon"), lower case. */
+function officeHolders(): Set<string> {
+  holders ??= new Set(
+    loadLexicon<LexiconEntry & { relation: string }>('affiliations')
+      .entries.filter((e) => /head of (state|government)|leader|ministry/.test(e.relation))
+      .map((e) => e.term.toLowerCase()),
+  );
+  return holders;
+}
 
 /** Offices (offices.yml) and the official and expert role words of speaker-roles.yml, as one matcher. */
 function offices(): PhraseMatcher<OfficeEntry> {
@@ -26,7 +37,8 @@ const APPOSITIVE_WORDS = 10;
  * quote: a title before any mention of the name ("Turkish President Recep Tayyip Erdogan",
  * "US Secretary of State Mike Pompeo"), an appositive after it ("Fahrettin Altun, communications
  * director at the Turkish presidency,"), or the name itself when it is an office or a body ("the
- * United Nations", "the Pentagon"). "former" makes an expert of an official (a former minister
+ * United Nations", "the Pentagon") or a name that holds an office by itself (affiliations.yml: "Erdogan",
+ * "Trump"). "former" makes an expert of an official (a former minister
  * speaks as a commentator). Null when the article says nothing of the kind.
  *
  * @example
@@ -55,7 +67,11 @@ export function speakerRoleOf(a: Pick<Article, 'text' | 'layers'>, speaker: stri
       if (role) found.push(role);
     }
   }
-  return found.includes('official') ? 'official' : found.includes('expert') ? 'expert' : null;
+  if (found.includes('official')) return 'official';
+  if (found.includes('expert')) return 'expert';
+  // A name that holds an office by itself, unless the article says otherwise ("former President Obama" is an expert above).
+  const name = speaker.toLowerCase();
+  return officeHolders().has(name) || officeHolders().has(name.split(/\s+/).at(-1)!) ? 'official' : null;
 }
 
 /** Where the article names the speaker: every entity mention with the ref of the speaker's quotes, else the name (or its last word) as written. */
