@@ -266,18 +266,24 @@ export function timelineChart(points: readonly TimePoint[], id: string): string 
   const t0 = Math.min(...dated.map((d) => d.w.t));
   const t1 = Math.max(...dated.map((d) => d.w.t + d.w.days * DAY));
   const span = Math.max(DAY, t1 - t0);
-  const LEFT = 20;
-  const AX = 660;
+  const LEFT = 44;
+  const AX = 640;
   const x = (t: number) => LEFT + ((t - t0) / span) * AX;
-  const stack = new Map<string, number>();
+  const centre = (w: { t: number; days: number }) => (w.days > 1 ? x(w.t + (w.days * DAY) / 2) : x(w.t + DAY / 2));
+  // Dots closer than a dot's width stack upwards: each takes the lowest level with room for it.
+  const levels: number[][] = [];
   const parts: string[] = [];
-  let top = 0;
-  const marks = dated.map((d) => {
-    const k = stack.get(d.p.date) ?? 0;
-    stack.set(d.p.date, k + 1);
-    top = Math.max(top, k + 1);
-    return { ...d, k };
-  });
+  const marks = [...dated]
+    .sort((a, b) => centre(a.w) - centre(b.w) || a.i - b.i)
+    .map((d) => {
+      const cx = centre(d.w);
+      let k = levels.findIndex((xs) => xs.every((other) => Math.abs(other - cx) >= 20));
+      if (k < 0) k = levels.push([]) - 1;
+      levels[k]!.push(cx);
+      return { ...d, k, cx };
+    })
+    .sort((a, b) => a.i - b.i);
+  const top = levels.length;
   const H = 40 + top * 22 + 30;
   const axisY = H - 30;
   parts.push(`<line x1="${LEFT}" x2="${LEFT + AX}" y1="${axisY}" y2="${axisY}" stroke="#999"/>`);
@@ -301,7 +307,7 @@ export function timelineChart(points: readonly TimePoint[], id: string): string 
     const cy = axisY - 14 - m.k * 22;
     const label = `${m.i + 1}. ${humanDate(m.p.date)}: ${m.p.text}`;
     if (m.w.days > 1) parts.push(`<rect x="${x(m.w.t).toFixed(1)}" y="${(cy - 3).toFixed(1)}" width="${Math.max(4, x(m.w.t + m.w.days * DAY) - x(m.w.t)).toFixed(1)}" height="6" fill="#1f5fbf" fill-opacity="0.25"/>`);
-    const cx = m.w.days > 1 ? x(m.w.t + (m.w.days * DAY) / 2) : x(m.w.t + DAY / 2);
+    const cx = m.cx;
     parts.push(`<g class="pt"><circle cx="${cx.toFixed(1)}" cy="${cy.toFixed(1)}" r="9" fill="#1f5fbf"/>${text(cx, cy + 4, String(m.i + 1), 'text-anchor="middle" fill="#fff" class="on-bar"')}<title>${esc(label)}</title></g>`);
   }
   const items = [...marks.map((m) => `${m.i + 1}. ${humanDate(m.p.date)}: ${m.p.text} [${m.p.sources}]`), `Time axis marks: ${ticks.map((tk) => tk.label).join(', ')}`];

@@ -35,3 +35,12 @@ export function shownLine(shown: number, total: number, how: string): string {
   if (shown >= total) return `All ${total} claim${total === 1 ? '' : 's'} shown.`;
   return `Showing ${shown} of ${total} claims (those carried by several articles or in conflict, most independent origins first); ${total - shown} hidden: ${how}.`;
 }
+
+/** The verdicts as a Markdown table, for docs/json.md (scripts/docs.ts writes it between its markers; a test keeps it current). */
+export function statusesMarkdown(): string {
+  return ['| `status` | shown as | means |', '|---|---|---|', ...statusLegend().map((s) => `| \`${s.status}\` | ${s.label} | ${s.means} |`)].join('\n');
+}
+
+/** The markers around the generated block in docs/json.md. */
+export const STATUSES_BEGIN = '<!-- statuses: generated from CLAIM_STATUSES by scripts/docs.ts -->';
+export const STATUSES_END = '<!-- /statuses -->';

@@ -138,7 +138,7 @@ function claimsSection(storyId: string, v: CheckView, articles: readonly Article
     : f.all
       ? html`All ${count(v.totalClaims, 'claim')} shown. <a href="/stories/${storyId}${query({ sort: f.sort ?? null })}#claims">Show only those carried by several articles or in conflict</a>`
       : shown.length < v.totalClaims
-        ? html`${shownLine(shown.length, v.totalClaims, 'the control beside shows them')} <a class="show-all" href="${allHref}">Show all ${v.totalClaims} claims</a>`
+        ? html`${shownLine(shown.length, v.totalClaims, 'the link beside shows them')} <a class="show-all" href="${allHref}">Show all ${v.totalClaims} claims</a>`
         : html`${shownLine(shown.length, v.totalClaims, '')}`;
   const opt = (value: string, labelText: string, current: string | null | undefined) => html`<option value="${value}"${value === (current ?? '') ? html` selected` : ''}>${labelText}</option>`;
   const form = html`<form class="filters" method="get" action="/stories/${storyId}#claims" aria-label="Filter the claims">
@@ -154,7 +154,7 @@ ${form}
 ${
   shown.length
     ? html`<div class="scroll" tabindex="0" role="region" aria-label="Claims"><table class="claims"><thead><tr><th scope="col">verdict</th><th scope="col">claim</th><th scope="col" title="independent origins / articles">origins / articles</th><th scope="col">carried by</th></tr></thead><tbody>${shown.map(
-        (c) => html`<tr data-status="${c.status}" data-claim="${c.id}"><td>${raw(statusTag(c.status))}</td><th scope="row" class="claim"><a href="${claimHref(storyId, c.id)}">${c.text}</a>${c.conflicts.map((k) => html`<details class="conflict"><summary>⚠ ${k.kind}</summary>${k.note}</details>`)}</th><td>${c.origins} / ${c.articles}</td><td class="carried">${[...new Set(c.mentions.map((m) => m.articleId))].map((id) => {
+        (c) => html`<tr data-status="${c.status}" data-claim="${c.id}"><td>${raw(statusTag(c.status))}</td><th scope="row" class="claim"><a href="${claimHref(storyId, c.id)}">${c.text}</a>${c.conflicts.map((k) => html`<details class="conflict"><summary>⚠ ${k.kind}</summary>${k.note}</details>`)}</th><td data-label="origins / articles">${c.origins} / ${c.articles}</td><td class="carried">${[...new Set(c.mentions.map((m) => m.articleId))].map((id) => {
           const ms = c.mentions.filter((m) => m.articleId === id);
           return html`<a class="cite" data-article="${id}" href="${spanHref(id, ms[0]!.start, ms[0]!.end)}">${ms[0]!.label}${ms.length > 1 ? ` ×${ms.length}` : ''}</a>`;
         })}</td></tr>`,
