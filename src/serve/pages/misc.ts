@@ -4,6 +4,7 @@ import type { SearchHit } from '../../store/store.js';
 import { html, query, safeHref, type Html } from '../html.js';
 import type { OutletProfile } from '../outlets.js';
 import { count, dateRange, layout } from './layout.js';
+import { humanTime } from '../../util/time.js';
 
 /** Every outlet in the store. */
 export function outletsPage(outlets: readonly OutletSummary[]): string {
@@ -66,7 +67,7 @@ ${
   feeds.length
     ? html`<div class="scroll" tabindex="0" role="region" aria-label="Feed health"><table class="feeds"><thead><tr><th scope="col">feed</th><th scope="col">health</th><th scope="col">last success</th><th scope="col">last error</th><th scope="col">items seen</th><th scope="col">articles added</th><th scope="col">next poll</th></tr></thead><tbody>${feeds.map((f) => {
         const href = safeHref(f.url);
-        return html`<tr><th scope="row">${f.title ? html`${f.title}<br>` : ''}${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${f.url}</a>` : f.url}</th><td>${state(f)}</td><td>${f.lastSuccess ?? '—'}</td><td>${f.lastError ? html`${f.lastError}<br><small>${f.lastErrorAt}</small>` : '—'}</td><td>${f.itemsSeen}</td><td>${f.articlesAdded}</td><td>${f.nextPoll ?? 'now'}</td></tr>`;
+        return html`<tr><th scope="row">${f.title ? html`${f.title}<br>` : ''}${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${f.url}</a>` : f.url}</th><td>${state(f)}</td><td>${f.lastSuccess ? html`<time datetime="${f.lastSuccess}">${humanTime(f.lastSuccess)}</time>` : '—'}</td><td>${f.lastError ? html`${f.lastError}<br><small>${humanTime(f.lastErrorAt)}</small>` : '—'}</td><td>${f.itemsSeen}</td><td>${f.articlesAdded}</td><td>${f.nextPoll ? html`<time datetime="${f.nextPoll}">${humanTime(f.nextPoll)}</time>` : 'now'}</td></tr>`;
       })}</tbody></table></div>`
     : html`<p class="empty">No feed is watched yet.</p>`
 }`;
