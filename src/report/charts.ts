@@ -224,6 +224,7 @@ export function loadedRates(rows: readonly RateRow[], id: string): string {
     items.push(`${d.label}: ${line}`);
   });
   parts.push(text(LEFT, H - 4, `0`, 'class="ax"'), text(LEFT + BAR, H - 4, `${fmt(max)} per 1,000`, 'text-anchor="end" class="ax"'));
+  items.push(`Scale: 0 to ${fmt(max)} per 1,000 words`);
   return figure(id, 'rates', 'Loaded words per 1,000 words in each outlet’s own voice, against the other outlets of the story', W, H, parts.join(''), esc(`Loaded words in each outlet's own voice per 1,000 of its words (bar), and the story's other outlets together (black tick).`), items);
 }
 

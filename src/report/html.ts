@@ -65,7 +65,7 @@ h1{font-size:1.5rem}h2{font-size:1.3rem;margin-top:2.5rem;border-top:2px solid #
 del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}dt{color:#555}dd{margin:0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}
 .ok{background:#d9f2e6}.one{background:#fff3c4}.rep{background:#e6e9ef}.bad{background:#fbdada}.chg{background:#efe0f7}.tag{padding:0 .35rem;border-radius:4px;white-space:nowrap}
 .howto{background:#f6f7fb;border-left:4px solid #1f5fbf;padding:.6rem 1rem}.howto p{margin:.3rem 0}.verdicts dt{font-weight:600;color:#222}
-.claims td:first-child{white-space:nowrap}@media (max-width:600px){dl{grid-template-columns:1fr}body{padding:.6rem}}${CHART_CSS}`;
+.claims td:first-child{white-space:nowrap}p,li,dd,h1,h2,h3{overflow-wrap:anywhere}@media (max-width:600px){dl{grid-template-columns:1fr}body{padding:.6rem}}${CHART_CSS}`;
 
 /** CSS class of each claim status (the report and the web app share the colours). */
 export const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', reported: 'rep', contested: 'bad', changed: 'chg' } as const;

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { analyze } from '../../src/app/analyze.js';
+import { renderHtml } from '../../src/report/html.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -227,6 +229,30 @@ suite('web app in Chromium', () => {
     // The page offers it.
     await page.goto(url(`/stories/${seedsStory}`));
     expect(await page.locator(`a[href="/stories/${seedsStory}/claims.csv"]`).count()).toBe(1);
+  });
+
+  it.each(WIDTHS)('reads the HTML report at %i px: no sideways scroll, the story before the articles, its charts with their numbers in text', async (width) => {
+    const run = await analyze([join(packageRoot(), 'examples', 'demo'), ...(corpus ? [join(corpus, 'seeds')] : [])]);
+    const file = join(dir, `report-${width}.html`);
+    writeFileSync(file, renderHtml(run));
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(`file://${file}`);
+    expect(await noSidewaysScroll()).toBe(true);
+    const order = await page.evaluate(() => [document.querySelector('section.story')!.getBoundingClientRect().top, document.querySelector('section[id^="a-"]')!.getBoundingClientRect().top]);
+    expect(order[0]).toBeLessThan(order[1]!);
+    expect(await page.locator('dl.verdicts').first().locator('dd').allTextContents()).toEqual(Object.values(CLAIM_STATUSES).map((s) => s.means));
+    const figures = await page.locator('figure.chart').evaluateAll((fs) =>
+      fs.map((f) => {
+        const texts = [...f.querySelectorAll('svg text')].map((t) => t.textContent ?? '');
+        const clone = f.cloneNode(true) as HTMLElement;
+        clone.querySelector('svg')!.remove();
+        return { texts, outside: clone.textContent ?? '' };
+      }),
+    );
+    expect(figures.length).toBeGreaterThanOrEqual(run.stories.length * 4);
+    for (const f of figures) for (const n of f.texts.flatMap(numbers)) expect(f.outside).toContain(n);
+    await shot(`report-${width}`);
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('searches from the keyboard', async () => {

@@ -7,7 +7,9 @@ import { defaultDbPath, lockForIngest, MATCH_END, MATCH_START, Store, type Searc
 import { clip } from '../../report/view.js';
 import { progress, useColor } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
-import { addInputOptions, checkOutputs, examples, exitCode, readingOptions, writeJson, type InputOptions } from './options.js';
+import { addInputOptions, checkOutputs, examples, exitCode, parseIsoDay, readingOptions, writeJson, type InputOptions } from './options.js';
+import { findStories, STORY_SORTS, type StoryFilter } from '../../store/browse.js';
+import { CLAIM_STATUSES } from '../../model/check.js';
 import { plural } from '../../report/check-view.js';
 
 const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
@@ -72,6 +74,12 @@ export function storiesCommand(): Command {
     .addOption(dbOption())
     .addOption(new Option('-n, --limit <n>', 'show at most this many').argParser(positiveInt).default(20))
     .option('--all', 'show every story')
+    .option('--outlet <name>', 'stories with an article from this outlet')
+    .addOption(new Option('--kind <kind>', 'stories with an article of this kind').choices(['news', 'opinion', 'unknown']))
+    .addOption(new Option('--verdict <status>', 'stories with a claim of this verdict (as kept by ingest)').choices(Object.keys(CLAIM_STATUSES)))
+    .option('--from <YYYY-MM-DD>', 'stories with an article published on or after this day', parseIsoDay)
+    .option('--to <YYYY-MM-DD>', 'stories with an article published on or before this day', parseIsoDay)
+    .addOption(new Option('--sort <order>', 'newest (default), oldest, or articles (most first)').choices(Object.keys(STORY_SORTS)))
     .option('--json [file]', 'write JSON ({"stories": [...]}) to FILE, or to stdout without one')
     .option('--no-color', 'no colours (default: colour only on a TTY)')
     .addHelpText(
@@ -79,20 +87,25 @@ export function storiesCommand(): Command {
       examples([
         ['triangulate stories', 'the 20 newest stories'],
         ['triangulate stories --all --json stories.json', 'every story, as JSON in a file'],
+        ['triangulate stories --verdict contested --outlet "Daily Blaze" --sort articles', 'the stories with a contested claim that Daily Blaze covered, biggest first'],
       ]),
     )
-    .action((opts: { db?: string; limit: number; all?: boolean; json?: string | true; color?: boolean }) => {
+    .action((opts: { db?: string; limit: number; all?: boolean; json?: string | true; color?: boolean } & StoryFilter) => {
       checkOutputs({ json: opts.json });
       const store = Store.open(dbPath(opts));
       try {
-        const stories = store.listStories({ limit: opts.all ? -1 : opts.limit });
-        const totals = store.counts();
+        const filter: StoryFilter = { outlet: opts.outlet, kind: opts.kind, verdict: opts.verdict, from: opts.from, to: opts.to, sort: opts.sort };
+        const found = findStories(store, filter, { limit: opts.all ? -1 : opts.limit, offset: 0 });
+        const stories = found.stories;
+        const filtered = Boolean(filter.outlet || filter.kind || filter.verdict || filter.from || filter.to);
+        const totals = filtered ? { ...store.counts(), stories: found.total } : store.counts();
         if (opts.json) {
           writeJson(opts.json, { db: store.path, total: totals.stories, stories });
           return;
         }
         const c = pc.createColors(useColor(process.stdout, opts.color));
-        process.stdout.write(c.bold(`${plural(totals.stories, 'story', 'stories')}, ${plural(totals.articles, 'article')} in ${store.path}; newest first\n`));
+        const order = opts.sort === 'oldest' ? 'oldest first' : opts.sort === 'articles' ? 'most articles first' : 'newest first';
+        process.stdout.write(c.bold(filtered ? `${plural(totals.stories, 'story', 'stories')} match in ${store.path}; ${order}\n` : `${plural(totals.stories, 'story', 'stories')}, ${plural(totals.articles, 'article')} in ${store.path}; ${order}\n`));
         for (const s of stories) process.stdout.write(storyLines(s, c, Math.min(process.stdout.columns || 100, 120)));
         if (stories.length < totals.stories) process.stdout.write(c.dim(`\n(${totals.stories - stories.length} more; --all or --limit N)\n`));
       } finally {
