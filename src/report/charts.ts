@@ -148,7 +148,7 @@ export function dependencyGraph(nodes: readonly GraphNode[], edges: readonly Gra
   const roots = [...groups.values()].map((g) => g.filter((n) => (depth.get(n.id) ?? 0) === 0).map((n) => n.label).join(' + '));
   const articles = nodes.filter((n) => !n.upstream).length;
   const items = [`${fmt(groups.size)} independent ${groups.size === 1 ? 'root' : 'roots'}: ${roots.join('; ')}`, ...lines];
-  const caption = esc(`Who copied or credited whom: ${fmt(articles)} ${articles === 1 ? 'article' : 'articles'} in ${fmt(groups.size)} independent ${groups.size === 1 ? 'group' : 'groups'} (one band each, its roots at the left). Solid arrow: copied text; dotted: credits; dashed: shared text, direction unknown.`);
+  const caption = esc(`Who copied or credited whom: ${fmt(articles)} ${articles === 1 ? 'article' : 'articles'} in ${fmt(groups.size)} independent ${groups.size === 1 ? 'group' : 'groups'} (one band each, its roots at the left). Solid arrow: copied or rewritten text; dotted: credits; dashed: shared text, direction unknown.`);
   return figure(id, 'graph', `Source dependencies: ${items.join('. ')}`, W, H, parts.join(''), caption, items);
 }
 

@@ -2,6 +2,7 @@ import type { Article } from '../model/article.js';
 import { briefHolds, claimHolds } from '../crosscheck/brief.js';
 import { CLAIM_STATUSES, type StoryCheck } from '../model/check.js';
 import type { RunResult } from '../model/run.js';
+import { articleLabels, sourceName } from '../util/names.js';
 
 /** JSON contract version 1 (docs/json.md). Field names are stable; additions are allowed. */
 export interface JsonV1 {
@@ -46,6 +47,8 @@ interface SpanJson {
 export interface JsonArticle {
   readonly id: string;
   readonly source: string;
+  /** The name every report and page gives the article: its outlet, else its URL's host, else its file name (util/names.ts). */
+  readonly label: string;
   readonly title: string | null;
   readonly outlet: string | null;
   readonly byline: string | null;
@@ -72,9 +75,10 @@ export interface JsonArticle {
 
 /** Build the version-1 JSON document of a run. Pure: same run, same JSON. */
 export function toJsonV1(run: RunResult): JsonV1 {
+  const labels = articleLabels(run.articles);
   return {
     version: 1,
-    articles: run.articles.map(articleJson),
+    articles: run.articles.map((a) => articleJson(a, labels.get(a.id))),
     entities: run.entities.map((e) => ({ ref: e.ref, name: e.name, type: e.type, aliases: [...e.aliases] })),
     statuses: CLAIM_STATUSES,
     stories: run.stories.map((s) => ({
@@ -93,12 +97,13 @@ export function toJsonV1(run: RunResult): JsonV1 {
   };
 }
 
-export function articleJson(a: Article): JsonArticle {
+export function articleJson(a: Article, label: string = sourceName(a)): JsonArticle {
   const t = (s: { start: number; end: number }) => ({ start: s.start, end: s.end, text: a.text.slice(s.start, s.end) });
   const L = a.layers;
   return {
     id: a.id,
     source: a.source,
+    label,
     title: a.meta.title,
     outlet: a.meta.outlet,
     byline: a.meta.byline,

@@ -1,7 +1,7 @@
 import type { Article } from '../../model/article.js';
 import { CLAIM_STATUSES } from '../../model/check.js';
 import { checkView, originGroups, plural, type ClaimView } from '../../report/check-view.js';
-import { statusTag, verdictLegend } from '../../report/html.js';
+import { statusTag } from '../../report/html.js';
 import { articleLabels, fileOrder } from '../../util/names.js';
 import type { CheckedStory } from '../book.js';
 import { html, raw, type Html } from '../html.js';
@@ -56,7 +56,6 @@ export function evidencePage(s: CheckedStory, c: ClaimView): string {
           return html`<li><strong>${k.kind}</strong>: ${k.note}${other ? html` · <a href="${claimHref(s.story.id, other.id)}">the other claim (${CLAIM_STATUSES[other.status].label})</a>` : ''}</li>`;
         })}</ul>`
       : html`<p class="empty">No report contradicts it.</p>`
-  }</section>
-<section aria-labelledby="h-legend"><h2 id="h-legend">What the verdicts mean</h2>${raw(verdictLegend())}</section>`;
+  }</section>`;
   return layout(c.text.slice(0, 80), 'stories', body);
 }
