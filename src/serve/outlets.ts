@@ -12,7 +12,7 @@ export interface OutletProfile extends OutletSummary {
   /** Per actor: the words the outlet uses for it in its own voice and inside quotations, with counts. */
   readonly labels: readonly { readonly actor: string; readonly own: readonly [string, number][]; readonly quoted: readonly [string, number][] }[];
   /** Loaded words in the outlet's own voice per 1,000 words, and the other outlets' rate in the same stories. */
-  readonly loaded: { readonly ownVoice: number; readonly quoted: number; readonly words: number; readonly perThousand: number; readonly othersPerThousand: number | null; readonly top: readonly [string, number][] };
+  readonly loaded: { readonly ownVoice: number; readonly quoted: number; readonly words: number; readonly perThousand: number; readonly othersPerThousand: number | null; readonly othersOwnVoice: number; readonly othersWords: number; readonly top: readonly [string, number][] };
   /** Whom it quotes, by role (official, expert, anonymous, ...). */
   readonly quotedRoles: readonly [string, number][];
   readonly recent: readonly { readonly id: string; readonly title: string; readonly lastPublished: string | null; readonly articles: number }[];
@@ -75,7 +75,7 @@ export function outletProfile(store: Store, book: StoryBook, outlet: string, max
     ...base,
     storiesExamined: recent.length,
     labels: [...labels.entries()].map(([actor, e]) => ({ actor, own: sorted(e.own), quoted: sorted(e.quoted) })).sort((a, b) => b.own.length + b.quoted.length - (a.own.length + a.quoted.length) || a.actor.localeCompare(b.actor)),
-    loaded: { ownVoice: own, quoted, words: mine, perThousand: per(own, mine), othersPerThousand: othersWords ? per(othersLoaded, othersWords) : null, top: sorted(top).slice(0, 15) },
+    loaded: { ownVoice: own, quoted, words: mine, perThousand: per(own, mine), othersPerThousand: othersWords ? per(othersLoaded, othersWords) : null, othersOwnVoice: othersLoaded, othersWords, top: sorted(top).slice(0, 15) },
     quotedRoles: sorted(roles),
     recent,
   };

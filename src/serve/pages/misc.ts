@@ -1,7 +1,8 @@
 import type { OutletSummary } from '../../store/browse.js';
 import { feedState, type FeedRecord } from '../../store/feeds.js';
 import type { SearchHit } from '../../store/store.js';
-import { html, query, safeHref, type Html } from '../html.js';
+import { html, query, raw, safeHref, type Html } from '../html.js';
+import { loadedRates } from '../../report/charts.js';
 import type { OutletProfile } from '../outlets.js';
 import { count, dateRange, layout } from './layout.js';
 import { humanTime } from '../../util/time.js';
@@ -25,6 +26,7 @@ export function outletPage(p: OutletProfile): string {
 <p class="meta">Figures below: its ${count(p.storiesExamined, 'most recent story', 'most recent stories')}, each cross-checked with the other outlets that covered it.</p>
 <section aria-labelledby="h-loaded"><h2 id="h-loaded">Loaded language</h2>
 <p><strong class="figure">${l.perThousand}</strong> loaded words per 1,000 words in its own voice (${l.ownVoice} in ${l.words.toLocaleString('en')} words)${l.othersPerThousand === null ? '' : html`; the other outlets in the same stories: <strong class="figure">${l.othersPerThousand}</strong>`}. ${l.quoted} more inside quotations (the speakers' words).</p>
+${l.othersPerThousand === null ? '' : raw(loadedRates([{ label: p.outlet, count: l.ownVoice, words: l.words }, { label: 'the other outlets', count: l.othersOwnVoice, words: l.othersWords }], 'outlet-rates'))}
 ${l.top.length ? html`<p>Most used: ${pairs(l.top)}</p>` : ''}</section>
 <section aria-labelledby="h-labels"><h2 id="h-labels">How it names the actors</h2>${
     p.labels.length
