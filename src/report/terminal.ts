@@ -2,7 +2,7 @@ import pc from 'picocolors';
 import type { Article } from '../model/article.js';
 import { CLAIM_STATUSES } from '../model/check.js';
 import type { RunResult, StoryRecord } from '../model/run.js';
-import { articleLabels, fileOrder } from '../util/names.js';
+import { articleLabels, fileOrder, sourceName } from '../util/names.js';
 import { checkView, plural, type CheckView } from './check-view.js';
 import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
 import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, reuseViews, sourceLines } from './view.js';
@@ -89,7 +89,7 @@ function storyLines(s: StoryRecord, articles: readonly Article[], labels: Readon
   const out: string[] = [];
   const mine = fileOrder(articles.filter((a) => s.articleIds.includes(a.id)));
   out.push('', c.bold(c.cyan(`Story ${s.id}`)) + ' ' + c.bold(clip(s.title, w - 18)));
-  out.push(...wrap(`${plural(mine.length, 'article')} from ${plural(new Set(mine.map((a) => labels.get(a.id))).size, 'source')}: ${mine.map((a) => `${labels.get(a.id)}${a.meta.published ? ` (${a.meta.published})` : ''}`).join(', ')}`, w, '    ', '  ').map((l) => c.dim(l)));
+  out.push(...wrap(`${plural(mine.length, 'article')} from ${plural(new Set(mine.map((a) => sourceName(a))).size, 'source')}: ${mine.map((a) => `${labels.get(a.id)}${a.meta.published ? ` (${a.meta.published})` : ''}`).join(', ')}`, w, '    ', '  ').map((l) => c.dim(l)));
   const v = s.check ? checkView(s.check, articles, s.articleIds, { all: options.all }) : null;
   if (v) {
     for (const sec of v.brief) {

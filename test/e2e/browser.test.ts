@@ -226,9 +226,13 @@ suite('web app in Chromium', () => {
     const csv = await (await fetch(url(`/stories/${seedsStory}/claims.csv`))).text();
     const rows = parse(csv, { columns: true }) as Record<string, string>[];
     expect(rows.map((r) => [r.claim_id, r.verdict, unguard(r.text!), Number(r.independent_origins), Number(r.articles)])).toEqual(doc.story.claims.map((c: any) => [c.id, c.status, c.text, c.independentOrigins, c.articles]));
-    // The page offers it.
+    // The page offers it, and names the seeds' sources though no outlet is named for them.
     await page.goto(url(`/stories/${seedsStory}`));
     expect(await page.locator(`a[href="/stories/${seedsStory}/claims.csv"]`).count()).toBe(1);
+    expect(await page.locator('p.lede').first().textContent()).toMatch(/5 articles from 5 sources \(no outlet named; they are labelled by their site or file name\)/);
+    expect(await page.locator('table.claims td.carried').first().textContent()).toMatch(/^file 00\d/);
+    await page.goto(server.url);
+    expect(await page.locator(`li.story[data-id="${seedsStory}"] .meta`).textContent()).toContain('no outlet named');
   });
 
   it.each(WIDTHS)('reads the HTML report at %i px: no sideways scroll, the story before the articles, its charts with their numbers in text', async (width) => {

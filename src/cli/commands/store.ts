@@ -5,6 +5,7 @@ import { checkedStory } from '../../app/stories.js';
 import type { RunResult } from '../../model/run.js';
 import { defaultDbPath, lockForIngest, MATCH_END, MATCH_START, Store, type SearchHit, type StorySummary } from '../../store/index.js';
 import { clip } from '../../report/view.js';
+import { fileLabel } from '../../util/names.js';
 import { progress, useColor } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
 import { addInputOptions, checkOutputs, examples, exitCode, parseIsoDay, readingOptions, writeJson, type InputOptions } from './options.js';
@@ -116,7 +117,7 @@ export function storiesCommand(): Command {
 
 function storyLines(s: StorySummary, c: ReturnType<typeof pc.createColors>, width: number): string {
   const dates = s.firstPublished === s.lastPublished ? (s.firstPublished ?? 'undated') : `${s.firstPublished ?? '?'} – ${s.lastPublished ?? '?'}`;
-  const outlets = s.outlets.length ? s.outlets.join(', ') : 'outlet unknown';
+  const outlets = s.outlets.length ? s.outlets.join(', ') : 'no outlet named';
   return `\n${c.cyan(s.id)}  ${c.bold(clip(s.title, width - 14))}\n            ${c.dim(clip(`${dates} · ${plural(s.articleCount, 'article')} · ${outlets}`, width - 12))}\n`;
 }
 
@@ -188,7 +189,7 @@ export function searchCommand(): Command {
 
 function hitLines(h: SearchHit, color: boolean, width: number): string {
   const c = pc.createColors(color);
-  const head = [h.outlet ?? 'outlet unknown', h.published ?? 'undated', h.title ?? h.source].join(' · ');
+  const head = [h.outlet ?? fileLabel(h.source, h.title), h.published ?? 'undated', h.title ?? h.source].join(' · ');
   // The snippet comes from the cleaned text (no control characters but the store's two markers).
   const snippet = h.snippet.replace(/\s+/g, ' ').trim();
   return `\n${c.cyan(h.storyId)} ${c.bold(clip(head, width - 12))}\n  ${color ? marked(snippet, '\u001b[1m\u001b[33m', '\u001b[22m\u001b[39m') : marked(snippet, '[', ']')}\n`;

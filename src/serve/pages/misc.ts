@@ -6,6 +6,7 @@ import { loadedRates } from '../../report/charts.js';
 import type { OutletProfile } from '../outlets.js';
 import { count, dateRange, layout } from './layout.js';
 import { humanTime } from '../../util/time.js';
+import { fileLabel } from '../../util/names.js';
 
 /** Every outlet in the store. */
 export function outletsPage(outlets: readonly OutletSummary[]): string {
@@ -55,7 +56,7 @@ export function searchPage(q: string, hits: readonly { hit: SearchHit; text: str
   const body = html`<h1>Search</h1>
 <form class="filters" role="search" method="get" action="/search"><label>Words <input type="search" name="q" value="${q}" autofocus></label><button type="submit">Search</button></form>
 <p class="meta">Stemmed full text over titles and texts; "a phrase", OR, NOT and prefix* work.</p>
-${q ? (hits.length ? html`<ol class="hits" start="${offset + 1}">${hits.map(({ hit: h, text, highlights }) => html`<li><a class="title" href="/articles/${h.articleId}">${h.title ?? h.source}</a> <span class="meta">${h.outlet ?? 'outlet unknown'} · ${h.published ?? 'undated'} · <a href="/stories/${h.storyId}">story</a></span><p class="snippet">${snippet(text, highlights)}</p></li>`)}</ol>` : html`<p class="empty">No article matches.</p>`) : ''}
+${q ? (hits.length ? html`<ol class="hits" start="${offset + 1}">${hits.map(({ hit: h, text, highlights }) => html`<li><a class="title" href="/articles/${h.articleId}">${h.title ?? h.source}</a> <span class="meta">${h.outlet ?? fileLabel(h.source, h.title)} · ${h.published ?? 'undated'} · <a href="/stories/${h.storyId}">story</a></span><p class="snippet">${snippet(text, highlights)}</p></li>`)}</ol>` : html`<p class="empty">No article matches.</p>`) : ''}
 <nav class="pager" aria-label="Pages">${offset > 0 ? html`<a rel="prev" href="/search${query({ q, offset: Math.max(0, offset - limit) || null })}">← previous</a>` : ''}${hasMore ? html`<a rel="next" href="/search${query({ q, offset: offset + limit })}">next →</a>` : ''}</nav>`;
   return layout(q ? `Search: ${q}` : 'Search', 'search', body, q);
 }

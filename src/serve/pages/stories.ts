@@ -20,7 +20,7 @@ export function storiesPage(page: StoryPage, filter: StoryFilter, limit: number,
   const max = Math.max(1, ...page.stories.map((s) => s.articleCount));
   const items = page.stories.map(
     (s) => html`<li class="story" data-id="${s.id}"><a class="title" href="/stories/${s.id}">${s.title}</a>
-<div class="meta"><span class="when">${dateRange(s.firstPublished, s.lastPublished)}</span> · <span class="count"><meter min="0" max="${max}" value="${s.articleCount}" aria-hidden="true"></meter> ${count(s.articleCount, 'article')}</span> · ${count(s.outlets.length, 'outlet')}</div>
+<div class="meta"><span class="when">${dateRange(s.firstPublished, s.lastPublished)}</span> · <span class="count"><meter min="0" max="${max}" value="${s.articleCount}" aria-hidden="true"></meter> ${count(s.articleCount, 'article')}</span> · ${s.outlets.length ? count(s.outlets.length, 'outlet') : 'no outlet named'}</div>
 <ul class="chips" aria-label="outlets">${s.outlets.map((o) => html`<li><a href="/outlets/${encodeURIComponent(o)}">${o}</a></li>`)}</ul></li>`,
   );
   const prev = offset > 0 ? html`<a rel="prev" href="/${query({ ...f, limit: limit === 20 ? null : limit, offset: Math.max(0, offset - limit) || null })}">← newer</a>` : '';

@@ -78,7 +78,7 @@ export function storyPage(s: CheckedStory, f: ClaimFilter = {}): string {
   const v = story.check ? checkView(story.check, articles, story.articleIds, { all: f.all }) : null;
   const cite = (id: string, ref?: { start: number; end: number }) =>
     html`<a class="cite" href="${ref ? spanHref(id, ref.start, ref.end) : `/articles/${id}`}" title="${byId.get(id)?.meta.title ?? ''}">${label(id)}</a>`;
-  const sources = new Set(mine.map((a) => label(a.id).replace(/ \d+$/, ''))).size;
+  const sources = new Set(mine.map((a) => sourceName(a))).size;
 
   const parts: Html[] = [];
   parts.push(html`<h1>${story.title}</h1>
