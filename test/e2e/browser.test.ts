@@ -11,6 +11,7 @@ import { CLAIM_STATUSES } from '../../src/model/check.js';
 import { unguard } from '../../src/report/csv.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { Store } from '../../src/store/index.js';
+import { addFeed, recordPoll } from '../../src/store/feeds.js';
 import { packageRoot } from '../../src/util/paths.js';
 import { corpus } from '../helpers/shared.js';
 
@@ -50,6 +51,12 @@ suite('web app in Chromium', () => {
     mkdirSync(shots, { recursive: true });
     store = Store.open(join(dir, 'store.db'), { create: true });
     await ingestIntoStore(store, [join(packageRoot(), 'examples', 'demo'), ...(corpus ? [join(corpus, 'seeds')] : [])]);
+    // Two watched feeds, one failing with a long error, so the feeds page has rows to fit on a phone.
+    const now = new Date().toISOString();
+    addFeed(store, 'https://feeds.example.org/world/rss.xml?format=full&section=international-affairs', now);
+    addFeed(store, 'https://down.example.net/feed.xml', now);
+    recordPoll(store, 'https://feeds.example.org/world/rss.xml?format=full&section=international-affairs', { ok: true, at: now, notModified: false, title: 'World news from the Example Org with a long title', newItems: 3, added: 2, nextPoll: now });
+    recordPoll(store, 'https://down.example.net/feed.xml', { ok: false, at: now, error: 'fetch failed: getaddrinfo ENOTFOUND down.example.net (after 3 redirects and a timeout of 15 s)', nextPoll: now });
     server = await startServer({ store, port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -96,6 +103,7 @@ suite('web app in Chromium', () => {
       await page.goto(url(path));
       expect(await noSidewaysScroll(), `${path} at ${width} px`).toBe(true);
       // The verdicts' legend is on every page (the footer), with each meaning from CLAIM_STATUSES.
+      if (name === 'feeds') expect(await page.locator('table.feeds tbody tr').count()).toBe(2);
       const means = await page.locator('footer dl.verdicts dd').allTextContents();
       expect(means, path).toEqual(Object.values(CLAIM_STATUSES).map((s) => s.means));
       await shot(`${name}-${width}`);
