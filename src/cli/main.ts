@@ -15,14 +15,19 @@ export async function main(argv: readonly string[]): Promise<number> {
   const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   const program = new Command('triangulate')
     .description('Cross-check the news: read a pile of reports, find who says what, and what was cut out as junk.')
-    .version(version, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)');
+    .version(version, '-V, --version');
   let code = 0;
   registerCommands(program, (c) => {
     code = c;
   });
   for (const cmd of [program, ...program.commands]) {
-    cmd.exitOverride().configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+    // A usage error is one line, naming the command whose --help tells more.
+    const name = cmd === program ? 'triangulate' : `triangulate ${cmd.name()}`;
+    cmd.exitOverride().configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      writeOut: (s) => process.stdout.write(s),
+      outputError: (s, write) => write(`triangulate: ${s.replace(/^error:\s*/, '').trim()} (${name} --help for usage)\n`),
+    });
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { readDocument } from './document.js';
 import { fetchOptions, fetchUrl } from './fetch.js';
 import { fsReason, listFiles, readCapped, readStream } from './files.js';
-import { isManifestName, loadManifest } from './manifest.js';
-import type { Extracted, MetaHints } from './types.js';
+import { isManifestName, ManifestSet } from './manifest.js';
+import type { Extracted } from './types.js';
 import { InputError } from './types.js';
 
 export type { Extracted, MetaHints, RawDocument } from './types.js';
@@ -16,6 +15,8 @@ export interface IngestOptions {
   readonly maxRedirects?: number;
   /** A CSV or JSON manifest giving outlet, published date and url per file or URL. */
   readonly manifest?: string | null;
+  /** Told of problems that do not stop an input: a manifest row that matches no input. */
+  readonly onWarning?: (warning: InputError) => void;
   /** Injectable for tests. */
   readonly fetch?: typeof fetch;
   readonly stdin?: NodeJS.ReadableStream;
@@ -35,10 +36,10 @@ export interface IngestOptions {
 export async function* ingest(inputs: readonly string[], options: IngestOptions = {}): AsyncGenerator<Extracted | InputError> {
   const net = fetchOptions(options);
   const maxBytes = net.maxBytes;
-  const manifest = new Map<string, MetaHints>();
+  const manifest = new ManifestSet();
   const addManifest = (file: string): InputError | null => {
     try {
-      for (const [k, v] of loadManifest(file)) manifest.set(k, v);
+      manifest.add(file);
       return null;
     } catch (error) {
       return InputError.create(file, `cannot read manifest: ${fsReason(error)}`);
@@ -70,7 +71,7 @@ export async function* ingest(inputs: readonly string[], options: IngestOptions 
     }
   }
   for (const input of work) {
-    const hints = manifest.get(/^https?:/i.test(input) ? input : resolve(input)) ?? {};
+    const hints = manifest.hints(input);
     try {
       const raw =
         input === '-'
@@ -83,4 +84,5 @@ export async function* ingest(inputs: readonly string[], options: IngestOptions 
       yield InputError.create(input, fsReason(error));
     }
   }
+  for (const w of manifest.unmatched()) options.onWarning?.(InputError.create(w.input, w.reason));
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -57,6 +57,26 @@ describe('ingest', () => {
     writeFileSync(join(sub, 'manifest.csv'), 'file,outlet,published,url\na.txt,Town Post,2024-03-06,https://town.example/a\n');
     const [a] = ok(await all([sub]));
     expect(a).toMatchObject({ outlet: 'Town Post', published: '2024-03-06', url: 'https://town.example/a' });
+  });
+
+  it('resolves manifest paths against its folder and the working directory, and warns of a row that matches no input', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tri-manifest-cwd-'));
+    mkdirSync(join(root, 'pile'));
+    mkdirSync(join(root, 'meta'));
+    writeFileSync(join(root, 'pile', 'b.txt'), `Bridge approved\n\n${BODY}\n`);
+    // Written against the working directory (root), not against the manifest's folder (meta/).
+    writeFileSync(join(root, 'meta', 'outlets.csv'), 'file,outlet,published\npile/b.txt,River Times,2024-03-07\npile/typo.txt,Nobody,2024-03-07\n');
+    const warnings: string[] = [];
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const [b] = ok(await all(['pile'], { manifest: join('meta', 'outlets.csv'), onWarning: (w) => warnings.push(InputError.format(w)) }));
+      expect(b).toMatchObject({ outlet: 'River Times', published: '2024-03-07' });
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^meta[\\/]outlets\.csv: row "pile\/typo\.txt" matches no input/);
   });
 
   it('reads stdin', async () => {

@@ -4,29 +4,36 @@ import { dirname, resolve } from 'node:path';
 import { isoDate } from './date.js';
 import type { MetaHints } from './types.js';
 
-/** Metadata for inputs that carry none: path (resolved) or URL → hints. */
-export type Manifest = ReadonlyMap<string, MetaHints>;
+/** One row of a manifest: the name it gives (as written), the keys it may match, its metadata. */
+export interface ManifestRow {
+  /** The file or URL as the row writes it. */
+  readonly name: string;
+  /** A URL, or the path resolved against the manifest's folder and against the working directory. */
+  readonly keys: readonly string[];
+  readonly hints: MetaHints;
+}
 
 const KEY_COLUMNS = ['file', 'path', 'input', 'url'];
 
 /**
  * Load a CSV (with a header row) or JSON (an array of objects) manifest. Each row names a file
- * (relative to the manifest's folder) or a URL, and may give outlet, published, url, title, byline.
+ * or a URL, and may give outlet, published, url, title, byline. A relative path is looked for
+ * against the manifest's folder and against the working directory (people write both).
  *
  * @example
- * loadManifest('examples/demo/manifest.csv').get('/abs/examples/demo/wire.html')?.outlet;
+ * loadManifest('examples/demo/manifest.csv')[0]?.hints.outlet; // 'Coastline Wire'
  */
-export function loadManifest(file: string): Manifest {
+export function loadManifest(file: string, cwd = process.cwd()): ManifestRow[] {
   const text = readFileSync(file, 'utf8');
   const rows: Record<string, unknown>[] = file.toLowerCase().endsWith('.json')
     ? (JSON.parse(text) as Record<string, unknown>[])
     : (parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, unknown>[]);
   if (!Array.isArray(rows)) throw new Error('manifest: expected a list of rows');
-  const out = new Map<string, MetaHints>();
+  const out: ManifestRow[] = [];
   for (const row of rows) {
     const col = KEY_COLUMNS.find((c) => typeof row[c] === 'string' && row[c]);
     if (!col) continue;
-    const key = String(row[col]);
+    const name = String(row[col]);
     const str = (k: string) => (typeof row[k] === 'string' && row[k] ? String(row[k]) : null);
     const hints: MetaHints = {
       outlet: str('outlet'),
@@ -35,9 +42,43 @@ export function loadManifest(file: string): Manifest {
       title: str('title'),
       byline: str('byline') ?? str('author'),
     };
-    out.set(/^https?:/i.test(key) ? key : resolve(dirname(file), key), hints);
+    const keys = /^https?:/i.test(name) ? [name] : [...new Set([resolve(dirname(file), name), resolve(cwd, name)])];
+    out.push({ name, keys, hints });
   }
   return out;
+}
+
+/**
+ * The manifests of a run, and which of their rows met an input: a row that met none is a
+ * warning (a typo, or a path written against another folder), not silence.
+ */
+export class ManifestSet {
+  private readonly byKey = new Map<string, { file: string; row: ManifestRow }>();
+  private readonly used = new Set<ManifestRow>();
+  private readonly rows: { file: string; row: ManifestRow }[] = [];
+
+  add(file: string): void {
+    for (const row of loadManifest(file)) {
+      this.rows.push({ file, row });
+      // The row's own folder first: a later manifest's row wins over an earlier one's only for its own keys.
+      for (const k of row.keys) this.byKey.set(k, { file, row });
+    }
+  }
+
+  /** The hints for an input (a URL, or a path resolved against the working directory). */
+  hints(input: string): MetaHints {
+    const hit = this.byKey.get(/^https?:/i.test(input) ? input : resolve(input));
+    if (!hit) return {};
+    this.used.add(hit.row);
+    return hit.row.hints;
+  }
+
+  /** One line per row that matched no input, naming the manifest and the row. */
+  unmatched(): { input: string; reason: string }[] {
+    return this.rows
+      .filter(({ row }) => !this.used.has(row))
+      .map(({ file, row }) => ({ input: file, reason: `row "${row.name}" matches no input (looked for ${row.keys.join(' and ')})` }));
+  }
 }
 
 /** Is this input a manifest rather than an article? (By name: manifest.csv / manifest.json.) */

@@ -3,6 +3,8 @@ import type { Span } from './span.js';
 /** A block of text ended by a line break. */
 export interface Paragraph extends Span {
   readonly kind: 'paragraph';
+  /** A subhead between sections ("NATO talks"): a heading of the article, with no sentence in it. */
+  readonly heading?: boolean;
 }
 
 export interface Sentence extends Span {
@@ -65,7 +67,8 @@ export interface DateMention extends Span {
   readonly mod: 'START' | 'MID' | 'END' | null;
 }
 
-export type SourceKind = 'outlet' | 'agency' | 'person' | 'organization' | 'document' | 'unknown';
+/** `channel`: a platform that carries what others say (Twitter, Facebook), never an outlet of its own. */
+export type SourceKind = 'outlet' | 'agency' | 'channel' | 'person' | 'organization' | 'document' | 'unknown';
 
 export interface CitedSource extends Span {
   readonly kind: 'cited-source';

@@ -1,19 +1,54 @@
 import type { Article } from '../model/article.js';
-import type { BriefSection, ClaimStatus, LabelRecord, StoryCheck, TextRef } from '../model/check.js';
-import { sourceName } from '../util/names.js';
+import { CLAIM_STATUSES, type BriefSection, type ClaimRecord, type ClaimStatus, type LabelRecord, type StoryCheck, type TextRef } from '../model/check.js';
+import type { ReuseRecord } from '../model/run.js';
+import { articleLabels, fileOrder, refName } from '../util/names.js';
+import { speakerRoleOf } from '../annotate/quotes/roles.js';
 
-/** What the human-readable reports show of a story's cross-check; built once, rendered three ways. */
+/** Every status in report order, with its label and its one-line meaning (from CLAIM_STATUSES, never restated). */
+export const STATUS_ORDER = Object.keys(CLAIM_STATUSES) as ClaimStatus[];
+
+/** One mention of a claim, with the article's label and the sentence around it. */
+export interface MentionView extends TextRef {
+  readonly label: string;
+  readonly attributedTo: string | null;
+  readonly text: string;
+}
+
+export interface ClaimView {
+  readonly id: string;
+  readonly status: ClaimStatus;
+  readonly origins: number;
+  readonly articles: number;
+  readonly text: string;
+  /** Labels of the articles that carry it, in file order. */
+  readonly outlets: string;
+  readonly conflicts: readonly { readonly kind: string; readonly note: string; readonly claimId: string; readonly line: string }[];
+  /** Per article of the story (in `columns` order): its mention, or null. */
+  readonly cells: readonly (TextRef | null)[];
+  readonly mentions: readonly MentionView[];
+  readonly date: string | null;
+  /** Shown by default: carried by several articles or in conflict. */
+  readonly prominent: boolean;
+}
+
+/** What the human-readable reports and pages show of a story's cross-check; built once, rendered many ways. */
 export interface CheckView {
-  readonly brief: readonly { readonly heading: string; readonly items: readonly { readonly text: string; readonly cites: string; readonly articleIds: readonly string[]; readonly spans: readonly TextRef[] }[] }[];
+  readonly brief: readonly { readonly section: BriefSection; readonly heading: string; readonly items: readonly { readonly text: string; readonly cites: string; readonly articleIds: readonly string[]; readonly spans: readonly TextRef[] }[] }[];
   readonly claimCounts: Readonly<Record<ClaimStatus, number>>;
-  /** Claims carried by several articles or in conflict, most independent origins first. */
-  readonly claims: readonly { readonly status: ClaimStatus; readonly origins: number; readonly articles: number; readonly text: string; readonly outlets: string; readonly conflicts: readonly string[]; readonly cells: readonly (TextRef | null)[] }[];
-  /** Column heads of the claims × sources matrix (one per article of the story). */
+  readonly totalClaims: number;
+  /** The claims listed (all, or the prominent ones up to the cap), most independent origins first. */
+  readonly claims: readonly ClaimView[];
+  /** Claims not listed (`--all` shows them). */
+  readonly hidden: number;
+  /** Every claim, whatever is listed (for exports and evidence pages). */
+  readonly allClaims: readonly ClaimView[];
+  /** Article ids of the story in file order, and their labels (the matrix's columns). */
+  readonly order: readonly string[];
   readonly columns: readonly string[];
-  readonly labels: readonly { readonly ref: string; readonly actor: string; readonly rows: readonly { readonly outlet: string; readonly own: readonly string[]; readonly quoted: readonly string[] }[] }[];
-  readonly loaded: readonly { readonly outlet: string; readonly kind: string; readonly own: readonly string[]; readonly quoted: readonly string[]; readonly speculation: number }[];
-  readonly quoted: readonly { readonly outlet: string; readonly sources: readonly string[] }[];
-  readonly timeline: readonly { readonly date: string; readonly text: string; readonly outlets: string }[];
+  readonly labels: readonly { readonly ref: string; readonly actor: string; readonly rows: readonly { readonly articleId: string; readonly outlet: string; readonly own: readonly string[]; readonly quoted: readonly string[] }[] }[];
+  readonly loaded: readonly { readonly articleId: string; readonly outlet: string; readonly kind: string; readonly own: readonly string[]; readonly quoted: readonly string[]; readonly speculation: number; readonly words: number; readonly ownCount: number; readonly perThousand: number }[];
+  readonly quoted: readonly { readonly articleId: string; readonly outlet: string; readonly sources: readonly string[]; readonly list: readonly { readonly speaker: string; readonly role: string; readonly side: string | null; readonly quotes: number }[] }[];
+  readonly timeline: readonly { readonly date: string; readonly text: string; readonly outlets: string; readonly articleIds: readonly string[]; readonly claimId: string }[];
 }
 
 const HEADINGS: Record<BriefSection, string> = {
@@ -24,54 +59,118 @@ const HEADINGS: Record<BriefSection, string> = {
   framing: 'How the outlets framed it',
 };
 
-const MAX_CLAIMS = 12;
+/** Claims listed by default (the prominent ones); `all` lists every claim. */
+export const MAX_CLAIMS = 12;
 
 /** Labels of actors (people, groups, states and their forces), not of places or organisations named differently. */
 export function isActorLabel(l: Pick<LabelRecord, 'ref'>): boolean {
   return !/^(place|organization):/.test(l.ref);
 }
 
-export function checkView(check: StoryCheck, articles: readonly Article[], articleIds: readonly string[]): CheckView {
+/** "3 claims", "1 claim": counts in reports always agree with their noun. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+export interface CheckViewOptions {
+  /** List every claim, not only the prominent ones. */
+  readonly all?: boolean;
+}
+
+export function checkView(check: StoryCheck, articles: readonly Article[], articleIds: readonly string[], options: CheckViewOptions = {}): CheckView {
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const name = (id: string) => {
-    const a = byId.get(id);
-    return a ? sourceName(a) : id;
-  };
-  const names = (ids: readonly string[]) => [...new Set(ids.map(name))].join(', ');
+  const mine = articleIds.map((id) => byId.get(id)).filter((a): a is Article => Boolean(a));
+  const label = articleLabels(mine);
+  const order = fileOrder(mine).map((a) => a.id);
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const byFile = (ids: readonly string[]) => [...new Set(ids)].sort((a, b) => (rank.get(a) ?? 1e9) - (rank.get(b) ?? 1e9));
+  const name = (id: string) => label.get(id) ?? id;
+  const names = (ids: readonly string[]) => byFile(ids).map(name).join(', ');
   const brief = (Object.keys(HEADINGS) as BriefSection[])
-    .map((section) => ({ heading: HEADINGS[section], items: check.brief.filter((b) => b.section === section).map((b) => ({ text: b.text, cites: names(b.articleIds), articleIds: b.articleIds, spans: b.spans })) }))
+    .map((section) => ({ section, heading: HEADINGS[section], items: check.brief.filter((b) => b.section === section).map((b) => ({ text: b.text, cites: names(b.articleIds), articleIds: byFile(b.articleIds), spans: b.spans })) }))
     .filter((s) => s.items.length);
-  const claimCounts: Record<ClaimStatus, number> = { corroborated: 0, 'single-origin': 0, reported: 0, contested: 0, changed: 0 };
-  for (const c of check.claims) claimCounts[c.status]++;
-  const shown = check.claims.filter((c) => c.articles > 1 || c.conflicts.length).slice(0, MAX_CLAIMS);
-  const claims = shown.map((c) => ({
+  const claimCounts = Object.fromEntries(STATUS_ORDER.map((s) => [s, 0])) as Record<ClaimStatus, number>;
+  for (const c of check.claims) claimCounts[c.status] = (claimCounts[c.status] ?? 0) + 1;
+  const allClaims = check.claims.map((c) => claimView(c, byId, order, name, names));
+  const prominent = allClaims.filter((c) => c.prominent);
+  const claims = options.all ? allClaims : prominent.slice(0, MAX_CLAIMS);
+  const labels = check.labels
+    .filter(isActorLabel)
+    .slice(0, options.all ? undefined : 6)
+    .map((l) => ({
+      ref: l.ref,
+      actor: l.name,
+      rows: order.filter((id) => l.byArticle[id] || l.quotedByArticle[id]).map((id) => ({ articleId: id, outlet: name(id), own: l.byArticle[id] ?? [], quoted: l.quotedByArticle[id] ?? [] })),
+    }));
+  const framing = [...check.framing].sort((a, b) => (rank.get(a.articleId) ?? 1e9) - (rank.get(b.articleId) ?? 1e9));
+  const uniq = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))];
+  const loaded = framing.map((f) => {
+    const ls = check.loaded.filter((l) => l.articleId === f.articleId);
+    const own = ls.filter((l) => !l.quoted);
+    const w = words(byId.get(f.articleId)?.text ?? '');
+    return { articleId: f.articleId, outlet: name(f.articleId), kind: f.kind, own: uniq(own.map((l) => l.text)), quoted: uniq(ls.filter((l) => l.quoted).map((l) => l.text)), speculation: f.speculation.length, words: w, ownCount: own.length, perThousand: w ? Math.round((own.length / w) * 10000) / 10 : 0 };
+  });
+  const quoted = framing.map((f) => {
+    const a = byId.get(f.articleId);
+    const list = f.quoted.map((q) => ({ speaker: q.speaker, role: a && q.role === 'other' ? (speakerRoleOf(a, q.speaker) ?? q.role) : q.role, side: q.side ? refName(q.side) : null, quotes: q.quotes }));
+    return { articleId: f.articleId, outlet: name(f.articleId), list, sources: list.map((q) => `${q.speaker} (${[q.role, q.side].filter(Boolean).join(', ')})${q.quotes > 1 ? ` ×${q.quotes}` : ''}`) };
+  });
+  const timeline = check.timeline.map((t) => ({ date: t.date, text: t.text, outlets: names(t.articleIds), articleIds: byFile(t.articleIds), claimId: t.claimId }));
+  return { brief, claimCounts, totalClaims: check.claims.length, claims, hidden: check.claims.length - claims.length, allClaims, order, columns: order.map(name), labels, loaded, quoted, timeline };
+}
+
+function claimView(c: ClaimRecord, byId: ReadonlyMap<string, Article>, order: readonly string[], name: (id: string) => string, names: (ids: readonly string[]) => string): ClaimView {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const mentions = [...c.mentions]
+    .sort((a, b) => (rank.get(a.articleId) ?? 1e9) - (rank.get(b.articleId) ?? 1e9) || a.start - b.start)
+    .map((m) => ({ articleId: m.articleId, start: m.start, end: m.end, attributedTo: m.attributedTo, label: name(m.articleId), text: byId.get(m.articleId)?.text.slice(m.start, m.end) ?? '' }));
+  return {
+    id: c.id,
     status: c.status,
     origins: c.independentOrigins,
     articles: c.articles,
     text: c.text,
     outlets: names(c.mentions.map((m) => m.articleId)),
-    conflicts: c.conflicts.map((k) => `${k.kind}: ${k.note}`),
-    cells: articleIds.map((id) => c.mentions.find((m) => m.articleId === id) ?? null),
-  }));
-  const labels = check.labels
-    .filter(isActorLabel)
-    .slice(0, 6)
-    .map((l) => ({
-      ref: l.ref,
-      actor: l.name,
-      rows: articleIds
-        .filter((id) => l.byArticle[id] || l.quotedByArticle[id])
-        .map((id) => ({ outlet: name(id), own: l.byArticle[id] ?? [], quoted: l.quotedByArticle[id] ?? [] })),
-    }));
-  const loaded = check.framing.map((f) => {
-    const mine = check.loaded.filter((l) => l.articleId === f.articleId);
-    const uniq = (xs: readonly string[]) => [...new Set(xs.map((x) => x.toLowerCase()))];
-    return { outlet: name(f.articleId), kind: f.kind, own: uniq(mine.filter((l) => !l.quoted).map((l) => l.text)), quoted: uniq(mine.filter((l) => l.quoted).map((l) => l.text)), speculation: f.speculation.length };
-  });
-  const quoted = check.framing.map((f) => ({
-    outlet: name(f.articleId),
-    sources: f.quoted.map((q) => `${q.speaker} (${[q.role, q.side?.replace(/^place:/, '').replace(/-/g, ' ')].filter(Boolean).join(', ')})${q.quotes > 1 ? ` ×${q.quotes}` : ''}`),
-  }));
-  const timeline = check.timeline.map((t) => ({ date: t.date, text: t.text, outlets: names(t.articleIds) }));
-  return { brief, claimCounts, claims, columns: articleIds.map(name), labels, loaded, quoted, timeline };
+    conflicts: c.conflicts.map((k) => ({ kind: k.kind, note: k.note, claimId: k.claimId, line: `${k.kind}: ${k.note}` })),
+    cells: order.map((id) => c.mentions.find((m) => m.articleId === id) ?? null),
+    mentions,
+    date: c.date,
+    prominent: c.articles > 1 || c.conflicts.length > 0,
+  };
+}
+
+/**
+ * Why a claim's articles count as the origins they do: the ties that make several articles one
+ * origin (one outlet, a copied passage between them, one credited source), as the cross-check
+ * defines independence (CLAIM_STATUSES). Each group is one origin as these ties join them.
+ */
+export function originGroups(c: Pick<ClaimRecord, 'mentions'>, articles: readonly Article[], reuse: readonly ReuseRecord[], label: (id: string) => string): { readonly articleIds: readonly string[]; readonly ties: readonly string[] }[] {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const ids = [...new Set(c.mentions.map((m) => m.articleId))];
+  const parent = new Map(ids.map((id) => [id, id]));
+  const find = (x: string): string => (parent.get(x) === x ? x : find(parent.get(x)!));
+  const ties: { a: string; b: string; why: string }[] = [];
+  const join = (a: string, b: string, why: string) => {
+    ties.push({ a, b, why });
+    const [ra, rb] = [find(a), find(b)];
+    if (ra !== rb) parent.set(rb, ra);
+  };
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++) {
+      const [x, y] = [ids[i]!, ids[j]!];
+      const [ax, ay] = [byId.get(x), byId.get(y)];
+      if (ax?.meta.outlet && ax.meta.outlet === ay?.meta.outlet) join(x, y, `${label(x)} and ${label(y)} are one outlet`);
+      const r = reuse.find((r) => (r.from === x && r.to === y) || (r.from === y && r.to === x));
+      if (r) join(x, y, r.relation === 'common-origin' ? `${label(r.from)} and ${label(r.to)} both rewrite ${refName(r.origin)}` : `${label(r.to)} shares a copied passage with ${label(r.from)}`);
+      // Only a credited outlet or agency joins (two reports quoting one minister are two reports).
+      const credits = (id: string) => new Set((byId.get(id)?.layers.citedSources ?? []).filter((s) => s.sourceKind === 'outlet' || s.sourceKind === 'agency').map((s) => s.name));
+      const cx = c.mentions.filter((m) => m.articleId === x && m.attributedTo && credits(x).has(m.attributedTo)).map((m) => m.attributedTo);
+      const shared = c.mentions.find((m) => m.articleId === y && m.attributedTo && cx.includes(m.attributedTo) && credits(y).has(m.attributedTo));
+      if (shared) join(x, y, `${label(x)} and ${label(y)} both credit ${shared.attributedTo}`);
+    }
+  const groups = new Map<string, string[]>();
+  for (const id of ids) groups.set(find(id), [...(groups.get(find(id)) ?? []), id]);
+  return [...groups.values()].map((g) => ({ articleIds: g, ties: ties.filter((t) => g.includes(t.a)).map((t) => t.why) }));
 }

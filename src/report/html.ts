@@ -1,14 +1,16 @@
 import type { Article } from '../model/article.js';
 import type { RunResult } from '../model/run.js';
-import { checkView, type CheckView } from './check-view.js';
-import { reuseViews, articleHeading, dateLines, hedgeLines, metaLine, quantityLines, removedSummary, sourceLines } from './view.js';
+import { CLAIM_STATUSES } from '../model/check.js';
+import type { StoryRecord } from '../model/run.js';
+import { articleLabels, fileOrder, refName } from '../util/names.js';
+import { CHART_CSS, coverageChart, dependencyGraph, labelGrid, loadedRates, timelineChart, verdictBar } from './charts.js';
+import { checkView, plural, STATUS_ORDER, type CheckView } from './check-view.js';
+import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
+import { reuseViews, articleHeading, dateLines, graphData, hedgeLines, metaLine, quantityLines, removedSummary, sourceLines } from './view.js';
 
-const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+import { esc } from './escape.js';
 
-/** Escape untrusted text for HTML element content and quoted attribute values. */
-export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ESC[ch]!);
-}
+export { esc };
 
 export interface Mark {
   readonly start: number;
@@ -21,11 +23,12 @@ function marks(a: Article): Mark[] {
   const L = a.layers;
   return [
     ...(L.quotes ?? []).map((q) => ({ start: q.start, end: q.end, cls: q.direct ? 'q' : 'qi', title: `quote: ${q.speakerName ?? 'unattributed'}` })),
-    ...(L.entities ?? []).map((e) => ({ start: e.start, end: e.end, cls: `e ${e.type}`, title: `${e.type}: ${e.ref}` })),
+    ...(L.entities ?? []).map((e) => ({ start: e.start, end: e.end, cls: `e ${e.type}`, title: `${e.type}: ${refName(e.ref)}` })),
     ...(L.quantities ?? []).map((q) => ({ start: q.start, end: q.end, cls: 'n', title: `quantity: ${q.value}${q.unit ? ` ${q.unit}` : ''}${q.approximate ? ' (approximate)' : ''}` })),
     ...(L.dates ?? []).map((d) => ({ start: d.start, end: d.end, cls: 'd', title: `date: ${d.value}${d.mod ? ` ${d.mod}` : ''}` })),
     ...(L.citedSources ?? []).map((c) => ({ start: c.start, end: c.end, cls: 's', title: `cited source: ${c.name} (${c.sourceKind})` })),
     ...(L.hedges ?? []).map((h) => ({ start: h.start, end: h.end, cls: 'h', title: 'hedge' })),
+    ...(L.paragraphs ?? []).filter((p) => p.heading).map((p) => ({ start: p.start, end: p.end, cls: 'sub', title: 'subhead: a heading, not a sentence' })),
   ];
 }
 
@@ -53,68 +56,115 @@ export function highlight(a: Article, extra: readonly Mark[] = []): string {
   return html;
 }
 
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:60rem;margin:auto;padding:1rem;color:#222;background:#fff}
-h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2.5rem;border-top:1px solid #ccc;padding-top:1rem}
-.meta{color:#555;font-size:.9rem}.text{white-space:pre-wrap;border-left:3px solid #ddd;padding-left:1rem}
+const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:auto;padding:1rem;color:#222;background:#fff}*{box-sizing:border-box}
+h1{font-size:1.5rem}h2{font-size:1.3rem;margin-top:2.5rem;border-top:2px solid #ccc;padding-top:1rem}h3{font-size:1.05rem;margin-top:1.4rem}
+.meta{color:#555;font-size:.9rem}.text{white-space:pre-wrap;border-left:3px solid #ddd;padding-left:1rem;overflow-wrap:anywhere}
 .q{background:#fff3c4}.qi{background:#f4f0e0}.e{border-bottom:2px solid #7aa7d8}.e.person{border-color:#d87a7a}
 .e.group{border-color:#9b59b6}.e.place{border-color:#27ae60}.n{background:#d9f2e6}.d{background:#dbe8fb}.s{outline:1px dashed #999}
-.h{text-decoration:underline wavy #c0392b}.legend span{margin-right:.8rem;padding:0 .3rem}dl{display:grid;grid-template-columns:8rem 1fr;gap:.2rem 1rem}
-del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}dt{color:#555}dd{margin:0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}
-.ok{background:#d9f2e6}.one{background:#fff3c4}.bad{background:#fbdada}h3{font-size:1.05rem;margin-top:1.2rem}.matrix td:nth-child(n+4){text-align:center}`;
+.h{text-decoration:underline wavy #c0392b}.sub{font-weight:700}.legend span{margin-right:.8rem;padding:0 .3rem;display:inline-block}dl{display:grid;grid-template-columns:8rem 1fr;gap:.2rem 1rem}
+del{background:#fdd;text-decoration:line-through}ins{background:#dfd;text-decoration:none}dt{color:#555}dd{margin:0}table{border-collapse:collapse}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left;vertical-align:top}
+.ok{background:#d9f2e6}.one{background:#fff3c4}.rep{background:#e6e9ef}.bad{background:#fbdada}.chg{background:#efe0f7}.tag{padding:0 .35rem;border-radius:4px;white-space:nowrap}
+.howto{background:#f6f7fb;border-left:4px solid #1f5fbf;padding:.6rem 1rem}.howto p{margin:.3rem 0}.verdicts dt{font-weight:600;color:#222}
+.claims td:first-child{white-space:nowrap}p,li,dd,h1,h2,h3{overflow-wrap:anywhere}@media (max-width:600px){dl{grid-template-columns:1fr}body{padding:.6rem}}${CHART_CSS}`;
 
 /** CSS class of each claim status (the report and the web app share the colours). */
-export const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', reported: 'one', contested: 'bad', changed: 'bad' } as const;
+export const STATUS_CLASS = { corroborated: 'ok', 'single-origin': 'one', reported: 'rep', contested: 'bad', changed: 'chg' } as const;
 
 /** The key to the highlight colours of `highlight`, with extra entries (`<span class="x">…</span>`) after ours. */
 export function legend(extra = ''): string {
-  return `<p class="legend"><span class="q">quote</span><span class="qi">indirect quote</span><span class="e person">person</span><span class="e organization">organization</span><span class="e group">group</span><span class="e place">place</span><span class="n">number</span><span class="d">date</span><span class="s">cited source</span><span class="h">hedge</span>${extra}</p>`;
+  return `<p class="legend"><span class="q">quote</span><span class="qi">indirect quote</span><span class="e person">person</span><span class="e organization">organization</span><span class="e group">group</span><span class="e place">place</span><span class="n">number</span><span class="d">date</span><span class="s">cited source</span><span class="h">hedge</span><span class="sub">subhead</span>${extra}</p>`;
 }
 
-/** A story's cross-check as HTML: brief, claims × sources matrix, labels, loaded words, quoted sources, timeline. */
-function checkHtml(v: CheckView): string {
+/** A verdict as a coloured tag whose tooltip is its one-line meaning. */
+export function statusTag(status: keyof typeof STATUS_CLASS, count?: number): string {
+  return `<span class="tag ${STATUS_CLASS[status]}" title="${esc(CLAIM_STATUSES[status].means)}">${count === undefined ? '' : `${count} `}${esc(CLAIM_STATUSES[status].label)}</span>`;
+}
+
+/** The verdicts with their meanings, as a definition list (all five, or those with claims when counts are given). */
+export function verdictLegend(counts?: Readonly<Record<string, number>>): string {
+  const rows = statusLegend().filter((s) => !counts || counts[s.status]);
+  return `<dl class="verdicts">${rows.map((s) => `<dt>${statusTag(s.status, counts?.[s.status])}</dt><dd>${esc(s.means)}</dd>`).join('')}</dl>`;
+}
+
+/** "How to read this", as the top of every report and page that shows a story. */
+export function howToRead(): string {
+  return `<section class="howto" aria-label="How to read this"><strong>How to read this.</strong>${HOW_TO_READ.map((p) => `<p>${esc(p)}</p>`).join('')}</section>`;
+}
+
+/** A story's claims, framing and timeline as HTML (after its brief, verdicts, conflicts and copy chain). */
+function checkHtml(v: CheckView, id: string): string {
   const p: string[] = [];
-  for (const s of v.brief) {
-    p.push(`<h3>${esc(s.heading)}</h3><ul>`);
-    for (const b of s.items) p.push(`<li>${esc(b.text)} <span class="meta">[${esc(b.cites)}]</span></li>`);
-    p.push(`</ul>`);
-  }
-  const n = v.claimCounts;
-  p.push(`<h3>Claims</h3><p class="meta">${n.corroborated} corroborated · ${n['single-origin']} single-origin · ${n.contested} contested</p>`);
+  p.push(`<h3>Claims</h3><p class="meta">${esc(shownLine(v.claims.length, v.totalClaims, 'run with --all to list every claim'))}</p>`);
   if (v.claims.length) {
-    p.push(`<table class="matrix"><tr><th>status</th><th>origins / articles</th><th>claim</th>${v.columns.map((c) => `<th>${esc(c)}</th>`).join('')}</tr>`);
-    for (const c of v.claims)
-      p.push(`<tr><td class="${STATUS_CLASS[c.status]}">${esc(c.status)}</td><td>${c.origins} / ${c.articles}</td><td>${esc(c.text)}${c.conflicts.map((k) => `<br><small>⚠ ${esc(k)}</small>`).join('')}</td>${c.cells.map((x) => `<td class="${x ? STATUS_CLASS[c.status] : ''}">${x ? '●' : ''}</td>`).join('')}</tr>`);
-    p.push(`</table>`);
+    // Pivoted: one row per claim naming the articles that carry it, so the table keeps its width whatever the number of articles.
+    p.push(`<div class="scroll" tabindex="0" role="region" aria-label="Claims"><table class="claims"><tr><th>verdict</th><th>origins / articles</th><th>claim</th><th>carried by</th></tr>`);
+    for (const c of v.claims) p.push(`<tr><td>${statusTag(c.status)}</td><td>${c.origins} / ${c.articles}</td><td>${esc(c.text)}${c.conflicts.map((k) => `<br><small>⚠ ${esc(k.line)}</small>`).join('')}</td><td>${esc(c.outlets)}</td></tr>`);
+    p.push(`</table></div>`);
   }
   if (v.labels.length) {
-    p.push(`<h3>Labels</h3><table><tr><th>actor</th><th>outlet</th><th>own voice</th><th>in quotes</th></tr>`);
-    for (const l of v.labels) for (const r of l.rows) p.push(`<tr><td>${esc(l.actor)}</td><td>${esc(r.outlet)}</td><td>${esc(r.own.join(', '))}</td><td>${esc(r.quoted.join(', '))}</td></tr>`);
-    p.push(`</table>`);
+    p.push(`<h3>How each outlet names the actors</h3>`);
+    p.push(labelGrid(v.columns.filter((o) => v.labels.some((l) => l.rows.some((r) => r.outlet === o))), v.labels.map((l) => ({ actor: l.actor, cells: new Map(l.rows.map((r) => [r.outlet, { own: r.own, quoted: r.quoted }])) })), `labels-${id}`));
   }
-  p.push(`<h3>Loaded language and sources</h3><table><tr><th>outlet</th><th>kind</th><th>loaded (own voice)</th><th>loaded (in quotes)</th><th>speculative sentences</th><th>quoted</th></tr>`);
-  v.loaded.forEach((l, i) => p.push(`<tr><td>${esc(l.outlet)}</td><td>${esc(l.kind)}</td><td class="bad">${esc(l.own.join(', '))}</td><td>${esc(l.quoted.join(', '))}</td><td>${l.speculation}</td><td>${esc(v.quoted[i]?.sources.join('; ') ?? '')}</td></tr>`));
-  p.push(`</table>`);
+  p.push(`<h3>Loaded language</h3>`, loadedRates(v.loaded.map((l) => ({ label: l.outlet, count: l.ownCount, words: l.words })), `rates-${id}`));
+  p.push(`<div class="scroll" tabindex="0" role="region" aria-label="Loaded words and quoted sources"><table><tr><th>outlet</th><th>kind</th><th>loaded (own voice)</th><th>loaded (in quotes)</th><th>speculative sentences</th><th>quoted</th></tr>`);
+  v.loaded.forEach((l, i) => p.push(`<tr><td>${esc(l.outlet)}</td><td>${esc(l.kind)}</td><td class="${l.own.length ? 'bad' : ''}">${esc(l.own.join(', '))}</td><td>${esc(l.quoted.join(', '))}</td><td>${l.speculation}</td><td>${esc(v.quoted[i]?.sources.join('; ') ?? '')}</td></tr>`));
+  p.push(`</table></div>`);
   if (v.timeline.length) {
-    p.push(`<h3>Timeline</h3><table><tr><th>date</th><th>event</th><th>sources</th></tr>`);
-    for (const t of v.timeline) p.push(`<tr><td>${esc(t.date)}</td><td>${esc(t.text)}</td><td>${esc(t.outlets)}</td></tr>`);
-    p.push(`</table>`);
+    p.push(`<h3>Timeline</h3>`, timelineChart(v.timeline.map((t) => ({ date: t.date, text: t.text, sources: t.outlets })), `timeline-${id}`));
+    p.push(`<ol class="timeline">${v.timeline.map((t) => `<li><time datetime="${esc(t.date)}">${esc(t.date)}</time> ${esc(t.text)} <span class="meta">[${esc(t.outlets)}]</span></li>`).join('')}</ol>`);
   }
   return p.join('\n');
 }
 
+function storyHtml(s: StoryRecord, articles: readonly Article[], labels: ReadonlyMap<string, string>, all: boolean): string {
+  const p: string[] = [];
+  const mine = fileOrder(articles.filter((a) => s.articleIds.includes(a.id)));
+  const v = s.check ? checkView(s.check, articles, s.articleIds, { all }) : null;
+  p.push(`<section class="story" id="s-${esc(s.id)}"><h2>${esc(s.title)}</h2><p class="meta">${plural(mine.length, 'article')}: ${mine.map((a) => `<a href="#a-${esc(a.id)}">${esc(labels.get(a.id) ?? a.source)}</a>`).join(', ')} · story ${esc(s.id)}</p>`);
+  if (v) {
+    p.push(verdictBar(STATUS_ORDER.map((st) => ({ status: st, count: v.claimCounts[st] })), `verdicts-${s.id}`));
+    for (const sec of v.brief) {
+      p.push(`<h3>${esc(sec.heading)}</h3><ul>`);
+      for (const b of sec.items) p.push(`<li>${esc(b.text)} <span class="meta">[${b.articleIds.map((id) => `<a href="#a-${esc(id)}">${esc(labels.get(id) ?? id)}</a>`).join(', ')}]</span></li>`);
+      p.push(`</ul>`);
+    }
+    p.push(`<h3>Verdicts</h3><p class="meta">${esc(countsLine(v.claimCounts))} (of ${plural(v.totalClaims, 'claim')})</p>${verdictLegend(v.claimCounts)}`);
+    const conflicts = v.allClaims.flatMap((x) => x.conflicts.filter((k) => x.id < k.claimId || !v.allClaims.some((y) => y.id === k.claimId)));
+    if (conflicts.length) p.push(`<h3>Conflicts</h3><ul>${conflicts.map((k) => `<li><strong>${esc(k.kind)}</strong>: ${esc(k.note)}</li>`).join('')}</ul>`);
+  }
+  const views = reuseViews(s, articles, labels);
+  p.push(`<h3>Copy chain and credits</h3>`);
+  const g = graphData(s, articles, labels);
+  p.push(dependencyGraph(g.nodes, g.edges, `graph-${s.id}`, (id) => `#a-${id}`));
+  if (views.length) {
+    p.push(`<ul class="reuse">`);
+    for (const r of views) p.push(`<li>${esc(r.head)}${r.changes.length ? `<br>${r.changes.map((c) => `${c.from ? `<del>${esc(c.from)}</del>` : ''}${c.to ? `<ins>${esc(c.to)}</ins>` : ''}`).join(' · ')}` : ''}</li>`);
+    p.push(`</ul>`);
+  } else p.push(`<p class="meta">No two articles share text.</p>`);
+  if (v) p.push(checkHtml(v, s.id));
+  p.push(`<h3>Coverage</h3>`, coverageChart(mine.map((a) => ({ id: a.id, outlet: labels.get(a.id) ?? a.source, day: a.meta.published, title: a.meta.title ?? a.source })), `coverage-${s.id}`, (id) => `#a-${id}`));
+  p.push(`</section>`);
+  return p.join('\n');
+}
+
 /**
- * One self-contained HTML page: no scripts, no external assets, a Content-Security-Policy that
- * forbids both, and all article text escaped.
+ * One self-contained HTML page, story first: how to read it and the verdicts' meanings, each
+ * story (brief, verdict bar, conflicts, copy graph, claims, framing charts, timeline), then each
+ * article with its annotations highlighted. No scripts, no external assets, a
+ * Content-Security-Policy that forbids both, and all article text escaped; the charts are inline SVG.
  */
-export function renderHtml(run: RunResult): string {
+export function renderHtml(run: RunResult, options: { all?: boolean } = {}): string {
   const parts: string[] = [];
+  const labels = articleLabels(run.articles);
   parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);
   parts.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
   parts.push(`<title>triangulate report</title><style>${STYLE}</style></head><body>`);
-  parts.push(`<h1>triangulate report</h1><p class="meta">${run.articles.length} articles · ${run.stories.length} stories · ${run.errors.length} errors</p>`);
-  parts.push(legend());
-  for (const a of run.articles) {
-    parts.push(`<section id="a-${esc(a.id)}"><h2>${esc(articleHeading(a))}</h2><p class="meta">${esc(metaLine(a))}</p><dl>`);
+  parts.push(`<h1>triangulate report</h1><p class="meta">${plural(run.articles.length, 'article')} · ${plural(run.stories.length, 'story', 'stories')} · ${plural(run.errors.length, 'input')} not read</p>`);
+  parts.push(howToRead(), `<h3>Verdicts</h3>`, verdictLegend(), `<p class="meta">Highlights in the article texts:</p>`, legend());
+  for (const s of run.stories) parts.push(storyHtml(s, run.articles, labels, Boolean(options.all)));
+  if (run.articles.length) parts.push(`<h2>Articles</h2>`);
+  for (const a of fileOrder(run.articles)) {
+    parts.push(`<section id="a-${esc(a.id)}"><h3>${esc(labels.get(a.id) ?? a.source)}: ${esc(articleHeading(a))}</h3><p class="meta">${esc(metaLine(a))}</p><dl>`);
     const rows: [string, string[]][] = [
       ['removed', a.removed.length ? [removedSummary(a)] : []],
       ['numbers', quantityLines(a)],
@@ -125,31 +175,16 @@ export function renderHtml(run: RunResult): string {
     for (const [label, items] of rows) if (items.length) parts.push(`<dt>${label}</dt><dd>${esc(items.join('; '))}</dd>`);
     parts.push(`</dl><div class="text">${highlight(a)}</div>`);
     if (a.removed.length) {
-      parts.push(`<details><summary>${a.removed.length} removed lines</summary><ul>`);
+      parts.push(`<details><summary>${plural(a.removed.length, 'removed line')}</summary><ul>`);
       for (const r of a.removed) parts.push(`<li><code>${esc(r.reason)}</code> ${esc(r.text)}</li>`);
       parts.push(`</ul></details>`);
     }
     parts.push(`</section>`);
   }
   if (run.entities.length) {
-    parts.push(`<h2>Entities</h2><table><tr><th>name</th><th>type</th><th>ref</th><th>also written</th></tr>`);
-    for (const e of run.entities) parts.push(`<tr><td>${esc(e.name)}</td><td>${esc(e.type)}</td><td><code>${esc(e.ref)}</code></td><td>${esc(e.aliases.join(', '))}</td></tr>`);
-    parts.push(`</table>`);
-  }
-  if (run.stories.length) {
-    parts.push(`<h2>Stories</h2><ul>`);
-    for (const s of run.stories) {
-      parts.push(`<li>${esc(s.title)} (${s.articleIds.map((id) => `<a href="#a-${esc(id)}">${esc(id)}</a>`).join(', ')})`);
-      const views = reuseViews(s, run.articles);
-      if (views.length) {
-        parts.push(`<ul class="reuse">`);
-        for (const r of views) parts.push(`<li>${esc(r.head)}${r.changes.length ? `<br>${r.changes.map((c) => `${c.from ? `<del>${esc(c.from)}</del>` : ''}${c.to ? `<ins>${esc(c.to)}</ins>` : ''}`).join(' · ')}` : ''}</li>`);
-        parts.push(`</ul>`);
-      }
-      if (s.check) parts.push(checkHtml(checkView(s.check, run.articles, s.articleIds)));
-      parts.push(`</li>`);
-    }
-    parts.push(`</ul>`);
+    parts.push(`<h2>Entities</h2><div class="scroll" tabindex="0" role="region" aria-label="Entities"><table><tr><th>name</th><th>type</th><th>also written</th></tr>`);
+    for (const e of run.entities) parts.push(`<tr><td>${esc(e.name)}</td><td>${esc(e.type)}</td><td>${esc(e.aliases.join(', '))}</td></tr>`);
+    parts.push(`</table></div>`);
   }
   if (run.errors.length) {
     parts.push(`<h2>Errors</h2><ul>`);

@@ -1,13 +1,16 @@
 import type { Article } from '../model/article.js';
 import { briefHolds, claimHolds } from '../crosscheck/brief.js';
-import type { StoryCheck } from '../model/check.js';
+import { CLAIM_STATUSES, type StoryCheck } from '../model/check.js';
 import type { RunResult } from '../model/run.js';
+import { articleLabels, sourceName } from '../util/names.js';
 
 /** JSON contract version 1 (docs/json.md). Field names are stable; additions are allowed. */
 export interface JsonV1 {
   readonly version: 1;
   readonly articles: readonly JsonArticle[];
   readonly entities: readonly { ref: string; name: string; type: string; aliases: readonly string[] }[];
+  /** What each claim status means (CLAIM_STATUSES): the label reports show and its one-line meaning. */
+  readonly statuses: typeof CLAIM_STATUSES;
   readonly stories: readonly JsonStory[];
   readonly errors: readonly { input: string; reason: string }[];
 }
@@ -44,6 +47,8 @@ interface SpanJson {
 export interface JsonArticle {
   readonly id: string;
   readonly source: string;
+  /** The name every report and page gives the article: its outlet, else its URL's host, else its file name (util/names.ts). */
+  readonly label: string;
   readonly title: string | null;
   readonly outlet: string | null;
   readonly byline: string | null;
@@ -57,7 +62,7 @@ export interface JsonArticle {
   readonly kindSignals: readonly string[];
   readonly text: string;
   readonly removed: readonly { text: string; reason: string }[];
-  readonly paragraphs: readonly { start: number; end: number }[];
+  readonly paragraphs: readonly { start: number; end: number; heading?: true }[];
   readonly sentences: readonly { start: number; end: number }[];
   readonly entities: readonly (SpanJson & { type: string; ref: string })[];
   readonly quotes: readonly (SpanJson & { direct: boolean; speaker: string | null; speakerRef: string | null; speakerStart: number | null; speakerEnd: number | null; cueStart: number | null; cueEnd: number | null; denies: boolean })[];
@@ -70,10 +75,12 @@ export interface JsonArticle {
 
 /** Build the version-1 JSON document of a run. Pure: same run, same JSON. */
 export function toJsonV1(run: RunResult): JsonV1 {
+  const labels = articleLabels(run.articles);
   return {
     version: 1,
-    articles: run.articles.map(articleJson),
+    articles: run.articles.map((a) => articleJson(a, labels.get(a.id))),
     entities: run.entities.map((e) => ({ ref: e.ref, name: e.name, type: e.type, aliases: [...e.aliases] })),
+    statuses: CLAIM_STATUSES,
     stories: run.stories.map((s) => ({
       id: s.id,
       title: s.title,
@@ -90,12 +97,13 @@ export function toJsonV1(run: RunResult): JsonV1 {
   };
 }
 
-export function articleJson(a: Article): JsonArticle {
+export function articleJson(a: Article, label: string = sourceName(a)): JsonArticle {
   const t = (s: { start: number; end: number }) => ({ start: s.start, end: s.end, text: a.text.slice(s.start, s.end) });
   const L = a.layers;
   return {
     id: a.id,
     source: a.source,
+    label,
     title: a.meta.title,
     outlet: a.meta.outlet,
     byline: a.meta.byline,
@@ -108,7 +116,7 @@ export function articleJson(a: Article): JsonArticle {
     kindSignals: [...(a.classification?.signals ?? [])],
     text: a.text,
     removed: a.removed.map((r) => ({ text: r.text, reason: r.reason })),
-    paragraphs: (L.paragraphs ?? []).map((p) => ({ start: p.start, end: p.end })),
+    paragraphs: (L.paragraphs ?? []).map((p) => (p.heading ? { start: p.start, end: p.end, heading: true as const } : { start: p.start, end: p.end })),
     sentences: (L.sentences ?? []).map((s) => ({ start: s.start, end: s.end })),
     entities: (L.entities ?? []).map((e) => ({ ...t(e), type: e.type, ref: e.ref })),
     quotes: (L.quotes ?? []).map((q) => ({

@@ -1,6 +1,10 @@
-import { checkView, type CheckView } from './check-view.js';
-import type { RunResult } from '../model/run.js';
-import { reuseViews, articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, sourceLines } from './view.js';
+import type { Article } from '../model/article.js';
+import { CLAIM_STATUSES } from '../model/check.js';
+import type { RunResult, StoryRecord } from '../model/run.js';
+import { articleLabels, fileOrder } from '../util/names.js';
+import { checkView, plural, type CheckView } from './check-view.js';
+import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
+import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, reuseViews, sourceLines } from './view.js';
 
 /** Escape article text for Markdown: no raw HTML, no accidental emphasis, links or table breaks. */
 export function mdEscape(s: string): string {
@@ -12,29 +16,25 @@ export function mdEscape(s: string): string {
     .replace(/([\\`*_[\]|#])/g, '\\$1');
 }
 
-/** The run as a Markdown document: one section per article, then entities, stories and errors. */
+const cell = (s: string) => mdEscape(s).replace(/\|/g, '\\|');
+
+/** A story's claims, framing and timeline (after its brief, verdicts, conflicts and copy chain). */
 function checkMarkdown(v: CheckView): string[] {
   const out: string[] = [];
-  const cell = (s: string) => mdEscape(s).replace(/\|/g, '\\|');
-  for (const s of v.brief) {
-    out.push(`### ${s.heading}`, '');
-    for (const b of s.items) out.push(`- ${mdEscape(b.text)} — *${mdEscape(b.cites)}*`);
-    out.push('');
-  }
-  const n = v.claimCounts;
-  out.push(`### Claims`, '', `${n.corroborated} corroborated · ${n['single-origin']} single-origin · ${n.contested} contested`, '');
+  out.push(`### Claims`, '', shownLine(v.claims.length, v.totalClaims, 'run with `--all` to list every claim'), '');
   if (v.claims.length) {
-    out.push(`| status | origins / articles | claim | ${v.columns.map(cell).join(' | ')} |`, `|---|---|---|${v.columns.map(() => '---').join('|')}|`);
-    for (const c of v.claims) out.push(`| ${c.status} | ${c.origins} / ${c.articles} | ${cell(c.text)}${c.conflicts.map((k) => `<br>⚠ ${cell(k)}`).join('')} | ${c.cells.map((x) => (x ? '●' : '')).join(' | ')} |`);
+    // Pivoted: one row per claim with the articles that carry it named, so the table stays narrow whatever the number of articles.
+    out.push('| verdict | origins / articles | claim | carried by |', '|---|---|---|---|');
+    for (const c of v.claims) out.push(`| ${CLAIM_STATUSES[c.status].label} | ${c.origins} / ${c.articles} | ${cell(c.text)} | ${cell(c.outlets)} |`);
     out.push('');
   }
   if (v.labels.length) {
-    out.push('### Labels', '', '| actor | outlet | own voice | in quotes |', '|---|---|---|---|');
+    out.push('### How each outlet names the actors', '', '| actor | outlet | own voice | in quotes |', '|---|---|---|---|');
     for (const l of v.labels) for (const r of l.rows) out.push(`| ${cell(l.actor)} | ${cell(r.outlet)} | ${cell(r.own.join(', '))} | ${cell(r.quoted.join(', '))} |`);
     out.push('');
   }
-  out.push('### Loaded language and sources', '', '| outlet | kind | loaded (own voice) | loaded (in quotes) | speculative sentences | quoted |', '|---|---|---|---|---|---|');
-  v.loaded.forEach((l, i) => out.push(`| ${cell(l.outlet)} | ${l.kind} | ${cell(l.own.join(', '))} | ${cell(l.quoted.join(', '))} | ${l.speculation} | ${cell(v.quoted[i]?.sources.join('; ') ?? '')} |`));
+  out.push('### Loaded language and sources', '', '| outlet | kind | loaded per 1,000 words | loaded (own voice) | loaded (in quotes) | speculative sentences | quoted |', '|---|---|---|---|---|---|---|');
+  v.loaded.forEach((l, i) => out.push(`| ${cell(l.outlet)} | ${l.kind} | ${l.perThousand} | ${cell(l.own.join(', '))} | ${cell(l.quoted.join(', '))} | ${l.speculation} | ${cell(v.quoted[i]?.sources.join('; ') ?? '')} |`));
   out.push('');
   if (v.timeline.length) {
     out.push('### Timeline', '', '| date | event | sources |', '|---|---|---|');
@@ -44,35 +44,63 @@ function checkMarkdown(v: CheckView): string[] {
   return out;
 }
 
-export function renderMarkdown(run: RunResult): string {
-  const out: string[] = ['# triangulate report', '', `${run.articles.length} articles · ${run.stories.length} stories · ${run.errors.length} errors`, ''];
-  for (const a of run.articles) {
-    out.push(`## ${mdEscape(articleHeading(a))}`, '', `*${mdEscape(metaLine(a))}*`, '');
+function storyMarkdown(s: StoryRecord, articles: readonly Article[], labels: ReadonlyMap<string, string>, all: boolean): string[] {
+  const mine = fileOrder(articles.filter((a) => s.articleIds.includes(a.id)));
+  const out: string[] = [`## ${mdEscape(s.title)}`, '', `*${plural(mine.length, 'article')}: ${mine.map((a) => mdEscape(labels.get(a.id) ?? a.source)).join(', ')} · story ${s.id}*`, ''];
+  const v = s.check ? checkView(s.check, articles, s.articleIds, { all }) : null;
+  if (v) {
+    for (const sec of v.brief) {
+      out.push(`### ${sec.heading}`, '');
+      for (const b of sec.items) out.push(`- ${mdEscape(b.text)} — *${mdEscape(b.cites)}*`);
+      out.push('');
+    }
+    out.push('### Verdicts', '', `${countsLine(v.claimCounts)} (of ${plural(v.totalClaims, 'claim')})`, '');
+    for (const st of statusLegend()) if (v.claimCounts[st.status]) out.push(`- **${v.claimCounts[st.status]} ${st.label}**: ${mdEscape(st.means)}`);
+    out.push('');
+    const conflicts = v.allClaims.flatMap((x) => x.conflicts.filter((k) => x.id < k.claimId || !v.allClaims.some((y) => y.id === k.claimId)));
+    if (conflicts.length) {
+      out.push('### Conflicts', '');
+      for (const k of conflicts) out.push(`- **${k.kind}**: ${mdEscape(k.note)}`);
+      out.push('');
+    }
+  }
+  const reuse = reuseViews(s, articles, labels);
+  if (reuse.length) {
+    out.push('### Copy chain', '');
+    for (const r of reuse) {
+      out.push(`- ${mdEscape(r.head)}`);
+      if (r.changes.length) out.push(`  - changed: ${r.changes.map((c) => `~~${mdEscape(c.from) || '∅'}~~ → **${mdEscape(c.to) || '∅'}**`).join('; ')}`);
+    }
+    out.push('');
+  }
+  if (v) out.push(...checkMarkdown(v));
+  return out;
+}
+
+/** The run as a Markdown document, story first: how to read it, each story, then each article, the entities and the errors. */
+export function renderMarkdown(run: RunResult, options: { all?: boolean } = {}): string {
+  const out: string[] = ['# triangulate report', '', `${plural(run.articles.length, 'article')} · ${plural(run.stories.length, 'story', 'stories')} · ${plural(run.errors.length, 'input')} not read`, ''];
+  out.push('**How to read this.**', '', ...HOW_TO_READ.flatMap((p) => [p, '']), '**Verdicts:**', '');
+  for (const s of statusLegend()) out.push(`- **${s.label}**: ${mdEscape(s.means)}`);
+  out.push('');
+  const labels = articleLabels(run.articles);
+  for (const s of run.stories) out.push(...storyMarkdown(s, run.articles, labels, Boolean(options.all)));
+  if (run.articles.length) out.push('## Articles', '');
+  for (const a of fileOrder(run.articles)) {
+    out.push(`### ${mdEscape(labels.get(a.id) ?? a.source)}: ${mdEscape(articleHeading(a))}`, '', `*${mdEscape(metaLine(a))}*`, '');
     if (a.removed.length) out.push(`**Removed as junk** (${a.removed.length}): ${mdEscape(removedSummary(a))}`, '');
     const quotes = quoteLines(a);
     if (quotes.length) {
       out.push('| speaker | quote | kind |', '|---|---|---|');
-      for (const q of quotes) out.push(`| ${mdEscape(q.speaker)} | ${mdEscape(clip(q.text, 240))} | ${q.direct ? 'direct' : 'indirect'} |`);
+      for (const q of quotes) out.push(`| ${cell(q.speaker)} | ${cell(clip(q.text, 400))} | ${q.denies ? 'denies' : q.direct ? 'direct' : 'indirect'} |`);
       out.push('');
     }
     for (const [label, items] of [['Numbers', quantityLines(a)], ['Dates', dateLines(a)], ['Sources', sourceLines(a)], ['Hedges', hedgeLines(a)]] as const)
       if (items.length) out.push(`**${label}:** ${items.map(mdEscape).join('; ')}`, '');
   }
   if (run.entities.length) {
-    out.push('## Entities', '', '| name | type | ref | also written |', '|---|---|---|---|');
-    for (const e of run.entities) out.push(`| ${mdEscape(e.name)} | ${e.type} | \`${e.ref}\` | ${mdEscape(e.aliases.join(', '))} |`);
-    out.push('');
-  }
-  if (run.stories.length) {
-    out.push('## Stories', '');
-    for (const s of run.stories) {
-      out.push(`- **${mdEscape(s.title)}** (${s.articleIds.length} articles: ${s.articleIds.join(', ')})`);
-      for (const r of reuseViews(s, run.articles)) {
-        out.push(`  - copy chain: ${mdEscape(r.head)}`);
-        if (r.changes.length) out.push(`    - changed: ${r.changes.map((c) => `~~${mdEscape(c.from) || '∅'}~~ → **${mdEscape(c.to) || '∅'}**`).join('; ')}`);
-      }
-      if (s.check) out.push('', ...checkMarkdown(checkView(s.check, run.articles, s.articleIds)));
-    }
+    out.push('## Entities', '', '| name | type | also written |', '|---|---|---|');
+    for (const e of run.entities) out.push(`| ${cell(e.name)} | ${e.type} | ${cell(e.aliases.join(', '))} |`);
     out.push('');
   }
   if (run.errors.length) {

@@ -1,4 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CLAIM_STATUSES } from '../model/check.js';
+import { packageRoot } from '../util/paths.js';
+import { statusesMarkdown, STATUSES_BEGIN, STATUSES_END } from './explain.js';
 import { Article } from '../model/article.js';
 import type { RunResult } from '../model/run.js';
 import { esc, highlight, mdEscape, renderHtml, renderMarkdown, renderTerminal, toJsonV1, validateJsonV1 } from './index.js';
@@ -28,7 +33,7 @@ describe('reports', () => {
   it('highlight keeps the text and nests overlapping spans', () => {
     const h = highlight(article);
     expect(h.replace(/<[^>]+>/g, '')).toBe(esc(article.text));
-    expect(h).toMatch(/<span class="e person" title="person: person:evil&quot;&gt;&lt;script&gt;">Evil<\/span>/);
+    expect(h).toMatch(/<span class="e person" title="person: Evil&quot;&gt;&lt;script&gt;">Evil<\/span>/);
     expect(h).toMatch(/<span class="q" title="quote: Evil">&quot;&lt;script&gt;/);
   });
 
@@ -49,5 +54,13 @@ describe('reports', () => {
     expect(renderTerminal(run, { color: false, width: 80 })).not.toMatch(/\x1b\[/);
     expect(renderTerminal(run, { color: true, width: 80 })).toMatch(/\x1b\[/);
     expect(renderTerminal(run, { color: false, width: 80 })).toContain('<x>.html: bad <input>');
+  });
+
+  it('docs/json.md lists the statuses as CLAIM_STATUSES defines them (node dist/scripts/docs.js rewrites it)', () => {
+    const doc = readFileSync(join(packageRoot(), 'docs', 'json.md'), 'utf8');
+    const block = doc.slice(doc.indexOf(STATUSES_BEGIN) + STATUSES_BEGIN.length, doc.indexOf(STATUSES_END)).trim();
+    expect(block).toBe(statusesMarkdown());
+    for (const s of Object.values(CLAIM_STATUSES)) expect(block).toContain(s.means);
+    expect(toJsonV1(run).statuses).toEqual(CLAIM_STATUSES);
   });
 });

@@ -118,6 +118,52 @@ describe('articles, search and outlets API', () => {
   });
 });
 
+describe('stories for analysts', () => {
+  it('filters stories by article kind and verdict, and sorts them', async () => {
+    const opinion = await get('/api/stories?kind=opinion');
+    expect(opinion.body.total).toBeGreaterThan(0);
+    const contested = await get('/api/stories?verdict=contested');
+    expect(contested.body.stories.map((s: any) => s.title)).toContainEqual(expect.stringMatching(/Maravel/));
+    expect((await get('/api/stories?verdict=changed')).body.total).toBe(0);
+    const most = (await get('/api/stories?sort=articles')).body.stories.map((s: any) => s.articleCount);
+    expect([...most].sort((a, b) => b - a)).toEqual(most);
+    expect((await get('/api/stories?verdict=true')).status).toBe(400);
+  });
+
+  it('gives a claim its evidence at a permalink, as a page and as JSON', async () => {
+    const id = (await get('/api/stories?q=chlorine')).body.stories[0].id;
+    const story = (await get(`/api/stories/${id}`)).body.story;
+    const claim = story.claims.find((c: any) => c.articles > 1);
+    const json = await get(`/api/stories/${id}/claims/${claim.id}`);
+    expect(json.body.claim.mentions).toHaveLength(claim.mentions.length);
+    expect(json.body.verdict.status).toBe(claim.status);
+    const page = await get(`/stories/${id}/claims/${claim.id}`);
+    expect(page.status).toBe(200);
+    expect((page.body as string).match(/<li class="mention"/g)).toHaveLength(claim.mentions.length);
+    expect((await get(`/stories/${id}/claims/nope`)).status).toBe(404);
+  });
+
+  it('serves each CSV table of a story, and no other file', async () => {
+    const id = (await get('/api/stories?q=chlorine')).body.stories[0].id;
+    const res = await app.request(`/stories/${id}/claims.csv`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect((await res.text()).split('\n')[0]).toMatch(/^story_id,story_title,claim_id,verdict/);
+    expect((await get(`/stories/${id}/secrets.csv`)).status).toBe(404);
+  });
+
+  it('names sources on the story page, counts quotes by articles, and finds the officials among the quoted', async () => {
+    const id = (await get('/api/stories?q=chlorine')).body.stories[0].id;
+    const html = (await get(`/stories/${id}`)).body as string;
+    expect(html).not.toMatch(/· 0 outlets/);
+    expect(html).toMatch(/\d+ articles? from \d+ sources?/);
+    expect(html).toMatch(/quotes? in \d+ articles? from \d+ sources?/);
+    // "Fire Chief Lena Orsk": the cross-check leaves her 'other'; her title makes her an official.
+    const wire = (await get('/api/outlets/Coastline%20Wire')).body;
+    const roles = Object.fromEntries(wire.quotedRoles);
+    expect(roles.official).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('ingest API', () => {
   const article = {
     title: 'Harbour authority reopens Maravel port after chemical blast',

@@ -18,7 +18,12 @@ import { articlePage } from './pages/article.js';
 import { problemPage } from './pages/layout.js';
 import { feedsPage, outletPage, outletsPage, searchPage } from './pages/misc.js';
 import { storiesPage } from './pages/stories.js';
-import { storyPage } from './pages/story.js';
+import { CLAIM_SORTS, storyPage, type ClaimFilter } from './pages/story.js';
+import { evidencePage, findClaim } from './pages/evidence.js';
+import { CSV_TABLES, csvTables, type CsvTable } from '../report/csv.js';
+import { CHART_CSS } from '../report/charts.js';
+import { CLAIM_STATUSES, type ClaimStatus } from '../model/check.js';
+import { STORY_SORTS, type StorySort } from '../store/browse.js';
 import { MAX_BODY_BYTES, MAX_PAGE_SIZE } from './settings.js';
 
 export interface AppOptions {
@@ -37,7 +42,8 @@ export interface AppOptions {
 function staticFiles(): Map<string, { body: string; type: string }> {
   const dir = join(packageRoot(), 'data', 'web');
   return new Map([
-    ['app.css', { body: readFileSync(join(dir, 'app.css'), 'utf8'), type: 'text/css; charset=utf-8' }],
+    // The charts' rules come from the module that draws them (the HTML report inlines the same).
+    ['app.css', { body: readFileSync(join(dir, 'app.css'), 'utf8') + CHART_CSS, type: 'text/css; charset=utf-8' }],
     ['app.js', { body: readFileSync(join(dir, 'app.js'), 'utf8'), type: 'text/javascript; charset=utf-8' }],
   ]);
 }
@@ -139,7 +145,23 @@ export function createApp(options: AppOptions): Hono {
   app.get('/stories/:id', (c) => {
     const s = book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    return c.html(storyPage(s));
+    return c.html(storyPage(s, claimFilter(c)));
+  });
+  app.get('/stories/:id/claims/:claim', (c) => {
+    const s = book.get(c.req.param('id'));
+    if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
+    const claim = findClaim(s, c.req.param('claim'));
+    if (!claim) throw new ApiError(404, `story ${s.story.id} has no claim ${c.req.param('claim')} (the story may have grown since the link was made)`);
+    return c.html(evidencePage(s, claim));
+  });
+  // CSV exports of one story: /stories/:id/claims.csv, mentions.csv, quotes.csv, labels.csv, loaded.csv.
+  app.get('/stories/:id/:file{[a-z]+\\.csv}', (c) => {
+    const table = c.req.param('file').replace(/\.csv$/, '') as CsvTable;
+    if (!CSV_TABLES.includes(table)) throw new ApiError(404, `no table ${table}; there are ${CSV_TABLES.join(', ')}`);
+    const s = book.get(c.req.param('id'));
+    if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
+    const csv = csvTables({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] }).get(table)!;
+    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="story-${s.story.id}-${table}.csv"` });
   });
   app.get('/articles/:id', (c) => {
     const found = getArticle(store, c.req.param('id'));
@@ -177,6 +199,13 @@ export function createApp(options: AppOptions): Hono {
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
     return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, articles: doc.articles, entities: doc.entities });
+  });
+  app.get('/api/stories/:id/claims/:claim', (c) => {
+    const s = book.get(c.req.param('id'));
+    if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
+    const claim = findClaim(s, c.req.param('claim'));
+    if (!claim) throw new ApiError(404, `story ${s.story.id} has no claim ${c.req.param('claim')}`);
+    return c.json({ storyId: s.story.id, claim, verdict: { status: claim.status, ...CLAIM_STATUSES[claim.status] } });
   });
   app.get('/api/articles', (c) => {
     const { limit, offset } = paging(c, 20);
@@ -244,12 +273,43 @@ function intParam(c: Context, name: string, fallback: number, min: number, max: 
   return n;
 }
 
+function dayParam(c: Context, name: string): string | null {
+  const v = c.req.query(name);
+  if (!v) return null;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new ApiError(400, `${name} must be a day as YYYY-MM-DD`);
+  return v;
+}
+
+function oneOf<T extends string>(c: Context, name: string, values: readonly T[]): T | null {
+  const v = c.req.query(name);
+  if (!v) return null;
+  if (!values.includes(v as T)) throw new ApiError(400, `${name} must be one of ${values.join(', ')}`);
+  return v as T;
+}
+
+const KINDS = ['news', 'opinion', 'unknown'] as const;
+
 function storyFilter(c: Context): StoryFilter {
-  const day = (name: string) => {
-    const v = c.req.query(name);
-    if (!v) return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) throw new ApiError(400, `${name} must be a day as YYYY-MM-DD`);
-    return v;
+  return {
+    from: dayParam(c, 'from'),
+    to: dayParam(c, 'to'),
+    outlet: c.req.query('outlet') || null,
+    q: c.req.query('q') || null,
+    kind: oneOf(c, 'kind', KINDS),
+    verdict: oneOf(c, 'verdict', Object.keys(CLAIM_STATUSES) as ClaimStatus[]),
+    sort: oneOf(c, 'sort', Object.keys(STORY_SORTS) as StorySort[]),
   };
-  return { from: day('from'), to: day('to'), outlet: c.req.query('outlet') || null, q: c.req.query('q') || null };
+}
+
+/** The claims filter of a story page: verdict, outlet (an article label), kind, dates, order, and claims=all. */
+function claimFilter(c: Context): ClaimFilter {
+  return {
+    verdict: oneOf(c, 'verdict', Object.keys(CLAIM_STATUSES) as ClaimStatus[]),
+    outlet: c.req.query('outlet') || null,
+    kind: oneOf(c, 'kind', KINDS),
+    from: dayParam(c, 'from'),
+    to: dayParam(c, 'to'),
+    sort: oneOf(c, 'sort', CLAIM_SORTS),
+    all: c.req.query('claims') === 'all',
+  };
 }

@@ -1,5 +1,6 @@
 import { isActorLabel } from '../report/check-view.js';
 import { addCount } from '../util/maps.js';
+import { speakerRoleOf } from '../annotate/quotes/roles.js';
 import { getOutlet, outletStories, type OutletSummary } from '../store/browse.js';
 import type { Store } from '../store/store.js';
 import type { StoryBook } from './book.js';
@@ -11,7 +12,7 @@ export interface OutletProfile extends OutletSummary {
   /** Per actor: the words the outlet uses for it in its own voice and inside quotations, with counts. */
   readonly labels: readonly { readonly actor: string; readonly own: readonly [string, number][]; readonly quoted: readonly [string, number][] }[];
   /** Loaded words in the outlet's own voice per 1,000 words, and the other outlets' rate in the same stories. */
-  readonly loaded: { readonly ownVoice: number; readonly quoted: number; readonly words: number; readonly perThousand: number; readonly othersPerThousand: number | null; readonly top: readonly [string, number][] };
+  readonly loaded: { readonly ownVoice: number; readonly quoted: number; readonly words: number; readonly perThousand: number; readonly othersPerThousand: number | null; readonly othersOwnVoice: number; readonly othersWords: number; readonly top: readonly [string, number][] };
   /** Whom it quotes, by role (official, expert, anonymous, ...). */
   readonly quotedRoles: readonly [string, number][];
   readonly recent: readonly { readonly id: string; readonly title: string; readonly lastPublished: string | null; readonly articles: number }[];
@@ -62,14 +63,19 @@ export function outletProfile(store: Store, book: StoryBook, outlet: string, max
         addCount(top, l.text.toLowerCase());
       }
     }
-    for (const f of check.framing) if (ours.has(f.articleId)) for (const q of f.quoted) addCount(roles, q.role, q.quotes);
+    // A speaker the cross-check left as 'other' may hold an office the article names elsewhere ("President Erdogan").
+    for (const f of check.framing) {
+      if (!ours.has(f.articleId)) continue;
+      const a = s.articles.find((x) => x.id === f.articleId);
+      for (const q of f.quoted) addCount(roles, q.role === 'other' && a ? (speakerRoleOf(a, q.speaker) ?? q.role) : q.role, q.quotes);
+    }
   }
   const per = (n: number, w: number) => (w ? Math.round((n / w) * 10000) / 10 : 0);
   return {
     ...base,
     storiesExamined: recent.length,
     labels: [...labels.entries()].map(([actor, e]) => ({ actor, own: sorted(e.own), quoted: sorted(e.quoted) })).sort((a, b) => b.own.length + b.quoted.length - (a.own.length + a.quoted.length) || a.actor.localeCompare(b.actor)),
-    loaded: { ownVoice: own, quoted, words: mine, perThousand: per(own, mine), othersPerThousand: othersWords ? per(othersLoaded, othersWords) : null, top: sorted(top).slice(0, 15) },
+    loaded: { ownVoice: own, quoted, words: mine, perThousand: per(own, mine), othersPerThousand: othersWords ? per(othersLoaded, othersWords) : null, othersOwnVoice: othersLoaded, othersWords, top: sorted(top).slice(0, 15) },
     quotedRoles: sorted(roles),
     recent,
   };

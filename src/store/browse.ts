@@ -17,6 +17,12 @@ export interface StoryFilter {
   readonly outlet?: string | null;
   /** Full-text query (FTS5 syntax, or plain words): stories with an article that matches. */
   readonly q?: string | null;
+  /** Stories with an article of this kind (news, opinion, unknown). */
+  readonly kind?: string | null;
+  /** Stories whose kept cross-check has a claim with this verdict (corroborated, contested, ...). */
+  readonly verdict?: string | null;
+  /** newest (default: last article first), oldest, or articles (most articles first). */
+  readonly sort?: StorySort | null;
 }
 
 export interface Page {
@@ -65,7 +71,17 @@ const STORY_CONDITIONS = {
   to: "s.first_published <= @to || '~'",
   outlet: 'EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.outlet = @outlet)',
   q: 's.id IN (SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH @q)',
+  kind: 'EXISTS (SELECT 1 FROM articles a WHERE a.story_id = s.id AND a.kind = @kind)',
+  verdict: "EXISTS (SELECT 1 FROM story_checks c, json_each(c.data, '$.claims') j WHERE c.story_id = s.id AND json_extract(j.value, '$.status') = @verdict)",
 } as const;
+
+export type StorySort = 'newest' | 'oldest' | 'articles';
+/** The orders a story list can take: fixed fragments, picked by name. */
+export const STORY_SORTS: Readonly<Record<StorySort, string>> = {
+  newest: 'ORDER BY s.last_published DESC, s.updated_seq DESC',
+  oldest: "ORDER BY coalesce(s.first_published, '~') ASC, s.updated_seq ASC",
+  articles: 'ORDER BY s.article_count DESC, s.last_published DESC, s.updated_seq DESC',
+};
 
 // NULLs sort last in a descending SQLite order, so undated stories come after the dated ones and the stories_recent index serves the order.
 const STORY_ORDER = 'ORDER BY s.last_published DESC, s.updated_seq DESC';
@@ -91,9 +107,10 @@ const summary = (r: StoryRow): StorySummary => ({ id: r.id, title: r.title, firs
 /** Stories newest first, filtered by dates, outlet and text, one page of them and the total. */
 export function findStories(store: Store, filter: StoryFilter, page: Page): StoryPage {
   const run = (q: string | null) => {
-    const { where, params } = whereOf(STORY_CONDITIONS, { from: filter.from || null, to: filter.to || null, outlet: filter.outlet || null, q });
+    const { where, params } = whereOf(STORY_CONDITIONS, { from: filter.from || null, to: filter.to || null, outlet: filter.outlet || null, q, kind: filter.kind || null, verdict: filter.verdict || null });
     const total = (store.db.prepare(`SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
-    const rows = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s ${where} ${STORY_ORDER} LIMIT @limit OFFSET @offset`).all({ ...params, limit: page.limit, offset: page.offset }) as StoryRow[];
+    const order = filter.sort ? STORY_SORTS[filter.sort] : STORY_ORDER;
+    const rows = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s ${where} ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: page.limit, offset: page.offset }) as StoryRow[];
     return { total, stories: rows.map(summary) };
   };
   const q = filter.q?.trim() || null;

@@ -4,6 +4,10 @@ import { analyze } from '../../src/app/analyze.js';
 import type { Article } from '../../src/model/article.js';
 import type { RunResult } from '../../src/model/run.js';
 import { corpus, describeShared } from '../helpers/shared.js';
+import { parse } from 'csv-parse/sync';
+import { checkView } from '../../src/report/check-view.js';
+import { csvTables, unguard } from '../../src/report/csv.js';
+import { renderTerminal } from '../../src/report/terminal.js';
 
 /**
  * End to end on the five seed reports (February 2020, Turkey asking the US for air patrols over
@@ -185,5 +189,37 @@ describeShared('analyze on the seeds', () => {
       for (const c of p.changes) expect(from.text.slice(c.fromStart, c.fromEnd)).toBe(c.from);
     }
     expect(story!.reuse!.filter((x) => ![x.from, x.to].includes(by('004').id))).toHaveLength(1);
+  });
+
+  it('keeps the subheads of 004 as headings, never as sentences of claims or the brief', () => {
+    const a = by('004');
+    const heads = (a.layers.paragraphs ?? []).filter((p) => p.heading).map((p) => a.text.slice(p.start, p.end));
+    expect(heads).toEqual(expect.arrayContaining(['NATO talks', 'Ankara ultimatum']));
+    const sentences = (a.layers.sentences ?? []).map((s) => a.text.slice(s.start, s.end));
+    for (const h of heads) expect(sentences).not.toContain(h);
+    const check = run.stories[0]!.check!;
+    for (const h of heads) {
+      for (const c of check.claims) expect(c.text.startsWith(h)).toBe(false);
+      for (const b of check.brief) expect(b.text.includes(`${h}\n`) || b.text.startsWith(h)).toBe(false);
+    }
+  });
+
+  it('labels the seeds by file name without the hash, and names presidents officials', () => {
+    const out = renderTerminal(run, { color: false, width: 100 });
+    expect(out).toContain('file 000');
+    expect(out).not.toContain('12436d311f05a390');
+    // 004 gives Erdogan's title where it does not quote him; 002 gives none, but he holds an office by name (affiliations.yml).
+    const v = checkView(run.stories[0]!.check!, run.articles, run.stories[0]!.articleIds);
+    const erdogan = v.quoted.flatMap((q) => q.list.filter((x) => x.speaker === 'Recep Tayyip Erdogan').map((x) => [q.outlet, x.role]));
+    expect(erdogan).toEqual([['file 002', 'official'], ['file 004', 'official']]);
+    expect(v.quoted.flatMap((q) => q.list.filter((x) => x.speaker === 'Donald Trump').map((x) => x.role))).toEqual(['official']);
+    const altun = v.quoted.flatMap((q) => q.list.filter((x) => x.speaker === 'Fahrettin Altun'));
+    expect(altun.map((x) => x.role)).toEqual(['official']);
+  });
+
+  it('exports the claims of the seeds as CSV that reads back to the same claims', () => {
+    const rows = parse(csvTables(run).get('claims')!, { columns: true }) as Record<string, string>[];
+    const claims = run.stories.flatMap((s) => s.check!.claims);
+    expect(rows.map((r) => [r.claim_id, r.verdict, unguard(r.text!), Number(r.independent_origins)])).toEqual(claims.map((c) => [c.id, c.status, c.text, c.independentOrigins]));
   });
 });

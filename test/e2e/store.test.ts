@@ -42,6 +42,12 @@ describe('store commands', () => {
     const text = cli(['stories', '--db', db]).out;
     expect(text).toContain(big.id);
     expect(text).not.toMatch(/\u001b\[/); // no colour without a TTY
+    // Filtered and sorted on the command line as in the web app.
+    const ids = (args: string[]) => (JSON.parse(cli(['stories', '--db', db, '--json', ...args]).out) as { stories: { id: string }[] }).stories.map((s) => s.id);
+    expect(ids(['--verdict', 'contested'])).toEqual([big.id]);
+    expect(ids(['--kind', 'opinion'])).toEqual(list.stories.filter((s) => s.articleCount === 1).map((s) => s.id));
+    expect(ids(['--sort', 'articles'])[0]).toBe(big.id);
+    expect(cli(['stories', '--db', db, '--outlet', 'Daily Blaze']).out).toMatch(/^1 story match in /);
 
     const out = join(dir, 'story.json');
     const r = cli(['story', big.id.slice(0, 6), '--db', db, '--json', out, '--md', join(dir, 's.md'), '--html', join(dir, 's.html')]);

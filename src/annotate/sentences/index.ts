@@ -4,6 +4,7 @@ import type { Stage } from '../../pipeline/stage.js';
 import { tokenizeBlock } from '../nlp.js';
 import { findParagraphs } from './paragraphs.js';
 import { repairSentences } from './repair.js';
+import { subheads } from './subheads.js';
 
 /**
  * Paragraphs, sentences and tokens. A line break ends a paragraph (a single newline is no sentence
@@ -38,11 +39,18 @@ export interface Segmented {
 
 /** Segment a whole text into paragraphs, sentences and tokens (all spans into `text`). */
 export function segment(text: string): Segmented {
-  const paragraphs = findParagraphs(text);
+  const found = findParagraphs(text);
+  const heads = subheads(text, found);
+  // A subhead stays in the text as a heading: tokens (so names in it are found), but no sentence (so no claim or brief is made of it).
+  const paragraphs = found.map((p, i) => (heads.has(i) ? { ...p, heading: true } : p));
   const sentences: Sentence[] = [];
   const tokens: Token[] = [];
   paragraphs.forEach((p, index) => {
     const block = tokenizeBlock(text.slice(p.start, p.end), p.start);
+    if (p.heading) {
+      for (const t of block.tokens) tokens.push({ kind: 'token', start: t.start, end: t.end, pos: t.pos, norm: t.norm });
+      return;
+    }
     const spans = block.sentences.map(([first, last]) => ({ start: block.tokens[first]!.start, end: block.tokens[last]!.end }));
     for (const s of repairSentences(text, spans)) sentences.push({ kind: 'sentence', start: s.start, end: s.end, paragraph: index });
     for (const t of block.tokens) tokens.push({ kind: 'token', start: t.start, end: t.end, pos: t.pos, norm: t.norm });

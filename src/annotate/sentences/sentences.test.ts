@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segment } from './index.js';
+import { findParagraphs } from './paragraphs.js';
+import { subheads } from './subheads.js';
 
 const slices = (text: string) => segment(text).sentences.map((s) => text.slice(s.start, s.end));
 
@@ -30,5 +32,33 @@ describe('segment(text)', () => {
       expect(surface.length).toBeGreaterThan(0);
     }
     expect(tokens.map((t) => text.slice(t.start, t.end))).toContain('Patriots');
+  });
+});
+
+describe('subheads', () => {
+  const text = [
+    'Turkey called on the international community Friday to impose a no-fly zone in Syria.',
+    'NATO talks',
+    'Meanwhile, ambassadors from NATO countries are holding emergency talks at the request of Turkey, a member of the alliance.',
+    'The new report details',
+    'Turkey has asked the US to conduct aerial patrols in its airspace bordering the Syrian province of Idlib, an official said.',
+    'Short line',
+    'Too short after.',
+  ].join('\n\n');
+
+  it('keeps a short title-like line between paragraphs as a heading with no sentence in it', () => {
+    const seg = segment(text);
+    const heads = seg.paragraphs.filter((p) => p.heading).map((p) => text.slice(p.start, p.end));
+    expect(heads).toEqual(['NATO talks']);
+    for (const s of seg.sentences) expect(text.slice(s.start, s.end)).not.toBe('NATO talks');
+    // Its words are still tokens (names in a subhead are found).
+    expect(seg.tokens.some((t) => text.slice(t.start, t.end) === 'NATO' && t.start === text.indexOf('NATO talks'))).toBe(true);
+  });
+
+  it('is no heading when it ends with a reporting verb, or when no prose follows', () => {
+    const ps = findParagraphs(text);
+    const found = [...subheads(text, ps)].map((i) => text.slice(ps[i]!.start, ps[i]!.end));
+    expect(found).not.toContain('The new report details');
+    expect(found).not.toContain('Short line');
   });
 });

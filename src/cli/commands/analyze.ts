@@ -1,24 +1,29 @@
 import { Command } from 'commander';
 import { analyze } from '../../app/analyze.js';
 import type { RunResult } from '../../model/run.js';
+import { csvTables } from '../../report/csv.js';
 import { renderHtml, renderMarkdown, renderTerminal, toJsonV1 } from '../../report/index.js';
 import { progress, useColor, writeAtomic } from '../io.js';
-import { addInputOptions, exitCodeFor, readingOptions, type InputOptions } from './options.js';
+import { addInputOptions, checkOutputs, examples, exitCodeFor, jsonTarget, readingOptions, writeCsv, type InputOptions } from './options.js';
 
 export interface ReportOptions {
-  json?: string;
+  json?: string | true;
   md?: string;
   html?: string;
+  csv?: string;
+  all?: boolean;
   color?: boolean;
   quiet?: boolean;
 }
 
-/** Options shared by `analyze` and `demo`. */
+/** Options shared by `analyze`, `demo` and `story`. */
 export function addReportOptions(cmd: Command): Command {
   return cmd
-    .option('--json <file>', 'write the JSON report (contract v1, docs/json.md); `-` for stdout')
+    .option('--json [file]', 'write the JSON report (contract v1, docs/json.md) to FILE, or to stdout without one')
     .option('--md <file>', 'write a Markdown report')
-    .option('--html <file>', 'write a self-contained HTML page with the annotations highlighted')
+    .option('--html <file>', 'write a self-contained HTML page: the story with its charts, then every article with its annotations highlighted')
+    .option('--csv <dir>', 'write claims.csv, mentions.csv, quotes.csv, labels.csv and loaded.csv into DIR (made if missing)')
+    .option('--all', 'list every claim (by default: those carried by several articles or in conflict, at most 12 a story)')
     .option('--no-color', 'no colours in the terminal report (default: colour only on a TTY)')
     .option('-q, --quiet', 'no terminal report; errors only');
 }
@@ -32,23 +37,38 @@ export function analyzeCommand(setExit: (code: number) => void): Command {
     .description('read, clean and annotate articles, group them into stories, trace copies and cross-check each story: files, directories, - (stdin), URLs, RSS/Atom feeds, JSON/JSONL exports')
     .argument('<inputs...>', 'paths, directories (recursive), http(s) URLs or feeds; - reads stdin');
   addInputOptions(cmd).option('--no-crosscheck', 'skip cross-checking stories (claims, conflicts, framing, timeline, brief): faster on big piles');
-  addReportOptions(cmd).action(async (inputs: string[], opts: ReportOptions & InputOptions & { crosscheck: boolean }) => {
-    const bar = progress();
-    const run = await analyze(inputs, { ...readingOptions(opts, bar), crossCheck: opts.crosscheck });
-    bar.done();
-    emitReports(run, opts);
-    setExit(exitCodeFor(run, inputs.length));
-  });
+  addReportOptions(cmd)
+    .addHelpText(
+      'after',
+      examples([
+        ['triangulate analyze reports/', 'every file of a folder, the report in the terminal'],
+        ['triangulate analyze a.html b.txt --html report.html', 'one HTML page: the story, its charts, the articles'],
+        ['triangulate analyze reports/ --manifest outlets.csv --csv out/', 'outlets and dates from a manifest; the claims, quotes, labels and loaded words as CSV'],
+        ['triangulate analyze export.jsonl --json > report.json', 'the JSON report on stdout'],
+        ['curl -s https://example.org/story | triangulate analyze - --all', 'a page from stdin, every claim listed'],
+      ]),
+    )
+    .action(async (inputs: string[], opts: ReportOptions & InputOptions & { crosscheck: boolean }) => {
+      checkOutputs(opts);
+      const bar = progress();
+      const run = await analyze(inputs, { ...readingOptions(opts, bar), crossCheck: opts.crosscheck });
+      bar.done();
+      emitReports(run, opts);
+      setExit(exitCodeFor(run, inputs.length));
+    });
   return cmd;
 }
 
-/** Print the terminal report (unless quiet or JSON goes to stdout) and write the requested files. */
-export function emitReports(run: RunResult, opts: ReportOptions): void {
-  if (opts.json) writeAtomic(opts.json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
-  if (opts.md) writeAtomic(opts.md, renderMarkdown(run));
-  if (opts.html) writeAtomic(opts.html, renderHtml(run));
-  if (!opts.quiet && opts.json !== '-') {
+/** Print the terminal report (unless quiet or a report goes to stdout) and write the requested files. */
+export function emitReports(run: RunResult, opts: ReportOptions, terminal: { articles?: boolean; errorsPrinted?: boolean } = {}): void {
+  const json = jsonTarget(opts.json);
+  const all = Boolean(opts.all);
+  if (json) writeAtomic(json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
+  if (opts.md) writeAtomic(opts.md, renderMarkdown(run, { all }));
+  if (opts.html) writeAtomic(opts.html, renderHtml(run, { all }));
+  if (opts.csv) writeCsv(opts.csv, csvTables(run));
+  if (!opts.quiet && json !== '-' && opts.md !== '-' && opts.html !== '-') {
     const width = Math.min(process.stdout.columns || 100, 120);
-    process.stdout.write(renderTerminal(run, { color: useColor(process.stdout, opts.color), width }));
+    process.stdout.write(renderTerminal(run, { color: useColor(process.stdout, opts.color), width, all, errorsPrinted: terminal.errorsPrinted ?? true, articles: terminal.articles }));
   }
 }

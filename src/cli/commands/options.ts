@@ -1,4 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { writeAtomic } from '../io.js';
 import type { AnalyzeOptions } from '../../app/analyze.js';
 import type { RunResult } from '../../model/run.js';
 import type { progress } from '../io.js';
@@ -49,7 +52,15 @@ export function readingOptions(opts: InputOptions, bar: ReturnType<typeof progre
   return {
     referenceDate: opts.referenceDate ?? null,
     grouping: { oneStory: opts.oneStory === true, by: opts.groupBy ?? null },
-    ingest: { maxBytes: opts.maxBytes, manifest: opts.manifest, timeoutMs: opts.timeout * 1000 },
+    ingest: {
+      maxBytes: opts.maxBytes,
+      manifest: opts.manifest,
+      timeoutMs: opts.timeout * 1000,
+      onWarning: (w) => {
+        bar.done();
+        process.stderr.write(`${w.input}: warning: ${w.reason}\n`);
+      },
+    },
     onProgress: bar.update,
     onError: (e) => {
       bar.done();
@@ -70,4 +81,51 @@ export function exitCode(errors: number, articles: number, inputCount: number): 
 
 export function exitCodeFor(run: RunResult, inputCount: number): number {
   return exitCode(run.errors.length, run.articles.length, inputCount);
+}
+
+/** Where `--json [file]` sends the JSON: the file, stdout (`-`) when given without one, or nowhere. */
+export function jsonTarget(value: string | true | undefined): string | null {
+  return value === undefined ? null : value === true ? '-' : value;
+}
+
+/** A usage or I/O problem found before any work: the CLI prints it as one line and exits 2. */
+export class UsageError extends Error {}
+
+/**
+ * Check every output before any work is done, so a typo in a path costs a line, not a whole
+ * analysis: each report file's folder must exist (and the file must not be a folder); the CSV
+ * folder is made if missing.
+ */
+export function checkOutputs(opts: { json?: string | true; md?: string; html?: string; csv?: string }): void {
+  const files: [string, string | null | undefined][] = [['--json', jsonTarget(opts.json)], ['--md', opts.md], ['--html', opts.html]];
+  for (const [flag, file] of files) {
+    if (!file || file === '-') continue;
+    const dir = dirname(resolve(file));
+    const st = statSync(dir, { throwIfNoEntry: false });
+    if (!st?.isDirectory()) throw new UsageError(`${flag} ${file}: no such folder ${dir}`);
+    if (statSync(file, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`${flag} ${file}: is a folder, not a file`);
+  }
+  if (opts.csv) {
+    try {
+      mkdirSync(opts.csv, { recursive: true });
+    } catch (error) {
+      throw new UsageError(`--csv ${opts.csv}: cannot make the folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
+    if (!statSync(opts.csv).isDirectory()) throw new UsageError(`--csv ${opts.csv}: not a folder`);
+  }
+}
+
+/** Write each CSV table as DIR/<name>.csv (atomically). */
+export function writeCsv(dir: string, tables: ReadonlyMap<string, string>): void {
+  for (const [name, content] of tables) writeAtomic(join(dir, `${name}.csv`), content);
+}
+
+/** The "Examples:" block of a command's --help. */
+export function examples(rows: readonly (readonly [string, string])[]): string {
+  return `\nExamples:\n${rows.map(([cmd, what]) => `  $ ${cmd}\n      ${what}`).join('\n')}\n`;
+}
+
+/** Write a JSON answer to `--json [file]`: the file, or stdout. */
+export function writeJson(target: string | true, value: unknown): void {
+  writeAtomic(jsonTarget(target)!, JSON.stringify(value, null, 2) + '\n');
 }

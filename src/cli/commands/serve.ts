@@ -11,6 +11,8 @@ import { DEFAULT_EVERY_MS, MIN_EVERY_MS } from '../../watch/settings.js';
 import { Watcher } from '../../watch/watcher.js';
 import { httpUrl } from '../../util/url.js';
 import { useColor } from '../io.js';
+import { humanTime } from '../../util/time.js';
+import { checkOutputs, examples, writeJson } from './options.js';
 
 const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory');
 
@@ -51,7 +53,7 @@ function feedsFrom(urls: readonly string[], opml?: string): string[] {
 function pollLine(url: string, outcome: PollOutcome | { busy: true }, color: boolean): string {
   const c = pc.createColors(color);
   if ('busy' in outcome) return `${url}: ${c.yellow('store busy (another ingest is writing); trying again shortly')}\n`;
-  if (!outcome.ok) return `${url}: ${c.red(outcome.error)} ${c.dim(`(next try ${outcome.nextPoll})`)}\n`;
+  if (!outcome.ok) return `${url}: ${c.red(outcome.error)} ${c.dim(`(next try ${humanTime(outcome.nextPoll)})`)}\n`;
   const what = outcome.newItems === 0 ? (outcome.notModified ? 'not modified' : 'no new items') : `${outcome.newItems} new item${outcome.newItems === 1 ? '' : 's'}, ${outcome.added} article${outcome.added === 1 ? '' : 's'} added`;
   return `${url}: ${c.green(what)}${outcome.problem ? ` ${c.yellow(`(${outcome.problem})`)}` : ''}\n`;
 }
@@ -62,7 +64,7 @@ function healthLines(feeds: readonly FeedRecord[], color: boolean): string {
   return feeds
     .map((f) => {
       const state = { failing: () => c.red(`failing ×${f.failures}`), ok: () => c.green('ok'), new: () => c.yellow('not polled yet') }[feedState(f)]();
-      return `${c.bold(f.title ?? f.url)}${f.title ? c.dim(` ${f.url}`) : ''}\n  ${state} · last success ${f.lastSuccess ?? 'never'} · ${f.itemsSeen} items seen · ${f.articlesAdded} articles added${f.lastError ? `\n  last error ${f.lastErrorAt}: ${f.lastError}` : ''}\n`;
+      return `${c.bold(f.title ?? f.url)}${f.title ? c.dim(` ${f.url}`) : ''}\n  ${state} · last success ${humanTime(f.lastSuccess)} · ${f.itemsSeen} items seen · ${f.articlesAdded} articles added${f.lastError ? `\n  last error ${humanTime(f.lastErrorAt)}: ${f.lastError}` : ''}\n`;
     })
     .join('');
 }
@@ -78,6 +80,14 @@ export function serveCommand(): Command {
     .option('--watch <feeds...>', 'also watch these RSS/Atom feeds and ingest their new items')
     .option('--opml <file>', 'also watch every feed of this OPML file')
     .addOption(new Option('--every <duration>', 'poll each watched feed this often (e.g. 15m, 1h)').argParser(every).default(DEFAULT_EVERY_MS, '15m'))
+    .addHelpText(
+      'after',
+      examples([
+        ['triangulate serve', 'the web app over the default store at http://127.0.0.1:8787/'],
+        ['triangulate serve --db news.db --port 9000', 'another store, another port'],
+        ['triangulate serve --watch https://example.org/rss.xml --every 30m', 'and keep ingesting a feed meanwhile'],
+      ]),
+    )
     .action(async (opts: { db?: string; port: number; host: string; token?: string; watch?: string[]; opml?: string; every: number }) => {
       const feeds = feedsFrom(opts.watch ?? [], opts.opml);
       const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
@@ -120,9 +130,18 @@ export function watchCommand(): Command {
     .addOption(new Option('--every <duration>', 'poll each feed this often (e.g. 15m, 1h)').argParser(every).default(DEFAULT_EVERY_MS, '15m'))
     .option('--once', 'poll every watched feed once, print their health and exit')
     .option('--status', 'print the health of the watched feeds and exit (no polling)')
-    .option('--json', 'with --once or --status: print the feeds as JSON')
+    .option('--json [file]', 'with --once or --status: write the feeds as JSON to FILE, or to stdout without one')
     .option('--no-color', 'no colours (default: colour only on a TTY)')
-    .action(async (urls: string[], opts: { db?: string; opml?: string; every: number; once?: boolean; status?: boolean; json?: boolean; color?: boolean }) => {
+    .addHelpText(
+      'after',
+      examples([
+        ['triangulate watch https://example.org/rss.xml', 'poll a feed every 15 minutes until Ctrl-C'],
+        ['triangulate watch --opml subscriptions.opml --every 1h', 'every feed of an OPML list, hourly'],
+        ['triangulate watch --once --json health.json', 'one round over the watched feeds; their health as JSON'],
+      ]),
+    )
+    .action(async (urls: string[], opts: { db?: string; opml?: string; every: number; once?: boolean; status?: boolean; json?: string | true; color?: boolean }) => {
+      checkOutputs({ json: opts.json });
       const feeds = feedsFrom(urls, opts.opml);
       const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
       const color = useColor(process.stdout, opts.color);
@@ -133,7 +152,8 @@ export function watchCommand(): Command {
         if (opts.status || opts.once) {
           if (opts.once) await watcher.tick(true);
           const health = watcher.feeds();
-          process.stdout.write(opts.json ? JSON.stringify({ db: store.path, feeds: health }, null, 2) + '\n' : healthLines(health, color));
+          if (opts.json) writeJson(opts.json, { db: store.path, feeds: health });
+          else process.stdout.write(healthLines(health, color));
           return;
         }
         process.stderr.write(`watching ${watcher.feeds().length} feed(s) every ${formatDuration(watcher.everyMs)} into ${store.path}; Ctrl-C stops\n`);

@@ -5,9 +5,13 @@ import { checkedStory } from '../../app/stories.js';
 import type { RunResult } from '../../model/run.js';
 import { defaultDbPath, lockForIngest, MATCH_END, MATCH_START, Store, type SearchHit, type StorySummary } from '../../store/index.js';
 import { clip } from '../../report/view.js';
+import { fileLabel } from '../../util/names.js';
 import { progress, useColor } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
-import { addInputOptions, exitCode, readingOptions, type InputOptions } from './options.js';
+import { addInputOptions, checkOutputs, examples, exitCode, parseIsoDay, readingOptions, writeJson, type InputOptions } from './options.js';
+import { findStories, STORY_SORTS, type StoryFilter } from '../../store/browse.js';
+import { CLAIM_STATUSES } from '../../model/check.js';
+import { plural } from '../../report/check-view.js';
 
 const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
 const dbPath = (opts: { db?: string }) => opts.db ?? defaultDbPath();
@@ -27,8 +31,17 @@ export function ingestCommand(setExit: (code: number) => void): Command {
   return addInputOptions(cmd)
     .addOption(new Option('--commit-every <n>', 'articles written per transaction (a killed ingest keeps every commit)').argParser(positiveInt).default(500))
     .option('--no-crosscheck', 'do not cross-check the stories that changed now (the web app and `story` then do it when a story is first read)')
-    .option('--json', 'print the summary as JSON')
-    .action(async (inputs: string[], opts: InputOptions & { db?: string; commitEvery: number; json?: boolean; crosscheck: boolean }) => {
+    .option('--json [file]', 'write the summary as JSON to FILE, or to stdout without one')
+    .addHelpText(
+      'after',
+      examples([
+        ['triangulate ingest reports/', 'add a folder to the default store'],
+        ['triangulate ingest https://example.org/feed.xml --db news.db', 'every item of a feed, into news.db'],
+        ['triangulate ingest export.jsonl --manifest outlets.csv --json summary.json', 'metadata from a manifest; the summary as JSON'],
+      ]),
+    )
+    .action(async (inputs: string[], opts: InputOptions & { db?: string; commitEvery: number; json?: string | true; crosscheck: boolean }) => {
+      checkOutputs({ json: opts.json });
       const path = dbPath(opts);
       const store = Store.open(path, { create: true });
       const unlock = lockForIngest(path);
@@ -39,11 +52,11 @@ export function ingestCommand(setExit: (code: number) => void): Command {
         const totals = store.counts();
         if (opts.json) {
           const { errors, ...rest } = s;
-          process.stdout.write(JSON.stringify({ db: path, ...rest, errors: errors.length, store: totals }, null, 2) + '\n');
+          writeJson(opts.json, { db: path, ...rest, errors: errors.length, store: totals });
         } else {
           process.stdout.write(
-            `${s.added} new article${s.added === 1 ? '' : 's'} stored (${s.known} already there), ${s.newStories} new stor${s.newStories === 1 ? 'y' : 'ies'}, ${s.grownStories} grown, ${s.reusePairs} reuse pair${s.reusePairs === 1 ? '' : 's'}\n` +
-              `${path}: ${totals.articles} articles, ${totals.stories} stories\n`,
+            `${plural(s.added, 'new article')} stored (${s.known} already there), ${plural(s.newStories, 'new story', 'new stories')}, ${s.grownStories} grown, ${plural(s.reusePairs, 'reuse pair')}\n` +
+              `${path}: ${plural(totals.articles, 'article')}, ${plural(totals.stories, 'story', 'stories')}\n`,
           );
         }
         setExit(exitCode(s.errors.length, s.read, inputs.length));
@@ -62,19 +75,38 @@ export function storiesCommand(): Command {
     .addOption(dbOption())
     .addOption(new Option('-n, --limit <n>', 'show at most this many').argParser(positiveInt).default(20))
     .option('--all', 'show every story')
-    .option('--json', 'print JSON ({"stories": [...]})')
+    .option('--outlet <name>', 'stories with an article from this outlet')
+    .addOption(new Option('--kind <kind>', 'stories with an article of this kind').choices(['news', 'opinion', 'unknown']))
+    .addOption(new Option('--verdict <status>', 'stories with a claim of this verdict (as kept by ingest)').choices(Object.keys(CLAIM_STATUSES)))
+    .option('--from <YYYY-MM-DD>', 'stories with an article published on or after this day', parseIsoDay)
+    .option('--to <YYYY-MM-DD>', 'stories with an article published on or before this day', parseIsoDay)
+    .addOption(new Option('--sort <order>', 'newest (default), oldest, or articles (most first)').choices(Object.keys(STORY_SORTS)))
+    .option('--json [file]', 'write JSON ({"stories": [...]}) to FILE, or to stdout without one')
     .option('--no-color', 'no colours (default: colour only on a TTY)')
-    .action((opts: { db?: string; limit: number; all?: boolean; json?: boolean; color?: boolean }) => {
+    .addHelpText(
+      'after',
+      examples([
+        ['triangulate stories', 'the 20 newest stories'],
+        ['triangulate stories --all --json stories.json', 'every story, as JSON in a file'],
+        ['triangulate stories --verdict contested --outlet "Daily Blaze" --sort articles', 'the stories with a contested claim that Daily Blaze covered, biggest first'],
+      ]),
+    )
+    .action((opts: { db?: string; limit: number; all?: boolean; json?: string | true; color?: boolean } & StoryFilter) => {
+      checkOutputs({ json: opts.json });
       const store = Store.open(dbPath(opts));
       try {
-        const stories = store.listStories({ limit: opts.all ? -1 : opts.limit });
-        const totals = store.counts();
+        const filter: StoryFilter = { outlet: opts.outlet, kind: opts.kind, verdict: opts.verdict, from: opts.from, to: opts.to, sort: opts.sort };
+        const found = findStories(store, filter, { limit: opts.all ? -1 : opts.limit, offset: 0 });
+        const stories = found.stories;
+        const filtered = Boolean(filter.outlet || filter.kind || filter.verdict || filter.from || filter.to);
+        const totals = filtered ? { ...store.counts(), stories: found.total } : store.counts();
         if (opts.json) {
-          process.stdout.write(JSON.stringify({ db: store.path, total: totals.stories, stories }, null, 2) + '\n');
+          writeJson(opts.json, { db: store.path, total: totals.stories, stories });
           return;
         }
         const c = pc.createColors(useColor(process.stdout, opts.color));
-        process.stdout.write(c.bold(`${totals.stories} stories, ${totals.articles} articles in ${store.path}; newest first\n`));
+        const order = opts.sort === 'oldest' ? 'oldest first' : opts.sort === 'articles' ? 'most articles first' : 'newest first';
+        process.stdout.write(c.bold(filtered ? `${plural(totals.stories, 'story', 'stories')} match in ${store.path}; ${order}\n` : `${plural(totals.stories, 'story', 'stories')}, ${plural(totals.articles, 'article')} in ${store.path}; ${order}\n`));
         for (const s of stories) process.stdout.write(storyLines(s, c, Math.min(process.stdout.columns || 100, 120)));
         if (stories.length < totals.stories) process.stdout.write(c.dim(`\n(${totals.stories - stories.length} more; --all or --limit N)\n`));
       } finally {
@@ -85,8 +117,8 @@ export function storiesCommand(): Command {
 
 function storyLines(s: StorySummary, c: ReturnType<typeof pc.createColors>, width: number): string {
   const dates = s.firstPublished === s.lastPublished ? (s.firstPublished ?? 'undated') : `${s.firstPublished ?? '?'} – ${s.lastPublished ?? '?'}`;
-  const outlets = s.outlets.length ? s.outlets.join(', ') : 'outlet unknown';
-  return `\n${c.cyan(s.id)}  ${c.bold(clip(s.title, width - 14))}\n            ${c.dim(clip(`${dates} · ${s.articleCount} article${s.articleCount === 1 ? '' : 's'} · ${outlets}`, width - 12))}\n`;
+  const outlets = s.outlets.length ? s.outlets.join(', ') : 'no outlet named';
+  return `\n${c.cyan(s.id)}  ${c.bold(clip(s.title, width - 14))}\n            ${c.dim(clip(`${dates} · ${plural(s.articleCount, 'article')} · ${outlets}`, width - 12))}\n`;
 }
 
 /** `triangulate story <id>`: one stored story, in every report format analyze has. */
@@ -95,7 +127,17 @@ export function storyCommand(): Command {
     .description('report one stored story (its articles, annotations, copy chain and cross-check: claims, conflicts, framing, timeline, brief) in the terminal, JSON, Markdown or HTML')
     .argument('<id>', 'story id as `triangulate stories` prints it (a unique prefix of 4 or more characters will do)')
     .addOption(dbOption());
-  addReportOptions(cmd).action((id: string, opts: ReportOptions & { db?: string }) => {
+  addReportOptions(cmd)
+    .addHelpText(
+      'after',
+      examples([
+        ['triangulate story 3f2a', 'the story whose id starts with 3f2a, in the terminal'],
+        ['triangulate story 3f2a --html story.html --csv story-csv/', 'as one HTML page with its charts, and as CSV tables'],
+        ['triangulate story 3f2a --all --json', 'every claim; the JSON report on stdout'],
+      ]),
+    )
+    .action((id: string, opts: ReportOptions & { db?: string }) => {
+    checkOutputs(opts);
     const store = Store.open(dbPath(opts));
     try {
       // The cross-check kept by ingest when it is current, else computed here (a reader does not write the store).
@@ -116,16 +158,24 @@ export function searchCommand(): Command {
     .argument('<query...>', 'words to look for')
     .addOption(dbOption())
     .addOption(new Option('-n, --limit <n>', 'show at most this many hits').argParser(positiveInt).default(20))
-    .option('--json', 'print JSON ({"hits": [...]}; matches in snippets between [ and ])')
+    .option('--json [file]', 'write JSON ({"hits": [...]}; matches in snippets between [ and ]) to FILE, or to stdout without one')
     .option('--no-color', 'no colours (default: colour only on a TTY)')
-    .action((words: string[], opts: { db?: string; limit: number; json?: boolean; color?: boolean }) => {
+    .addHelpText(
+      'after',
+      examples([
+        ['triangulate search chlorine', 'articles that say chlorine (or chlorinated: words are stemmed)'],
+        ['triangulate search \'"no-fly zone" OR patriot*\' -n 5', 'a phrase or a prefix, the five best'],
+      ]),
+    )
+    .action((words: string[], opts: { db?: string; limit: number; json?: string | true; color?: boolean }) => {
+      checkOutputs({ json: opts.json });
       const store = Store.open(dbPath(opts));
       try {
         const query = words.join(' ');
         const hits = store.search(query, { limit: opts.limit });
         if (opts.json) {
           const plain = hits.map((h) => ({ ...h, snippet: marked(h.snippet.replace(/\s+/g, ' ').trim(), '[', ']') }));
-          process.stdout.write(JSON.stringify({ db: store.path, query, hits: plain }, null, 2) + '\n');
+          writeJson(opts.json, { db: store.path, query, hits: plain });
           return;
         }
         const color = useColor(process.stdout, opts.color);
@@ -139,7 +189,7 @@ export function searchCommand(): Command {
 
 function hitLines(h: SearchHit, color: boolean, width: number): string {
   const c = pc.createColors(color);
-  const head = [h.outlet ?? 'outlet unknown', h.published ?? 'undated', h.title ?? h.source].join(' · ');
+  const head = [h.outlet ?? fileLabel(h.source, h.title), h.published ?? 'undated', h.title ?? h.source].join(' · ');
   // The snippet comes from the cleaned text (no control characters but the store's two markers).
   const snippet = h.snippet.replace(/\s+/g, ' ').trim();
   return `\n${c.cyan(h.storyId)} ${c.bold(clip(head, width - 12))}\n  ${color ? marked(snippet, '\u001b[1m\u001b[33m', '\u001b[22m\u001b[39m') : marked(snippet, '[', ']')}\n`;

@@ -1,7 +1,7 @@
 import type { Article } from '../../model/article.js';
 import { highlight, legend } from '../../report/html.js';
 import { dateLines, hedgeLines, metaLine, quantityLines, removedSummary, sourceLines } from '../../report/view.js';
-import { sourceName } from '../../util/names.js';
+import { refName, sourceName } from '../../util/names.js';
 import { html, raw, safeHref } from '../html.js';
 import { count, layout } from './layout.js';
 
@@ -15,7 +15,7 @@ export function articlePage(a: Article, storyId: string, hl: { start: number; en
   const url = safeHref(a.meta.url);
   const L = a.layers;
   const quotes = (L.quotes ?? []).map((q) => html`<li><strong>${q.speakerName ?? 'unattributed'}</strong>${q.denies ? html` <span class="meta">denies</span>` : q.direct ? '' : html` <span class="meta">(indirect)</span>`}: ${a.text.slice(q.start, q.end)}</li>`);
-  const entities = [...new Map((L.entities ?? []).map((e) => [e.ref, e])).values()].map((e) => html`<li><span class="e ${e.type}">${a.text.slice(e.start, e.end)}</span> <code>${e.ref}</code></li>`);
+  const entities = [...new Map((L.entities ?? []).map((e) => [e.ref, e])).values()].map((e) => html`<li><span class="e ${e.type}">${a.text.slice(e.start, e.end)}</span> <span class="meta">${e.type}: ${refName(e.ref)}</span></li>`);
   const rows: [string, string[]][] = [
     ['numbers', quantityLines(a)],
     ['dates', dateLines(a)],

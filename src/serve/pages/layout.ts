@@ -1,4 +1,5 @@
-import { html, type Html } from '../html.js';
+import { verdictLegend } from '../../report/html.js';
+import { html, raw, type Html } from '../html.js';
 
 export type Section = 'stories' | 'outlets' | 'feeds' | 'search' | 'none';
 
@@ -11,7 +12,7 @@ export function layout(title: string, section: Section, body: Html, q = ''): str
 <header class="top"><a class="brand" href="/">triangulate</a><nav aria-label="Main">${nav('/', 'Stories', 'stories')}${nav('/outlets', 'Outlets', 'outlets')}${nav('/feeds', 'Feeds', 'feeds')}</nav>
 <form class="find" role="search" action="/search" method="get"><label class="sr" for="find-q">Search articles</label><input id="find-q" name="q" type="search" placeholder="Search articles ( / )" value="${q}" accesskey="s"></form></header>
 <main id="main" tabindex="-1">${body}</main>
-<footer class="foot">triangulate · every text on these pages is quoted from the articles in the store, untrusted and shown as text</footer>
+<footer class="foot"><details class="legend-box"><summary>What the verdicts mean</summary>${raw(verdictLegend())}</details>triangulate · every text on these pages is quoted from the articles in the store, untrusted and shown as text</footer>
 </body></html>`}\n`;
 }
 

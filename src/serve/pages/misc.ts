@@ -1,9 +1,12 @@
 import type { OutletSummary } from '../../store/browse.js';
 import { feedState, type FeedRecord } from '../../store/feeds.js';
 import type { SearchHit } from '../../store/store.js';
-import { html, query, safeHref, type Html } from '../html.js';
+import { html, query, raw, safeHref, type Html } from '../html.js';
+import { loadedRates } from '../../report/charts.js';
 import type { OutletProfile } from '../outlets.js';
 import { count, dateRange, layout } from './layout.js';
+import { humanTime } from '../../util/time.js';
+import { fileLabel } from '../../util/names.js';
 
 /** Every outlet in the store. */
 export function outletsPage(outlets: readonly OutletSummary[]): string {
@@ -24,6 +27,7 @@ export function outletPage(p: OutletProfile): string {
 <p class="meta">Figures below: its ${count(p.storiesExamined, 'most recent story', 'most recent stories')}, each cross-checked with the other outlets that covered it.</p>
 <section aria-labelledby="h-loaded"><h2 id="h-loaded">Loaded language</h2>
 <p><strong class="figure">${l.perThousand}</strong> loaded words per 1,000 words in its own voice (${l.ownVoice} in ${l.words.toLocaleString('en')} words)${l.othersPerThousand === null ? '' : html`; the other outlets in the same stories: <strong class="figure">${l.othersPerThousand}</strong>`}. ${l.quoted} more inside quotations (the speakers' words).</p>
+${l.othersPerThousand === null ? '' : raw(loadedRates([{ label: p.outlet, count: l.ownVoice, words: l.words }, { label: 'the other outlets', count: l.othersOwnVoice, words: l.othersWords }], 'outlet-rates'))}
 ${l.top.length ? html`<p>Most used: ${pairs(l.top)}</p>` : ''}</section>
 <section aria-labelledby="h-labels"><h2 id="h-labels">How it names the actors</h2>${
     p.labels.length
@@ -52,7 +56,7 @@ export function searchPage(q: string, hits: readonly { hit: SearchHit; text: str
   const body = html`<h1>Search</h1>
 <form class="filters" role="search" method="get" action="/search"><label>Words <input type="search" name="q" value="${q}" autofocus></label><button type="submit">Search</button></form>
 <p class="meta">Stemmed full text over titles and texts; "a phrase", OR, NOT and prefix* work.</p>
-${q ? (hits.length ? html`<ol class="hits" start="${offset + 1}">${hits.map(({ hit: h, text, highlights }) => html`<li><a class="title" href="/articles/${h.articleId}">${h.title ?? h.source}</a> <span class="meta">${h.outlet ?? 'outlet unknown'} · ${h.published ?? 'undated'} · <a href="/stories/${h.storyId}">story</a></span><p class="snippet">${snippet(text, highlights)}</p></li>`)}</ol>` : html`<p class="empty">No article matches.</p>`) : ''}
+${q ? (hits.length ? html`<ol class="hits" start="${offset + 1}">${hits.map(({ hit: h, text, highlights }) => html`<li><a class="title" href="/articles/${h.articleId}">${h.title ?? h.source}</a> <span class="meta">${h.outlet ?? fileLabel(h.source, h.title)} · ${h.published ?? 'undated'} · <a href="/stories/${h.storyId}">story</a></span><p class="snippet">${snippet(text, highlights)}</p></li>`)}</ol>` : html`<p class="empty">No article matches.</p>`) : ''}
 <nav class="pager" aria-label="Pages">${offset > 0 ? html`<a rel="prev" href="/search${query({ q, offset: Math.max(0, offset - limit) || null })}">← previous</a>` : ''}${hasMore ? html`<a rel="next" href="/search${query({ q, offset: offset + limit })}">next →</a>` : ''}</nav>`;
   return layout(q ? `Search: ${q}` : 'Search', 'search', body, q);
 }
@@ -66,7 +70,7 @@ ${
   feeds.length
     ? html`<div class="scroll" tabindex="0" role="region" aria-label="Feed health"><table class="feeds"><thead><tr><th scope="col">feed</th><th scope="col">health</th><th scope="col">last success</th><th scope="col">last error</th><th scope="col">items seen</th><th scope="col">articles added</th><th scope="col">next poll</th></tr></thead><tbody>${feeds.map((f) => {
         const href = safeHref(f.url);
-        return html`<tr><th scope="row">${f.title ? html`${f.title}<br>` : ''}${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${f.url}</a>` : f.url}</th><td>${state(f)}</td><td>${f.lastSuccess ?? '—'}</td><td>${f.lastError ? html`${f.lastError}<br><small>${f.lastErrorAt}</small>` : '—'}</td><td>${f.itemsSeen}</td><td>${f.articlesAdded}</td><td>${f.nextPoll ?? 'now'}</td></tr>`;
+        return html`<tr><th scope="row">${f.title ? html`${f.title}<br>` : ''}${href ? html`<a href="${href}" rel="noopener noreferrer nofollow">${f.url}</a>` : f.url}</th><td data-label="health">${state(f)}</td><td data-label="last success">${f.lastSuccess ? html`<time datetime="${f.lastSuccess}">${humanTime(f.lastSuccess)}</time>` : '—'}</td><td data-label="last error">${f.lastError ? html`${f.lastError}<br><small>${humanTime(f.lastErrorAt)}</small>` : '—'}</td><td data-label="items seen">${f.itemsSeen}</td><td data-label="articles added">${f.articlesAdded}</td><td data-label="next poll">${f.nextPoll ? html`<time datetime="${f.nextPoll}">${humanTime(f.nextPoll)}</time>` : 'now'}</td></tr>`;
       })}</tbody></table></div>`
     : html`<p class="empty">No feed is watched yet.</p>`
 }`;
