@@ -2,6 +2,7 @@ import type { Article } from '../model/article.js';
 import type { ArticleFraming, LabelRecord, LoadedRecord, QuotedSource, SpeakerRole, TextRef } from '../model/check.js';
 import { stemmedWords, type StemmedWord } from '../lexicon/phrases.js';
 import { findQuoted } from '../annotate/quotes/marks.js';
+import { speakerRoleOf } from '../annotate/quotes/roles.js';
 import { countOf, mostFrequent, pushTo } from '../util/maps.js';
 import { countryOfWord, crossCheckLexicons } from './lexicons.js';
 
@@ -192,7 +193,8 @@ export function quotedSources(a: Article): QuotedSource[] {
     if (saysAnonymous || (!named && lex.roles.match(own).some((h) => h.entry.person))) roles.add('anonymous');
     const cited = (a.layers.citedSources ?? []).find((c) => sp && c.start >= sp.start && c.end <= sp.end);
     if (cited && (cited.sourceKind === 'outlet' || cited.sourceKind === 'agency')) roles.add('outlet');
-    const role: SpeakerRole = ROLE_ORDER.find((r) => roles.has(r)) ?? 'other';
+    // Else what the article says of the speaker anywhere: an office before the name, an appositive, an office-holder by name (offices.yml).
+    const role: SpeakerRole = ROLE_ORDER.find((r) => roles.has(r)) ?? speakerRoleOf(a, speaker) ?? 'other';
     // The side: a country in the speaker's words ("a Turkish official", "Russia's defence
     // ministry", "Erdogan"), else in the few words just before them.
     const side = [...own, ...[...before].reverse()].map((w) => countryOfWord(w.norm)).find(Boolean) ?? null;

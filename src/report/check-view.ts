@@ -2,7 +2,6 @@ import type { Article } from '../model/article.js';
 import { CLAIM_STATUSES, type BriefSection, type ClaimRecord, type ClaimStatus, type LabelRecord, type StoryCheck, type TextRef } from '../model/check.js';
 import type { ReuseRecord } from '../model/run.js';
 import { articleLabels, fileOrder, refName } from '../util/names.js';
-import { speakerRoleOf } from '../annotate/quotes/roles.js';
 
 /** Every status in report order, with its label and its one-line meaning (from CLAIM_STATUSES, never restated). */
 export const STATUS_ORDER = Object.keys(CLAIM_STATUSES) as ClaimStatus[];
@@ -17,6 +16,10 @@ export interface MentionView extends TextRef {
 export interface ClaimView {
   readonly id: string;
   readonly status: ClaimStatus;
+  /** Why this claim has its verdict (the cross-check's one line), null for a check kept before it said. */
+  readonly why: string | null;
+  /** The cross-check's origins and what joins each (null for a check kept before it said). */
+  readonly originList: ClaimRecord['origins'] | null;
   readonly origins: number;
   readonly articles: number;
   readonly text: string;
@@ -113,8 +116,7 @@ export function checkView(check: StoryCheck, articles: readonly Article[], artic
     return { articleId: f.articleId, outlet: name(f.articleId), kind: f.kind, own: uniq(own.map((l) => l.text)), quoted: uniq(ls.filter((l) => l.quoted).map((l) => l.text)), speculation: f.speculation.length, words: w, ownCount: own.length, perThousand: w ? Math.round((own.length / w) * 10000) / 10 : 0 };
   });
   const quoted = framing.map((f) => {
-    const a = byId.get(f.articleId);
-    const list = f.quoted.map((q) => ({ speaker: q.speaker, role: a && q.role === 'other' ? (speakerRoleOf(a, q.speaker) ?? q.role) : q.role, side: q.side ? refName(q.side) : null, quotes: q.quotes }));
+    const list = f.quoted.map((q) => ({ speaker: q.speaker, role: q.role, side: q.side ? refName(q.side) : null, quotes: q.quotes }));
     return { articleId: f.articleId, outlet: name(f.articleId), list, sources: list.map((q) => `${q.speaker} (${[q.role, q.side].filter(Boolean).join(', ')})${q.quotes > 1 ? ` ×${q.quotes}` : ''}`) };
   });
   const timeline = check.timeline.map((t) => ({ date: t.date, text: t.text, outlets: names(t.articleIds), articleIds: byFile(t.articleIds), claimId: t.claimId }));
@@ -129,6 +131,8 @@ function claimView(c: ClaimRecord, byId: ReadonlyMap<string, Article>, order: re
   return {
     id: c.id,
     status: c.status,
+    why: c.why ?? null,
+    originList: c.origins ?? null,
     origins: c.independentOrigins,
     articles: c.articles,
     text: c.text,
@@ -146,7 +150,10 @@ function claimView(c: ClaimRecord, byId: ReadonlyMap<string, Article>, order: re
  * origin (one outlet, a copied passage between them, one credited source), as the cross-check
  * defines independence (CLAIM_STATUSES). Each group is one origin as these ties join them.
  */
-export function originGroups(c: Pick<ClaimRecord, 'mentions'>, articles: readonly Article[], reuse: readonly ReuseRecord[], label: (id: string) => string): { readonly articleIds: readonly string[]; readonly ties: readonly string[] }[] {
+export function originGroups(c: { readonly mentions: ClaimRecord['mentions']; readonly origins?: ClaimRecord['origins'] | null }, articles: readonly Article[], reuse: readonly ReuseRecord[], label: (id: string) => string): { readonly articleIds: readonly string[]; readonly ties: readonly string[] }[] {
+  // The cross-check says which articles are one origin and why (claims.ts originGroups); a check
+  // kept by a store before it did is regrouped here from the articles and their reuse.
+  if (c.origins) return c.origins.map((o) => ({ articleIds: o.articleIds, ties: o.joinedBy }));
   const byId = new Map(articles.map((a) => [a.id, a]));
   const ids = [...new Set(c.mentions.map((m) => m.articleId))];
   const parent = new Map(ids.map((id) => [id, id]));

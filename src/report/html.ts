@@ -56,7 +56,7 @@ export function highlight(a: Article, extra: readonly Mark[] = []): string {
   return html;
 }
 
-const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:auto;padding:1rem;color:#222;background:#fff}*{box-sizing:border-box}
+const STYLE = `.why{display:block;color:#555;font-size:.85em}body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:auto;padding:1rem;color:#222;background:#fff}*{box-sizing:border-box}
 h1{font-size:1.5rem}h2{font-size:1.3rem;margin-top:2.5rem;border-top:2px solid #ccc;padding-top:1rem}h3{font-size:1.05rem;margin-top:1.4rem}
 .meta{color:#555;font-size:.9rem}.text{white-space:pre-wrap;border-left:3px solid #ddd;padding-left:1rem;overflow-wrap:anywhere}
 .q{background:#fff3c4}.qi{background:#f4f0e0}.e{border-bottom:2px solid #7aa7d8}.e.person{border-color:#d87a7a}
@@ -98,7 +98,7 @@ function checkHtml(v: CheckView, id: string): string {
   if (v.claims.length) {
     // Pivoted: one row per claim naming the articles that carry it, so the table keeps its width whatever the number of articles.
     p.push(`<div class="scroll" tabindex="0" role="region" aria-label="Claims"><table class="claims"><tr><th>verdict</th><th>origins / articles</th><th>claim</th><th>carried by</th></tr>`);
-    for (const c of v.claims) p.push(`<tr><td>${statusTag(c.status)}</td><td>${c.origins} / ${c.articles}</td><td>${esc(c.text)}${c.conflicts.map((k) => `<br><small>⚠ ${esc(k.line)}</small>`).join('')}</td><td>${esc(c.outlets)}</td></tr>`);
+    for (const c of v.claims) p.push(`<tr><td>${statusTag(c.status)}</td><td>${c.origins} / ${c.articles}</td><td>${esc(c.text)}${c.why ? `<br><small class="why">${esc(c.why)}</small>` : ''}${c.conflicts.map((k) => `<br><small>⚠ ${esc(k.line)}</small>`).join('')}</td><td>${esc(c.outlets)}</td></tr>`);
     p.push(`</table></div>`);
   }
   if (v.labels.length) {

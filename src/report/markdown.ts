@@ -25,7 +25,7 @@ function checkMarkdown(v: CheckView): string[] {
   if (v.claims.length) {
     // Pivoted: one row per claim with the articles that carry it named, so the table stays narrow whatever the number of articles.
     out.push('| verdict | origins / articles | claim | carried by |', '|---|---|---|---|');
-    for (const c of v.claims) out.push(`| ${CLAIM_STATUSES[c.status].label} | ${c.origins} / ${c.articles} | ${cell(c.text)} | ${cell(c.outlets)} |`);
+    for (const c of v.claims) out.push(`| ${CLAIM_STATUSES[c.status].label} | ${c.origins} / ${c.articles} | ${cell(c.text)}${c.why ? `<br>_${cell(c.why)}_` : ''} | ${cell(c.outlets)} |`);
     out.push('');
   }
   if (v.labels.length) {

@@ -122,6 +122,7 @@ function checkLines(v: CheckView, c: Colors, w: number): string[] {
   for (const x of v.claims) {
     const head = `${c[STATUS_COLOR[x.status]](CLAIM_STATUSES[x.status].label)} ${c.dim(`(${plural(x.origins, 'origin')}, ${plural(x.articles, 'article')})`)} `;
     out.push(...wrap(`${head}${x.text} ${c.dim(`[${x.outlets}]`)}`, w, '      ', '    '));
+    if (x.why) out.push(...wrap(c.dim(`why: ${x.why}`), w, '        ', '      '));
   }
   if (v.labels.length) out.push(`  ${c.bold('How each outlet names the actors')}`);
   for (const l of v.labels) {

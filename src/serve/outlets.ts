@@ -1,6 +1,5 @@
 import { isActorLabel } from '../report/check-view.js';
 import { addCount } from '../util/maps.js';
-import { speakerRoleOf } from '../annotate/quotes/roles.js';
 import { getOutlet, outletStories, type OutletSummary } from '../store/browse.js';
 import type { Store } from '../store/store.js';
 import type { StoryBook } from './book.js';
@@ -63,11 +62,9 @@ export function outletProfile(store: Store, book: StoryBook, outlet: string, max
         addCount(top, l.text.toLowerCase());
       }
     }
-    // A speaker the cross-check left as 'other' may hold an office the article names elsewhere ("President Erdogan").
     for (const f of check.framing) {
       if (!ours.has(f.articleId)) continue;
-      const a = s.articles.find((x) => x.id === f.articleId);
-      for (const q of f.quoted) addCount(roles, q.role === 'other' && a ? (speakerRoleOf(a, q.speaker) ?? q.role) : q.role, q.quotes);
+      for (const q of f.quoted) addCount(roles, q.role, q.quotes);
     }
   }
   const per = (n: number, w: number) => (w ? Math.round((n / w) * 10000) / 10 : 0);

@@ -35,12 +35,12 @@ export function evidencePage(s: CheckedStory, c: ClaimView): string {
   const labels = articleLabels(mine);
   const label = (id: string) => labels.get(id) ?? id;
   const byId = new Map(s.articles.map((a) => [a.id, a]));
-  const groups = originGroups({ mentions: c.mentions }, s.articles, s.story.reuse ?? [], label);
+  const groups = originGroups({ mentions: c.mentions, origins: c.originList }, s.articles, s.story.reuse ?? [], label);
   const all = s.story.check ? checkView(s.story.check, s.articles, s.story.articleIds, { all: true }).allClaims : [];
   const href = claimHref(s.story.id, c.id);
   const body = html`<p class="crumbs"><a href="/stories/${s.story.id}#claims">← ${s.story.title}</a></p>
 <h1 class="claim-text">${c.text}</h1>
-<p class="lede">${raw(statusTag(c.status))} ${CLAIM_STATUSES[c.status].means}</p>
+<p class="lede">${raw(statusTag(c.status))} ${CLAIM_STATUSES[c.status].means}</p>${c.why ? html`<p class="why">Why: ${c.why}</p>` : ''}
 <p class="meta">${plural(c.origins, 'independent origin')} · ${plural(c.articles, 'article')}${c.date ? ` · about ${c.date}` : ''} · permalink: <a class="permalink" href="${href}">${href}</a></p>
 <section id="origins" aria-labelledby="h-origins"><h2 id="h-origins">Why ${plural(c.origins, 'independent origin')}</h2>
 <p class="meta">Articles that copy one another, credit one outlet or agency, or come from one outlet count as one origin. The cross-check counts ${c.origins}; the ties it can see between these articles:</p>

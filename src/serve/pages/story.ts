@@ -154,7 +154,7 @@ ${form}
 ${
   shown.length
     ? html`<div class="scroll" tabindex="0" role="region" aria-label="Claims"><table class="claims"><thead><tr><th scope="col">verdict</th><th scope="col">claim</th><th scope="col" title="independent origins / articles">origins / articles</th><th scope="col">carried by</th></tr></thead><tbody>${shown.map(
-        (c) => html`<tr data-status="${c.status}" data-claim="${c.id}"><td>${raw(statusTag(c.status))}</td><th scope="row" class="claim"><a href="${claimHref(storyId, c.id)}">${c.text}</a>${c.conflicts.map((k) => html`<details class="conflict"><summary>⚠ ${k.kind}</summary>${k.note}</details>`)}</th><td data-label="origins / articles">${c.origins} / ${c.articles}</td><td class="carried">${[...new Set(c.mentions.map((m) => m.articleId))].map((id) => {
+        (c) => html`<tr data-status="${c.status}" data-claim="${c.id}"><td>${raw(statusTag(c.status))}</td><th scope="row" class="claim"><a href="${claimHref(storyId, c.id)}">${c.text}</a>${c.why ? html`<small class="why">${c.why}</small>` : ''}${c.conflicts.map((k) => html`<details class="conflict"><summary>⚠ ${k.kind}</summary>${k.note}</details>`)}</th><td data-label="origins / articles">${c.origins} / ${c.articles}</td><td class="carried">${[...new Set(c.mentions.map((m) => m.articleId))].map((id) => {
           const ms = c.mentions.filter((m) => m.articleId === id);
           return html`<a class="cite" data-article="${id}" href="${spanHref(id, ms[0]!.start, ms[0]!.end)}">${ms[0]!.label}${ms.length > 1 ? ` ×${ms.length}` : ''}</a>`;
         })}</td></tr>`,
