@@ -41,7 +41,7 @@ export interface CrossCheckLexicons {
   readonly numberWords: ReadonlySet<string>;
   /** Irregular verb form → the stem of its base ("fled" → "flee"; inflections.yml). */
   readonly baseStem: ReadonlyMap<string, string>;
-  /** Stem → stems of its opposites (antonyms.yml, both ways; function words left out: "all" / "some"). */
+  /** Stem → stems of its opposites (antonyms.yml from WordNet and opposites.yml, both ways; function words left out: "all" / "some"). */
   readonly opposites: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
@@ -65,7 +65,7 @@ export function crossCheckLexicons(): CrossCheckLexicons {
   }
   const stop = new Set(loadLexicon('function-words').entries.map((e) => e.term.toLowerCase()));
   const opposites = new Map<string, Set<string>>();
-  for (const e of loadLexicon<AntonymEntry>('antonyms').entries) {
+  for (const e of [...loadLexicon<AntonymEntry>('antonyms').entries, ...loadLexicon<AntonymEntry>('opposites').entries]) {
     if (stop.has(e.term) || stop.has(e.opposite)) continue;
     const [a, b] = [stem(e.term), stem(e.opposite)];
     for (const [x, y] of [[a, b], [b, a]] as const) {
