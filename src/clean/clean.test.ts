@@ -12,7 +12,7 @@ describe('clean', () => {
   it.each([
     ['Sign up to our FREE Daily Blaze newsletter - JOIN NOW', 'call-to-action'],
     ['Join the mailing list', 'subscribe'],
-    ['Paylaş / Share', 'share'],
+    ['Tweet / Share', 'share'],
     ['Share this article', 'share'],
     ['Follow us on Facebook and Instagram', 'call-to-action'],
     ['READ MORE: Chemical giant’s bosses in hiding as families demand answers', 'related-link'],
