@@ -125,6 +125,8 @@ function rougeL(ref: readonly string[], sys: readonly string[]): number {
 
 type Check = { key: string; articles: Article[]; check: StoryCheck };
 
+const GROUPING = 'each gold event is cross-checked as one story: the grouping is given, so this scores the cross-check alone (the stories eval scores the grouping)';
+
 /** How many brief sentences and claims of these stories stand in the spans they cite. */
 function citations(checks: readonly Check[]): Metrics {
   let briefs = 0;
@@ -195,7 +197,7 @@ export const task: EvalTask = {
         dataset: `BASIL lexical-bias spans, ${voice === 'own' ? "outlet's own voice (gold quote = no; ours: not inside quotation marks)" : 'all, quoted or not'} (${basil.length} articles)`,
         split: basilSplit,
         rows,
-        notes: ['a predicted span is right when it overlaps a gold lexical-bias span; a gold span is found when a predicted span overlaps it'],
+        notes: ['a predicted span is right when it overlaps a gold lexical-bias span; a gold span is found when a predicted span overlaps it', GROUPING],
         unscored: [
           { count: lexical.length - found.length, of: lexical.length, what: 'lexical-bias spans', why: 'their words are not in the cleaned text (cut as junk, or spaced otherwise)' },
           { count: basil.reduce((n, r) => n + r.bias_spans.filter((x) => x.bias === 'inf').length, 0), what: 'informational-bias spans', why: 'facts chosen to steer, not loaded words: not what this scores' },
@@ -241,7 +243,7 @@ export const task: EvalTask = {
         { system: 'triangulate brief (summary sentences)', parts: { dev: dev.ours, test: test.ours }, gate: ['ROUGE-1', 'ROUGE-2', 'ROUGE-L'] },
         { system: 'baseline: lead sentence of each article', parts: { dev: dev.lead, test: test.lead } },
       ],
-      notes: ['ROUGE F1 with Porter stems; the articles here are leads only (AllSides excerpts), which favours the lead baseline'],
+      notes: ['ROUGE F1 with Porter stems; the articles here are leads only (AllSides excerpts), which favours the lead baseline', GROUPING],
       unscored: [
         { count: all.length - rows.length, of: all.length, what: 'articles', why: 'no text in the corpus file' },
         { count: briefless, of: s.checks.length, what: 'stories', why: 'fewer than two articles read, or no roundup to compare with' },
