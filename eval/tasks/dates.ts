@@ -92,7 +92,7 @@ function score(all: readonly Doc[], dataset: string, id: string, partOfDoc: (d: 
     task: 'dates',
     id,
     dataset: `${dataset} (${docs.length} docs, ${count(docs)} calendar DATE timexes)`,
-    split: `${split}: dev ${parts.dev.length} docs (${count(parts.dev)} timexes); test ${parts.test.length} docs (${count(parts.test)} timexes)`,
+    split: `${split}; dev ${parts.dev.length} docs (${count(parts.dev)} timexes); test ${parts.test.length} docs (${count(parts.test)} timexes)`,
     rows,
     notes: ['no published figure is quoted in the corpus README; chrono-node alone is the baseline run here'],
     unscored: [

@@ -142,7 +142,7 @@ function score(docs: readonly Doc[]): TaskResult {
       ...notes,
     ],
     unscored: [
-      { count: named.filter((m) => !m.entity_type || !TYPES[m.entity_type]).length, of: named.length, what: 'named mentions', why: 'typed PRO, FIN or MIX (products, indices, mixed): we give no such type' },
+      { count: named.filter((m) => !m.entity_type || !TYPES[m.entity_type]).length, of: named.length, what: 'named mentions', why: 'typed PRO, FIN or MIX, products, indices or mixed: we give no such type' },
       { count: named.filter((m) => m.entity_type && TYPES[m.entity_type]).length - gold.length, of: named.length, what: 'named mentions', why: 'enclose another named mention: only the innermost count' },
       { count: gold.filter((g) => !g.instance).length, of: gold.length, what: 'scored mentions', why: 'no cross-article instance id: left out of ref B³ only' },
     ].filter((u) => u.count > 0),
