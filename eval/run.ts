@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusDir, takeTracked, type EvalTask, type TaskResult } from './common.js';
@@ -44,28 +45,41 @@ async function main(): Promise<number> {
   }
   const here = dirname(fileURLToPath(import.meta.url));
   const root = join(here, '..', '..');
+  const write = (s: string) => process.stdout.write(s);
+  const emit = valueOf(args, '--emit');
+  if (emit) {
+    // A child of the run below: one task, its tables to the file the parent reads.
+    const { task } = (await import(pathToFileURL(join(here, 'tasks', `${valueOf(args, '--task')}.js`)).href)) as { task: EvalTask };
+    writeFileSync(emit, JSON.stringify(await runTask(task, dir, limit, write)));
+    return 0;
+  }
   const files = readdirSync(join(here, 'tasks')).filter((f) => f.endsWith('.js')).sort();
   const tables: Table[] = [];
   const ran = new Set<string>();
-  const write = (s: string) => process.stdout.write(s);
-  for (const file of files) {
-    const { task } = (await import(pathToFileURL(join(here, 'tasks', file)).href)) as { task?: EvalTask };
-    if (!task || (only && !only.includes(task.name)) || (quick && task.slow)) continue;
-    const missing = task.needs.filter((n) => !existsSync(join(dir, n)));
-    if (missing.length) {
-      write(`\n## ${task.name}: skipped (missing ${missing.join(', ')})\n`);
-      continue;
+  const scratch = mkdtempSync(join(tmpdir(), 'triangulate-eval-'));
+  try {
+    for (const file of files) {
+      const { task } = (await import(pathToFileURL(join(here, 'tasks', file)).href)) as { task?: EvalTask };
+      if (!task || (only && !only.includes(task.name)) || (quick && task.slow)) continue;
+      const missing = task.needs.filter((n) => !existsSync(join(dir, n)));
+      if (missing.length) {
+        write(`\n## ${task.name}: skipped (missing ${missing.join(', ')})\n`);
+        continue;
+      }
+      // Each task in a process of its own: wink-nlp's tokeniser learns every word it reads (a
+      // possessive it has seen is no longer split), so a task's figures would depend on which
+      // tasks ran before it, and `--only` or `--quick` would not reproduce a full run.
+      const out = join(scratch, `${task.name}.json`);
+      const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--task', file.slice(0, -3), '--emit', out, ...(Number.isFinite(limit) ? ['--limit', String(limit)] : [])], { stdio: 'inherit' });
+      if (child.status !== 0 || !existsSync(out)) {
+        process.stderr.write(`eval: task ${task.name} failed (exit ${child.status ?? child.signal})\n`);
+        return 1;
+      }
+      tables.push(...(JSON.parse(readFileSync(out, 'utf8')) as Table[]));
+      ran.add(task.name);
     }
-    const t0 = performance.now();
-    takeTracked();
-    const results: TaskResult[] = await task.run(dir, { limit });
-    const tracked = takeTracked().map((p) => corpusRelative(dir, p));
-    ran.add(task.name);
-    for (const t of toTables(results, tracked)) {
-      tables.push(t);
-      printTable(t, write);
-    }
-    write(`(${task.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
   if (jsonOut) writeAtomic(jsonOut, JSON.stringify(tables, null, 2) + '\n');
   let code = 0;
@@ -103,6 +117,17 @@ async function main(): Promise<number> {
     for (const s of r.stale) write(`- README marker eval:${s} names a table its task no longer produces\n`);
   }
   return code;
+}
+
+/** Run one task, print its tables and return them, with the corpus files it read where a table names none. */
+async function runTask(task: EvalTask, dir: string, limit: number, write: (s: string) => void): Promise<Table[]> {
+  const t0 = performance.now();
+  takeTracked();
+  const results: TaskResult[] = await task.run(dir, { limit });
+  const tables = toTables(results, takeTracked().map((p) => corpusRelative(dir, p)));
+  for (const t of tables) printTable(t, write);
+  write(`(${task.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  return tables;
 }
 
 /** The commit measured, marked when the working tree has changes the commit does not hold. */
