@@ -59,7 +59,7 @@ export function gatedFigures(tables: readonly Table[]): Figure[] {
       for (const metric of row.gate)
         for (const part of t.parts.includes('dev') || t.parts.includes('test') ? (['dev', 'test'] as const) : (['all'] as const)) {
           const v = row.parts[part]?.[metric];
-          if (typeof v === 'number') out.push({ key: `${t.id} › ${row.system} › ${metric} › ${part}`, task: t.task, value: v, files: t.files });
+          if (typeof v === 'number') out.push({ key: `${t.id} › ${row.system} › ${metric} › ${part}`, task: t.evalTask ?? t.task, value: v, files: t.files });
         }
   return out;
 }

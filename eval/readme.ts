@@ -22,7 +22,7 @@ export function writeTables(readme: string, tables: readonly Table[], provenance
     written.push(t.id);
   }
   const ids = new Set(tables.map((t) => t.id));
-  const tasks = new Set(tables.map((t) => t.task));
+  const tasks = new Set(tables.map((t) => t.evalTask ?? t.task));
   // Markers of a task that ran but no longer produces that table: the README would keep an old figure.
   const stale = [...text.matchAll(/<!-- eval:([^ ]+) -->/g)].map((m) => m[1]!).filter((id) => !ids.has(id) && tasks.has(id.split('/')[0]!));
   return { text, written, unmarked, stale };

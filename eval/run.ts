@@ -124,7 +124,7 @@ async function runTask(task: EvalTask, dir: string, limit: number, write: (s: st
   const t0 = performance.now();
   takeTracked();
   const results: TaskResult[] = await task.run(dir, { limit });
-  const tables = toTables(results, takeTracked().map((p) => corpusRelative(dir, p)));
+  const tables = toTables(results, takeTracked().map((p) => corpusRelative(dir, p))).map((t) => ({ ...t, evalTask: task.name }));
   for (const t of tables) printTable(t, write);
   write(`(${task.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
   return tables;

@@ -3,7 +3,10 @@ import { PART_ORDER, type Metrics, type PartName, type TaskResult, type Unscored
 /** One score table as printed: every row's figures per part, the parts side by side. */
 export interface Table {
   readonly id: string;
+  /** The result's task label ("loaded language"). */
   readonly task: string;
+  /** The eval task that produced it (eval/tasks/<name>.ts), once run. */
+  readonly evalTask?: string;
   readonly dataset: string;
   readonly split: string | null;
   readonly parts: readonly PartName[];

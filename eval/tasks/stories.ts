@@ -129,6 +129,8 @@ function storedStories(articles: readonly Article[]): string[][] {
 
 const PARTS: readonly Part[] = ['dev', 'test'];
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 const TEXT_DATES: ReadonlySet<string> = new Set(Object.values(PUBLISHED_FROM_TEXT));
 
 /** Days from the first to the last dated report of each gold event with two or more, ascending. */
@@ -276,12 +278,12 @@ function scoreSet(spec: SetSpec, set: GoldSet, extra: readonly [string, GoldSet]
   }
   const size = (p: Part) => {
     const ids = set.articles.filter((a) => set.partOf.get(a.id) === p).map((a) => a.id);
-    return `${p} ${new Set(ids.map((id) => set.gold.get(id))).size} gold events, ${ids.length} articles`;
+    return `${p} ${plural(new Set(ids.map((id) => set.gold.get(id))).size, 'gold event')}, ${plural(ids.length, 'article')}`;
   };
   return {
     task: 'stories',
     id: `stories/${spec.split}`,
-    dataset: `${spec.name} (${set.records} records, ${new Set(set.gold.values()).size} gold events)`,
+    dataset: `${spec.name} (${set.records} records, ${plural(new Set(set.gold.values()).size, 'gold event')})`,
     split: spec.devOnly ? 'development only (one event; every rule was written looking at them)' : `by ${spec.unitName} (eval/split.ts): ${set.parts.map(size).join('; ')}`,
     rows,
     notes,

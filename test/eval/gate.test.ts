@@ -42,6 +42,13 @@ describe('eval gate', () => {
     expect(checkGate(pinned(), [], new Set(['dates']), sha('aaa')).failures).toEqual([]);
   });
 
+  it('keys a figure to the eval task that ran, not to the label of its table', () => {
+    const tables = toTables([{ ...result({ dev: 0.9, test: 0.8 }), task: 'loaded language' }]).map((t) => ({ ...t, evalTask: 'crosscheck' }));
+    const base = updateBaseline(EMPTY_BASELINE, gatedFigures(tables), new Set(['crosscheck']), sha('aaa'), 'c1', null).baseline;
+    expect(Object.values(base.figures).map((f) => f.task)).toEqual(['crosscheck', 'crosscheck']);
+    expect(checkGate(base, [], new Set(['crosscheck']), sha('aaa')).failures).toHaveLength(2);
+  });
+
   it('notes a new figure without failing', () => {
     const r = checkGate(EMPTY_BASELINE, figures({ dev: 0.9, test: 0.8 }), ran, sha('aaa'));
     expect(r.failures).toEqual([]);
