@@ -3,22 +3,23 @@ import { join } from 'node:path';
 import { analyzeExtracted } from '../src/app/analyze.js';
 import { storyReuse } from '../src/cluster/reuse.js';
 import { crossCheck } from '../src/crosscheck/index.js';
-import { isoDate } from '../src/ingest/date.js';
 import { fromRecord } from '../src/ingest/record.js';
-import type { Extracted } from '../src/ingest/types.js';
+import type { Extracted, MetaHints } from '../src/ingest/types.js';
 import type { Article } from '../src/model/article.js';
 import type { StoryCheck } from '../src/model/check.js';
 import type { RunResult } from '../src/model/run.js';
 import { pushTo } from '../src/util/maps.js';
+import { track } from './common.js';
 
 /**
- * A record of a gold set read as any JSON record is read (src/ingest/record.ts), as `<set>#<id>`.
- * Sets that know only their story's day (AllSides: `published` is "None", `event_date` is the
- * roundup's day, as its README says) get that day as the publication day. Null for a record with no text.
+ * A record of a gold set read as any JSON record is read (src/ingest/record.ts), as `<set>#<id>`:
+ * what the CLI gets from the same file, nothing more. No field the gold adds (an event's day, its
+ * id, its size) reaches a prediction; AllSides' `event_date`, the day of its roundup, is not read
+ * (`published` is "None" there, so its articles are undated, as the CLI sees them). Null for a
+ * record with no text.
  */
-export function goldDoc(set: string, r: { readonly id: string; readonly published?: unknown; readonly event_date?: unknown }): Extracted | null {
-  const day = isoDate(r.published) ? null : isoDate(r.event_date);
-  const doc = fromRecord(r, `${set}#${r.id}`, day ? { published: day } : {});
+export function goldDoc(set: string, r: { readonly id: string }, hints: MetaHints = {}): Extracted | null {
+  const doc = fromRecord(r, `${set}#${r.id}`, hints);
   return typeof doc === 'string' ? null : doc;
 }
 
@@ -29,6 +30,7 @@ export function goldDocs(set: string, rows: readonly { readonly id: string }[]):
 /** The seed reports as records: the first line is the title, the rest the text. */
 export function seedRows(dir: string): { id: string; title: string; text: string }[] {
   const seeds = join(dir, 'seeds');
+  track(seeds);
   return readdirSync(seeds)
     .filter((f) => f.endsWith('.txt'))
     .sort()

@@ -5,7 +5,8 @@ import { stem, stemmedWords } from '../../src/lexicon/phrases.js';
 import type { Article } from '../../src/model/article.js';
 import type { StoryCheck } from '../../src/model/check.js';
 import { words } from '../../src/reuse/words.js';
-import { corpusPath, loadJsonl, round, type EvalTask, type ScoreRow, type TaskResult } from '../common.js';
+import { corpusPath, loadJsonl, round, type EvalTask, type Metrics, type ScoreRow, type TaskResult } from '../common.js';
+import { partOf, type Part } from '../split.js';
 import { checkGroups, goldDocs, seedRows } from '../gold.js';
 
 interface BiasSpan {
@@ -23,6 +24,7 @@ interface BasilRow {
   published: string;
   event_id: string;
   bias_spans: BiasSpan[];
+  title_bias_spans?: BiasSpan[];
 }
 interface AllSidesRow {
   id: string;
@@ -30,7 +32,6 @@ interface AllSidesRow {
   text: string;
   outlet: string | null;
   event_id: string;
-  event_date: string;
 }
 interface AllSidesEvent {
   event_id: string;
@@ -122,35 +123,48 @@ function rougeL(ref: readonly string[], sys: readonly string[]): number {
   return p + r ? (2 * p * r) / (p + r) : 0;
 }
 
-/** `npm run eval -- --only crosscheck`: loaded language on BASIL, briefs on AllSides, and whether every brief sentence and claim stands in its spans. */
+type Check = { key: string; articles: Article[]; check: StoryCheck };
+
+const GROUPING = 'each gold event is cross-checked as one story: the grouping is given, so this scores the cross-check alone (the stories eval scores the grouping)';
+
+/** How many brief sentences and claims of these stories stand in the spans they cite. */
+function citations(checks: readonly Check[]): Metrics {
+  let briefs = 0;
+  let briefsHold = 0;
+  let claims = 0;
+  let claimsHold = 0;
+  for (const { articles, check } of checks) {
+    const byId = new Map(articles.map((a) => [a.id, a]));
+    for (const b of check.brief) {
+      briefs++;
+      if (briefHolds(b, byId)) briefsHold++;
+    }
+    for (const c of check.claims) {
+      claims++;
+      if (claimHolds(c, byId)) claimsHold++;
+    }
+  }
+  return { 'brief sentences': briefs, 'stand in their spans': round(briefsHold / Math.max(1, briefs), 4), claims, 'text is a cited span': round(claimsHold / Math.max(1, claims), 4) };
+}
+
+/**
+ * `npm run eval -- --only crosscheck`: loaded language on BASIL (parts by event), briefs on
+ * AllSides (parts by story), and whether every brief sentence and claim stands in its spans. Each
+ * gold event is cross-checked as one story (the grouping is given, so these figures score the
+ * cross-check alone; the stories eval scores the grouping). The articles are read as the CLI
+ * reads the files: AllSides' undated leads stay undated.
+ */
 export const task: EvalTask = {
   name: 'crosscheck',
   needs: ['basil', 'allsides-neus', 'lexicons'],
   async run(dir, { limit = Infinity }) {
     const results: TaskResult[] = [];
-    let briefs = 0;
-    let briefsHold = 0;
-    let claims = 0;
-    let claimsHold = 0;
-    const verify = (checks: { articles: Article[]; check: StoryCheck }[]) => {
-      for (const { articles, check } of checks) {
-        const byId = new Map(articles.map((a) => [a.id, a]));
-        for (const b of check.brief) {
-          briefs++;
-          if (briefHolds(b, byId)) briefsHold++;
-        }
-        for (const c of check.claims) {
-          claims++;
-          if (claimHolds(c, byId)) claimsHold++;
-        }
-      }
-    };
 
     // Loaded language against BASIL's lexical-bias spans.
     const basil = await loadJsonl<BasilRow>(corpusPath(dir, 'basil', 'basil.jsonl'), limit);
     const bySource = new Map(basil.map((r) => [`basil#${r.id}`, r]));
     const b = checkGroups(goldDocs('basil', basil), (source) => bySource.get(source)!.event_id);
-    verify(b.checks);
+    const basilPart = (c: Check) => partOf('basil', c.key);
     const recasens = new Set(readFileSync(corpusPath(dir, 'lexicons', 'recasens2013-bias-lexicon.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((w) => stem(w.toLowerCase())));
     const strong = new Set(
       readFileSync(corpusPath(dir, 'lexicons', 'mpqa-subjclueslen1-HLTEMNLP05.tff'), 'utf8')
@@ -164,56 +178,91 @@ export const task: EvalTask = {
       ['baseline: Recasens 2013 bias lexicon (stems)', (a) => lexiconSpans(a, recasens, true)],
       ['baseline: MPQA strong subjective clues', (a) => lexiconSpans(a, strong, false)],
     ];
+    const spansOf = (a: Article) => relocate(bySource.get(a.source)!.bias_spans, a.text);
+    const lexical = basil.flatMap((r) => r.bias_spans.filter((x) => x.bias === 'lex'));
+    const found = b.checks.flatMap(({ articles }) => articles.flatMap((a) => spansOf(a).filter((x) => x.bias === 'lex')));
+    const events = (p: Part) => b.checks.filter((c) => basilPart(c) === p);
+    const basilSplit = `by event (eval/split.ts): dev ${events('dev').length} events, test ${events('test').length}`;
     for (const voice of ['own', 'all'] as const) {
-      const rows: ScoreRow[] = systems.map(([system, predict]) => {
-        const pairs = b.checks.flatMap(({ articles, check }) => articles.map((a) => ({ pred: predict(a, check), gold: relocate(bySource.get(a.source)!.bias_spans, a.text) })));
-        const s = scoreSpans(pairs, voice);
-        return { system, metrics: { precision: s.precision, recall: s.recall, f1: s.f1, predicted: s.predicted, gold: s.gold } };
+      const rows: ScoreRow[] = systems.map(([system, predict], k) => {
+        const score = (p: Part): Metrics => {
+          const s = scoreSpans(events(p).flatMap(({ articles, check }) => articles.map((a) => ({ pred: predict(a, check), gold: spansOf(a) }))), voice);
+          return { precision: s.precision, recall: s.recall, f1: s.f1, predicted: s.predicted, gold: s.gold };
+        };
+        return { system, parts: { dev: score('dev'), test: score('test') }, ...(k === 0 && voice === 'own' ? { gate: ['f1'] } : {}) };
       });
       results.push({
         task: 'loaded language',
+        id: `crosscheck/loaded-${voice}`,
         dataset: `BASIL lexical-bias spans, ${voice === 'own' ? "outlet's own voice (gold quote = no; ours: not inside quotation marks)" : 'all, quoted or not'} (${basil.length} articles)`,
+        split: basilSplit,
         rows,
-        notes: ['a predicted span is right when it overlaps a gold lexical-bias span; a gold span is found when a predicted span overlaps it'],
+        notes: ['a predicted span is right when it overlaps a gold lexical-bias span; a gold span is found when a predicted span overlaps it', GROUPING],
+        unscored: [
+          { count: lexical.length - found.length, of: lexical.length, what: 'lexical-bias spans', why: 'their words are not in the cleaned text (cut as junk, or spaced otherwise)' },
+          { count: basil.reduce((n, r) => n + r.bias_spans.filter((x) => x.bias === 'inf').length, 0), what: 'informational-bias spans', why: 'facts chosen to steer, not loaded words: not what this scores' },
+          { count: basil.reduce((n, r) => n + (r.title_bias_spans?.length ?? 0), 0), what: 'headline bias spans', why: 'the headline is metadata, not scored text' },
+        ].filter((u) => u.count > 0),
+        files: ['basil/basil.jsonl', 'lexicons/recasens2013-bias-lexicon.txt', 'lexicons/mpqa-subjclueslen1-HLTEMNLP05.tff'],
       });
     }
 
     // Briefs against AllSides' neutral roundups.
-    const rows = (await loadJsonl<AllSidesRow>(corpusPath(dir, 'allsides-neus', 'articles.jsonl'), limit)).filter((r) => r.text?.trim());
-    const events = new Map((await loadJsonl<AllSidesEvent>(corpusPath(dir, 'allsides-neus', 'events.jsonl'))).map((e) => [e.event_id, e]));
+    const all = await loadJsonl<AllSidesRow>(corpusPath(dir, 'allsides-neus', 'articles.jsonl'), limit);
+    const rows = all.filter((r) => r.text?.trim());
+    const events2 = new Map((await loadJsonl<AllSidesEvent>(corpusPath(dir, 'allsides-neus', 'events.jsonl'))).map((e) => [e.event_id, e]));
     const eventOf = new Map(rows.map((r) => [`allsides#${r.id}`, r.event_id]));
     const s = checkGroups(goldDocs('allsides', rows), (source) => eventOf.get(source)!);
-    verify(s.checks);
-    const scores = { ours: [0, 0, 0], lead: [0, 0, 0] };
-    let n = 0;
-    for (const { key, articles, check } of s.checks) {
-      const ref = events.get(key)?.roundup?.[0];
-      if (!ref || articles.length < 2) continue;
-      n++;
-      const R = tokens(ref);
-      const ours = tokens(check.brief.filter((x) => x.section === 'summary').map((x) => x.text).join(' '));
-      const lead = tokens(articles.map((a) => { const f = a.layers.sentences?.[0]; return f ? a.text.slice(f.start, f.end) : ''; }).join(' '));
-      for (const [k, sys] of [['ours', ours], ['lead', lead]] as const) {
-        scores[k][0]! += rougeN(R, sys, 1);
-        scores[k][1]! += rougeN(R, sys, 2);
-        scores[k][2]! += rougeL(R, sys);
+    const lead = (articles: readonly Article[]) => articles.map((a) => { const f = a.layers.sentences?.[0]; return f ? a.text.slice(f.start, f.end) : ''; }).join(' ');
+    const rouge = (p: Part) => {
+      const scores = { ours: [0, 0, 0], lead: [0, 0, 0] };
+      let n = 0;
+      for (const { key, articles, check } of s.checks) {
+        const ref = events2.get(key)?.roundup?.[0];
+        if (!ref || articles.length < 2 || partOf('allsides', key) !== p) continue;
+        n++;
+        const R = tokens(ref);
+        const ours = tokens(check.brief.filter((x) => x.section === 'summary').map((x) => x.text).join(' '));
+        for (const [k, sys] of [['ours', ours], ['lead', tokens(lead(articles))]] as const) {
+          scores[k][0]! += rougeN(R, sys, 1);
+          scores[k][1]! += rougeN(R, sys, 2);
+          scores[k][2]! += rougeL(R, sys);
+        }
       }
-    }
-    const row = (system: string, x: number[]): ScoreRow => ({ system, metrics: { 'ROUGE-1': round(x[0]! / n), 'ROUGE-2': round(x[1]! / n), 'ROUGE-L': round(x[2]! / n) } });
+      const m = (x: number[]): Metrics => ({ 'ROUGE-1': round(x[0]! / Math.max(1, n)), 'ROUGE-2': round(x[1]! / Math.max(1, n)), 'ROUGE-L': round(x[2]! / Math.max(1, n)), stories: n });
+      return { ours: m(scores.ours), lead: m(scores.lead) };
+    };
+    const [dev, test] = [rouge('dev'), rouge('test')];
+    const briefless = s.checks.filter(({ key, articles }) => !events2.get(key)?.roundup?.[0] || articles.length < 2).length;
     results.push({
       task: 'brief',
-      dataset: `AllSides roundups, first paragraph (the neutral summary) as reference (${n} stories of 2-3 outlet leads)`,
-      rows: [row('triangulate brief (summary sentences)', scores.ours), row('baseline: lead sentence of each article', scores.lead)],
-      notes: ['ROUGE F1 with Porter stems; the articles here are leads only (AllSides excerpts), which favours the lead baseline'],
+      id: 'crosscheck/brief',
+      dataset: `AllSides roundups, first paragraph (the neutral summary) as reference (${s.checks.length - briefless} stories of 2-3 outlet leads)`,
+      split: 'by story (eval/split.ts)',
+      rows: [
+        { system: 'triangulate brief (summary sentences)', parts: { dev: dev.ours, test: test.ours }, gate: ['ROUGE-1', 'ROUGE-2', 'ROUGE-L'] },
+        { system: 'baseline: lead sentence of each article', parts: { dev: dev.lead, test: test.lead } },
+      ],
+      notes: ['ROUGE F1 with Porter stems; the articles here are leads only (AllSides excerpts), which favours the lead baseline', GROUPING],
+      unscored: [
+        { count: all.length - rows.length, of: all.length, what: 'articles', why: 'no text in the corpus file' },
+        { count: briefless, of: s.checks.length, what: 'stories', why: 'fewer than two articles read, or no roundup to compare with' },
+      ].filter((u) => u.count > 0),
+      files: ['allsides-neus/articles.jsonl', 'allsides-neus/events.jsonl'],
     });
 
     const seedRun = checkGroups(goldDocs('seeds', seedRows(dir)), () => 'seeds');
-    verify(seedRun.checks);
+    const allChecks = [...b.checks.map((c) => ({ c, p: basilPart(c) })), ...s.checks.map((c) => ({ c, p: partOf('allsides', c.key) })), ...seedRun.checks.map((c) => ({ c, p: 'dev' as Part }))];
+    const holds = (p: Part) => citations(allChecks.filter((x) => x.p === p).map((x) => x.c));
     results.push({
       task: 'citations',
+      id: 'crosscheck/citations',
       dataset: `every brief sentence and claim of BASIL (${b.checks.length}), AllSides (${s.checks.length}) and seeds (1) stories`,
-      rows: [{ system: 'triangulate', metrics: { 'brief sentences': briefs, 'stand in their spans': round(briefsHold / Math.max(1, briefs), 4), claims, 'text is a cited span': round(claimsHold / Math.max(1, claims), 4) } }],
+      split: 'BASIL by event, AllSides by story (eval/split.ts); the seeds in dev',
+      rows: [{ system: 'triangulate', parts: { dev: holds('dev'), test: holds('test') }, gate: ['stand in their spans', 'text is a cited span'] }],
       notes: ['target 100%: an extracted sentence must be one of its spans; a composed one must quote each of its spans word for word'],
+      unscored: [],
+      files: ['basil/basil.jsonl', 'allsides-neus/articles.jsonl', 'seeds/'],
     });
     return results;
   },

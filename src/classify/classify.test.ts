@@ -20,7 +20,7 @@ describe('hedges and article kind', () => {
     const text = 'According to many rumors, it seems the deal is probably dead. In May the plant may close.';
     const { segment } = { segment: (t: string) => runPipeline(buildPipeline([sentences()]), [Article.create({ id: 'a', source: 'a', text: t })], { referenceDate: null })[0]! };
     const a = segment(text);
-    expect(findHedges(text, a.layers.tokens ?? []).map((h) => text.slice(h.start, h.end))).toEqual(['According to many rumors', 'it seems', 'probably', 'may']);
+    expect(findHedges(text, a.layers.tokens ?? []).map((h) => text.slice(h.start, h.end))).toEqual(['rumors', 'it seems', 'probably', 'may']);
   });
 
   it('calls a first-person piece with questions and hedges opinion', () => {

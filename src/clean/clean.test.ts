@@ -12,7 +12,7 @@ describe('clean', () => {
   it.each([
     ['Sign up to our FREE Daily Blaze newsletter - JOIN NOW', 'call-to-action'],
     ['Join the mailing list', 'subscribe'],
-    ['Paylaş / Share', 'share'],
+    ['Tweet / Share', 'share'],
     ['Share this article', 'share'],
     ['Follow us on Facebook and Instagram', 'call-to-action'],
     ['READ MORE: Chemical giant’s bosses in hiding as families demand answers', 'related-link'],
@@ -82,6 +82,21 @@ describe('clean', () => {
     expect(a!.removed.filter((r) => r.reason === 'clean/timestamp').map((r) => r.text)).toEqual(['June 6, 2013 3: 05 PM EDT', 'Updated: June 7, 2013 9: 10 AM EDT']);
     // A date the source gave wins over one read from the text.
     expect(cleanAll([doc(text, { published: '2013-06-08' })]).articles[0]!.meta.published).toBe('2013-06-08');
+  });
+
+  it('takes a title from the first line only when more text follows it', () => {
+    // One sentence and nothing else: the sentence is the text (ECB+ has 52 such texts).
+    const one = 'A bomb went off on Friday at a bank branch in Woodburn, Oregon, killing two officers.';
+    const [a] = cleanAll([doc(one)]).articles;
+    expect(a!.meta.title).toBeNull();
+    expect(a!.text).toBe(one);
+    // A time stamp over one line: the stamp is cut, the line stays text.
+    const { articles, errors } = cleanAll([doc('June 06, 2013\nEsther Gray, swimmer and film star, dies at 91')]);
+    expect(errors).toEqual([]);
+    expect(articles[0]!.text).toBe('Esther Gray, swimmer and film star, dies at 91');
+    expect(articles[0]!.meta.published).toBe('2013-06-06');
+    // A headline over a body is still the title.
+    expect(cleanAll([doc(`Bank bomb kills two officers\n${one}`)]).articles[0]!.meta.title).toBe('Bank bomb kills two officers');
   });
 
   it('keeps every removed span with its reason, cuts lines that repeat across an outlet, and takes the title', () => {

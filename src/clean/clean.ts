@@ -65,9 +65,11 @@ export function cleanText(doc: Extracted, repeated: ReadonlySet<string>): Cleane
     provenance.published = PUBLISHED_FROM_TEXT.stamp;
   }
   const head = headingRun(keep);
-  if (title === null && keep.length > 0) {
-    // The title is the last of the leading heading-like lines (labels sit above it), else line one.
-    const t = head.length > 1 ? head.length - 1 : 0;
+  // The title is the last of the leading heading-like lines (labels sit above it), else line one;
+  // but only when more text follows it: a text of one line ("A bomb exploded Friday at a bank
+  // branch in Woodburn, Oregon, …") is that line, not a title over nothing.
+  const t = head.length > 1 ? head.length - 1 : 0;
+  if (title === null && keep.length > t + 1) {
     for (let i = 0; i < t; i++) {
       const short = wordCount(keep[i]!.text) <= SECTION_LABEL_MAX_WORDS && wordCount(keep[i]!.text) < wordCount(keep[t]!.text);
       cut(keep[i]!, short ? 'clean/section-label' : 'clean/title-extra');

@@ -31,7 +31,7 @@ function junkRules(): readonly JunkRule[] {
  * Why a line is junk (a rule id such as `clean/share`), or null when it is article text.
  *
  * @example
- * junkReason('Paylaş / Share'); // 'clean/share'
+ * junkReason('Tweet / Share'); // 'clean/share'
  */
 export function junkReason(line: string): string | null {
   const words = wordCount(line);

@@ -1,4 +1,7 @@
-/** Defaults of the feed watcher; `--every` sets the interval. */
+/**
+ * Defaults of the feed watcher; `--every` sets the interval. No eval measures these: they are
+ * limits of polling, set for the publishers' sake and the user's, each with its reason.
+ */
 
 /** Poll each feed this often: news feeds change within minutes to hours; 15 min is what most readers use. */
 export const DEFAULT_EVERY_MS = 15 * 60_000;

@@ -180,7 +180,7 @@ function indirect(ctx: Ctx, s: Sentence, found: readonly Quote[]): Quote | null 
     }
     // `<clause>, <speaker> said/told X (on Friday).`: the clause before the comma is the content.
     const comma = lastIndex(ctx, first, i, ',');
-    if (comma > first && comma - first >= QUOTES.minContentTokens && end - i <= 8 && !hasVerb(ctx, i + 1, end) && !inQuote(comma - 1)) {
+    if (comma > first && comma - first >= QUOTES.minContentTokens && end - i <= QUOTES.maxTailTokens && !hasVerb(ctx, i + 1, end) && !inQuote(comma - 1)) {
       const speaker = resolveSpeaker(ctx.speakers, trimSubject(ctx, comma + 1, i));
       if (speaker) return make(span(ctx, first, comma), false, ctx.tokens[i]!, speaker);
     }
@@ -198,7 +198,7 @@ function indirect(ctx: Ctx, s: Sentence, found: readonly Quote[]): Quote | null 
     // "told" needs it ("told CNN Turk broadcaster, adding …" reports nothing by itself).
     let c = i + 1;
     let that = c;
-    while (that < end && that - i < 6 && ctx.low[that] !== 'that' && ctx.tokens[that]!.pos !== 'VERB') that++;
+    while (that < end && that - i < QUOTES.thatWindow && ctx.low[that] !== 'that' && ctx.tokens[that]!.pos !== 'VERB') that++;
     if (ctx.low[that] === 'that') c = that + 1;
     else if (w === 'told' || w.startsWith('tell')) continue;
     while (c < end && ctx.tokens[c]!.pos === 'PUNCT' && !isQuoteMark(ctx.low[c]!)) c++;
