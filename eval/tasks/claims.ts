@@ -6,7 +6,7 @@ import type { StoryCheck } from '../../src/model/check.js';
 import { words } from '../../src/reuse/words.js';
 import { pushTo } from '../../src/util/maps.js';
 import { analyzeExtracted } from '../../src/app/analyze.js';
-import { corpusPath, loadJsonl, prf, round, type EvalTask, type ScoreRow, type TaskResult } from '../common.js';
+import { corpusPath, loadJsonl, prf, round, type EvalTask, type TaskResult, type Unscored } from '../common.js';
 import { goldDoc } from '../gold.js';
 import { pairArticles, type PairRow } from '../pairs.js';
 import { partOf, type Part } from '../split.js';
@@ -46,12 +46,15 @@ function precisionAtRecall(scored: readonly { score: number; gold: boolean }[], 
 
 async function msrp(dir: string, limit: number): Promise<TaskResult> {
   const rows = await loadJsonl<PairRow>(corpusPath(dir, 'msrp', 'msrp-train.jsonl'), limit);
-  const out: ScoreRow[] = [];
+  const ours: Partial<Record<Part, Record<string, number>>> = {};
+  const jac: Partial<Record<Part, Record<string, number>>> = {};
+  const all: Partial<Record<Part, Record<string, number>>> = {};
   const notes: string[] = [];
+  const unscored: Unscored[] = [];
   for (const part of ['dev', 'test'] as Part[]) {
     const mine = rows.filter((r) => partOf('msrp', r.id) === part);
     const c = { tp: 0, fp: 0, fn: 0 };
-    let unscored = 0;
+    let unscoredPairs = 0;
     let corroborated = 0;
     let negCorroborated = 0;
     const scored: { score: number; gold: boolean }[] = [];
@@ -60,26 +63,39 @@ async function msrp(dir: string, limit: number): Promise<TaskResult> {
       scored.push({ score: jaccard(r.a, r.b), gold });
       const pair = pairArticles(r);
       if (!pair) {
-        unscored++;
+        unscoredPairs++;
         if (gold) c.fn++;
         continue;
       }
       const check = checkPair(pair);
-      const { shared, all } = joined(check, pair);
-      const one = all && shared.length > 0;
+      const j = joined(check, pair);
+      const one = j.all && j.shared.length > 0;
+      const shared = j.shared;
       if (one && gold) c.tp++;
       else if (one) c.fp++;
       else if (gold) c.fn++;
       if (shared.some((x) => x.status === 'corroborated')) gold ? corroborated++ : negCorroborated++;
     }
     const s = prf(c);
-    out.push({ system: `triangulate (${part})`, metrics: { pairs: mine.length, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1), 'corroborated, non-paraphrase': negCorroborated } });
-    out.push({ system: `word-overlap Jaccard at the same recall (${part})`, metrics: { pairs: mine.length, precision: round(precisionAtRecall(scored, s.recall)), recall: round(s.recall) } });
-    out.push({ system: `all pairs "one claim" (${part})`, metrics: { pairs: mine.length, precision: round(scored.filter((x) => x.gold).length / Math.max(1, scored.length)), recall: 1 } });
-    notes.push(`${part}: ${unscored} pairs could not be scored (a side gave no article after cleaning, or both sides are the same text); each is counted as a miss when it is a paraphrase. ${corroborated} paraphrase pairs and ${negCorroborated} non-paraphrase pairs were called corroborated.`);
+    ours[part] = { pairs: mine.length, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1), 'corroborated paraphrases': corroborated, 'corroborated non-paraphrases': negCorroborated };
+    jac[part] = { pairs: mine.length, precision: round(precisionAtRecall(scored, s.recall)), recall: round(s.recall) };
+    all[part] = { pairs: mine.length, precision: round(scored.filter((x) => x.gold).length / Math.max(1, scored.length)), recall: 1 };
+    if (unscoredPairs) unscored.push({ count: unscoredPairs, of: mine.length, what: `${part} pairs`, why: 'a side gave no article after cleaning, or both sides are one text (counted as a miss when a paraphrase)' });
   }
-  notes.push('A pair is "one claim" when every statement the cross-check finds in either sentence lies in a claim carried by both (so a sentence that adds a clause of its own is not one claim with the other). Target (issue 17): precision >= 0.90 at recall >= 0.50 on the test part.');
-  return { task: 'claims', dataset: `same claim: MSRP train file (${rows.length} pairs; dev/test by eval/split.ts partOf('msrp', id))`, rows: out, notes };
+  notes.push('A pair is "one claim" when every statement the cross-check finds in either sentence lies in a claim carried by both (so a sentence that adds a clause of its own is not one claim with the other). "Corroborated non-paraphrases": pairs MSRP calls not equivalent in which the cross-check still corroborates one shared clause. Target (issue 17): precision >= 0.90 at recall >= 0.50 on the test part.');
+  return {
+    task: 'claims',
+    id: 'claims/msrp',
+    dataset: `same claim: MSRP train file (${rows.length} pairs)`,
+    split: "by pair (eval/split.ts partOf('msrp', id)); the same-statement model is trained on dev only",
+    rows: [
+      { system: 'triangulate (cross-check of a two-article story)', parts: ours, gate: ['precision', 'recall'] },
+      { system: 'baseline: word-overlap Jaccard at the same recall', parts: jac },
+      { system: 'baseline: every pair "one claim"', parts: all },
+    ],
+    notes,
+    unscored,
+  };
 }
 
 interface RteRow extends PairRow {
@@ -94,8 +110,10 @@ function negationBaseline(r: PairRow): boolean {
 
 async function rte(dir: string, limit: number): Promise<TaskResult> {
   const rows = await loadJsonl<RteRow>(corpusPath(dir, 'rte3', 'rte3-dev-3way.jsonl'), limit);
-  const out: ScoreRow[] = [];
+  const oursRow: Partial<Record<Part, Record<string, number>>> = {};
+  const baseRow: Partial<Record<Part, Record<string, number>>> = {};
   const notes: string[] = [];
+  const unscoredList: Unscored[] = [];
   for (const part of ['dev', 'test'] as Part[]) {
     const mine = rows.filter((r) => partOf('rte3', r.id) === part);
     const ours = { tp: 0, fp: 0, fn: 0 };
@@ -132,12 +150,24 @@ async function rte(dir: string, limit: number): Promise<TaskResult> {
     }
     const s = prf(ours);
     const bs = prf(base);
-    out.push({ system: `triangulate (${part})`, metrics: { pairs: mine.length, contradictions, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1), 'contradictions called corroborated': round(corroboratedContradictions / Math.max(1, contradictions)) } });
-    out.push({ system: `negation mismatch + Jaccard >= 0.2 (${part})`, metrics: { pairs: mine.length, contradictions, precision: round(bs.precision), recall: round(bs.recall), f1: round(bs.f1) } });
-    notes.push(`${part}: ${unscored} pairs could not be scored; conflict kinds on contradiction pairs: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}; entailment pairs called corroborated: ${corroboratedEntailments}.`);
+    oursRow[part] = { pairs: mine.length, contradictions, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1), 'contradictions called corroborated': round(corroboratedContradictions / Math.max(1, contradictions)) };
+    baseRow[part] = { pairs: mine.length, contradictions, precision: round(bs.precision), recall: round(bs.recall), f1: round(bs.f1) };
+    notes.push(`${part}: conflict kinds found on contradiction pairs: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}; entailment pairs called corroborated: ${corroboratedEntailments}.`);
+    if (unscored) unscoredList.push({ count: unscored, of: mine.length, what: `${part} pairs`, why: 'a side gave no article after cleaning, or both sides are one text (counted as not flagged)' });
   }
   notes.push('A pair is flagged when the cross-check finds a denial, an opposite statement or different figures between its two sides (a change is not a contradiction). Targets (issue 17): recall >= 0.40 at precision >= 0.70; no contradiction pair called corroborated.');
-  return { task: 'claims', dataset: `contradictions: RTE-3 development set, three-way (${rows.length} pairs; dev/test by partOf('rte3', id))`, rows: out, notes };
+  return {
+    task: 'claims',
+    id: 'claims/rte3',
+    dataset: `contradictions: RTE-3 development set, three-way (${rows.length} pairs)`,
+    split: "by pair (eval/split.ts partOf('rte3', id))",
+    rows: [
+      { system: 'triangulate (cross-check of a two-article story)', parts: oursRow, gate: ['precision'] },
+      { system: 'baseline: negation on one side only, word Jaccard >= 0.2', parts: baseRow },
+    ],
+    notes,
+    unscored: unscoredList,
+  };
 }
 
 interface EcbMention {
@@ -164,8 +194,10 @@ interface EcbRow {
  */
 async function ecb(dir: string, limit: number): Promise<TaskResult> {
   const rows = await loadJsonl<EcbRow>(corpusPath(dir, 'ecbplus', 'ecbplus.jsonl'), limit);
-  const out: ScoreRow[] = [];
+  const oursRow: Partial<Record<Part, Record<string, number>>> = {};
+  const baseRow: Partial<Record<Part, Record<string, number>>> = {};
   const notes: string[] = [];
+  const unscoredList: Unscored[] = [];
   const docs = rows.map((r) => goldDoc('ecbplus', r)).filter((d) => d !== null);
   const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
   const bySource = new Map(run.articles.map((a) => [a.source, a]));
@@ -221,12 +253,23 @@ async function ecb(dir: string, limit: number): Promise<TaskResult> {
     }
     const s = prf(ours);
     const b = prf(base);
-    out.push({ system: `triangulate claims (${part})`, metrics: { sentences, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1) } });
-    out.push({ system: `same action lemma, gold mentions (${part})`, metrics: { sentences, precision: round(b.precision), recall: round(b.recall), f1: round(b.f1) } });
-    notes.push(`${part}: ${lost} of ${sentences} validated sentences are not in our cleaned text, ${titles} of them the document's first line, which we read as its title (titles are no claims); the rest cut as junk or the document refused. They count as unlinked.`);
+    oursRow[part] = { sentences, precision: round(s.precision), recall: round(s.recall), f1: round(s.f1) };
+    baseRow[part] = { sentences, precision: round(b.precision), recall: round(b.recall), f1: round(b.f1) };
+    if (lost) unscoredList.push({ count: lost, of: sentences, what: `${part} validated sentences`, why: `not in our cleaned text: ${titles} are the document's first line, read as its title (titles are no claims), the rest cut as junk (counted as unlinked)` });
   }
-  notes.push('Pairs of coref_validated sentences from different documents of one subtopic; gold: they share a cross-document action chain. The baseline links two sentences whose gold action mentions share a head lemma (Porter stem), the standard same-lemma baseline, given gold mentions we do not have.');
-  return { task: 'claims', dataset: `event coreference: ECB+ (${rows.length} documents; dev/test by partOf('ecbplus', topic))`, rows: out, notes };
+  notes.push('Pairs of coref_validated sentences from different documents of one subtopic; gold: they share a cross-document action chain. The baseline links two sentences whose gold action mentions share a head lemma (Porter stem), the standard same-lemma baseline, given gold mentions we do not have. Event coreference is looser than one statement: two sentences that mention one event but say different things of it are gold pairs and never one claim.');
+  return {
+    task: 'claims',
+    id: 'claims/ecbplus',
+    dataset: `event coreference: ECB+ (${rows.length} documents)`,
+    split: "by topic (eval/split.ts partOf('ecbplus', topic))",
+    rows: [
+      { system: 'triangulate claims (sentences a claim joins)', parts: oursRow, gate: ['precision'] },
+      { system: 'baseline: same action lemma (gold mentions)', parts: baseRow },
+    ],
+    notes,
+    unscored: unscoredList,
+  };
 }
 
 export const task: EvalTask = {
