@@ -95,7 +95,11 @@ export function composeBrief(
   };
   // Reported facts before rhetoric: a sentence that quotes someone's words is less of a summary.
   const quotes = (m: Mention) => (/["“”]/.test(m.text) ? 1 : 0);
-  const score = (c: BriefClaim, m: Mention) => 4 * c.record.independentOrigins + c.record.articles + 1.5 * others(m) + (m.attributedTo ? 1 : 0) + (m.figures.length ? 0.5 : 0) - 0.1 * m.order - loadedIn(m) - 1.5 * quotes(m);
+  // News value: a count of people harmed or displaced is what a reader asks first (negativity and
+  // magnitude, Bednarek & Caple 2012); the predicate classes that say harm are in settings.
+  const harm = (m: Mention) => (m.figures.length && CROSSCHECK.briefHarmClasses.some((k) => m.said.has(`p:${k}`)) ? 1 : 0);
+  const score = (c: BriefClaim, m: Mention) =>
+    4 * c.record.independentOrigins + c.record.articles + 1.5 * others(m) + (m.attributedTo ? 1 : 0) + (m.figures.length ? 0.5 : 0) + CROSSCHECK.briefHarmWeight * harm(m) - CROSSCHECK.briefLeadWeight * m.order - loadedIn(m) - 1.5 * quotes(m);
   const picked: { c: BriefClaim; m: Mention }[] = [];
   const candidates = claims
     .filter((c) => settled(c) && c.record.status !== 'reported')
