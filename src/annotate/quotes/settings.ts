@@ -10,4 +10,10 @@ export const QUOTES = Object.freeze({
   minWordsWithCue: 3,
   /** Shortest reported clause of an indirect quote, in tokens. */
   minContentTokens: 4,
+  /**
+   * How many of the latest quotes are searched for the one an "adding …" / "saying …" continues: it
+   * ends in the same sentence, so it is among the last few; the bound keeps a text of thousands
+   * of quotes linear (no eval moves with it: a sentence holds far fewer quotes).
+   */
+  ownerLookback: 64,
 });
