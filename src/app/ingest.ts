@@ -9,7 +9,7 @@ import { StoreWriter } from '../store/writer.js';
 import { lockForIngest } from '../store/lock.js';
 import { StoreError } from '../store/migrations.js';
 import { checkStories } from './stories.js';
-import { annotateArticles, readInputs, type AnalyzeOptions } from './analyze.js';
+import { annotateArticles, budgetOf, readInputs, type AnalyzeOptions } from './analyze.js';
 
 export interface IngestSummary {
   /** Articles read from the inputs (after cleaning). */
@@ -40,20 +40,29 @@ export interface StoreIngestOptions extends AnalyzeOptions {
  * `commitEvery` articles, so a killed ingest keeps what it committed.
  */
 export async function ingestIntoStore(store: Store, inputs: readonly string[], options: StoreIngestOptions = {}): Promise<IngestSummary> {
-  const { docs, errors } = await readInputs(inputs, options);
-  const { articleIds: _ids, ...result } = ingestDocuments(store, docs, options);
+  const budget = budgetOf(options);
+  const { docs, errors } = await readInputs(inputs, { ...options, budget });
+  const { articleIds: _ids, ...result } = ingestDocuments(store, docs, { ...options, budget });
   return { ...result, errors: [...errors, ...result.errors] };
 }
 
 /** Clean, annotate and store documents already read (the web app's ingest endpoint, the feed watcher). */
 export function ingestDocuments(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): IngestSummary & { readonly articleIds: readonly string[] } {
-  const cleaned = cleanAll(docs);
+  const budget = budgetOf(options);
+  const cleaned = cleanAll(docs, budget);
   for (const e of cleaned.errors) options.onError?.(e);
+  const errors: RunError[] = [...cleaned.errors];
+  const onError = (e: RunError) => {
+    errors.push(e);
+    options.onError?.(e);
+  };
   const fresh = cleaned.articles.filter((a) => !store.hasArticle(a.id)).sort(byDate);
-  const { storyIds, ...result } = storeArticles(store, fresh, options, (batch) => annotateArticles(batch, { referenceDate: options.referenceDate }));
+  const { storyIds, ...result } = storeArticles(store, fresh, options, (batch) => annotateArticles(batch, { referenceDate: options.referenceDate, budget, onError }));
   // Cross-check the stories that changed and keep the results, so reading a story costs none.
   if (options.crossCheck !== false) checkStories(store, storyIds, { onProgress: options.onProgress });
-  return { ...result, read: cleaned.articles.length, known: cleaned.articles.length - fresh.length, errors: cleaned.errors, articleIds: cleaned.articles.map((a) => a.id) };
+  const dropped = new Set(errors.map((e) => e.input));
+  const read = cleaned.articles.filter((a) => !dropped.has(a.source));
+  return { ...result, read: read.length, known: cleaned.articles.length - fresh.length, errors, articleIds: read.map((a) => a.id) };
 }
 
 /**

@@ -31,6 +31,8 @@ export interface AppOptions {
   readonly watcher?: Watcher | null;
   /** Injectable for tests. */
   readonly fetch?: typeof fetch;
+  /** Let URLs posted to the API, and the links inside what they fetch, reach loopback and private addresses. */
+  readonly allowPrivateNetwork?: boolean;
 }
 
 /** The static files the pages use: a fixed map, so no request path ever reaches the file system. */
@@ -215,6 +217,7 @@ export function createApp(options: AppOptions): Hono {
       const hints = { title: c.req.query('title') ?? null, outlet: c.req.query('outlet') ?? null, published: c.req.query('published') ?? null, url: c.req.query('url') ?? null };
       const reply = await ingestRequest(store, { contentType: c.req.header('content-type') ?? '', body: await c.req.text(), hints }, {
         fetch: options.fetch,
+        allowPrivateNetwork: options.allowPrivateNetwork,
         watch: options.watcher ? (urls) => options.watcher!.add(urls) : undefined,
       });
       const status = reply.added > 0 ? 201 : reply.articles.length > 0 || reply.watching.length > 0 ? 200 : 422;

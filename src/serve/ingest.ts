@@ -3,6 +3,7 @@ import { ingest } from '../ingest/index.js';
 import { readDocument } from '../ingest/document.js';
 import { fromRecord } from '../ingest/record.js';
 import { fetchOptions } from '../ingest/fetch.js';
+import { refusedUrl } from '../ingest/address.js';
 import { InputError, type Extracted, type MetaHints } from '../ingest/types.js';
 import type { Store } from '../store/store.js';
 import { ApiError } from './errors.js';
@@ -30,10 +31,11 @@ const DOCUMENT_TYPES = /^(text\/(html|plain|xml)|application\/(xhtml\+xml|xml|rs
 export async function ingestRequest(
   store: Store,
   request: { contentType: string; body: string; hints: MetaHints },
-  options: { fetch?: typeof fetch; watch?: (urls: readonly string[]) => void } = {},
+  options: { fetch?: typeof fetch; allowPrivateNetwork?: boolean; watch?: (urls: readonly string[]) => void } = {},
 ): Promise<IngestReply> {
   const type = request.contentType.split(';')[0]!.trim().toLowerCase();
-  const net = fetchOptions({ fetch: options.fetch });
+  // A URL posted to the API is not one the user typed: it and every link in what it brings are judged by the address policy.
+  const net = fetchOptions({ fetch: options.fetch, allowPrivateNetwork: options.allowPrivateNetwork });
   const docs: Extracted[] = [];
   const errors: InputError[] = [];
   const watching: string[] = [];
@@ -58,7 +60,11 @@ export async function ingestRequest(
     } else if (b.url !== undefined || b.feed !== undefined) {
       const url = httpUrl(b.url ?? b.feed);
       if (!url) throw new ApiError(400, '"url" / "feed" must be an http(s) URL');
+      const refused = options.allowPrivateNetwork ? null : refusedUrl(url);
+      if (refused) throw new ApiError(403, `refused: ${refused} (a URL posted to the API may not reach this machine or its network; start the server with --allow-private-network to allow it)`);
       for await (const x of ingest([url], net)) take(x);
+      const refusedAt = errors.find((e) => e.input === url && e.reason.startsWith('refused:'));
+      if (refusedAt) throw new ApiError(403, refusedAt.reason);
       if (b.feed !== undefined && b.watch === true) {
         if (!options.watch) throw new ApiError(409, 'this server does not watch feeds; start it with --watch');
         options.watch([url]);

@@ -22,6 +22,8 @@ export interface ServerOptions {
   readonly token?: string | null;
   readonly watcher?: Watcher | null;
   readonly fetch?: typeof fetch;
+  /** Let URLs posted to the API, and the links inside what they fetch, reach loopback and private addresses. */
+  readonly allowPrivateNetwork?: boolean;
 }
 
 export interface RunningServer {
@@ -50,7 +52,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   const loopback = isLoopback(host);
   const token = options.token ?? (loopback ? null : randomBytes(18).toString('base64url'));
-  const app = createApp({ store: options.store, token, allowedHosts: loopback ? [...LOOPBACK] : null, watcher: options.watcher, fetch: options.fetch });
+  const app = createApp({ store: options.store, token, allowedHosts: loopback ? [...LOOPBACK] : null, watcher: options.watcher, fetch: options.fetch, allowPrivateNetwork: options.allowPrivateNetwork });
   await warmUp(app, options.store);
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {

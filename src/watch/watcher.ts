@@ -14,6 +14,8 @@ export interface WatchOptions {
   readonly fetch?: typeof fetch;
   readonly timeoutMs?: number;
   readonly maxBytes?: number;
+  /** Let feeds and their items' links reach loopback and private addresses (ingest/address.ts). */
+  readonly allowPrivateNetwork?: boolean;
   /** The clock (tests move it). */
   readonly now?: () => Date;
   /** Told after every poll: the feed and what happened. */
@@ -89,7 +91,9 @@ export class Watcher {
     };
     let got;
     try {
-      got = await fetchConditional(feed.url, this.net, { etag: feed.etag, lastModified: feed.lastModified });
+      // A watched feed's own URL is the user's choice (typed on the command line, in their OPML file, or
+      // posted to the API, which refuses a feed the address policy refuses); the links in it are judged.
+      got = await fetchConditional(feed.url, this.net, { etag: feed.etag, lastModified: feed.lastModified }, { typed: true });
     } catch (error) {
       return fail(error instanceof Error ? error.message : String(error), error instanceof FetchError ? error.retryAfter : null);
     }

@@ -3,6 +3,7 @@ import type { DateMention, DatePrecision, Sentence } from '../../model/layers.js
 import { Coverage, spanAt } from '../locate.js';
 import { addDays, iso, monthOf, parseDay, weekday, type Day } from './calendar.js';
 import { CHRONO_CHUNK_CHARS, DATE_CUE, FUTURE_CUES, LEADING } from './settings.js';
+import { checkDeadline } from '../../util/budget.js';
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const PART_OF_MONTH = new RegExp(`\\b(?:the\\s+)?(end|beginning|start|middle|mid|early|late)(?:\\s+of|-)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'g');
@@ -103,6 +104,7 @@ export function findDates(text: string, sentences: readonly Sentence[], referenc
 function* chronoParse(text: string, sentences: readonly Sentence[], instant: Date): Generator<{ index: number; text: string; start: chrono.ParsedComponents }> {
   const options = { instant, timezone: 0 };
   for (const [from, to] of chunks(text, sentences)) {
+    checkDeadline();
     for (const r of chrono.casual.parse(text.slice(from, to), options, { forwardDate: false })) yield { index: r.index + from, text: r.text, start: r.start };
   }
 }

@@ -5,6 +5,7 @@ import { cues, type Cues } from './cues.js';
 import { findQuoted, type Quoted } from './marks.js';
 import { QUOTES } from './settings.js';
 import { resolveSpeaker, type Speaker, type SpeakerContext } from './speaker.js';
+import { checkDeadline } from '../../util/budget.js';
 
 export interface QuoteInput {
   readonly text: string;
@@ -53,6 +54,7 @@ export function findQuotes(input: QuoteInput): Quote[] {
   let q = 0;
   let previous: { quote: Quote; paragraph: number } | null = null;
   for (const s of input.sentences) {
+    checkDeadline();
     // Direct quotations that open in this sentence.
     while (q < quoted.length && quoted[q]!.start < s.end) {
       const quote = direct(ctx, quoted[q]!, previous);

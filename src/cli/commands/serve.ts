@@ -10,6 +10,7 @@ import { opmlFeeds } from '../../watch/opml.js';
 import { DEFAULT_EVERY_MS, MIN_EVERY_MS } from '../../watch/settings.js';
 import { Watcher } from '../../watch/watcher.js';
 import { httpUrl } from '../../util/url.js';
+import { printable } from '../../util/printable.js';
 import { useColor } from '../io.js';
 
 const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory');
@@ -50,10 +51,11 @@ function feedsFrom(urls: readonly string[], opml?: string): string[] {
 
 function pollLine(url: string, outcome: PollOutcome | { busy: true }, color: boolean): string {
   const c = pc.createColors(color);
-  if ('busy' in outcome) return `${url}: ${c.yellow('store busy (another ingest is writing); trying again shortly')}\n`;
-  if (!outcome.ok) return `${url}: ${c.red(outcome.error)} ${c.dim(`(next try ${outcome.nextPoll})`)}\n`;
+  const name = printable(url);
+  if ('busy' in outcome) return `${name}: ${c.yellow('store busy (another ingest is writing); trying again shortly')}\n`;
+  if (!outcome.ok) return `${name}: ${c.red(printable(outcome.error))} ${c.dim(`(next try ${outcome.nextPoll})`)}\n`;
   const what = outcome.newItems === 0 ? (outcome.notModified ? 'not modified' : 'no new items') : `${outcome.newItems} new item${outcome.newItems === 1 ? '' : 's'}, ${outcome.added} article${outcome.added === 1 ? '' : 's'} added`;
-  return `${url}: ${c.green(what)}${outcome.problem ? ` ${c.yellow(`(${outcome.problem})`)}` : ''}\n`;
+  return `${name}: ${c.green(what)}${outcome.problem ? ` ${c.yellow(`(${printable(outcome.problem)})`)}` : ''}\n`;
 }
 
 function healthLines(feeds: readonly FeedRecord[], color: boolean): string {
@@ -78,14 +80,16 @@ export function serveCommand(): Command {
     .option('--watch <feeds...>', 'also watch these RSS/Atom feeds and ingest their new items')
     .option('--opml <file>', 'also watch every feed of this OPML file')
     .addOption(new Option('--every <duration>', 'poll each watched feed this often (e.g. 15m, 1h)').argParser(every).default(DEFAULT_EVERY_MS, '15m'))
-    .action(async (opts: { db?: string; port: number; host: string; token?: string; watch?: string[]; opml?: string; every: number }) => {
+    .option('--allow-private-network', 'let URLs posted to the API, feeds and their links reach loopback and private addresses (only for sources you trust)')
+    .action(async (opts: { db?: string; port: number; host: string; token?: string; watch?: string[]; opml?: string; every: number; allowPrivateNetwork?: boolean }) => {
       const feeds = feedsFrom(opts.watch ?? [], opts.opml);
       const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
       const color = useColor(process.stderr);
-      const watcher = feeds.length || opts.opml ? new Watcher(store, { everyMs: opts.every, onPoll: (url, o) => process.stderr.write(pollLine(url, o, color)) }) : null;
+      const allowPrivateNetwork = Boolean(opts.allowPrivateNetwork);
+      const watcher = feeds.length || opts.opml ? new Watcher(store, { everyMs: opts.every, allowPrivateNetwork, onPoll: (url, o) => process.stderr.write(pollLine(url, o, color)) }) : null;
       let server;
       try {
-        server = await startServer({ store, port: opts.port, host: opts.host, token: opts.token ?? process.env.TRIANGULATE_TOKEN ?? null, watcher });
+        server = await startServer({ store, port: opts.port, host: opts.host, token: opts.token ?? process.env.TRIANGULATE_TOKEN ?? null, watcher, allowPrivateNetwork });
       } catch (error) {
         store.close();
         throw error;
@@ -111,7 +115,7 @@ export function serveCommand(): Command {
 }
 
 /** `triangulate watch`: poll feeds and ingest new items into the store. */
-export function watchCommand(): Command {
+export function watchCommand(setExit: (code: number) => void): Command {
   return new Command('watch')
     .description('watch RSS/Atom feeds: poll them (conditional requests, back-off on failures) and ingest new items into the store; feeds are remembered in the store')
     .argument('[feeds...]', 'feed URLs to add to the watched feeds')
@@ -122,16 +126,21 @@ export function watchCommand(): Command {
     .option('--status', 'print the health of the watched feeds and exit (no polling)')
     .option('--json', 'with --once or --status: print the feeds as JSON')
     .option('--no-color', 'no colours (default: colour only on a TTY)')
-    .action(async (urls: string[], opts: { db?: string; opml?: string; every: number; once?: boolean; status?: boolean; json?: boolean; color?: boolean }) => {
+    .option('--allow-private-network', 'let the links inside feeds, and redirects, reach loopback and private addresses (only for feeds you trust)')
+    .action(async (urls: string[], opts: { db?: string; opml?: string; every: number; once?: boolean; status?: boolean; json?: boolean; color?: boolean; allowPrivateNetwork?: boolean }) => {
       const feeds = feedsFrom(urls, opts.opml);
       const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
       const color = useColor(process.stdout, opts.color);
       try {
-        const watcher = new Watcher(store, { everyMs: opts.every, onPoll: (url, o) => process.stderr.write(pollLine(url, o, useColor(process.stderr, opts.color))) });
+        const watcher = new Watcher(store, { everyMs: opts.every, allowPrivateNetwork: Boolean(opts.allowPrivateNetwork), onPoll: (url, o) => process.stderr.write(pollLine(url, o, useColor(process.stderr, opts.color))) });
         watcher.add(feeds);
         if (watcher.feeds().length === 0) throw new Error('no feed to watch: give feed URLs or --opml FILE');
         if (opts.status || opts.once) {
-          if (opts.once) await watcher.tick(true);
+          // One round: exit 1 when a feed could not be polled (or an item of it not read), as for any input that failed.
+          if (opts.once) {
+            const outcomes = await watcher.tick(true);
+            if ([...outcomes.values()].some((o) => !('busy' in o) && (!o.ok || o.problem))) setExit(1);
+          }
           const health = watcher.feeds();
           process.stdout.write(opts.json ? JSON.stringify({ db: store.path, feeds: health }, null, 2) + '\n' : healthLines(health, color));
           return;
