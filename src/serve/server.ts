@@ -24,6 +24,8 @@ export interface ServerOptions {
   readonly fetch?: typeof fetch;
   /** Let URLs posted to the API, and the links inside what they fetch, reach loopback and private addresses. */
   readonly allowPrivateNetwork?: boolean;
+  /** Time budget of one search, in ms (serve/settings.ts). */
+  readonly searchBudgetMs?: number;
 }
 
 export interface RunningServer {
@@ -52,7 +54,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   const loopback = isLoopback(host);
   const token = options.token ?? (loopback ? null : randomBytes(18).toString('base64url'));
-  const app = createApp({ store: options.store, token, allowedHosts: loopback ? [...LOOPBACK] : null, watcher: options.watcher, fetch: options.fetch, allowPrivateNetwork: options.allowPrivateNetwork });
+  const app = createApp({ store: options.store, token, allowedHosts: loopback ? [...LOOPBACK] : null, watcher: options.watcher, fetch: options.fetch, allowPrivateNetwork: options.allowPrivateNetwork, searchBudgetMs: options.searchBudgetMs });
   await warmUp(app, options.store);
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
@@ -66,10 +68,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${shown}:${address.port}/`,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      });
+      await app.close();
+    },
   };
 }

@@ -152,5 +152,5 @@ export function migrate(db: Database, target = SCHEMA_VERSION): number[] {
 
 /** A problem with the store a user can act on; the CLI prints its message in one line. */
 export class StoreError extends Error {
-  override readonly name = 'StoreError';
+  override readonly name: string = 'StoreError';
 }

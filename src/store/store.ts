@@ -7,6 +7,7 @@ import type { Article } from '../model/article.js';
 import type { ReuseRecord, StoryRecord } from '../model/run.js';
 import { migrate, SCHEMA_VERSION, StoreError } from './migrations.js';
 import { findStories, plainQuery } from './browse.js';
+import { checkQuery } from './query.js';
 import { articleFromRow } from './serialize.js';
 
 export { StoreError } from './migrations.js';
@@ -140,9 +141,10 @@ export class Store {
   /**
    * Full-text search (FTS5, Porter stemming) over titles and texts, best match first. The query
    * may use FTS5 syntax ("air patrols", Idlib OR Afrin, refug*); when it is not valid FTS5 it is
-   * searched as plain words instead.
+   * searched as plain words instead. A query outside QUERY_LIMITS (query.ts) throws a QueryError.
    */
   search(query: string, options: { limit?: number; offset?: number } = {}): SearchHit[] {
+    checkQuery(query);
     const sql = `SELECT a.id, a.story_id, a.title, a.outlet, a.published, a.source,
                         snippet(articles_fts, 1, ?, ?, '…', 14) AS snippet
                  FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid

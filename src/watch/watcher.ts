@@ -47,6 +47,7 @@ export class Watcher {
   readonly everyMs: number;
   private readonly net: FetchOptions;
   private readonly now: () => Date;
+  private ingest: (docs: readonly Extracted[]) => Promise<ReturnType<typeof ingestLocked>> = async (docs) => ingestLocked(this.store, docs);
 
   constructor(
     private readonly store: Store,
@@ -55,6 +56,11 @@ export class Watcher {
     this.everyMs = options.everyMs ?? DEFAULT_EVERY_MS;
     this.net = fetchOptions(options);
     this.now = options.now ?? (() => new Date());
+  }
+
+  /** Store new items with this instead of in place (the server: through its ingest worker, so polls never hold its requests). */
+  ingestWith(ingest: (docs: readonly Extracted[]) => Promise<ReturnType<typeof ingestLocked>>): void {
+    this.ingest = ingest;
   }
 
   /** Watch these feeds too (they are remembered in the store). */
@@ -120,7 +126,7 @@ export class Watcher {
       if (InputError.is(d)) problems.push(InputError.format(d));
       else docs.push(d);
     }
-    const result = ingestLocked(this.store, docs);
+    const result = await this.ingest(docs);
     if ('busy' in result) {
       this.busyUntil.set(feed.url, at.getTime() + BUSY_RETRY_MS);
       return { busy: true };
