@@ -59,7 +59,7 @@ export async function* ingest(inputs: readonly string[], options: IngestOptions 
       work.push(input);
       continue;
     }
-    let files: string[];
+    let files: (string | InputError)[];
     try {
       files = await listFiles(input);
     } catch (error) {
@@ -67,7 +67,8 @@ export async function* ingest(inputs: readonly string[], options: IngestOptions 
       continue;
     }
     for (const file of files) {
-      if (isManifestName(file)) {
+      if (typeof file !== 'string') yield file;
+      else if (isManifestName(file)) {
         const e = addManifest(file);
         if (e) yield e;
       } else work.push(file);

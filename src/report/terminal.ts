@@ -2,6 +2,7 @@ import pc from 'picocolors';
 import { checkView, type CheckView } from './check-view.js';
 import type { RunResult } from '../model/run.js';
 import { reuseViews, articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, sourceLines } from './view.js';
+import { printable } from '../util/printable.js';
 
 export interface TerminalOptions {
   readonly color: boolean;
@@ -57,7 +58,7 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
   }
   if (run.errors.length) {
     lines.push('', c.bold(c.red('Errors')));
-    for (const e of run.errors) lines.push(`  ${e.input}: ${e.reason}`);
+    for (const e of run.errors) lines.push(`  ${printable(e.input)}: ${printable(e.reason)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import type { StoryRecord } from '../model/run.js';
 import { sourceName } from '../util/names.js';
+import { printable } from '../util/printable.js';
 
 /** Shared views of an article for the human-readable reports. */
 export function removedSummary(a: Article): string {
@@ -47,12 +48,12 @@ export function hedgeLines(a: Article): string[] {
 }
 
 export function articleHeading(a: Article): string {
-  return a.meta.title ?? a.source;
+  return a.meta.title ?? printable(a.source);
 }
 
 export function metaLine(a: Article): string {
   const kind = a.classification ? `${a.classification.kind}${a.classification.signals.length ? ` (${a.classification.signals.join(', ')})` : ''}` : 'unknown';
-  return [a.meta.outlet ?? 'unknown outlet', a.meta.published ?? 'undated', a.meta.byline ? `by ${a.meta.byline}` : null, kind, a.source].filter(Boolean).join(' · ');
+  return [a.meta.outlet ?? 'unknown outlet', a.meta.published ?? 'undated', a.meta.byline ? `by ${a.meta.byline}` : null, kind, printable(a.source)].filter(Boolean).join(' · ');
 }
 
 /** One line per reuse pair of a story: who shares text with whom, why, and what the copier changed. */

@@ -23,6 +23,7 @@ import { feedsPage, outletPage, outletsPage, searchPage } from './pages/misc.js'
 import { storiesPage } from './pages/stories.js';
 import { storyPage } from './pages/story.js';
 import { DEFAULT_INGEST_WAIT_S, MAX_BODY_BYTES, MAX_PAGE_SIZE, SEARCH_BUDGET_MS } from './settings.js';
+import { printable } from '../util/printable.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -98,7 +99,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     if (error instanceof ApiError) return fail(c, error.status, error.message);
     if (error instanceof QueryError) return fail(c, 400, error.message);
     if (process.env.TRIANGULATE_DEBUG) process.stderr.write(`${error.stack}\n`);
-    else process.stderr.write(`triangulate serve: ${c.req.method} ${c.req.path}: ${error.message}\n`);
+    else process.stderr.write(`triangulate serve: ${c.req.method} ${printable(c.req.path)}: ${printable(error.message)}\n`);
     return fail(c, 500, 'internal error');
   });
   app.notFound((c) => fail(c, 404, `no such page: ${c.req.path}`));
@@ -240,6 +241,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, `the body is over ${MAX_BODY_BYTES / 1024 / 1024} MB`) }),
     async (c) => {
       const hints = { title: c.req.query('title') ?? null, outlet: c.req.query('outlet') ?? null, published: c.req.query('published') ?? null, url: c.req.query('url') ?? null };
+      if (store.readonly) throw new ApiError(503, 'this store is read-only; the server cannot ingest into it');
       const waitS = intParam(c, 'wait', DEFAULT_INGEST_WAIT_S, 0, 300);
       const plan = planIngest({ contentType: c.req.header('content-type') ?? '', body: await c.req.text(), hints }, { allowPrivateNetwork: options.allowPrivateNetwork });
       const job = jobs.submit(plan);

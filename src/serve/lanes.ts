@@ -5,6 +5,7 @@ import type { Store } from '../store/store.js';
 import { packageRoot } from '../util/paths.js';
 import { ApiError } from './errors.js';
 import { failure, runTask, type TaskFailure, type TaskName, type TaskOptions, type Tasks } from './tasks.js';
+import { printable } from '../util/printable.js';
 
 interface Pending {
   readonly id: number;
@@ -78,7 +79,7 @@ export class Lane {
 
   private spawn(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(workerFile(), { workerData: { path: this.store.path, options: { allowPrivateNetwork: this.options.allowPrivateNetwork, canWatch: this.options.canWatch } } });
+    const w = new Worker(workerFile(), { workerData: { path: this.store.path, readonly: this.store.readonly, options: { allowPrivateNetwork: this.options.allowPrivateNetwork, canWatch: this.options.canWatch } } });
     w.unref();
     w.on('message', (m: { id?: number; ok?: boolean; value?: unknown; failure?: TaskFailure }) => {
       if (m.id === undefined || this.current?.id !== m.id) return;
@@ -133,7 +134,7 @@ export class Lane {
 
 function toApiError(f: TaskFailure): ApiError {
   if (f.status === 500) {
-    process.stderr.write(`triangulate serve: ${f.message.split('\n')[0]}\n`);
+    process.stderr.write(`triangulate serve: ${printable(f.message.split('\n')[0]!)}\n`);
     return new ApiError(503, 'the task failed; see the server log');
   }
   return new ApiError(f.status as ApiError['status'], f.message);

@@ -59,7 +59,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `port ${options.port} on ${host} is in use; pick another with --port` : error.code === 'EACCES' ? `not allowed to listen on ${host}:${options.port}` : `cannot listen on ${host}:${options.port}: ${error.message}`)),
+      reject(
+        Object.assign(new Error(error.code === 'EADDRINUSE' ? `port ${options.port} on ${host} is in use; pick another with --port` : error.code === 'EACCES' ? `not allowed to listen on ${host}:${options.port}` : `cannot listen on ${host}:${options.port}: ${error.message}`), {
+          code: error.code, // an environment fault (exit 4)
+        }),
+      ),
     );
     server.listen(options.port ?? 8787, host, () => resolve());
   });

@@ -6,8 +6,8 @@ import { failure, runTask, type TaskName, type TaskOptions } from './tasks.js';
  * A worker thread of the server (lanes.ts): its own connection to the store's file, running one
  * task at a time as the main thread sends them, so the main thread keeps answering requests.
  */
-const { path, options } = workerData as { path: string; options: TaskOptions };
-const store = Store.open(path);
+const { path, readonly, options } = workerData as { path: string; readonly: boolean; options: TaskOptions };
+const store = Store.open(path, { readonly });
 parentPort!.on('message', async (m: { id: number; name: TaskName; args: never }) => {
   try {
     const value = await runTask(store, m.name, m.args, options);

@@ -18,13 +18,13 @@ export function lockForIngest(dbPath: string): () => void {
       closeSync(fd);
       return () => rmSync(file, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError(`cannot lock ${dbPath} for ingest: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError(`cannot lock ${dbPath} for ingest: ${(error as Error).message}`, 'environment');
       const pid = Number(safeRead(file));
-      if (pid && pid !== process.pid && alive(pid)) throw new StoreError(`another ingest (pid ${pid}) is writing ${dbPath}; wait for it to finish`);
+      if (pid && pid !== process.pid && alive(pid)) throw new StoreError(`another ingest (pid ${pid}) is writing ${dbPath}; wait for it to finish`, 'environment');
       rmSync(file, { force: true }); // stale: its process is gone
     }
   }
-  throw new StoreError(`cannot lock ${dbPath} for ingest`);
+  throw new StoreError(`cannot lock ${dbPath} for ingest`, 'environment');
 }
 
 function safeRead(file: string): string {

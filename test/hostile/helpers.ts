@@ -10,8 +10,9 @@ export const bin = join(packageRoot(), 'bin', 'triangulate.js');
 export const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', TRIANGULATE_DB: '', TRIANGULATE_DEBUG: '' };
 
 /** Run the real `triangulate` binary without a TTY. */
-export function cli(args: readonly string[], options: { input?: string; timeout?: number; cwd?: string } = {}) {
-  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, timeout: options.timeout ?? 50_000, input: options.input, cwd: options.cwd });
+export function cli(args: readonly string[], options: { input?: string; timeout?: number; cwd?: string; uid?: number } = {}) {
+  const ids = options.uid === undefined ? {} : { uid: options.uid, gid: options.uid };
+  const r = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env, timeout: options.timeout ?? 50_000, input: options.input, cwd: options.cwd, ...ids });
   return { code: r.status, out: r.stdout, err: r.stderr, signal: r.signal };
 }
 

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { analyze } from '../../app/analyze.js';
 import type { RunResult } from '../../model/run.js';
 import { renderHtml, renderMarkdown, renderTerminal, toJsonV1 } from '../../report/index.js';
-import { progress, useColor, writeAtomic } from '../io.js';
+import { holdingSignals, progress, useColor, writeAtomic } from '../io.js';
 import { addInputOptions, exitCodeFor, readingOptions, type InputOptions } from './options.js';
 
 export interface ReportOptions {
@@ -36,17 +36,19 @@ export function analyzeCommand(setExit: (code: number) => void): Command {
     const bar = progress();
     const run = await analyze(inputs, { ...readingOptions(opts, bar), crossCheck: opts.crosscheck });
     bar.done();
-    emitReports(run, opts);
+    await emitReports(run, opts);
     setExit(exitCodeFor(run, inputs.length));
   });
   return cmd;
 }
 
-/** Print the terminal report (unless quiet or JSON goes to stdout) and write the requested files. */
-export function emitReports(run: RunResult, opts: ReportOptions): void {
-  if (opts.json) writeAtomic(opts.json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
-  if (opts.md) writeAtomic(opts.md, renderMarkdown(run));
-  if (opts.html) writeAtomic(opts.html, renderHtml(run));
+/** Print the terminal report (unless quiet or JSON goes to stdout) and write the requested files (a signal meanwhile is held until they are whole). */
+export async function emitReports(run: RunResult, opts: ReportOptions): Promise<void> {
+  await holdingSignals(() => {
+    if (opts.json) writeAtomic(opts.json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
+    if (opts.md) writeAtomic(opts.md, renderMarkdown(run));
+    if (opts.html) writeAtomic(opts.html, renderHtml(run));
+  });
   if (!opts.quiet && opts.json !== '-') {
     const width = Math.min(process.stdout.columns || 100, 120);
     process.stdout.write(renderTerminal(run, { color: useColor(process.stdout, opts.color), width }));

@@ -5,6 +5,7 @@ import { packageRoot } from '../../util/paths.js';
 import { progress } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
 import { exitCodeFor } from './options.js';
+import { printable } from '../../util/printable.js';
 
 /** The bundled demo corpus: fiction written for triangulate (see examples/demo/README.md). */
 export function demoDir(): string {
@@ -20,10 +21,10 @@ export function demoCommand(setExit: (code: number) => void): Command {
     // The folder's README and manifest.csv are skipped and read as such by the folder walk.
     const run = await analyze([dir], {
       onProgress: bar.update,
-      onError: (e) => process.stderr.write(`${e.input}: ${e.reason}\n`),
+      onError: (e) => process.stderr.write(`${printable(e.input)}: ${printable(e.reason)}\n`),
     });
     bar.done();
-    emitReports(run, opts);
+    await emitReports(run, opts);
     setExit(exitCodeFor(run, 1));
   });
   return cmd;

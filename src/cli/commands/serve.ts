@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import { startServer } from '../../serve/server.js';
 import { DEFAULT_PORT } from '../../serve/settings.js';
 import { feedState, listFeeds, type FeedRecord, type PollOutcome } from '../../store/feeds.js';
-import { defaultDbPath, Store } from '../../store/index.js';
+import { defaultDbPath, Store, StoreError } from '../../store/index.js';
 import { formatDuration, parseDuration } from '../../watch/duration.js';
 import { opmlFeeds } from '../../watch/opml.js';
 import { DEFAULT_EVERY_MS, MIN_EVERY_MS } from '../../watch/settings.js';
@@ -69,6 +69,22 @@ function healthLines(feeds: readonly FeedRecord[], color: boolean): string {
     .join('');
 }
 
+/**
+ * The store for `serve`: read-write, else (a file this user cannot write: another user's store,
+ * read-only media) read-only, with a line saying so; the web app then refuses ingests (503).
+ */
+function openForServing(path: string, watching: boolean): Store {
+  try {
+    return Store.open(path, { create: true });
+  } catch (error) {
+    if (!(error instanceof StoreError) || !/readonly|read-only|permission|EACCES|EROFS/i.test(error.message)) throw error;
+    if (watching) throw new StoreError(`${path} is read-only: it can be served, but feeds cannot be watched into it`, 'environment');
+    const store = Store.open(path, { readonly: true });
+    process.stderr.write(`${printable(path)}: read-only; serving it without ingest\n`);
+    return store;
+  }
+}
+
 /** `triangulate serve`: the web app and JSON API over a store. */
 export function serveCommand(): Command {
   return new Command('serve')
@@ -83,7 +99,7 @@ export function serveCommand(): Command {
     .option('--allow-private-network', 'let URLs posted to the API, feeds and their links reach loopback and private addresses (only for sources you trust)')
     .action(async (opts: { db?: string; port: number; host: string; token?: string; watch?: string[]; opml?: string; every: number; allowPrivateNetwork?: boolean }) => {
       const feeds = feedsFrom(opts.watch ?? [], opts.opml);
-      const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
+      const store = openForServing(opts.db ?? defaultDbPath(), feeds.length > 0 || Boolean(opts.opml));
       const color = useColor(process.stderr);
       const allowPrivateNetwork = Boolean(opts.allowPrivateNetwork);
       const watcher = feeds.length || opts.opml ? new Watcher(store, { everyMs: opts.every, allowPrivateNetwork, onPoll: (url, o) => process.stderr.write(pollLine(url, o, color)) }) : null;

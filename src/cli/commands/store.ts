@@ -65,7 +65,7 @@ export function storiesCommand(): Command {
     .option('--json', 'print JSON ({"stories": [...]})')
     .option('--no-color', 'no colours (default: colour only on a TTY)')
     .action((opts: { db?: string; limit: number; all?: boolean; json?: boolean; color?: boolean }) => {
-      const store = Store.open(dbPath(opts));
+      const store = Store.open(dbPath(opts), { readonly: true });
       try {
         const stories = store.listStories({ limit: opts.all ? -1 : opts.limit });
         const totals = store.counts();
@@ -95,13 +95,13 @@ export function storyCommand(): Command {
     .description('report one stored story (its articles, annotations, copy chain and cross-check: claims, conflicts, framing, timeline, brief) in the terminal, JSON, Markdown or HTML')
     .argument('<id>', 'story id as `triangulate stories` prints it (a unique prefix of 4 or more characters will do)')
     .addOption(dbOption());
-  addReportOptions(cmd).action((id: string, opts: ReportOptions & { db?: string }) => {
-    const store = Store.open(dbPath(opts));
+  addReportOptions(cmd).action(async (id: string, opts: ReportOptions & { db?: string }) => {
+    const store = Store.open(dbPath(opts), { readonly: true });
     try {
       // The cross-check kept by ingest when it is current, else computed here (a reader does not write the store).
       const { story, articles, entities } = checkedStory(store, store.resolveStory(id), { save: false })!;
       const run: RunResult = { articles, entities, stories: [story], errors: [] };
-      emitReports(run, opts);
+      await emitReports(run, opts);
     } finally {
       store.close();
     }
@@ -119,7 +119,7 @@ export function searchCommand(): Command {
     .option('--json', 'print JSON ({"hits": [...]}; matches in snippets between [ and ])')
     .option('--no-color', 'no colours (default: colour only on a TTY)')
     .action((words: string[], opts: { db?: string; limit: number; json?: boolean; color?: boolean }) => {
-      const store = Store.open(dbPath(opts));
+      const store = Store.open(dbPath(opts), { readonly: true });
       try {
         const query = words.join(' ');
         const hits = store.search(query, { limit: opts.limit });
