@@ -48,11 +48,13 @@ export function cleanAll(docs: readonly Extracted[], budget?: TimeBudget): { art
     }
     const { c, lang } = done;
     if (!c.text.trim()) {
-      errors.push(InputError.create(doc.source, 'no article text after cleaning'));
+      // Text in another language or script can be cut whole as junk: say what it is instead.
+      const raw = guessLanguage(doc.text);
+      errors.push(InputError.create(doc.source, raw !== null && raw !== 'en' ? notEnglish(raw) : 'no article text after cleaning'));
       continue;
     }
     if (lang !== null && lang !== 'en') {
-      errors.push(InputError.create(doc.source, `not English (looks like ${languageName(lang)}); only English is supported`));
+      errors.push(InputError.create(doc.source, notEnglish(lang)));
       continue;
     }
     const id = createHash('sha256').update(`${doc.url ?? ''}\n${c.text}`).digest('hex').slice(0, 12);
@@ -83,6 +85,10 @@ export function cleanAll(docs: readonly Extracted[], budget?: TimeBudget): { art
     );
   }
   return { articles, errors };
+}
+
+function notEnglish(lang: string): string {
+  return `not English (looks like ${languageName(lang)}); only English is supported`;
 }
 
 const ODD_SPACES = /[\u00a0\u2007\u202f\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
