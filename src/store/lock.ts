@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { StoreError } from './migrations.js';
+import { alive } from '../util/process.js';
 
 /**
  * One ingest at a time per store: the clustering state an ingest loads at its start would be stale
@@ -35,11 +36,3 @@ function safeRead(file: string): string {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

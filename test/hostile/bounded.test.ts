@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../../src/app/analyze.js';
 import { fromText } from '../../src/ingest/text.js';
 import { cli, tmp } from './helpers.js';
-import { htmlShape, textShape } from './shapes.js';
+import { htmlShape, textShape } from '../../bench/shapes.js';
 
 // Findings 1-3 as reported, and the per-input time budget that bounds whatever is left.
 

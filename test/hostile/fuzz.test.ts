@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cliAsync, PROSE, tmp } from './helpers.js';
-import { rng } from './shapes.js';
+import { rng } from '../../bench/shapes.js';
 
 // Seeded, bounded fuzzing: random mutations of an HTML page, a JSON export, a JSON Lines file and
 // an RSS feed, analysed in one batch. Whatever the bytes: one line per bad input, each naming it,

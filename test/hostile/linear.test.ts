@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../../src/app/analyze.js';
 import { fromHtml } from '../../src/ingest/html.js';
 import { fromText } from '../../src/ingest/text.js';
-import { htmlShape, longParagraph, textShape, TEXT_SHAPES } from './shapes.js';
+import { htmlShape, longParagraph, textShape, TEXT_SHAPES } from '../../bench/shapes.js';
 
 // Every input's cost grows linearly with its size, whatever its shape: four times the input costs
 // at most about five times the time (findings 1-3: nested HTML, a million small elements and dense

@@ -4,7 +4,7 @@ import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { Store } from '../../src/store/index.js';
 import { packageRoot } from '../../src/util/paths.js';
 import { cli, tmp } from './helpers.js';
-import { textShape } from './shapes.js';
+import { textShape } from '../../bench/shapes.js';
 
 // Findings 4 and 5: one search with 40 prefix terms, or one large POST, held the web app (and
 // /api/health) for seconds to minutes. Ingests now run as jobs in a worker thread, searches in

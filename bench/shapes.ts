@@ -1,7 +1,7 @@
 /**
  * Generated hostile inputs: each shape is a text (or page) built to make one stage do as much work
  * per byte as it can, grown to a size in bytes. Seeded, so a run is repeatable. The bench
- * (`npm run bench`) times each per 100 KB beside a normal article; test/hostile/ checks that four
+ * (`npm run bench`) times each per 100 KB beside a normal article; test/hostile/linear.test.ts checks that four
  * times the input costs at most about five times the time.
  */
 
