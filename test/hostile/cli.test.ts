@@ -2,6 +2,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../src/serve/app.js';
+import { Store } from '../../src/store/index.js';
 import { packageRoot } from '../../src/util/paths.js';
 import { bin, cli, env, PROSE, tmp } from './helpers.js';
 
@@ -114,7 +116,7 @@ describe('output files (finding 9)', () => {
 });
 
 describe('exit codes and validation (finding 11)', () => {
-  it('a read-only store (another user’s, in a folder they cannot write) can be read by stories, story and search', () => {
+  it('a read-only store (another user’s, in a folder they cannot write) can be read by stories, story, search and serve', async () => {
     const dir = tmp('ro');
     const db = join(dir, 'store.db');
     expect(cli(['ingest', demo, '--db', db]).code).toBe(0);
@@ -129,9 +131,42 @@ describe('exit codes and validation (finding 11)', () => {
       const id = (JSON.parse(list.out) as { stories: { id: string }[] }).stories[0]!.id;
       expect(asUser(['story', id, '--db', db, '-q']).code).toBe(0);
       expect(asUser(['search', 'chlorine', '--db', db]).code).toBe(0);
+      // serve reads it too, and refuses ingests into it.
+      const server = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0'], { env, ...(root ? { uid: 65534, gid: 65534 } : {}), stdio: ['ignore', 'pipe', 'pipe'] });
+      try {
+        const base = await new Promise<string>((resolve, reject) => {
+          let out = '';
+          server.stdout.on('data', (d) => {
+            out += d;
+            const m = /at (http:\/\/\S+)/.exec(out);
+            if (m) resolve(m[1]!);
+          });
+          server.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+        });
+        expect((await fetch(new URL('/api/health', base))).status).toBe(200);
+        expect((await fetch(new URL(`/stories/${id}`, base))).status).toBe(200);
+        const posted = await fetch(new URL('/api/ingest', base), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ article: { title: 'T', text: PROSE } }) });
+        expect(posted.status).toBe(503);
+      } finally {
+        server.kill('SIGTERM');
+      }
     } finally {
       chmodSync(dir, 0o755);
     }
+  });
+
+  it('POST /api/ingest?published=yesterday is refused like a bad record field (400), not stored as the date', async () => {
+    const store = Store.open(':memory:', { create: true });
+    const app = createApp({ store });
+    const post = (query: string) => app.request(`/api/ingest${query}`, { method: 'POST', headers: { host: '127.0.0.1', 'content-type': 'text/plain' }, body: `Bridge closed\n${PROSE}\n${PROSE}` });
+    const bad = await post('?published=yesterday');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('published must be a date such as 2024-03-09 (got "yesterday")');
+    expect(store.counts().articles).toBe(0);
+    expect((await post('?published=2024-03-09')).status).toBe(201);
+    expect((store.db.prepare('SELECT published FROM articles').get() as { published: string }).published).toBe('2024-03-09');
+    await app.close();
+    store.close();
   });
 
   it('a busy store is an environment fault (exit 4), apart from usage errors (exit 2)', () => {
