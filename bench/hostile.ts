@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeExtracted } from '../src/app/analyze.js';
+import { htmlShape as pageShape } from '../src/extract/limits.js';
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../src/extract/settings.js';
 import { fromHtml } from '../src/ingest/html.js';
 import { fromText } from '../src/ingest/text.js';
 import type { Extracted } from '../src/ingest/types.js';
@@ -177,13 +180,36 @@ async function benchServer(dir: string): Promise<void> {
   }
 }
 
+/**
+ * The shape of real pages, against which the HTML caps (extract/settings.ts) were chosen: elements
+ * and depth of every page of the extraction benchmark and the trafilatura evaluation set.
+ */
+function realPageShapes(dir: string): void {
+  const shapes: { elements: number; depth: number }[] = [];
+  for (const folder of ['extraction-benchmark', 'trafilatura-eval']) {
+    const html = join(dir, folder, 'html');
+    for (const f of readdirSync(html).sort()) {
+      const buf = readFileSync(join(html, f));
+      shapes.push(pageShape((f.endsWith('.gz') ? gunzipSync(buf) : buf).toString('utf8')));
+    }
+  }
+  const stat = (xs: number[]) => {
+    xs.sort((a, b) => a - b);
+    return `median ${xs[Math.floor(xs.length / 2)]!.toLocaleString('en-US')}, 99th percentile ${xs[Math.ceil(0.99 * xs.length) - 1]!.toLocaleString('en-US')}, max ${xs[xs.length - 1]!.toLocaleString('en-US')}`;
+  };
+  process.stdout.write(
+    `\n# real pages — ${shapes.length} pages of the extraction benchmark and the trafilatura set\n\nelements: ${stat(shapes.map((s) => s.elements))} (cap ${MAX_HTML_ELEMENTS.toLocaleString('en-US')}); depth: ${stat(shapes.map((s) => s.depth))} (cap ${MAX_HTML_DEPTH})\n`,
+  );
+}
+
 async function main(): Promise<void> {
   if (!process.argv.includes('--no-shapes')) benchShapes();
   const dir = sharedCorpus();
   if (!dir) {
-    process.stderr.write('bench: ../shared/corpus is absent; the server part is skipped\n');
+    process.stderr.write('bench: ../shared/corpus is absent; the real pages and the server part are skipped\n');
     return;
   }
+  realPageShapes(dir);
   if (!process.argv.includes('--no-server')) await benchServer(dir);
 }
 

@@ -4,8 +4,8 @@ export const MIN_BODY_CHARS = 200;
 /**
  * Pages with more elements than this are refused before they are parsed (and Readability is told the
  * same cap as its `maxElemsToParse`). Of the 1,171 real pages of the extraction benchmark and the
- * trafilatura evaluation set, the largest opens 10,106 elements (median 698, 99th percentile 2,730;
- * measured by `htmlShape` at commit 73c943c): five times that leaves room for long live blogs while a
+ * trafilatura evaluation set, the largest opens 10,106 elements (median 698, 99th percentile 2,837;
+ * `npm run bench`, bench/hostile.ts, at commit ac3f1e5): five times that leaves room for long live blogs while a
  * page costs seconds, not minutes (a million elements took 2.9 GB and over 200 s).
  */
 export const MAX_HTML_ELEMENTS = 50_000;
