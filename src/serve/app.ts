@@ -5,7 +5,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toJsonV1, articleJson } from '../report/json.js';
-import { findArticles, findStories, getArticle, listOutlets, snippetParts, storeVersion, type OutletSummary, type StoryFilter } from '../store/browse.js';
+import { findArticles, findStories, getArticle, listOutlets, outletStories, snippetParts, storeVersion, type OutletSummary, type StoryFilter } from '../store/browse.js';
 import { listFeeds } from '../store/feeds.js';
 import type { Store } from '../store/store.js';
 import { packageRoot } from '../util/paths.js';
@@ -22,7 +22,7 @@ import { problemPage } from './pages/layout.js';
 import { feedsPage, outletPage, outletsPage, searchPage } from './pages/misc.js';
 import { storiesPage } from './pages/stories.js';
 import { storyPage } from './pages/story.js';
-import { DEFAULT_INGEST_WAIT_S, MAX_BODY_BYTES, MAX_PAGE_SIZE, SEARCH_BUDGET_MS } from './settings.js';
+import { DEFAULT_INGEST_WAIT_S, MAX_BODY_BYTES, MAX_PAGE_SIZE, OUTLET_STORIES, SEARCH_BUDGET_MS, STORY_CHECK_BUDGET_MS } from './settings.js';
 import { printable } from '../util/printable.js';
 
 export interface AppOptions {
@@ -68,9 +68,12 @@ let openapi: string | undefined;
  */
 export function createApp(options: AppOptions): Hono & { close(): Promise<void> } {
   const { store } = options;
-  const lanes = { ingest: new Lane(store, { allowPrivateNetwork: options.allowPrivateNetwork, canWatch: Boolean(options.watcher), fetch: options.fetch }), read: new Lane(store, { fetch: options.fetch }) };
+  const lanes = { ingest: new Lane(store, { allowPrivateNetwork: options.allowPrivateNetwork, canWatch: Boolean(options.watcher), fetch: options.fetch }), read: new Lane(store, { fetch: options.fetch }), check: new Lane(store, { fetch: options.fetch }) };
   lanes.ingest.warm();
   lanes.read.warm();
+  // A story read before its cross-check was kept (a store ingested with --no-crosscheck) is checked in a worker too.
+  const ready = (ids: readonly string[]) =>
+    lanes.check.threaded ? book.prepare(ids, (id) => lanes.check.run('story', { id }, { budgetMs: STORY_CHECK_BUDGET_MS, what: `the cross-check of story ${id}` })) : Promise.resolve();
   const jobs = new IngestJobs(lanes.ingest);
   // The watcher's new items are stored through the same lane, one writer at a time, off the main thread.
   if (lanes.ingest.threaded) options.watcher?.ingestWith((docs) => lanes.ingest.run('docs', { docs }));
@@ -164,7 +167,8 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     const { outlets, counts } = overview();
     return c.html(storiesPage(found, filter, limit, offset, outlets, counts));
   });
-  app.get('/stories/:id', (c) => {
+  app.get('/stories/:id', async (c) => {
+    await ready([c.req.param('id')]);
     const s = book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     return c.html(storyPage(s));
@@ -176,8 +180,9 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     return c.html(articlePage(found.article, found.storyId, m ? { start: Number(m[1]), end: Number(m[2]) } : null));
   });
   app.get('/outlets', (c) => c.html(outletsPage(overview().outlets)));
-  app.get('/outlets/:name', (c) => {
-    const p = outletProfile(store, book, c.req.param('name'));
+  app.get('/outlets/:name', async (c) => {
+    await ready(outletStories(store, c.req.param('name'), OUTLET_STORIES));
+    const p = outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
     return c.html(outletPage(p));
   });
@@ -200,7 +205,8 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     const page = await findStoriesOff(filter, { limit, offset });
     return c.json({ total: page.total, limit, offset, next: offset + page.stories.length < page.total ? offset + limit : null, stories: page.stories });
   });
-  app.get('/api/stories/:id', (c) => {
+  app.get('/api/stories/:id', async (c) => {
+    await ready([c.req.param('id')]);
     const s = book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
@@ -229,8 +235,9 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     });
   });
   app.get('/api/outlets', (c) => c.json({ outlets: overview().outlets }));
-  app.get('/api/outlets/:name', (c) => {
-    const p = outletProfile(store, book, c.req.param('name'));
+  app.get('/api/outlets/:name', async (c) => {
+    await ready(outletStories(store, c.req.param('name'), OUTLET_STORIES));
+    const p = outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
     return c.json(p);
   });
@@ -256,7 +263,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     return c.json(jobJson(job));
   });
   app.all('/api/*', (c) => fail(c, c.req.method === 'GET' ? 404 : 405, `no endpoint ${c.req.method} ${c.req.path}`));
-  return Object.assign(app, { close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close()])) });
+  return Object.assign(app, { close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close(), lanes.check.close()])) });
 }
 
 function paging(c: Context, fallback: number): { limit: number; offset: number } {

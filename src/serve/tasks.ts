@@ -1,4 +1,5 @@
 import { ingestLocked } from '../app/ingest.js';
+import { checkedStory, type CheckedStory } from '../app/stories.js';
 import type { Extracted } from '../ingest/types.js';
 import { findStories, type Page, type StoryFilter } from '../store/browse.js';
 import { addFeed } from '../store/feeds.js';
@@ -17,6 +18,8 @@ export interface Tasks {
   search: { args: { q: string; limit: number; offset: number }; value: ReturnType<Store['search']> };
   /** Stories filtered by text (and dates, outlet). */
   stories: { args: { filter: StoryFilter; page: Page }; value: ReturnType<typeof findStories> };
+  /** A story with its cross-check, computed (and kept when the store is free) because none was kept. */
+  story: { args: { id: string }; value: CheckedStory | null };
 }
 
 export type TaskName = keyof Tasks;
@@ -52,6 +55,8 @@ export async function runTask<K extends TaskName>(store: Store, name: K, args: T
       const { filter, page } = args as Tasks['stories']['args'];
       return findStories(store, filter, page) as Tasks[K]['value'];
     }
+    case 'story':
+      return checkedStory(store, (args as Tasks['story']['args']).id, { wait: false }) as Tasks[K]['value'];
   }
   throw new Error(`tasks: no task \`${String(name)}\``);
 }
