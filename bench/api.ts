@@ -1,15 +1,13 @@
-import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeExtracted } from '../src/app/analyze.js';
 import { storeArticles } from '../src/app/ingest.js';
 import { checkStories } from '../src/app/stories.js';
 import { Store } from '../src/store/index.js';
 import { sharedCorpus } from '../src/util/paths.js';
-import { loadArticles, valueOf } from './corpus.js';
+import { loadArticles, startServe, valueOf } from './corpus.js';
 import { clones, streamPlan } from './stream.js';
 
 /**
@@ -67,24 +65,15 @@ async function main(): Promise<void> {
     `\n# API latency — serve on a store of ${counts.articles} articles, ${counts.stories} stories (stored in ${built.toFixed(0)} s, cross-checks kept in ${checkSeconds.toFixed(0)} s for ${storyIds.length} stories, ${((checkSeconds / storyIds.length) * 1000).toFixed(1)} ms a story; not timed below); ${CONCURRENCY} concurrent keep-alive clients on loopback\n\n`,
   );
 
-  const server = spawn(process.execPath, [join(fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url))), 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const { server, base: origin } = await startServe(db);
   try {
-    const base = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      server.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /at (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      });
-      server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-    });
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const results: Result[] = [];
     const load = async (name: string, paths: readonly string[]) => {
-      const r = await run(base, agent, paths);
+      const r = await run(origin, agent, paths);
       results.push({ name, ...r });
     };
-    await run(base, agent, Array(200).fill('/api/health')); // warm-up: JIT, connections
+    await run(origin, agent, Array(200).fill('/api/health')); // warm-up: JIT, connections
     await load('GET /api/health (peer: HTTP + routing + one query)', Array(2000).fill('/api/health'));
     await load('GET /api/stories (story list, 20 per page)', Array.from({ length: 1000 }, (_, i) => `/api/stories?offset=${(i % 10) * 20}`));
     await load('GET / (story list page, HTML)', Array.from({ length: 1000 }, (_, i) => `/?offset=${(i % 10) * 20}`));

@@ -1,4 +1,6 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import type { Extracted } from '../src/ingest/types.js';
 import { goldDocs } from '../eval/gold.js';
@@ -20,4 +22,20 @@ export function loadArticles(dir: string): Extracted[] {
 export function valueOf(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);
   return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+/** `triangulate serve --port 0` on a store, in a process of its own, and the URL it serves once it listens. */
+export async function startServe(db: string): Promise<{ server: ChildProcess; base: string }> {
+  const bin = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
+  const server = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /at (http:\/\/\S+)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+    server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+  });
+  return { server, base };
 }

@@ -23,7 +23,9 @@ import { loadArticles, valueOf } from './corpus.js';
  * - HTML extraction (our cascade) vs Readability alone on the extraction benchmark's pages;
  * - then bench/store.ts: stories + reuse + store ingest at 1k, 10k and 100k articles
  *   (`--sizes 1000,10000` to choose, `--no-store` to skip);
- * - then bench/api.ts: latency of `triangulate serve` on a 10k-article store (`--no-api` to skip).
+ * - then bench/api.ts: latency of `triangulate serve` on a 10k-article store (`--no-api` to skip);
+ * - then bench/hostile.ts: time per 100 KB of each hostile input shape beside a normal article, and
+ *   /api/health while a heavy search and a 4 MB ingest run (`--no-hostile` to skip).
  */
 interface Row {
   readonly name: string;
@@ -149,3 +151,5 @@ if (!process.argv.includes('--no-store')) {
 }
 // The web app's latency (serve on a 10k-article store) in a process of its own.
 if (!process.argv.includes('--no-api')) spawnSync(process.execPath, [fileURLToPath(new URL('./api.js', import.meta.url))], { stdio: 'inherit' });
+// What hostile inputs cost, and the server under a heavy search and a large ingest.
+if (!process.argv.includes('--no-hostile')) spawnSync(process.execPath, [fileURLToPath(new URL('./hostile.js', import.meta.url))], { stdio: 'inherit' });

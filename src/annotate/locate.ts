@@ -30,3 +30,37 @@ export function spanAt<S extends Span>(spans: readonly S[], offset: number): S |
   const s = spans[i];
   return s && s.start <= offset ? s : null;
 }
+
+/**
+ * The characters a set of spans covers, to ask "does [start, end) overlap any of them?" in time
+ * proportional to the span asked about, not to the number of spans (a scan of every span for
+ * every token is quadratic on a text dense with dates or names). Spans may overlap and come in
+ * any order; `add` marks more.
+ *
+ * @example
+ * const c = Coverage.of(10, [{ start: 2, end: 4 }]);
+ * c.overlaps(3, 6); // true
+ * c.overlaps(4, 6); // false
+ */
+export class Coverage {
+  private readonly mask: Uint8Array;
+
+  private constructor(length: number) {
+    this.mask = new Uint8Array(length);
+  }
+
+  static of(length: number, spans: Iterable<Span> = []): Coverage {
+    const c = new Coverage(length);
+    for (const s of spans) c.add(s.start, s.end);
+    return c;
+  }
+
+  add(start: number, end: number): void {
+    this.mask.fill(1, Math.max(0, start), Math.min(this.mask.length, end));
+  }
+
+  overlaps(start: number, end: number): boolean {
+    for (let i = Math.max(0, start); i < end && i < this.mask.length; i++) if (this.mask[i]) return true;
+    return false;
+  }
+}

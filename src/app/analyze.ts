@@ -10,6 +10,8 @@ import { InputError } from '../ingest/types.js';
 import { Article } from '../model/article.js';
 import type { RunError, RunResult } from '../model/run.js';
 import { runPipeline } from '../pipeline/run.js';
+import { DEFAULT_TIME_BUDGET_MS } from '../pipeline/settings.js';
+import { TimeBudget } from '../util/budget.js';
 import { annotatePipeline } from './pipeline.js';
 
 export interface AnalyzeOptions {
@@ -24,6 +26,10 @@ export interface AnalyzeOptions {
   readonly crossCheck?: boolean;
   /** Users who know their pile: every input is one story, or records with the same value of a field are one (the clusterer is skipped for them). */
   readonly grouping?: Grouping;
+  /** Each input's time budget (reading, cleaning, annotating), in ms; default 30 s (pipeline/settings.ts). */
+  readonly timeBudgetMs?: number;
+  /** The budget itself, when the caller charges an input's reading to it first (made from timeBudgetMs otherwise). */
+  readonly budget?: TimeBudget;
 }
 
 export interface Grouping {
@@ -42,6 +48,11 @@ export function assignGroups(docs: readonly Extracted[], grouping: Grouping | un
   });
 }
 
+/** The run's time budget: the one given, else one of `timeBudgetMs` (default 30 s). */
+export function budgetOf(options: Pick<AnalyzeOptions, 'timeBudgetMs' | 'budget'>): TimeBudget {
+  return options.budget ?? new TimeBudget(options.timeBudgetMs ?? DEFAULT_TIME_BUDGET_MS);
+}
+
 /**
  * The whole analyze job: ingest every input, clean, annotate, resolve refs across the run, group
  * stories, trace copies and cross-check each story. Bad inputs become errors in the result; the rest of the batch goes on.
@@ -51,40 +62,58 @@ export function assignGroups(docs: readonly Extracted[], grouping: Grouping | un
  * run.articles.length; // 7
  */
 export async function analyze(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<RunResult> {
-  const { docs, errors } = await readInputs(inputs, options);
-  const result = analyzeExtracted(docs, options);
+  const budget = budgetOf(options);
+  const { docs, errors } = await readInputs(inputs, { ...options, budget });
+  const result = analyzeExtracted(docs, { ...options, budget });
   return { ...result, errors: [...errors, ...result.errors] };
 }
 
 /** Clean, annotate and group already-extracted documents (used by `analyze` and the benchmarks). */
 export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOptions = {}): RunResult {
-  const cleaned = cleanAll(assignGroups(docs, options.grouping));
+  const budget = budgetOf(options);
+  const cleaned = cleanAll(assignGroups(docs, options.grouping), budget);
   for (const e of cleaned.errors) options.onError?.(e);
-  const articles = annotateArticles(cleaned.articles, options);
+  const errors: RunError[] = [...cleaned.errors];
+  const articles = annotateArticles(cleaned.articles, { ...options, budget, onError: (e) => (errors.push(e), options.onError?.(e)) });
   const entities = entityTable(articles);
   const stories = storyReuse(clusterStories(articles), articles);
-  return { articles, entities, stories: options.crossCheck === false ? stories : crossCheckStories(stories, articles, entities), errors: [...cleaned.errors] };
+  return { articles, entities, stories: options.crossCheck === false ? stories : crossCheckStories(stories, articles, entities), errors };
 }
 
-/** Annotate cleaned articles (refs resolved across the batch) and classify them. */
-export function annotateArticles(cleaned: readonly Article[], options: Pick<AnalyzeOptions, 'referenceDate' | 'onProgress'> = {}): Article[] {
+/**
+ * Annotate cleaned articles (refs resolved across the batch) and classify them. An article whose
+ * input runs out of its time budget is left out, and `onError` told.
+ */
+export function annotateArticles(cleaned: readonly Article[], options: Pick<AnalyzeOptions, 'referenceDate' | 'onProgress' | 'onError' | 'timeBudgetMs' | 'budget'> = {}): Article[] {
   const ctx = { referenceDate: options.referenceDate ?? null };
   const annotated = runPipeline(annotatePipeline(), cleaned, ctx, {
     onArticle: (done, total) => options.onProgress?.('annotating', done, total),
+    budget: budgetOf(options),
+    onDropped: (a, reason) => options.onError?.(InputError.create(a.source, reason)),
   });
   return annotated.map((a) => Article.with(a, { classification: classifyArticle(a) }));
 }
 
-/** Read every input; errors go to `onError` as soon as they are known and into the returned list. */
+/** Read every input; errors go to `onError` as soon as they are known and into the returned list. Reading an input counts against its time budget. */
 export async function readInputs(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<{ docs: Extracted[]; errors: RunError[] }> {
   const errors: RunError[] = [];
   const docs: Extracted[] = [];
+  const budget = budgetOf(options);
+  const fail = (e: InputError) => {
+    errors.push(e);
+    options.onError?.(e);
+  };
+  // Reading cannot be stopped half-way (the caps bound it), but its time counts against the input.
+  let start = performance.now();
   for await (const item of ingest(inputs, options.ingest)) {
-    if (InputError.is(item)) {
-      errors.push(item);
-      options.onError?.(item);
-    } else docs.push(item);
+    if (InputError.is(item)) fail(item);
+    else {
+      budget.charge(item.source, performance.now() - start);
+      if (budget.over(item.source)) fail(InputError.create(item.source, budget.reason()));
+      else docs.push(item);
+    }
     options.onProgress?.('reading', docs.length + errors.length, 0);
+    start = performance.now();
   }
   return { docs, errors };
 }

@@ -9,7 +9,7 @@ import { StoreWriter } from '../store/writer.js';
 import { lockForIngest } from '../store/lock.js';
 import { StoreError } from '../store/migrations.js';
 import { checkStories } from './stories.js';
-import { annotateArticles, assignGroups, readInputs, type AnalyzeOptions } from './analyze.js';
+import { annotateArticles, assignGroups, budgetOf, readInputs, type AnalyzeOptions } from './analyze.js';
 
 export interface IngestSummary {
   /** Articles read from the inputs (after cleaning). */
@@ -40,20 +40,66 @@ export interface StoreIngestOptions extends AnalyzeOptions {
  * `commitEvery` articles, so a killed ingest keeps what it committed.
  */
 export async function ingestIntoStore(store: Store, inputs: readonly string[], options: StoreIngestOptions = {}): Promise<IngestSummary> {
-  const { docs, errors } = await readInputs(inputs, options);
-  const { articleIds: _ids, ...result } = ingestDocuments(store, docs, options);
+  const budget = budgetOf(options);
+  const { docs, errors } = await readInputs(inputs, { ...options, budget });
+  const { articleIds: _ids, ...result } = ingestDocuments(store, docs, { ...options, budget });
   return { ...result, errors: [...errors, ...result.errors] };
 }
 
 /** Clean, annotate and store documents already read (the web app's ingest endpoint, the feed watcher). */
 export function ingestDocuments(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): IngestSummary & { readonly articleIds: readonly string[] } {
-  const cleaned = cleanAll(assignGroups(docs, options.grouping));
+  const budget = budgetOf(options);
+  const cleaned = cleanAll(assignGroups(docs, options.grouping), budget);
   for (const e of cleaned.errors) options.onError?.(e);
-  const fresh = cleaned.articles.filter((a) => !store.hasArticle(a.id)).sort(byDate);
-  const { storyIds, ...result } = storeArticles(store, fresh, options, (batch) => annotateArticles(batch, { referenceDate: options.referenceDate }));
+  const errors: RunError[] = [...cleaned.errors];
+  const onError = (e: RunError) => {
+    errors.push(e);
+    options.onError?.(e);
+  };
+  // Chunks of annotation are cut over every article read, known or not, in publication order, so
+  // that an ingest run again after a kill annotates each article with the same chunk (entity refs
+  // are resolved across a chunk) as the run that was killed, and stores exactly what one
+  // uninterrupted ingest would have stored. A chunk with nothing new is skipped.
+  const all = [...cleaned.articles].sort(byDate);
+  const known = new Set(all.filter((a) => store.hasArticle(a.id)).map((a) => a.id));
+  const fresh = all.filter((a) => !known.has(a.id));
+  const size = options.chunk ?? 500;
+  const annotated = function* () {
+    for (let i = 0; i < all.length; i += size) {
+      const part = all.slice(i, i + size);
+      if (part.every((a) => known.has(a.id))) continue;
+      const done = annotateArticles(part, { referenceDate: options.referenceDate, budget, onError: (e) => part.some((a) => a.source === e.input && !known.has(a.id)) && onError(e) });
+      for (const a of done) if (!known.has(a.id)) yield a;
+    }
+  };
+  const firstDated = fresh.find((a) => a.meta.published);
+  // A killed ingest may have stored articles whose stories were never cross-checked: their check is owed.
+  const owed = options.crossCheck !== false ? owedChecks(store) : null;
+  const { storyIds, ...result } = storeArticles(store, annotated(), { ...options, firstDay: firstDated ? dayOf(firstDated.meta.published!) : null, total: fresh.length });
   // Cross-check the stories that changed and keep the results, so reading a story costs none.
-  if (options.crossCheck !== false) checkStories(store, storyIds, { onProgress: options.onProgress });
-  return { ...result, read: cleaned.articles.length, known: cleaned.articles.length - fresh.length, errors: cleaned.errors, articleIds: cleaned.articles.map((a) => a.id) };
+  if (owed) {
+    checkStories(store, new Set([...owed.stories(), ...storyIds]), { onProgress: options.onProgress });
+    owed.paid();
+  }
+  const dropped = new Set(errors.map((e) => e.input));
+  const read = cleaned.articles.filter((a) => !dropped.has(a.source));
+  return { ...result, read: read.length, known: cleaned.articles.length - fresh.length, errors, articleIds: read.map((a) => a.id) };
+}
+
+/**
+ * The cross-checks an ingest owes: every story that grew since the first article this ingest (or
+ * an earlier one that was killed before it had checked them) stored. Marked in the store's meta
+ * (`crosscheck_from`: the first seq not yet checked) before anything is stored, cleared once the
+ * checks are kept; so a resumed ingest checks what the killed one did not.
+ */
+function owedChecks(store: Store): { stories(): string[]; paid(): void } {
+  const db = store.db;
+  db.prepare("INSERT INTO meta (key, value) VALUES ('crosscheck_from', (SELECT coalesce(max(seq), 0) + 1 FROM articles)) ON CONFLICT (key) DO NOTHING").run();
+  const from = Number(store.meta('crosscheck_from'));
+  return {
+    stories: () => (db.prepare('SELECT id FROM stories WHERE updated_seq >= ? ORDER BY id').all(from) as { id: string }[]).map((r) => r.id),
+    paid: () => void db.prepare("DELETE FROM meta WHERE key = 'crosscheck_from'").run(),
+  };
 }
 
 /**

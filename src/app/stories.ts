@@ -6,6 +6,7 @@ import type { EntityRecord, StoryRecord } from '../model/run.js';
 import { storyMeta, type StoryMeta } from '../store/browse.js';
 import { readCheck, writeChecks } from '../store/checks.js';
 import type { Store } from '../store/store.js';
+import { testStop } from '../util/test-stop.js';
 
 /** A stored story with its articles, entity table and cross-check, ready for every view. */
 export interface CheckedStory {
@@ -53,7 +54,10 @@ export function checkStories(store: Store, ids: Iterable<string>, options: { bat
   let done = 0;
   for (const id of list) {
     const meta = storyMeta(store, id);
-    if (meta && !readCheck(store, id, meta.version)) pending.push({ storyId: id, version: meta.version, check: computeCheck(store, id).check });
+    if (meta && !readCheck(store, id, meta.version)) {
+      pending.push({ storyId: id, version: meta.version, check: computeCheck(store, id).check });
+      testStop('check');
+    }
     if (pending.length >= batch) {
       writeChecks(store, pending);
       pending = [];

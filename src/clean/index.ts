@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Extracted } from '../ingest/types.js';
 import { InputError } from '../ingest/types.js';
 import { Article } from '../model/article.js';
+import { TimeUp, type TimeBudget } from '../util/budget.js';
 import { cleanText } from './clean.js';
 import { guessLanguage, languageName } from './language.js';
 import { repeatedLines } from './repeated.js';
@@ -12,14 +13,15 @@ export { junkReason } from './junk.js';
 /**
  * Clean a batch of extracted documents into Articles: junk cut out (every removed span kept with
  * its reason), title/byline/dateline moved into metadata, non-English and empty texts refused, and
- * the same article given twice kept once. After this the text never changes.
+ * the same article given twice kept once. After this the text never changes. With a budget, a
+ * document whose input has used up its time is refused (util/budget.ts).
  *
  * The id is the first 12 hex digits of sha256(url + "\n" + text): stable across runs and machines.
  *
  * @example
  * const { articles, errors } = cleanAll(docs);
  */
-export function cleanAll(docs: readonly Extracted[]): { articles: Article[]; errors: InputError[] } {
+export function cleanAll(docs: readonly Extracted[], budget?: TimeBudget): { articles: Article[]; errors: InputError[] } {
   const repeated = repeatedLines(docs);
   const articles: Article[] = [];
   const errors: InputError[] = [];
@@ -30,14 +32,29 @@ export function cleanAll(docs: readonly Extracted[]): { articles: Article[]; err
     // Control characters (an escape sequence in a hostile page would drive the user's terminal)
     // become spaces too.
     const doc = { ...original, text: spaces(original.text), title: original.title && spaces(original.title), outlet: original.outlet && spaces(original.outlet), byline: original.byline && spaces(original.byline) };
-    const c = cleanText(doc, (doc.outlet && repeated.get(doc.outlet)) || new Set());
-    if (!c.text.trim()) {
-      errors.push(InputError.create(doc.source, 'no article text after cleaning'));
+    const clean = () => {
+      const c = cleanText(doc, (doc.outlet && repeated.get(doc.outlet)) || new Set());
+      return { c, lang: c.text.trim() ? guessLanguage(`${c.title ?? ''}\n${c.text}`) : null };
+    };
+    let done: ReturnType<typeof clean> | null = null;
+    try {
+      done = budget ? budget.run(doc.source, clean) : clean();
+    } catch (error) {
+      if (!(error instanceof TimeUp)) throw error;
+    }
+    if (!done || budget?.over(doc.source)) {
+      errors.push(InputError.create(doc.source, budget!.reason()));
       continue;
     }
-    const lang = guessLanguage(`${c.title ?? ''}\n${c.text}`);
+    const { c, lang } = done;
+    if (!c.text.trim()) {
+      // Text in another language or script can be cut whole as junk: say what it is instead.
+      const raw = guessLanguage(doc.text);
+      errors.push(InputError.create(doc.source, raw !== null && raw !== 'en' ? notEnglish(raw) : 'no article text after cleaning'));
+      continue;
+    }
     if (lang !== null && lang !== 'en') {
-      errors.push(InputError.create(doc.source, `not English (looks like ${languageName(lang)}); only English is supported`));
+      errors.push(InputError.create(doc.source, notEnglish(lang)));
       continue;
     }
     const id = createHash('sha256').update(`${doc.url ?? ''}\n${c.text}`).digest('hex').slice(0, 12);
@@ -69,6 +86,10 @@ export function cleanAll(docs: readonly Extracted[]): { articles: Article[]; err
     );
   }
   return { articles, errors };
+}
+
+function notEnglish(lang: string): string {
+  return `not English (looks like ${languageName(lang)}); only English is supported`;
 }
 
 const ODD_SPACES = /[\u00a0\u2007\u202f\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;

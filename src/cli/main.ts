@@ -1,12 +1,15 @@
 import { Command, CommanderError } from 'commander';
+import { exitCodeOf, messageOf } from './exit.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from '../util/paths.js';
 import { registerCommands } from './commands/index.js';
+import { printable } from '../util/printable.js';
 
 /**
  * Entry point of the `triangulate` command. Returns the exit code instead of exiting, so tests
- * can call it in-process. Exit codes: 0 ok, 1 some inputs failed, 2 usage error, 3 nothing read.
+ * can call it in-process. Exit codes (exit.ts): 0 ok, 1 some inputs failed, 2 usage error,
+ * 3 nothing read, 4 environment fault (store busy or damaged, disk full, a file or port unusable).
  *
  * @example
  * process.exitCode = await main(['analyze', 'article.html', '--json', 'out.json']);
@@ -15,7 +18,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const version = (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
   const program = new Command('triangulate')
     .description('Cross-check the news: read a pile of reports, find who says what, and what was cut out as junk.')
-    .version(version, '-V, --version');
+    .version(version, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', '\nExit codes: 0 every input read; 1 some inputs failed (one line each), or a feed could not be polled;\n2 usage error; 3 nothing could be read; 4 environment fault (store busy, locked, damaged or newer; disk full;\na file or port that cannot be written or opened).');
   let code = 0;
   registerCommands(program, (c) => {
     code = c;
@@ -32,14 +37,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     await program.parseAsync([...argv], { from: 'user' });
   } catch (error) {
-    if (error instanceof CommanderError) {
-      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help' ? 0 : 2;
-    }
+    if (error instanceof CommanderError) return exitCodeOf(error);
     // No stack trace for users: one line naming what went wrong. TRIANGULATE_DEBUG=1 shows the trace.
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`triangulate: ${message}\n`);
+    process.stderr.write(`triangulate: ${printable(messageOf(error))}\n`);
     if (process.env.TRIANGULATE_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    return 2;
+    return exitCodeOf(error);
   }
   return code;
 }

@@ -4,7 +4,8 @@ import { isoDate, isoInstant } from '../ingest/date.js';
 import { loadLexicon } from '../lexicon/load.js';
 import { blockText } from './blocks.js';
 import { readMeta } from './meta.js';
-import { MIN_BODY_CHARS } from './settings.js';
+import { htmlShape } from './limits.js';
+import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS, MIN_BODY_CHARS } from './settings.js';
 
 /** What HTML extraction yields: the body text (one paragraph per line) and metadata. */
 export interface HtmlExtraction {
@@ -40,10 +41,11 @@ function furnitureRe(): RegExp {
  * extractHtml('<html><head><title>T</title></head><body><article><p>Hello.</p></article></body></html>', null).text; // 'Hello.'
  */
 export function extractHtml(html: string, url: string | null): HtmlExtraction {
+  checkShape(html);
   const meta = readMeta(parseHTML(html).document as never);
   // Readability mutates the DOM, so it gets its own parse.
   const { document } = parseHTML(html);
-  const parsed = new Readability(document as never, { charThreshold: MIN_BODY_CHARS }).parse();
+  const parsed = new Readability(document as never, { charThreshold: MIN_BODY_CHARS, maxElemsToParse: MAX_HTML_ELEMENTS }).parse();
   const re = furnitureRe();
   const drop = (el: any) => {
     const attr = `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`;
@@ -83,6 +85,14 @@ export function extractHtml(html: string, url: string | null): HtmlExtraction {
     url: pick('url', meta.url, url),
     provenance,
   };
+}
+
+/** Refuse a page whose size of tree would cost minutes to read (limits.ts): the reason is the input's one line. */
+function checkShape(html: string): void {
+  const { elements, depth } = htmlShape(html);
+  const n = (x: number) => x.toLocaleString('en-US');
+  if (elements > MAX_HTML_ELEMENTS) throw new Error(`too many HTML elements (${n(elements)}; the cap is ${n(MAX_HTML_ELEMENTS)})`);
+  if (depth > MAX_HTML_DEPTH) throw new Error(`HTML nested too deep (${n(depth)} levels; the cap is ${MAX_HTML_DEPTH})`);
 }
 
 /** "Headline - Daily Blaze" / "Headline | Coastline Wire" → "Headline", when the suffix is the site's name. */

@@ -60,7 +60,13 @@ export async function* feedDocuments(feed: Feed, raw: Pick<RawDocument, 'source'
   for (const [i, item] of feed.items.entries()) {
     const source = item.link ?? `${raw.source}#${item.id ?? i + 1}`;
     const hints: MetaHints = { title: item.title, published: item.published, publishedAt: item.publishedAt, url: item.link, outlet: raw.hints.outlet ?? feed.title };
-    const body = item.body.includes('<') ? extractHtml(`<html><body><article>${item.body}</article></body></html>`, item.link).text : item.body;
+    let body: string;
+    try {
+      body = item.body.includes('<') ? extractHtml(`<html><body><article>${item.body}</article></body></html>`, item.link).text : item.body;
+    } catch (error) {
+      yield InputError.create(source, firstLine(error));
+      continue;
+    }
     if (body.length >= FEED_SUMMARY_CHARS || !item.link) {
       yield body.trim() ? { ...fromText(body, source, hints), format: 'feed', provenance: { text: 'feed', title: 'feed' } } : InputError.create(source, 'feed item has no text and no link');
       continue;

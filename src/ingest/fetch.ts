@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Agent, fetch as undiciFetch } from 'undici';
+import { AddressRefused, lookupGuard, refusedUrl } from './address.js';
 import { packageRoot } from '../util/paths.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './settings.js';
 import type { RawDocument } from './types.js';
@@ -8,12 +10,40 @@ export interface FetchOptions {
   readonly timeoutMs: number;
   readonly maxBytes: number;
   readonly maxRedirects: number;
+  /** Let links found in documents, and redirects, reach loopback and private addresses (address.ts); default false. */
+  readonly allowPrivateNetwork?: boolean;
   readonly fetch?: typeof fetch;
 }
 
 /** Fetch options with the defaults (settings.ts) for what is not given. */
-export function fetchOptions(given: { timeoutMs?: number; maxBytes?: number; maxRedirects?: number; fetch?: typeof fetch } = {}): FetchOptions {
-  return { timeoutMs: given.timeoutMs ?? DEFAULT_TIMEOUT_MS, maxBytes: given.maxBytes ?? DEFAULT_MAX_BYTES, maxRedirects: given.maxRedirects ?? DEFAULT_MAX_REDIRECTS, fetch: given.fetch };
+export function fetchOptions(given: { timeoutMs?: number; maxBytes?: number; maxRedirects?: number; allowPrivateNetwork?: boolean; fetch?: typeof fetch } = {}): FetchOptions {
+  return {
+    timeoutMs: given.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    maxBytes: given.maxBytes ?? DEFAULT_MAX_BYTES,
+    maxRedirects: given.maxRedirects ?? DEFAULT_MAX_REDIRECTS,
+    allowPrivateNetwork: given.allowPrivateNetwork ?? false,
+    fetch: given.fetch,
+  };
+}
+
+/** Whose URL this is: one the user typed (its own host may be anything, their choice) or one found inside a document. */
+export interface FetchTrust {
+  /** The user typed this URL (on the command line): it, and redirects within its origin, may reach any address. */
+  readonly typed?: boolean;
+}
+
+let agents: { guarded: Agent; open: Agent } | undefined;
+
+/**
+ * The fetch used when none is injected: undici's, with a dispatcher whose sockets connect only to
+ * addresses the policy allows (lookupGuard judges what a name resolves to, at connect time), or,
+ * for a URL the policy does not judge, one that connects anywhere. Two pools, so a connection
+ * opened for a typed URL is never reused for a link found in a document.
+ */
+function defaultFetch(checked: boolean): typeof fetch {
+  agents ??= { guarded: new Agent({ connect: { lookup: lookupGuard() } }), open: new Agent() };
+  const dispatcher = checked ? agents.guarded : agents.open;
+  return ((input: string, init: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
 }
 
 /** Content types we read: pages, feeds, JSON exports and text. */
@@ -52,8 +82,8 @@ export interface Validators {
  * @example
  * const doc = await fetchUrl('https://example.org/a.html', { timeoutMs: 15000, maxBytes: 1e7, maxRedirects: 5 });
  */
-export async function fetchUrl(url: string, options: FetchOptions): Promise<RawDocument> {
-  const got = await fetchConditional(url, options, {});
+export async function fetchUrl(url: string, options: FetchOptions, trust: FetchTrust = {}): Promise<RawDocument> {
+  const got = await fetchConditional(url, options, {}, trust);
   if (got.notModified) throw new FetchError('cannot fetch: HTTP 304 without a conditional request', 304);
   return got.doc;
 }
@@ -67,19 +97,28 @@ export async function fetchConditional(
   url: string,
   options: FetchOptions,
   validators: Validators,
+  trust: FetchTrust = {},
 ): Promise<{ notModified: true } | { notModified: false; doc: RawDocument; etag: string | null; lastModified: string | null }> {
-  const doFetch = options.fetch ?? fetch;
+  // The user's own URL, and redirects that stay on its origin, are theirs to choose; everything else is judged by the policy.
+  const typedOrigin = trust.typed && URL.canParse(url) ? new URL(url).origin : null;
   const signal = AbortSignal.timeout(options.timeoutMs);
   const headers: Record<string, string> = { 'user-agent': userAgent(), accept: 'text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,application/json;q=0.8,text/plain;q=0.7' };
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
   let current = url;
   for (let hop = 0; ; hop++) {
+    const checked = !options.allowPrivateNetwork && !(typedOrigin !== null && URL.canParse(current) && new URL(current).origin === typedOrigin);
+    if (checked) {
+      const why = refusedUrl(current);
+      if (why) throw new FetchError(`refused: ${hop > 0 ? 'redirected to ' : ''}${why} (a link found in a document or a redirect may not reach this machine or its network; see --allow-private-network)`);
+    }
+    const doFetch = options.fetch ?? defaultFetch(checked);
     let res: Response;
     try {
       res = await doFetch(current, { redirect: 'manual', signal, headers });
     } catch (error) {
-      throw new FetchError(`cannot fetch: ${reason(error, options.timeoutMs)}`);
+      const cause = error instanceof Error && error.cause instanceof AddressRefused ? error.cause : null;
+      throw new FetchError(cause ? cause.message : `cannot fetch: ${reason(error, options.timeoutMs)}`);
     }
     if (res.status === 304) {
       await res.body?.cancel();

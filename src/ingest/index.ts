@@ -13,6 +13,10 @@ export interface IngestOptions {
   readonly maxBytes?: number;
   readonly timeoutMs?: number;
   readonly maxRedirects?: number;
+  /** Let links found inside documents, and redirects, reach loopback and private addresses (ingest/address.ts). */
+  readonly allowPrivateNetwork?: boolean;
+  /** The URLs among the inputs were typed by the user (the command line): they may reach any address. Default false (the web API). */
+  readonly typedUrls?: boolean;
   /** A CSV or JSON manifest giving outlet, published date and url per file or URL. */
   readonly manifest?: string | null;
   /** Told of problems that do not stop an input: a manifest row that matches no input. */
@@ -56,7 +60,7 @@ export async function* ingest(inputs: readonly string[], options: IngestOptions 
       work.push(input);
       continue;
     }
-    let files: string[];
+    let files: (string | InputError)[];
     try {
       files = await listFiles(input);
     } catch (error) {
@@ -64,7 +68,8 @@ export async function* ingest(inputs: readonly string[], options: IngestOptions 
       continue;
     }
     for (const file of files) {
-      if (isManifestName(file)) {
+      if (typeof file !== 'string') yield file;
+      else if (isManifestName(file)) {
         const e = addManifest(file);
         if (e) yield e;
       } else work.push(file);
@@ -77,7 +82,7 @@ export async function* ingest(inputs: readonly string[], options: IngestOptions 
         input === '-'
           ? { source: '-', bytes: await readStream(options.stdin ?? process.stdin, maxBytes), contentType: null, url: null, hints }
           : /^https?:\/\//i.test(input)
-            ? { ...(await fetchUrl(input, net)), hints }
+            ? { ...(await fetchUrl(input, net, { typed: options.typedUrls === true })), hints }
             : { source: input, bytes: await readCapped(input, maxBytes), contentType: null, url: hints.url ?? null, hints };
       yield* readDocument(raw, net);
     } catch (error) {

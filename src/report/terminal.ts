@@ -6,6 +6,7 @@ import { articleLabels, fileOrder, sourceName } from '../util/names.js';
 import { checkView, plural, type CheckView } from './check-view.js';
 import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
 import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, reuseViews, sourceLines } from './view.js';
+import { printable } from '../util/printable.js';
 
 export interface TerminalOptions {
   readonly color: boolean;
@@ -80,7 +81,7 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
   }
   if (errors && !options.errorsPrinted) {
     lines.push('', c.bold(c.red('Errors')));
-    for (const e of run.errors) lines.push(`  ${e.input}: ${e.reason}`);
+    for (const e of run.errors) lines.push(`  ${printable(e.input)}: ${printable(e.reason)}`);
   }
   return lines.join('\n') + '\n';
 }

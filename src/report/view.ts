@@ -2,6 +2,7 @@ import type { Article } from '../model/article.js';
 import type { StoryRecord } from '../model/run.js';
 import { articleLabels, fileOrder, refName, sourceName, urlHost } from '../util/names.js';
 import type { GraphEdge, GraphNode } from './charts.js';
+import { printable } from '../util/printable.js';
 
 /** Shared views of an article for the human-readable reports. */
 export function removedSummary(a: Article): string {
@@ -50,7 +51,7 @@ export function hedgeLines(a: Article): string[] {
 }
 
 export function articleHeading(a: Article): string {
-  return a.meta.title ?? a.source;
+  return a.meta.title ?? printable(a.source);
 }
 
 /** Where the article's name comes from, when it is not a named outlet: "aa.com.tr (from its URL)", "file 000 (no outlet named: from its file name)". */
@@ -61,7 +62,7 @@ export function outletNote(a: Pick<Article, 'meta' | 'source'>): string {
 
 export function metaLine(a: Article): string {
   const kind = a.classification ? `${a.classification.kind}${a.classification.signals.length ? ` (${a.classification.signals.join(', ')})` : ''}` : 'unknown';
-  return [outletNote(a), a.meta.published ?? 'undated', a.meta.byline ? `by ${a.meta.byline}` : null, kind, a.source].filter(Boolean).join(' · ');
+  return [outletNote(a), a.meta.published ?? 'undated', a.meta.byline ? `by ${a.meta.byline}` : null, kind, printable(a.source)].filter(Boolean).join(' · ');
 }
 
 /** One line per reuse pair of a story: who shares text with whom, why, and what the copier changed. */

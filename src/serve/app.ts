@@ -5,14 +5,17 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toJsonV1, articleJson } from '../report/json.js';
-import { findArticles, findStories, getArticle, listOutlets, snippetParts, storeVersion, type OutletSummary, type StoryFilter } from '../store/browse.js';
+import { findArticles, findStories, getArticle, listOutlets, outletStories, snippetParts, storeVersion, type OutletSummary, type StoryFilter } from '../store/browse.js';
 import { listFeeds } from '../store/feeds.js';
 import type { Store } from '../store/store.js';
 import { packageRoot } from '../util/paths.js';
 import type { Watcher } from '../watch/watcher.js';
 import { StoryBook } from './book.js';
 import { ApiError } from './errors.js';
-import { ingestRequest } from './ingest.js';
+import { planIngest } from './ingest.js';
+import { IngestJobs, jobJson } from './jobs.js';
+import { Lane } from './lanes.js';
+import { QueryError } from '../store/query.js';
 import { outletProfile } from './outlets.js';
 import { articlePage } from './pages/article.js';
 import { problemPage } from './pages/layout.js';
@@ -24,7 +27,8 @@ import { CSV_TABLES, csvTables, type CsvTable } from '../report/csv.js';
 import { CHART_CSS } from '../report/charts.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../model/check.js';
 import { STORY_SORTS, type StorySort } from '../store/browse.js';
-import { MAX_BODY_BYTES, MAX_PAGE_SIZE } from './settings.js';
+import { DEFAULT_INGEST_WAIT_S, MAX_BODY_BYTES, MAX_PAGE_SIZE, OUTLET_STORIES, SEARCH_BUDGET_MS, STORY_CHECK_BUDGET_MS } from './settings.js';
+import { printable } from '../util/printable.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -36,6 +40,10 @@ export interface AppOptions {
   readonly watcher?: Watcher | null;
   /** Injectable for tests. */
   readonly fetch?: typeof fetch;
+  /** Let URLs posted to the API, and the links inside what they fetch, reach loopback and private addresses. */
+  readonly allowPrivateNetwork?: boolean;
+  /** Time budget of one search, in ms (default SEARCH_BUDGET_MS). */
+  readonly searchBudgetMs?: number;
 }
 
 /** The static files the pages use: a fixed map, so no request path ever reaches the file system. */
@@ -58,9 +66,30 @@ let openapi: string | undefined;
  * script adds keyboard shortcuts). Every text from an article is escaped by the `html` template;
  * the Content-Security-Policy allows scripts and styles from this origin only, so even a markup
  * mistake could not run an article's script.
+ *
+ * The server never waits on one request: ingests run as jobs in a worker thread (lanes.ts, jobs.ts;
+ * POST /api/ingest answers with the outcome when it comes within `?wait=` seconds, else 202 and
+ * the job's URL), and searches in another, each with a time budget (503 past it) and limits on
+ * the query (400, store/query.ts). `close()` stops the workers.
  */
-export function createApp(options: AppOptions): Hono {
+export function createApp(options: AppOptions): Hono & { close(): Promise<void> } {
   const { store } = options;
+  const lanes = { ingest: new Lane(store, { allowPrivateNetwork: options.allowPrivateNetwork, canWatch: Boolean(options.watcher), fetch: options.fetch }), read: new Lane(store, { fetch: options.fetch }), check: new Lane(store, { fetch: options.fetch }) };
+  lanes.ingest.warm();
+  lanes.read.warm();
+  // A story read before its cross-check was kept (a store ingested with --no-crosscheck) is checked in a worker too.
+  const ready = (ids: readonly string[]) =>
+    lanes.check.threaded ? book.prepare(ids, (id) => lanes.check.run('story', { id }, { budgetMs: STORY_CHECK_BUDGET_MS, what: `the cross-check of story ${id}` })) : Promise.resolve();
+  const jobs = new IngestJobs(lanes.ingest);
+  // The watcher's new items are stored through the same lane, one writer at a time, off the main thread.
+  if (lanes.ingest.threaded) options.watcher?.ingestWith((docs) => lanes.ingest.run('docs', { docs }));
+  const findStoriesOff = (filter: StoryFilter, page: { limit: number; offset: number }) =>
+    filter.q ? lanes.read.run('stories', { filter, page }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the text filter' }) : Promise.resolve(findStories(store, filter, page));
+  const searchHits = async (q: string, c: Context) => {
+    const { limit, offset } = paging(c, 20);
+    const found = q ? await lanes.read.run('search', { q, limit: limit + 1, offset }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the search' }) : [];
+    return { limit, offset, more: found.length > limit, hits: found.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit) })) };
+  };
   const book = new StoryBook(store);
   const files = staticFiles();
   // Outlets and totals are computed over the whole store: kept until an article is added.
@@ -77,8 +106,9 @@ export function createApp(options: AppOptions): Hono {
 
   app.onError((error, c) => {
     if (error instanceof ApiError) return fail(c, error.status, error.message);
+    if (error instanceof QueryError) return fail(c, 400, error.message);
     if (process.env.TRIANGULATE_DEBUG) process.stderr.write(`${error.stack}\n`);
-    else process.stderr.write(`triangulate serve: ${c.req.method} ${c.req.path}: ${error.message}\n`);
+    else process.stderr.write(`triangulate serve: ${c.req.method} ${printable(c.req.path)}: ${printable(error.message)}\n`);
     return fail(c, 500, 'internal error');
   });
   app.notFound((c) => fail(c, 404, `no such page: ${c.req.path}`));
@@ -136,13 +166,15 @@ export function createApp(options: AppOptions): Hono {
   app.get('/favicon.ico', (c) => c.body(null, 204));
 
   // ---- pages
-  app.get('/', (c) => {
+  app.get('/', async (c) => {
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
+    const found = await findStoriesOff(filter, { limit, offset });
     const { outlets, counts } = overview();
-    return c.html(storiesPage(findStories(store, filter, { limit, offset }), filter, limit, offset, outlets, counts));
+    return c.html(storiesPage(found, filter, limit, offset, outlets, counts));
   });
-  app.get('/stories/:id', (c) => {
+  app.get('/stories/:id', async (c) => {
+    await ready([c.req.param('id')]);
     const s = book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     return c.html(storyPage(s, claimFilter(c)));
@@ -170,14 +202,15 @@ export function createApp(options: AppOptions): Hono {
     return c.html(articlePage(found.article, found.storyId, m ? { start: Number(m[1]), end: Number(m[2]) } : null));
   });
   app.get('/outlets', (c) => c.html(outletsPage(overview().outlets)));
-  app.get('/outlets/:name', (c) => {
-    const p = outletProfile(store, book, c.req.param('name'));
+  app.get('/outlets/:name', async (c) => {
+    await ready(outletStories(store, c.req.param('name'), OUTLET_STORIES));
+    const p = outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
     return c.html(outletPage(p));
   });
-  app.get('/search', (c) => {
+  app.get('/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
-    const { limit, offset, hits, more } = searchHits(store, q, c);
+    const { limit, offset, hits, more } = await searchHits(q, c);
     return c.html(searchPage(q, hits, offset, limit, more));
   });
   app.get('/feeds', (c) => c.html(feedsPage(listFeeds(store), Boolean(options.watcher))));
@@ -188,13 +221,14 @@ export function createApp(options: AppOptions): Hono {
     return c.body(openapi, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
   app.get('/api/health', (c) => c.json({ ok: true, schemaVersion: store.schemaVersion, ...store.counts(), watching: Boolean(options.watcher) }));
-  app.get('/api/stories', (c) => {
+  app.get('/api/stories', async (c) => {
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
-    const page = findStories(store, filter, { limit, offset });
+    const page = await findStoriesOff(filter, { limit, offset });
     return c.json({ total: page.total, limit, offset, next: offset + page.stories.length < page.total ? offset + limit : null, stories: page.stories });
   });
-  app.get('/api/stories/:id', (c) => {
+  app.get('/api/stories/:id', async (c) => {
+    await ready([c.req.param('id')]);
     const s = book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
@@ -217,10 +251,10 @@ export function createApp(options: AppOptions): Hono {
     if (!found) throw new ApiError(404, `no article ${c.req.param('id')}`);
     return c.json({ storyId: found.storyId, ...articleJson(found.article) });
   });
-  app.get('/api/search', (c) => {
+  app.get('/api/search', async (c) => {
     const q = (c.req.query('q') ?? '').trim();
     if (!q) throw new ApiError(400, 'missing query parameter q');
-    const { limit, offset, hits, more } = searchHits(store, q, c);
+    const { limit, offset, hits, more } = await searchHits(q, c);
     return c.json({
       query: q,
       limit,
@@ -230,8 +264,9 @@ export function createApp(options: AppOptions): Hono {
     });
   });
   app.get('/api/outlets', (c) => c.json({ outlets: overview().outlets }));
-  app.get('/api/outlets/:name', (c) => {
-    const p = outletProfile(store, book, c.req.param('name'));
+  app.get('/api/outlets/:name', async (c) => {
+    await ready(outletStories(store, c.req.param('name'), OUTLET_STORIES));
+    const p = outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
     return c.json(p);
   });
@@ -242,23 +277,22 @@ export function createApp(options: AppOptions): Hono {
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => fail(c, 413, `the body is over ${MAX_BODY_BYTES / 1024 / 1024} MB`) }),
     async (c) => {
       const hints = { title: c.req.query('title') ?? null, outlet: c.req.query('outlet') ?? null, published: c.req.query('published') ?? null, url: c.req.query('url') ?? null };
-      const reply = await ingestRequest(store, { contentType: c.req.header('content-type') ?? '', body: await c.req.text(), hints }, {
-        fetch: options.fetch,
-        watch: options.watcher ? (urls) => options.watcher!.add(urls) : undefined,
-      });
-      const status = reply.added > 0 ? 201 : reply.articles.length > 0 || reply.watching.length > 0 ? 200 : 422;
-      return c.json(status === 422 ? { error: { status, message: reply.errors[0] ? `${reply.errors[0].input}: ${reply.errors[0].reason}` : 'no article in the body' }, ...reply } : reply, status);
+      if (store.readonly) throw new ApiError(503, 'this store is read-only; the server cannot ingest into it');
+      const waitS = intParam(c, 'wait', DEFAULT_INGEST_WAIT_S, 0, 300);
+      const plan = planIngest({ contentType: c.req.header('content-type') ?? '', body: await c.req.text(), hints }, { allowPrivateNetwork: options.allowPrivateNetwork });
+      const job = jobs.submit(plan);
+      if (await jobs.wait(job, waitS * 1000)) return c.json({ ...job.result, job: job.id }, (job.status ?? 500) as 200);
+      c.header('location', `/api/ingest/${job.id}`);
+      return c.json({ job: jobJson(job) }, 202);
     },
   );
+  app.get('/api/ingest/:id', (c) => {
+    const job = jobs.get(c.req.param('id'));
+    if (!job) throw new ApiError(404, `no ingest job ${c.req.param('id')} (jobs are kept while the server runs, the last 200)`);
+    return c.json(jobJson(job));
+  });
   app.all('/api/*', (c) => fail(c, c.req.method === 'GET' ? 404 : 405, `no endpoint ${c.req.method} ${c.req.path}`));
-  return app;
-}
-
-/** One page of full-text hits (none for an empty query) with their snippets, and whether more follow. */
-function searchHits(store: Store, q: string, c: Context) {
-  const { limit, offset } = paging(c, 20);
-  const found = q ? store.search(q, { limit: limit + 1, offset }) : [];
-  return { limit, offset, more: found.length > limit, hits: found.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit) })) };
+  return Object.assign(app, { close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close(), lanes.check.close()])) });
 }
 
 function paging(c: Context, fallback: number): { limit: number; offset: number } {

@@ -1,5 +1,6 @@
 import { checkedStory, type CheckedStory } from '../app/stories.js';
 import { storyMeta } from '../store/browse.js';
+import { readCheck } from '../store/checks.js';
 import type { Store } from '../store/store.js';
 
 export type { CheckedStory } from '../app/stories.js';
@@ -32,11 +33,31 @@ export class StoryBook {
     // The web app must not stall behind an ingest's write lock: a check it cannot save now is computed again later.
     const entry = checkedStory(this.store, id, { wait: false });
     if (!entry) return null;
+    this.keep(id, entry);
+    return entry;
+  }
+
+  /**
+   * Make sure the stories with these ids are ready for `get` without computing a cross-check on
+   * this thread: each story neither in memory nor with a kept check is checked by `compute` (the
+   * server's check worker) and kept in memory. A story whose check is kept is left to `get`, which
+   * only reads it.
+   */
+  async prepare(ids: readonly string[], compute: (id: string) => Promise<CheckedStory | null>): Promise<void> {
+    for (const id of ids) {
+      const meta = storyMeta(this.store, id);
+      if (!meta) continue;
+      if (this.cache.get(id)?.meta.version === meta.version || readCheck(this.store, id, meta.version)) continue;
+      const entry = await compute(id);
+      if (entry) this.keep(id, entry);
+    }
+  }
+
+  private keep(id: string, entry: CheckedStory): void {
     this.drop(id);
     this.cache.set(id, entry);
     this.articles += entry.articles.length;
     while (this.articles > this.maxArticles && this.cache.size > 1) this.drop(this.cache.keys().next().value!);
-    return entry;
   }
 
   private drop(id: string): void {

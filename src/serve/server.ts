@@ -22,6 +22,10 @@ export interface ServerOptions {
   readonly token?: string | null;
   readonly watcher?: Watcher | null;
   readonly fetch?: typeof fetch;
+  /** Let URLs posted to the API, and the links inside what they fetch, reach loopback and private addresses. */
+  readonly allowPrivateNetwork?: boolean;
+  /** Time budget of one search, in ms (serve/settings.ts). */
+  readonly searchBudgetMs?: number;
 }
 
 export interface RunningServer {
@@ -50,12 +54,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? '127.0.0.1';
   const loopback = isLoopback(host);
   const token = options.token ?? (loopback ? null : randomBytes(18).toString('base64url'));
-  const app = createApp({ store: options.store, token, allowedHosts: loopback ? [...LOOPBACK] : null, watcher: options.watcher, fetch: options.fetch });
+  const app = createApp({ store: options.store, token, allowedHosts: loopback ? [...LOOPBACK] : null, watcher: options.watcher, fetch: options.fetch, allowPrivateNetwork: options.allowPrivateNetwork, searchBudgetMs: options.searchBudgetMs });
   await warmUp(app, options.store);
   const server = createAdaptorServer({ fetch: app.fetch });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `port ${options.port} on ${host} is in use; pick another with --port` : error.code === 'EACCES' ? `not allowed to listen on ${host}:${options.port}` : `cannot listen on ${host}:${options.port}: ${error.message}`)),
+      reject(
+        Object.assign(new Error(error.code === 'EADDRINUSE' ? `port ${options.port} on ${host} is in use; pick another with --port` : error.code === 'EACCES' ? `not allowed to listen on ${host}:${options.port}` : `cannot listen on ${host}:${options.port}: ${error.message}`), {
+          code: error.code, // an environment fault (exit 4)
+        }),
+      ),
     );
     server.listen(options.port ?? 8787, host, () => resolve());
   });
@@ -64,10 +72,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url: `http://${shown}:${address.port}/`,
     token,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => resolve());
-      }),
+      });
+      await app.close();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.js';
+import { checkQuery } from './query.js';
 import { articleFromRow } from './serialize.js';
 import { MATCH_END, MATCH_START, type SearchHit, type Store, type StorySummary } from './store.js';
 
@@ -113,7 +114,7 @@ export function findStories(store: Store, filter: StoryFilter, page: Page): Stor
     const rows = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s ${where} ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: page.limit, offset: page.offset }) as StoryRow[];
     return { total, stories: rows.map(summary) };
   };
-  const q = filter.q?.trim() || null;
+  const q = filter.q ? checkQuery(filter.q) || null : null;
   if (!q) return run(null);
   try {
     return run(q);

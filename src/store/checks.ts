@@ -16,6 +16,7 @@ export function readCheck(store: Store, storyId: string, version: string): Story
  */
 export function writeChecks(store: Store, checks: readonly { storyId: string; version: string; check: StoryCheck }[], options: { wait?: boolean } = {}): boolean {
   if (checks.length === 0) return true;
+  if (store.readonly) return false; // a store opened read-only (not ours, or on read-only media): computed again next time
   const db = store.db;
   const put = db.prepare('INSERT INTO story_checks (story_id, version, data) VALUES (?, ?, ?) ON CONFLICT (story_id) DO UPDATE SET version = excluded.version, data = excluded.data');
   const busy = db.pragma('busy_timeout', { simple: true }) as number;

@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { StoreError } from './migrations.js';
+import { alive } from '../util/process.js';
 
 /**
  * One ingest at a time per store: the clustering state an ingest loads at its start would be stale
@@ -18,13 +19,13 @@ export function lockForIngest(dbPath: string): () => void {
       closeSync(fd);
       return () => rmSync(file, { force: true });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError(`cannot lock ${dbPath} for ingest: ${(error as Error).message}`);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new StoreError(`cannot lock ${dbPath} for ingest: ${(error as Error).message}`, 'environment');
       const pid = Number(safeRead(file));
-      if (pid && pid !== process.pid && alive(pid)) throw new StoreError(`another ingest (pid ${pid}) is writing ${dbPath}; wait for it to finish`);
+      if (pid && pid !== process.pid && alive(pid)) throw new StoreError(`another ingest (pid ${pid}) is writing ${dbPath}; wait for it to finish`, 'environment');
       rmSync(file, { force: true }); // stale: its process is gone
     }
   }
-  throw new StoreError(`cannot lock ${dbPath} for ingest`);
+  throw new StoreError(`cannot lock ${dbPath} for ingest`, 'environment');
 }
 
 function safeRead(file: string): string {
@@ -35,11 +36,3 @@ function safeRead(file: string): string {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}

@@ -137,7 +137,7 @@ export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 /** Bring a database up to `target` (default: the latest version); returns the versions applied. */
 export function migrate(db: Database, target = SCHEMA_VERSION): number[] {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) throw new StoreError(`schema version ${current} is newer than this triangulate knows (${SCHEMA_VERSION}); upgrade triangulate`);
+  if (current > SCHEMA_VERSION) throw new StoreError(`schema version ${current} is newer than this triangulate knows (${SCHEMA_VERSION}); upgrade triangulate`, 'environment');
   const applied: number[] = [];
   for (const m of MIGRATIONS) {
     if (m.version <= current || m.version > target) continue;
@@ -150,7 +150,18 @@ export function migrate(db: Database, target = SCHEMA_VERSION): number[] {
   return applied;
 }
 
-/** A problem with the store a user can act on; the CLI prints its message in one line. */
+/**
+ * A problem with the store a user can act on; the CLI prints its message in one line. `usage`: the
+ * command asked for something that is not there (no such store or story: exit 2); `environment`:
+ * the store cannot be used as it is (busy, locked, damaged, made by a newer triangulate: exit 4).
+ */
 export class StoreError extends Error {
-  override readonly name = 'StoreError';
+  override readonly name: string = 'StoreError';
+
+  constructor(
+    message: string,
+    readonly kind: 'usage' | 'environment' = 'usage',
+  ) {
+    super(message);
+  }
 }

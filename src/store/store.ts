@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { byDate } from '../cluster/index.js';
 import { copyChain, type ScoredReuse } from '../cluster/reuse.js';
 import type { Article } from '../model/article.js';
 import type { ReuseRecord, StoryRecord } from '../model/run.js';
 import { migrate, SCHEMA_VERSION, StoreError } from './migrations.js';
 import { findStories, plainQuery } from './browse.js';
+import { checkQuery } from './query.js';
 import { articleFromRow } from './serialize.js';
 
 export { StoreError } from './migrations.js';
@@ -16,6 +18,12 @@ export interface OpenOptions {
   readonly create?: boolean;
   /** Stop after this schema version (tests of the migrations only). */
   readonly schemaVersion?: number;
+  /**
+   * Open for reading only (`stories`, `story`, `search`; `serve` when the file is not writable): no
+   * write, no migration. A store in a folder this user cannot write (another user's) is read from a
+   * private copy, since SQLite cannot read a WAL database there without its -shm file.
+   */
+  readonly readonly?: boolean;
 }
 
 /** A story as `triangulate stories` lists it. */
@@ -56,6 +64,9 @@ export class Store {
   private constructor(
     readonly path: string,
     db: Database.Database,
+    /** Opened read-only: nothing is written (kept cross-checks are computed again instead). */
+    readonly readonly = false,
+    private readonly copy: string | null = null,
   ) {
     this.db = db;
   }
@@ -66,12 +77,13 @@ export class Store {
       if (!options.create) throw new StoreError(`no store at ${path}; run \`triangulate ingest <inputs...>\` first, or pass --db`);
       mkdirSync(dirname(path), { recursive: true });
     }
+    if (options.readonly && !memory) return Store.openReadonly(path);
     let db: Database.Database;
     try {
       db = new Database(path);
       db.pragma('journal_mode = WAL');
     } catch (error) {
-      throw new StoreError(`cannot open the store ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new StoreError(`cannot open the store ${path}: ${error instanceof Error ? error.message : String(error)}`, 'environment');
     }
     // NORMAL in WAL mode: a commit survives a crash of the process (not of the machine's power), at a fraction of FULL's cost.
     db.pragma('synchronous = NORMAL');
@@ -81,14 +93,48 @@ export class Store {
       migrate(db, options.schemaVersion ?? SCHEMA_VERSION);
     } catch (error) {
       db.close();
-      if (error instanceof StoreError) throw new StoreError(`${path}: ${error.message}`);
-      throw new StoreError(`${path}: not a triangulate store (${error instanceof Error ? error.message : String(error)})`);
+      if (error instanceof StoreError) throw new StoreError(`${path}: ${error.message}`, error.kind);
+      throw new StoreError(`${path}: not a triangulate store (${error instanceof Error ? error.message : String(error)})`, 'environment');
     }
     return new Store(path, db);
   }
 
+  /** The store opened for reading only; from a private copy when SQLite cannot read it in place. */
+  private static openReadonly(path: string): Store {
+    let copy: string | null = null;
+    let db: Database.Database;
+    try {
+      db = new Database(path, { readonly: true, fileMustExist: true });
+      db.pragma('user_version');
+    } catch (error) {
+      const code = (error as { code?: string }).code ?? '';
+      if (!/^SQLITE_(READONLY|CANTOPEN)/.test(code)) throw new StoreError(`cannot open the store ${path}: ${error instanceof Error ? error.message : String(error)}`, 'environment');
+      // A WAL database in a folder we cannot write, without its -shm file: read a copy of it.
+      copy = join(mkdtempSync(join(tmpdir(), 'triangulate-readonly-')), 'store.db');
+      try {
+        copyFileSync(path, copy);
+        db = new Database(copy, { readonly: false });
+      } catch (inner) {
+        rmSync(dirname(copy), { recursive: true, force: true });
+        throw new StoreError(`cannot read the store ${path}: ${inner instanceof Error ? inner.message : String(inner)}`, 'environment');
+      }
+    }
+    db.pragma('busy_timeout = 10000');
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) {
+      db.close();
+      if (copy) rmSync(dirname(copy), { recursive: true, force: true });
+      throw new StoreError(
+        version > SCHEMA_VERSION ? `${path}: schema version ${version} is newer than this triangulate knows (${SCHEMA_VERSION}); upgrade triangulate` : `${path}: ${version === 0 ? 'not a triangulate store' : `made by an older triangulate (schema ${version}); run \`triangulate ingest\` on it once to upgrade it`}`,
+        'environment',
+      );
+    }
+    return new Store(path, db, true, copy);
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
+    if (this.copy) rmSync(dirname(this.copy), { recursive: true, force: true });
   }
 
   get schemaVersion(): number {
@@ -140,9 +186,10 @@ export class Store {
   /**
    * Full-text search (FTS5, Porter stemming) over titles and texts, best match first. The query
    * may use FTS5 syntax ("air patrols", Idlib OR Afrin, refug*); when it is not valid FTS5 it is
-   * searched as plain words instead.
+   * searched as plain words instead. A query outside QUERY_LIMITS (query.ts) throws a QueryError.
    */
   search(query: string, options: { limit?: number; offset?: number } = {}): SearchHit[] {
+    checkQuery(query);
     const sql = `SELECT a.id, a.story_id, a.title, a.outlet, a.published, a.source,
                         snippet(articles_fts, 1, ?, ?, '…', 14) AS snippet
                  FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid

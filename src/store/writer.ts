@@ -5,6 +5,7 @@ import { STORIES, type StorySettings } from '../cluster/settings.js';
 import type { Article } from '../model/article.js';
 import { articleData, articleFromRow } from './serialize.js';
 import type { Store } from './store.js';
+import { testStop } from '../util/test-stop.js';
 
 /** What happened to one article handed to the writer. */
 export interface Placed {
@@ -146,6 +147,7 @@ export class StoreWriter {
     this.pendingPairs = [];
     this.pendingStories.clear();
     this.pendingDocs.clear();
+    testStop('commit');
     // Closed stories take no more articles: their reuse indexes can go.
     for (const num of [...this.reuse.keys()]) if (!this.clusterer.isOpen(num)) this.reuse.delete(num);
     for (const num of [...this.ids.keys()]) if (!this.clusterer.isOpen(num)) this.ids.delete(num);

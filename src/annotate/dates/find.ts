@@ -1,8 +1,9 @@
 import * as chrono from 'chrono-node';
 import type { DateMention, DatePrecision, Sentence } from '../../model/layers.js';
-import { spanAt } from '../locate.js';
+import { Coverage, spanAt } from '../locate.js';
 import { addDays, iso, monthOf, parseDay, weekday, type Day } from './calendar.js';
-import { DATE_CUE, FUTURE_CUES, LEADING } from './settings.js';
+import { CHRONO_CHUNK_CHARS, DATE_CUE, FUTURE_CUES, LEADING } from './settings.js';
+import { checkDeadline } from '../../util/budget.js';
 
 const MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const PART_OF_MONTH = new RegExp(`\\b(?:the\\s+)?(end|beginning|start|middle|mid|early|late)(?:\\s+of|-)?\\s+${MONTH}(?:,?\\s+(\\d{4}))?\\b`, 'g');
@@ -25,9 +26,11 @@ const MOD: Record<string, DateMention['mod']> = { end: 'END', late: 'END', begin
 export function findDates(text: string, sentences: readonly Sentence[], reference: string | null): DateMention[] {
   const ref = reference ? parseDay(reference) : null;
   const out: DateMention[] = [];
-  const free = (start: number, end: number) => !out.some((d) => d.start < end && start < d.end);
+  const taken = Coverage.of(text.length);
   const push = (start: number, end: number, day: Day, precision: DatePrecision, mod: DateMention['mod'] = null) => {
-    if (free(start, end)) out.push({ kind: 'date', start, end, value: iso(day, precision), precision, mod });
+    if (taken.overlaps(start, end)) return;
+    taken.add(start, end);
+    out.push({ kind: 'date', start, end, value: iso(day, precision), precision, mod });
   };
   for (const m of text.matchAll(PART_OF_MONTH)) {
     const month = monthOf(m[2]!)!;
@@ -45,7 +48,7 @@ export function findDates(text: string, sentences: readonly Sentence[], referenc
     for (const m of text.matchAll(THIS_PERIOD)) push(m.index, m.index + m[0].length, ref, m[2]!.toLowerCase() === 'month' ? 'month' : 'year');
   }
   const instant = ref ? new Date(Date.UTC(ref.y, ref.m - 1, ref.d, 12)) : new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of chrono.casual.parse(text, { instant, timezone: 0 }, { forwardDate: false })) {
+  for (const r of chronoParse(text, sentences, instant)) {
     let start = r.index;
     let raw = r.text;
     const lead = LEADING.exec(raw)?.[0] ?? '';
@@ -89,6 +92,42 @@ export function findDates(text: string, sentences: readonly Sentence[], referenc
     push(m.index, m.index + 4, { y: Number(m[1]), m: 1, d: 1 }, 'year');
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
+ * chrono's results over the text, read a paragraph at a time (a paragraph longer than
+ * CHRONO_CHUNK_CHARS a run of whole sentences at a time), with indexes into the whole text. One call
+ * over the whole text would be quadratic: a refiner of chrono matches an end-anchored pattern
+ * against all the text before each result (ENEndOfPeriodRefiner), so 714 KB of dates took 115 s.
+ * A date is never split: it does not cross a line, nor (in a long paragraph) a sentence end.
+ */
+function* chronoParse(text: string, sentences: readonly Sentence[], instant: Date): Generator<{ index: number; text: string; start: chrono.ParsedComponents }> {
+  const options = { instant, timezone: 0 };
+  for (const [from, to] of chunks(text, sentences)) {
+    checkDeadline();
+    for (const r of chrono.casual.parse(text.slice(from, to), options, { forwardDate: false })) yield { index: r.index + from, text: r.text, start: r.start };
+  }
+}
+
+/** [from, to) ranges covering the text: its lines, long ones cut at the last sentence end before the limit. */
+function* chunks(text: string, sentences: readonly Sentence[]): Generator<[number, number]> {
+  let s = 0;
+  for (let from = 0; from < text.length; ) {
+    const nl = text.indexOf('\n', from);
+    const end = nl < 0 ? text.length : nl;
+    while (end - from > CHRONO_CHUNK_CHARS) {
+      // The last sentence ending inside the limit; a sentence longer than the limit is cut at a space.
+      while (s < sentences.length && sentences[s]!.end <= from) s++;
+      let cut = -1;
+      for (let k = s; k < sentences.length && sentences[k]!.end <= from + CHRONO_CHUNK_CHARS; k++) cut = sentences[k]!.end;
+      if (cut <= from) cut = text.lastIndexOf(' ', from + CHRONO_CHUNK_CHARS);
+      if (cut <= from) cut = from + CHRONO_CHUNK_CHARS;
+      yield [from, cut];
+      from = cut;
+    }
+    if (end > from) yield [from, end];
+    from = end + 1;
+  }
 }
 
 /**

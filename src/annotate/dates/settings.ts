@@ -17,3 +17,10 @@ export const DATE_CUE = /\d|\b(?:january|february|march|april|may|june|july|augu
 
 /** Prepositions and articles chrono includes at the start of a match, and that the span should not. The relaxed (overlap) scoring of the eval does not see it: the same figures without it; it is for the reader, whose highlighted span should be the date. */
 export const LEADING = /^(?:(?:on|in|at|by|since|from|until|till|during|of|the|a|an)\s+)+/i;
+
+/**
+ * chrono reads a paragraph at a time, and a paragraph longer than this a run of sentences at a time
+ * (find.ts: one call over a long text is quadratic). News paragraphs are far shorter; the cap only
+ * bounds the work a text without line breaks can cause.
+ */
+export const CHRONO_CHUNK_CHARS = 4000;

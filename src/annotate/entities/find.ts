@@ -3,6 +3,7 @@ import { makeRef } from '../../util/ref.js';
 import { gazetteer, standsAlone, type Gazetteer, type Known } from './gazetteer.js';
 import { entityLexicons, type EntityLexicons } from './lexicons.js';
 import { RUNS } from './settings.js';
+import { checkDeadline } from '../../util/budget.js';
 
 /** Lowercase words that join the parts of one name: "Department of Defense", "Bashar al-Assad". */
 const CONNECTORS = new Set(['the', 'of', 'al', 'el', 'bin', 'ibn', 'de', 'van', 'von', 'la', 'du', 'der', '-', 'for']);
@@ -36,6 +37,7 @@ export function findEntities(text: string, given: readonly Token[], sentences: r
   const out: Entity[] = [];
   let t = 0;
   for (const s of sentences) {
+    checkDeadline();
     while (t < tokens.length && tokens[t]!.start < s.start) t++;
     let end = t;
     while (end < tokens.length && tokens[end]!.end <= s.end) end++;

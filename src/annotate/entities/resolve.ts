@@ -3,6 +3,7 @@ import type { Entity } from '../../model/layers.js';
 import type { EntityRecord } from '../../model/run.js';
 import type { CorpusStage } from '../../pipeline/stage.js';
 import { Span } from '../../model/span.js';
+import { Coverage } from '../locate.js';
 import { capitalised } from './find.js';
 import { entityLexicons } from './lexicons.js';
 import { lookupName } from './lookup.js';
@@ -115,6 +116,7 @@ function namedForms(articles: readonly Article[], acronyms: boolean): Forms {
 function repeatedNames(a: Article, sources: readonly Forms[], taken: readonly Entity[]): Entity[] {
   const toks = a.layers.tokens ?? [];
   const out: Entity[] = [];
+  const found = Coverage.of(a.text.length, taken);
   const cap = (k: number) => k >= 0 && k < toks.length && capitalised(a.text, toks[k]!);
   for (let i = 0; i < toks.length; i++) {
     if (!cap(i) || cap(i - 1)) continue;
@@ -126,7 +128,7 @@ function repeatedNames(a: Article, sources: readonly Forms[], taken: readonly En
       const end = toks[j - 1]!.end;
       const form = a.text.slice(start, end).replace(/\s+/g, ' ');
       const hit = sources.map((s) => s.byForm.get(form)).find((h) => h !== undefined);
-      if (!hit || taken.some((e) => e.start < end && start < e.end) || /\n/.test(a.text.slice(start, end))) continue;
+      if (!hit || found.overlaps(start, end) || /\n/.test(a.text.slice(start, end))) continue;
       out.push({ kind: 'entity', start, end, type: hit.type, ref: hit.ref, rule: 'repeated' });
       i = j - 1;
       break;
@@ -161,14 +163,14 @@ function fullNames(articles: readonly Article[]): Map<string, Set<string>> {
 }
 
 function surnameMentions(a: Article, own: Map<string, Set<string>>): Entity[] {
-  const taken = a.layers.entities ?? [];
+  const taken = Coverage.of(a.text.length, a.layers.entities ?? []);
   const out: Entity[] = [];
   for (const t of a.layers.tokens ?? []) {
     if (t.pos !== 'PROPN') continue;
     const word = a.text.slice(t.start, t.end);
     const refs = own.get(word.toLowerCase());
     if (!refs || refs.size !== 1 || word[0] !== word[0]!.toUpperCase()) continue;
-    if (taken.some((e) => e.start < t.end && t.start < e.end)) continue;
+    if (taken.overlaps(t.start, t.end)) continue;
     out.push({ kind: 'entity', start: t.start, end: t.end, type: 'person', ref: [...refs][0]!, rule: 'surname' });
   }
   return out;

@@ -2,6 +2,7 @@ import { Article } from '../../model/article.js';
 import type { Hedge, Token } from '../../model/layers.js';
 import type { Stage } from '../../pipeline/stage.js';
 import { loadLexicon, type LexiconEntry } from '../../lexicon/load.js';
+import { checkDeadline } from '../../util/budget.js';
 
 interface HedgeEntry extends LexiconEntry {
   readonly lowercase?: boolean;
@@ -30,6 +31,7 @@ export function findHedges(text: string, tokens: readonly Token[]): Hedge[] {
   const low = tokens.map((t) => text.slice(t.start, t.end).toLowerCase());
   const out: Hedge[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    checkDeadline();
     for (let n = Math.min(max, tokens.length - i); n >= 1; n--) {
       const e = map.get(low.slice(i, i + n).join(' '));
       if (!e) continue;

@@ -1,5 +1,7 @@
 import type { DateMention, Quantity, Token } from '../../model/layers.js';
 import { loadLexicon, type LexiconEntry } from '../../lexicon/load.js';
+import { Coverage } from '../locate.js';
+import { checkDeadline } from '../../util/budget.js';
 
 interface NumberEntry extends LexiconEntry {
   readonly kind: 'word' | 'multiplier' | 'vague' | 'approximator' | 'unit';
@@ -46,9 +48,11 @@ export function findQuantities(text: string, tokens: readonly Token[], dates: re
     }
     return null;
   };
-  const inDate = (t: Token) => dates.length > 0 && dates.some((d) => d.start < t.end && t.start < d.end);
+  const dated = Coverage.of(text.length, dates);
+  const inDate = (t: Token) => dated.overlaps(t.start, t.end);
   const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
+    checkDeadline();
     let j = i;
     let approximate = false;
     const approx = phraseAt(j, ['approximator']);

@@ -1,12 +1,13 @@
 import type { Entity, Paragraph, Quote, Sentence, Token } from '../../model/layers.js';
 import { lookupName } from '../entities/index.js';
-import { firstEndingAfter, spanAt } from '../locate.js';
+import { Coverage, firstEndingAfter, spanAt } from '../locate.js';
 import { cues, type Cues } from './cues.js';
 import { loadLexicon } from '../../lexicon/load.js';
 import { PhraseMatcher, stemmedWords, type PhraseEntry } from '../../lexicon/phrases.js';
 import { findQuoted, type Quoted } from './marks.js';
 import { QUOTES } from './settings.js';
 import { resolveSpeaker, type Speaker, type SpeakerContext } from './speaker.js';
+import { checkDeadline } from '../../util/budget.js';
 
 export interface QuoteInput {
   readonly text: string;
@@ -25,6 +26,8 @@ interface Ctx extends QuoteInput {
   readonly low: readonly string[];
   readonly cues: Cues;
   readonly speakers: SpeakerContext;
+  /** The characters inside the direct quotes found so far (asked for every reporting verb: a scan of every quote would be quadratic). */
+  readonly inDirect: Coverage;
 }
 
 /**
@@ -46,18 +49,21 @@ export function findQuotes(input: QuoteInput): Quote[] {
     low: input.tokens.map((t) => input.text.slice(t.start, t.end).toLowerCase()),
     cues: cues(),
     speakers: { text: input.text, entities: input.entities, names: canonicalNames(input), last: null },
+    inDirect: Coverage.of(input.text.length),
   };
   const quoted = findQuoted(input.text, input.paragraphs);
   const out: Quote[] = [];
   let q = 0;
   let previous: { quote: Quote; paragraph: number } | null = null;
   for (const s of input.sentences) {
+    checkDeadline();
     // Direct quotations that open in this sentence.
     while (q < quoted.length && quoted[q]!.start < s.end) {
       const quote = direct(ctx, quoted[q]!, previous);
       q++;
       if (!quote) continue;
       out.push(quote);
+      if (quote.direct) ctx.inDirect.add(quote.start, quote.end);
       if (quote.speakerName) ctx.speakers.last = { span: quote.speaker, name: quote.speakerName, ref: quote.speakerRef };
       previous = { quote, paragraph: paragraphIndex(ctx, quote.end - 1) };
     }
@@ -166,14 +172,14 @@ function indirect(ctx: Ctx, s: Sentence, found: readonly Quote[]): Quote | null 
   const first = firstEndingAfter(ctx.tokens, s.start);
   let end = first;
   while (end < ctx.tokens.length && ctx.tokens[end]!.end <= s.end) end++;
-  const inQuote = (i: number) => found.some((q) => q.direct && q.start <= ctx.tokens[i]!.start && ctx.tokens[i]!.end <= q.end);
+  const inQuote = (i: number) => ctx.inDirect.overlaps(ctx.tokens[i]!.start, ctx.tokens[i]!.start + 1) && ctx.inDirect.overlaps(ctx.tokens[i]!.end - 1, ctx.tokens[i]!.end);
   for (let i = first; i < end; i++) {
     const w = ctx.low[i]!;
     if (w === 'according' && ctx.low[i + 1] === 'to') return accordingTo(ctx, first, end, i);
     if (!ctx.cues.indirect.has(w) || ctx.tokens[i]!.pos !== 'VERB') continue;
     if (w === 'adding' || w === 'saying') {
       const that = ctx.low[i + 1] === 'that' ? i + 2 : i + 1;
-      const owner = [...found].reverse().find((q) => q.end <= ctx.tokens[i]!.start && q.end >= s.start);
+      const owner = lastEndingIn(found, s.start, ctx.tokens[i]!.start);
       if (end - that >= QUOTES.minContentTokens && owner?.speakerName)
         return make(span(ctx, that, end), false, ctx.tokens[i]!, { span: null, name: owner.speakerName, ref: owner.speakerRef });
       continue;
@@ -218,6 +224,16 @@ function accordingTo(ctx: Ctx, first: number, end: number, i: number): Quote | n
   if (i === first && end - (j + 1) >= QUOTES.minContentTokens) return make(span(ctx, j + 1, end), false, cue, speaker);
   if (i > first + QUOTES.minContentTokens) return make(span(ctx, first, i), false, cue, speaker);
   return null;
+}
+
+/**
+ * The last quote found that ends in [from, to]: looked for among the last QUOTES.ownerLookback only, since
+ * quotes are found in text order and one ending in the current sentence is among the latest (a scan
+ * of all of them for every "adding" would be quadratic on a long text).
+ */
+function lastEndingIn(found: readonly Quote[], from: number, to: number): Quote | undefined {
+  for (let k = found.length - 1; k >= Math.max(0, found.length - QUOTES.ownerLookback); k--) if (found[k]!.end <= to && found[k]!.end >= from) return found[k];
+  return undefined;
 }
 
 function make(m: { start: number; end: number }, isDirect: boolean, cue: { start: number; end: number } | null, speaker: Speaker | null): Quote {

@@ -21,4 +21,10 @@ export const QUOTES = Object.freeze({
   maxTailTokens: 8,
   /** `<speaker> said (…) that <clause>`: "that" opens the clause when it stands within this many tokens after the verb. 4 and 8 → as shipped (speaker accuracy 0.814 at 8). */
   thatWindow: 6,
+  /**
+   * How many of the latest quotes are searched for the one an "adding …" / "saying …" continues: it
+   * ends in the same sentence, so it is among the last few; the bound keeps a text of thousands
+   * of quotes linear (no eval moves with it: a sentence holds far fewer quotes).
+   */
+  ownerLookback: 64,
 });

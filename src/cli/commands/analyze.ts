@@ -3,7 +3,7 @@ import { analyze } from '../../app/analyze.js';
 import type { RunResult } from '../../model/run.js';
 import { csvTables } from '../../report/csv.js';
 import { renderHtml, renderMarkdown, renderTerminal, toJsonV1 } from '../../report/index.js';
-import { progress, useColor, writeAtomic } from '../io.js';
+import { holdingSignals, progress, useColor, writeAtomic } from '../io.js';
 import { addInputOptions, checkOutputs, examples, exitCodeFor, jsonTarget, readingOptions, writeCsv, type InputOptions } from './options.js';
 
 export interface ReportOptions {
@@ -53,20 +53,22 @@ export function analyzeCommand(setExit: (code: number) => void): Command {
       const bar = progress();
       const run = await analyze(inputs, { ...readingOptions(opts, bar), crossCheck: opts.crosscheck });
       bar.done();
-      emitReports(run, opts);
+      await emitReports(run, opts);
       setExit(exitCodeFor(run, inputs.length));
     });
   return cmd;
 }
 
-/** Print the terminal report (unless quiet or a report goes to stdout) and write the requested files. */
-export function emitReports(run: RunResult, opts: ReportOptions, terminal: { articles?: boolean; errorsPrinted?: boolean } = {}): void {
+/** Print the terminal report (unless quiet or a report goes to stdout) and write the requested files (a signal meanwhile is held until they are whole). */
+export async function emitReports(run: RunResult, opts: ReportOptions, terminal: { articles?: boolean; errorsPrinted?: boolean } = {}): Promise<void> {
   const json = jsonTarget(opts.json);
   const all = Boolean(opts.all);
-  if (json) writeAtomic(json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
-  if (opts.md) writeAtomic(opts.md, renderMarkdown(run, { all }));
-  if (opts.html) writeAtomic(opts.html, renderHtml(run, { all }));
-  if (opts.csv) writeCsv(opts.csv, csvTables(run));
+  await holdingSignals(() => {
+    if (json) writeAtomic(json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
+    if (opts.md) writeAtomic(opts.md, renderMarkdown(run, { all }));
+    if (opts.html) writeAtomic(opts.html, renderHtml(run, { all }));
+    if (opts.csv) writeCsv(opts.csv, csvTables(run));
+  });
   if (!opts.quiet && json !== '-' && opts.md !== '-' && opts.html !== '-') {
     const width = Math.min(process.stdout.columns || 100, 120);
     process.stdout.write(renderTerminal(run, { color: useColor(process.stdout, opts.color), width, all, errorsPrinted: terminal.errorsPrinted ?? true, articles: terminal.articles }));

@@ -6,6 +6,7 @@ import { packageRoot } from '../../util/paths.js';
 import { progress, useColor } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
 import { checkOutputs, examples, exitCodeFor, jsonTarget } from './options.js';
+import { printable } from '../../util/printable.js';
 
 /** The bundled demo corpus: fiction written for triangulate (see examples/demo/README.md). */
 export function demoDir(): string {
@@ -31,13 +32,13 @@ export function demoCommand(setExit: (code: number) => void): Command {
       // The folder's README and manifest.csv are skipped and read as such by the folder walk.
       const run = await analyze([dir], {
         onProgress: bar.update,
-        onError: (e) => process.stderr.write(`${e.input}: ${e.reason}\n`),
+        onError: (e) => process.stderr.write(`${printable(e.input)}: ${printable(e.reason)}\n`),
       });
       bar.done();
       const toStdout = [jsonTarget(opts.json), opts.md, opts.html].includes('-');
       const c = pc.createColors(useColor(process.stdout, opts.color));
       if (!opts.quiet && !toStdout) process.stdout.write(`${c.bold('triangulate demo')}: six fictional outlets report one fictional chemical blast in the port of Maravel (${dir}). Below: what triangulate makes of them.\n\n`);
-      emitReports(run, opts, { articles: false });
+      await emitReports(run, opts, { articles: false });
       if (!opts.quiet && !toStdout)
         process.stdout.write(
           `\n${c.bold('Next')}\n  triangulate demo --html demo.html      the story with its charts, in one page\n  triangulate ingest ${dir} && triangulate serve      browse it in the web app\n  triangulate analyze YOUR-FOLDER --manifest outlets.csv      your own reports\n`,

@@ -13,5 +13,5 @@ export function registerCommands(program: Command, setExit: (code: number) => vo
   program.addCommand(storyCommand());
   program.addCommand(searchCommand());
   program.addCommand(serveCommand());
-  program.addCommand(watchCommand());
+  program.addCommand(watchCommand(setExit));
 }

@@ -4,6 +4,8 @@ import { dirname, join, resolve } from 'node:path';
 import { writeAtomic } from '../io.js';
 import type { AnalyzeOptions } from '../../app/analyze.js';
 import type { RunResult } from '../../model/run.js';
+import { DEFAULT_TIME_BUDGET_MS } from '../../pipeline/settings.js';
+import { printable } from '../../util/printable.js';
 import type { progress } from '../io.js';
 
 /** `--reference-date`: a real calendar day in ISO form. */
@@ -20,7 +22,17 @@ export function parseBytes(value: string): number {
   if (!m) throw new InvalidArgumentError('expected a size such as 500000, 512KB or 10MB');
   const unit = (m[2] ?? 'b').toLowerCase()[0];
   const scale = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
-  return Math.round(Number(m[1]) * scale);
+  const bytes = Math.round(Number(m[1]) * scale);
+  if (bytes <= 0) throw new InvalidArgumentError('expected a size above 0');
+  return bytes;
+}
+
+/** A number of seconds above zero (`--timeout`, `--time-budget`): "-1", "0" or "abc" are usage errors. */
+export function parseSeconds(value: string): number {
+  const n = Number(value.trim());
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number of seconds above 0, such as 15 or 2.5');
+  if (n > 86_400) throw new InvalidArgumentError('expected at most a day (86400 seconds)');
+  return n;
 }
 
 /** What `addInputOptions` adds to a command's options. */
@@ -31,6 +43,8 @@ export interface InputOptions {
   referenceDate?: string;
   maxBytes: number;
   timeout: number;
+  timeBudget: number;
+  allowPrivateNetwork?: boolean;
 }
 
 /** The options of every command that reads inputs (`analyze`, `ingest`). */
@@ -39,7 +53,9 @@ export function addInputOptions(cmd: Command): Command {
     .option('--manifest <file>', 'CSV or JSON mapping each file or URL to outlet, published date and url')
     .option('--reference-date <YYYY-MM-DD>', 'resolve relative dates against this day when an article has no date', parseIsoDay)
     .addOption(new Option('--max-bytes <n>', 'skip inputs larger than this (e.g. 10MB)').argParser(parseBytes).default(10 * 1024 * 1024, '10MB'))
-    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(Number).default(15))
+    .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(parseSeconds).default(15))
+    .addOption(new Option('--time-budget <seconds>', 'an input that takes longer than this to read, clean and annotate fails with one line; the batch goes on').argParser(parseSeconds).default(DEFAULT_TIME_BUDGET_MS / 1000))
+    .option('--allow-private-network', 'let links found inside feeds and pages, and redirects, reach loopback and private addresses (only for feeds you trust; URLs you type may always)')
     .addOption(new Option('--one-story', 'you know your pile: every input is one story (the clusterer is skipped)').conflicts('groupBy'))
     .option('--group-by <field>', 'records of JSON/JSONL inputs with the same value of FIELD form one story; the rest are clustered as usual', (v: string) => {
       if (!/^[\w.-]{1,64}$/.test(v)) throw new InvalidArgumentError('expected a field name (letters, digits, _ . -)');
@@ -48,7 +64,7 @@ export function addInputOptions(cmd: Command): Command {
 }
 
 /** Those options as the app reads them, with progress on `bar` and each bad input printed at once as `input: reason`. */
-export function readingOptions(opts: InputOptions, bar: ReturnType<typeof progress>): Pick<AnalyzeOptions, 'referenceDate' | 'ingest' | 'onProgress' | 'onError' | 'grouping'> {
+export function readingOptions(opts: InputOptions, bar: ReturnType<typeof progress>): Pick<AnalyzeOptions, 'referenceDate' | 'ingest' | 'onProgress' | 'onError' | 'grouping' | 'timeBudgetMs'> {
   return {
     referenceDate: opts.referenceDate ?? null,
     grouping: { oneStory: opts.oneStory === true, by: opts.groupBy ?? null },
@@ -56,15 +72,18 @@ export function readingOptions(opts: InputOptions, bar: ReturnType<typeof progre
       maxBytes: opts.maxBytes,
       manifest: opts.manifest,
       timeoutMs: opts.timeout * 1000,
+      allowPrivateNetwork: Boolean(opts.allowPrivateNetwork),
+      typedUrls: true,
       onWarning: (w) => {
         bar.done();
-        process.stderr.write(`${w.input}: warning: ${w.reason}\n`);
+        process.stderr.write(`${printable(w.input)}: warning: ${printable(w.reason)}\n`);
       },
     },
+    timeBudgetMs: opts.timeBudget * 1000,
     onProgress: bar.update,
     onError: (e) => {
       bar.done();
-      process.stderr.write(`${e.input}: ${e.reason}\n`);
+      process.stderr.write(`${printable(e.input)}: ${printable(e.reason)}\n`);
     },
   };
 }

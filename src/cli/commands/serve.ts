@@ -4,12 +4,13 @@ import pc from 'picocolors';
 import { startServer } from '../../serve/server.js';
 import { DEFAULT_PORT } from '../../serve/settings.js';
 import { feedState, listFeeds, type FeedRecord, type PollOutcome } from '../../store/feeds.js';
-import { defaultDbPath, Store } from '../../store/index.js';
+import { defaultDbPath, Store, StoreError } from '../../store/index.js';
 import { formatDuration, parseDuration } from '../../watch/duration.js';
 import { opmlFeeds } from '../../watch/opml.js';
 import { DEFAULT_EVERY_MS, MIN_EVERY_MS } from '../../watch/settings.js';
 import { Watcher } from '../../watch/watcher.js';
 import { httpUrl } from '../../util/url.js';
+import { printable } from '../../util/printable.js';
 import { useColor } from '../io.js';
 import { humanTime } from '../../util/time.js';
 import { checkOutputs, examples, writeJson } from './options.js';
@@ -52,10 +53,11 @@ function feedsFrom(urls: readonly string[], opml?: string): string[] {
 
 function pollLine(url: string, outcome: PollOutcome | { busy: true }, color: boolean): string {
   const c = pc.createColors(color);
-  if ('busy' in outcome) return `${url}: ${c.yellow('store busy (another ingest is writing); trying again shortly')}\n`;
-  if (!outcome.ok) return `${url}: ${c.red(outcome.error)} ${c.dim(`(next try ${humanTime(outcome.nextPoll)})`)}\n`;
+  const name = printable(url);
+  if ('busy' in outcome) return `${name}: ${c.yellow('store busy (another ingest is writing); trying again shortly')}\n`;
+  if (!outcome.ok) return `${name}: ${c.red(printable(outcome.error))} ${c.dim(`(next try ${humanTime(outcome.nextPoll)})`)}\n`;
   const what = outcome.newItems === 0 ? (outcome.notModified ? 'not modified' : 'no new items') : `${outcome.newItems} new item${outcome.newItems === 1 ? '' : 's'}, ${outcome.added} article${outcome.added === 1 ? '' : 's'} added`;
-  return `${url}: ${c.green(what)}${outcome.problem ? ` ${c.yellow(`(${outcome.problem})`)}` : ''}\n`;
+  return `${name}: ${c.green(what)}${outcome.problem ? ` ${c.yellow(`(${printable(outcome.problem)})`)}` : ''}\n`;
 }
 
 function healthLines(feeds: readonly FeedRecord[], color: boolean): string {
@@ -67,6 +69,22 @@ function healthLines(feeds: readonly FeedRecord[], color: boolean): string {
       return `${c.bold(f.title ?? f.url)}${f.title ? c.dim(` ${f.url}`) : ''}\n  ${state} · last success ${humanTime(f.lastSuccess)} · ${f.itemsSeen} items seen · ${f.articlesAdded} articles added${f.lastError ? `\n  last error ${humanTime(f.lastErrorAt)}: ${f.lastError}` : ''}\n`;
     })
     .join('');
+}
+
+/**
+ * The store for `serve`: read-write, else (a file this user cannot write: another user's store,
+ * read-only media) read-only, with a line saying so; the web app then refuses ingests (503).
+ */
+function openForServing(path: string, watching: boolean): Store {
+  try {
+    return Store.open(path, { create: true });
+  } catch (error) {
+    if (!(error instanceof StoreError) || !/readonly|read-only|permission|EACCES|EROFS/i.test(error.message)) throw error;
+    if (watching) throw new StoreError(`${path} is read-only: it can be served, but feeds cannot be watched into it`, 'environment');
+    const store = Store.open(path, { readonly: true });
+    process.stderr.write(`${printable(path)}: read-only; serving it without ingest\n`);
+    return store;
+  }
 }
 
 /** `triangulate serve`: the web app and JSON API over a store. */
@@ -88,14 +106,16 @@ export function serveCommand(): Command {
         ['triangulate serve --watch https://example.org/rss.xml --every 30m', 'and keep ingesting a feed meanwhile'],
       ]),
     )
-    .action(async (opts: { db?: string; port: number; host: string; token?: string; watch?: string[]; opml?: string; every: number }) => {
+    .option('--allow-private-network', 'let URLs posted to the API, feeds and their links reach loopback and private addresses (only for sources you trust)')
+    .action(async (opts: { db?: string; port: number; host: string; token?: string; watch?: string[]; opml?: string; every: number; allowPrivateNetwork?: boolean }) => {
       const feeds = feedsFrom(opts.watch ?? [], opts.opml);
-      const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
+      const store = openForServing(opts.db ?? defaultDbPath(), feeds.length > 0 || Boolean(opts.opml));
       const color = useColor(process.stderr);
-      const watcher = feeds.length || opts.opml ? new Watcher(store, { everyMs: opts.every, onPoll: (url, o) => process.stderr.write(pollLine(url, o, color)) }) : null;
+      const allowPrivateNetwork = Boolean(opts.allowPrivateNetwork);
+      const watcher = feeds.length || opts.opml ? new Watcher(store, { everyMs: opts.every, allowPrivateNetwork, onPoll: (url, o) => process.stderr.write(pollLine(url, o, color)) }) : null;
       let server;
       try {
-        server = await startServer({ store, port: opts.port, host: opts.host, token: opts.token ?? process.env.TRIANGULATE_TOKEN ?? null, watcher });
+        server = await startServer({ store, port: opts.port, host: opts.host, token: opts.token ?? process.env.TRIANGULATE_TOKEN ?? null, watcher, allowPrivateNetwork });
       } catch (error) {
         store.close();
         throw error;
@@ -121,7 +141,7 @@ export function serveCommand(): Command {
 }
 
 /** `triangulate watch`: poll feeds and ingest new items into the store. */
-export function watchCommand(): Command {
+export function watchCommand(setExit: (code: number) => void): Command {
   return new Command('watch')
     .description('watch RSS/Atom feeds: poll them (conditional requests, back-off on failures) and ingest new items into the store; feeds are remembered in the store')
     .argument('[feeds...]', 'feed URLs to add to the watched feeds')
@@ -140,17 +160,22 @@ export function watchCommand(): Command {
         ['triangulate watch --once --json health.json', 'one round over the watched feeds; their health as JSON'],
       ]),
     )
-    .action(async (urls: string[], opts: { db?: string; opml?: string; every: number; once?: boolean; status?: boolean; json?: string | true; color?: boolean }) => {
+    .option('--allow-private-network', 'let the links inside feeds, and redirects, reach loopback and private addresses (only for feeds you trust)')
+    .action(async (urls: string[], opts: { db?: string; opml?: string; every: number; once?: boolean; status?: boolean; json?: string | true; color?: boolean; allowPrivateNetwork?: boolean }) => {
       checkOutputs({ json: opts.json });
       const feeds = feedsFrom(urls, opts.opml);
       const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
       const color = useColor(process.stdout, opts.color);
       try {
-        const watcher = new Watcher(store, { everyMs: opts.every, onPoll: (url, o) => process.stderr.write(pollLine(url, o, useColor(process.stderr, opts.color))) });
+        const watcher = new Watcher(store, { everyMs: opts.every, allowPrivateNetwork: Boolean(opts.allowPrivateNetwork), onPoll: (url, o) => process.stderr.write(pollLine(url, o, useColor(process.stderr, opts.color))) });
         watcher.add(feeds);
         if (watcher.feeds().length === 0) throw new Error('no feed to watch: give feed URLs or --opml FILE');
         if (opts.status || opts.once) {
-          if (opts.once) await watcher.tick(true);
+          // One round: exit 1 when a feed could not be polled (or an item of it not read), as for any input that failed.
+          if (opts.once) {
+            const outcomes = await watcher.tick(true);
+            if ([...outcomes.values()].some((o) => !('busy' in o) && (!o.ok || o.problem))) setExit(1);
+          }
           const health = watcher.feeds();
           if (opts.json) writeJson(opts.json, { db: store.path, feeds: health });
           else process.stdout.write(healthLines(health, color));

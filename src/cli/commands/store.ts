@@ -93,7 +93,7 @@ export function storiesCommand(): Command {
     )
     .action((opts: { db?: string; limit: number; all?: boolean; json?: string | true; color?: boolean } & StoryFilter) => {
       checkOutputs({ json: opts.json });
-      const store = Store.open(dbPath(opts));
+      const store = Store.open(dbPath(opts), { readonly: true });
       try {
         const filter: StoryFilter = { outlet: opts.outlet, kind: opts.kind, verdict: opts.verdict, from: opts.from, to: opts.to, sort: opts.sort };
         const found = findStories(store, filter, { limit: opts.all ? -1 : opts.limit, offset: 0 });
@@ -136,14 +136,14 @@ export function storyCommand(): Command {
         ['triangulate story 3f2a --all --json', 'every claim; the JSON report on stdout'],
       ]),
     )
-    .action((id: string, opts: ReportOptions & { db?: string }) => {
+    .action(async (id: string, opts: ReportOptions & { db?: string }) => {
     checkOutputs(opts);
-    const store = Store.open(dbPath(opts));
+    const store = Store.open(dbPath(opts), { readonly: true });
     try {
       // The cross-check kept by ingest when it is current, else computed here (a reader does not write the store).
       const { story, articles, entities } = checkedStory(store, store.resolveStory(id), { save: false })!;
       const run: RunResult = { articles, entities, stories: [story], errors: [] };
-      emitReports(run, opts);
+      await emitReports(run, opts);
     } finally {
       store.close();
     }
@@ -169,7 +169,7 @@ export function searchCommand(): Command {
     )
     .action((words: string[], opts: { db?: string; limit: number; json?: string | true; color?: boolean }) => {
       checkOutputs({ json: opts.json });
-      const store = Store.open(dbPath(opts));
+      const store = Store.open(dbPath(opts), { readonly: true });
       try {
         const query = words.join(' ');
         const hits = store.search(query, { limit: opts.limit });

@@ -1,0 +1,19 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { Store } from '../store/store.js';
+import { failure, runTask, type TaskName, type TaskOptions } from './tasks.js';
+
+/**
+ * A worker thread of the server (lanes.ts): its own connection to the store's file, running one
+ * task at a time as the main thread sends them, so the main thread keeps answering requests.
+ */
+const { path, readonly, options } = workerData as { path: string; readonly: boolean; options: TaskOptions };
+const store = Store.open(path, { readonly });
+parentPort!.on('message', async (m: { id: number; name: TaskName; args: never }) => {
+  try {
+    const value = await runTask(store, m.name, m.args, options);
+    parentPort!.postMessage({ id: m.id, ok: true, value });
+  } catch (error) {
+    parentPort!.postMessage({ id: m.id, ok: false, failure: failure(error) });
+  }
+});
+parentPort!.postMessage({ ready: true });
