@@ -19,7 +19,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = new Command('triangulate')
     .description('Cross-check the news: read a pile of reports, find who says what, and what was cut out as junk.')
     .version(version, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .addHelpText('after', '\nExit codes: 0 every input read; 1 some inputs failed (one line each), or a feed could not be polled;\n2 usage error; 3 nothing could be read; 4 environment fault (store busy, locked, damaged or newer; disk full;\na file or port that cannot be written or opened).');
   let code = 0;
   registerCommands(program, (c) => {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
 import { CLAIM_STATUSES } from '../../src/model/check.js';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,16 @@ describe('triangulate CLI', () => {
     const badPort = cli(['serve', '--port', '99999', '--db', join(dir, 's.db')]);
     expect(badPort.code).toBe(2);
     expect(badPort.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('ends quietly when its reader closes the pipe early (triangulate demo | head)', async () => {
+    const child = spawn(process.execPath, [join(packageRoot(), 'bin', 'triangulate.js'), 'demo', '--no-color'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(err).not.toMatch(/EPIPE|at .*\.js:\d+/);
+    expect(code).toBe(0);
   });
 
   it('exits 2 with one line on a usage error', () => {
