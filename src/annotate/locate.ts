@@ -64,3 +64,34 @@ export class Coverage {
     return false;
   }
 }
+
+/** Index of the first span of a layer sorted by start whose start is at or after `offset`. */
+export function firstStartingAt(spans: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The spans of a layer sorted by start (they may overlap) that lie inside [start, end): a binary
+ * search and a walk over the spans that start inside, not a scan of the layer (asked once per
+ * sentence or clause, a scan is quadratic in the article).
+ */
+export function spansInside<S extends Span>(spans: readonly S[] | undefined, start: number, end: number): S[] {
+  const out: S[] = [];
+  if (!spans) return out;
+  for (let i = firstStartingAt(spans, start); i < spans.length && spans[i]!.start < end; i++) if (spans[i]!.end <= end) out.push(spans[i]!);
+  return out;
+}
+
+/** Is some span of a layer sorted by start inside [start, end)? */
+export function anyInside(spans: readonly Span[] | undefined, start: number, end: number): boolean {
+  if (!spans) return false;
+  for (let i = firstStartingAt(spans, start); i < spans.length && spans[i]!.start < end; i++) if (spans[i]!.end <= end) return true;
+  return false;
+}

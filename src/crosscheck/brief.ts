@@ -1,5 +1,6 @@
 import type { Article } from '../model/article.js';
 import type { BriefSentence, ClaimRecord, LabelRecord, LoadedRecord, TextRef } from '../model/check.js';
+import { spansInside } from '../annotate/locate.js';
 import { words } from '../reuse/words.js';
 import { pushTo } from '../util/maps.js';
 import { sourceName } from '../util/names.js';
@@ -60,7 +61,8 @@ export function composeBrief(
   const view = (m: Mention) => ({ said: m.said, names: m.statement.names, figures: m.figures });
   const loadedOf = new Map<string, LoadedRecord[]>();
   for (const l of loaded) if (!l.quoted) pushTo(loadedOf, l.articleId, l);
-  const loadedIn = (m: Mention) => (loadedOf.get(m.articleId) ?? []).filter((l) => l.start >= m.start && l.end <= m.end).length;
+  for (const ls of loadedOf.values()) ls.sort((x, y) => x.start - y.start);
+  const loadedIn = (m: Mention) => spansInside(loadedOf.get(m.articleId), m.start, m.end).length;
   /** An article whose own voice is not stated as fact: an opinion piece, or one that dramatises in its headline or text. */
   const ownVoiceDoubtful = (id: string) => {
     const a = articles.get(id);

@@ -1,6 +1,7 @@
 import type { Article } from '../model/article.js';
 import type { ArticleFraming, LabelRecord, LoadedRecord, QuotedSource, SpeakerRole, TextRef } from '../model/check.js';
 import { stemmedWords, type StemmedWord } from '../lexicon/phrases.js';
+import { anyInside, Coverage, spanAt, spansInside } from '../annotate/locate.js';
 import { findQuoted } from '../annotate/quotes/marks.js';
 import { speakerRoleOf } from '../annotate/quotes/roles.js';
 import { countOf, mostFrequent, pushTo } from '../util/maps.js';
@@ -18,9 +19,21 @@ export function quotedRanges(a: Article): [number, number][] {
   ].sort((x, y) => x[0] - y[0]);
 }
 
+/** Does one of the ranges (sorted by start) hold [start, end)? A binary search for the last range starting at or before `start`, then a walk back over the ranges that could still reach `end`. */
 function within(ranges: readonly [number, number][], start: number, end: number): boolean {
-  return ranges.some(([s, e]) => start >= s && end <= e);
+  let lo = 0;
+  let hi = ranges.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ranges[mid]![0] <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1, seen = 0; i >= 0 && seen < WITHIN_LOOKBACK; i--, seen++) if (ranges[i]![1] >= end) return true;
+  return false;
 }
+
+/** Ranges (quotes) nest or overlap only a few deep: the ranges starting before a stretch that are looked at for one holding it. */
+const WITHIN_LOOKBACK = 16;
 
 interface ActorHit extends TextRef {
   readonly role: 'state' | 'armed-opposition';
@@ -169,6 +182,12 @@ const ROLE_ORDER: SpeakerRole[] = ['anonymous', 'outlet', 'official', 'expert', 
 export function quotedSources(a: Article): QuotedSource[] {
   const lex = crossCheckLexicons();
   const out = new Map<string, QuotedSource>();
+  // What the article says of a speaker elsewhere, asked once per speaker, not once per quote.
+  const elsewhere = new Map<string, ReturnType<typeof speakerRoleOf>>();
+  const roleElsewhere = (speaker: string) => {
+    if (!elsewhere.has(speaker)) elsewhere.set(speaker, speakerRoleOf(a, speaker));
+    return elsewhere.get(speaker)!;
+  };
   for (const q of a.layers.quotes ?? []) {
     const sp = q.speaker ?? q.cue;
     const speakerText = q.speaker ? a.text.slice(q.speaker.start, q.speaker.end) : null;
@@ -176,7 +195,7 @@ export function quotedSources(a: Article): QuotedSource[] {
     // The words describing the speaker: the speaker phrase and the few words just before it in
     // its sentence ("Turkish Defense Minister" before "Hulusi Akar"); the cue's clause tells
     // anonymity ("on condition of anonymity").
-    const sentence = (a.layers.sentences ?? []).find((s) => s.start <= (q.cue ?? q).start && (q.cue ?? q).start < s.end);
+    const sentence = spanAt(a.layers.sentences ?? [], (q.cue ?? q).start);
     const clause = sentence ? a.text.slice(Math.max(sentence.start, q.cue?.start ?? sentence.start), sentence.end) : '';
     const own = [...(speakerText ? stemmedWords(speakerText) : []), ...(q.speakerName && q.speakerName !== speakerText ? stemmedWords(q.speakerName) : [])];
     // Up to three words right before the speaker, within the same clause.
@@ -188,13 +207,13 @@ export function quotedSources(a: Article): QuotedSource[] {
     // Unnamed: the clause says so ("on condition of anonymity"), or the speaker is a person known
     // only by a role word ("a Turkish official", "top Turkish officials", "sources"); an
     // institution ("the ministry") is not anonymous.
-    const named = !!q.speakerRef || (a.layers.entities ?? []).some((e) => sp && e.type === 'person' && e.start >= sp.start && e.end <= sp.end);
+    const named = !!q.speakerRef || (!!sp && spansInside(a.layers.entities, sp.start, sp.end).some((e) => e.type === 'person'));
     const saysAnonymous = lex.roles.match(stemmedWords(clause)).some((h) => h.entry.role === 'anonymous' && !h.entry.person);
     if (saysAnonymous || (!named && lex.roles.match(own).some((h) => h.entry.person))) roles.add('anonymous');
-    const cited = (a.layers.citedSources ?? []).find((c) => sp && c.start >= sp.start && c.end <= sp.end);
+    const cited = sp ? spansInside(a.layers.citedSources, sp.start, sp.end)[0] : undefined;
     if (cited && (cited.sourceKind === 'outlet' || cited.sourceKind === 'agency')) roles.add('outlet');
     // Else what the article says of the speaker anywhere: an office before the name, an appositive, an office-holder by name (offices.yml).
-    const role: SpeakerRole = ROLE_ORDER.find((r) => roles.has(r)) ?? speakerRoleOf(a, speaker) ?? 'other';
+    const role: SpeakerRole = ROLE_ORDER.find((r) => roles.has(r)) ?? roleElsewhere(speaker) ?? 'other';
     // The side: a country in the speaker's words ("a Turkish official", "Russia's defence
     // ministry", "Erdogan"), else in the few words just before them.
     const side = [...own, ...[...before].reverse()].map((w) => countryOfWord(w.norm)).find(Boolean) ?? null;
@@ -211,18 +230,29 @@ export function modals(a: Article, ws: readonly StemmedWord[]): StemmedWord[] {
   return ws.filter((w) => w.norm === 'could' || w.norm === 'might' || (w.norm === 'may' && a.text[w.start] === 'm'));
 }
 
-/** A stretch speculates when it hedges (a hedge, or could/may/might) without crediting anyone: no quote, no cited source, no quotation marks around it. */
-export function speculates(a: Article, start: number, end: number, modal: readonly StemmedWord[], quoted: readonly [number, number][]): boolean {
+/** What `speculates` asks of an article, indexed once: its hedges and modals by position, what credits someone by character. */
+export interface SpeculationIndex {
+  readonly hedges: readonly { start: number; end: number }[];
+  readonly modal: readonly StemmedWord[];
+  /** Quotes, cited sources and quotation marks: a stretch touching one credits someone. */
+  readonly credited: Coverage;
+  readonly quoted: readonly [number, number][];
+}
+
+export function speculationIndex(a: Article, modal: readonly StemmedWord[], quoted: readonly [number, number][]): SpeculationIndex {
   const L = a.layers;
-  const overlaps = (xs: readonly { start: number; end: number }[] | undefined) => (xs ?? []).some((x) => x.start < end && start < x.end);
-  const inside = (xs: readonly { start: number; end: number }[] | undefined) => (xs ?? []).some((x) => x.start >= start && x.end <= end);
-  return (inside(L.hedges) || inside(modal)) && !overlaps(L.quotes) && !overlaps(L.citedSources) && !within(quoted, start, end);
+  return { hedges: [...(L.hedges ?? [])].sort((x, y) => x.start - y.start), modal, credited: Coverage.of(a.text.length, [...(L.quotes ?? []), ...(L.citedSources ?? [])]), quoted };
+}
+
+/** A stretch speculates when it hedges (a hedge, or could/may/might) without crediting anyone: no quote, no cited source, no quotation marks around it. */
+export function speculates(index: SpeculationIndex, start: number, end: number): boolean {
+  return (anyInside(index.hedges, start, end) || anyInside(index.modal, start, end)) && !index.credited.overlaps(start, end) && !within(index.quoted, start, end);
 }
 
 /** The sentences of an article that speculate. */
 export function speculation(a: Article, ws: readonly StemmedWord[], quoted: readonly [number, number][]): TextRef[] {
-  const modal = modals(a, ws);
-  return (a.layers.sentences ?? []).filter((s) => speculates(a, s.start, s.end, modal, quoted)).map((s) => ({ articleId: a.id, start: s.start, end: s.end }));
+  const index = speculationIndex(a, modals(a, ws), quoted);
+  return (a.layers.sentences ?? []).filter((s) => speculates(index, s.start, s.end)).map((s) => ({ articleId: a.id, start: s.start, end: s.end }));
 }
 
 /** What one article does with words and sources; `mine` are its loaded words. */

@@ -10,6 +10,7 @@ import { composeBrief, type BriefClaim } from './brief.js';
 import { alignMentions, claimRecord, findConflicts, originGroups, ReuseIndex, type ClaimDraft } from './claims.js';
 import { actorHits, actorLabels, articleFraming, entityLabels, loadedWords, quotedRanges, speculation } from './framing.js';
 import { mentionsOf, type Mention } from './mentions.js';
+import { spansInside } from '../annotate/locate.js';
 
 export { briefHolds, claimHolds } from './brief.js';
 
@@ -47,7 +48,8 @@ export function crossCheck(articles: readonly Article[], reuse: readonly ReuseRe
   const mentions = sorted.flatMap((a) => mentionsOf(a, wordsOf.get(a.id), quoted.get(a.id)));
   const loadedOf = new Map<string, LoadedRecord[]>();
   for (const l of loaded) pushTo(loadedOf, l.articleId, l);
-  const loadedIn = (m: Mention) => (loadedOf.get(m.articleId) ?? []).filter((l) => !l.quoted && l.start >= m.start && l.end <= m.end).length;
+  for (const ls of loadedOf.values()) ls.sort((x, y) => x.start - y.start);
+  const loadedIn = (m: Mention) => spansInside(loadedOf.get(m.articleId), m.start, m.end).filter((l) => !l.quoted).length;
   const drafts: ClaimDraft[] = alignMentions(mentions, index).map((group) => {
     const ms = group.map((i) => mentions[i]!);
     const lead = [...ms].sort((x, y) => rank(x, byId, loadedIn) - rank(y, byId, loadedIn) || x.order - y.order || x.unit - y.unit || (x.articleId < y.articleId ? -1 : 1))[0]!;

@@ -3,7 +3,8 @@ import type { Quote } from '../model/layers.js';
 import { stemmedWords, type StemmedWord } from '../lexicon/phrases.js';
 import { isWeekday, monthOf } from '../util/calendar.js';
 import { figureOf, type Figure } from './figures.js';
-import { modals, quotedRanges, speculates } from './framing.js';
+import { modals, quotedRanges, speculates, speculationIndex } from './framing.js';
+import { firstStartingAt, spansInside } from '../annotate/locate.js';
 import { baseStem, crossCheckLexicons } from './lexicons.js';
 import { CROSSCHECK } from './settings.js';
 import { countries, statementOf, type Statement } from './statement.js';
@@ -70,7 +71,9 @@ const NOT_NEGATING = new Set(['only', 'just', 'merely', 'simply', 'least']);
 export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = stemmedWords(a.text), quotedSpans: readonly [number, number][] = quotedRanges(a)): Mention[] {
   const lex = crossCheckLexicons();
   const L = a.layers;
-  const modal = modals(a, articleWords);
+  const spec = speculationIndex(a, modals(a, articleWords), quotedSpans);
+  const quotes = [...(L.quotes ?? [])].sort((x, y) => x.start - y.start);
+  const longestQuote = quotes.reduce((m, q) => Math.max(m, q.end - q.start), 0);
   const out: Mention[] = [];
   let w0 = 0;
   (L.sentences ?? []).forEach((s, order) => {
@@ -82,8 +85,8 @@ export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = st
     while (w1 < articleWords.length && articleWords[w1]!.end <= end) w1++;
     const sentenceWords = articleWords.slice(w0, w1);
     if (sentenceWords.length > CROSSCHECK.maxWords || a.text.slice(start, end).endsWith('?')) return;
-    const quote = mainQuote(L.quotes ?? [], start, end);
-    const cited = (L.citedSources ?? []).filter((c) => c.start >= start && c.end <= end);
+    const quote = mainQuote(quotes, longestQuote, start, end);
+    const cited = spansInside(L.citedSources, start, end);
     const credits = [...new Set(cited.filter((c) => c.sourceKind === 'outlet' || c.sourceKind === 'agency').map((c) => c.ref))].sort();
     let attributedTo: string | null = null;
     if (quote) attributedTo = quote.speakerName ?? (quote.speaker ? a.text.slice(quote.speaker.start, quote.speaker.end) : 'unnamed source');
@@ -96,7 +99,7 @@ export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = st
     for (const u of levels) {
       const ws = sentenceWords.filter((w) => w.start >= u.start && w.end <= u.end);
       if (ws.length < CROSSCHECK.minWords) continue;
-      const inside = <T extends { start: number; end: number }>(xs: readonly T[] | undefined) => (xs ?? []).filter((x) => x.start >= u.start && x.end <= u.end);
+      const inside = <T extends { start: number; end: number }>(xs: readonly T[] | undefined) => spansInside(xs, u.start, u.end);
       const entities = inside(L.entities);
       const quantities = inside(L.quantities);
       const dates = inside(L.dates);
@@ -147,7 +150,7 @@ export function mentionsOf(a: Article, articleWords: readonly StemmedWord[] = st
         denied,
         hearsay: sentenceHearsay,
         quoted: !!quote && quote.direct && overlap(quote, u.start, u.end) >= (u.end - u.start) / 2,
-        speculative: speculates(a, u.start, u.end, modal, quotedSpans),
+        speculative: speculates(spec, u.start, u.end),
       });
     }
   });
@@ -211,12 +214,13 @@ function overlap(q: { start: number; end: number }, start: number, end: number):
   return Math.max(0, Math.min(q.end, end) - Math.max(q.start, start));
 }
 
-/** The quote that covers most of the sentence, if any covers some of it. */
-function mainQuote(quotes: readonly Quote[], start: number, end: number): Quote | null {
+/** The quote that covers most of the sentence, if any covers some of it (`quotes` sorted by start: only those starting within the longest quote's length before the sentence can reach it). */
+function mainQuote(quotes: readonly Quote[], longest: number, start: number, end: number): Quote | null {
   let best: Quote | null = null;
   let most = 0;
-  for (const q of quotes) {
-    if (q.end <= start || q.start >= end) continue;
+  for (let i = firstStartingAt(quotes, start - longest); i < quotes.length && quotes[i]!.start < end; i++) {
+    const q = quotes[i]!;
+    if (q.end <= start) continue;
     const o = overlap(q, start, end) + (q.cue && q.cue.start >= start && q.cue.end <= end ? 1 : 0);
     if (o > most) [best, most] = [q, o];
   }
