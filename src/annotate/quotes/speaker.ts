@@ -2,6 +2,7 @@ import type { Entity, Token } from '../../model/layers.js';
 import { lookupName } from '../entities/index.js';
 import { standsAlone } from '../entities/gazetteer.js';
 import { entityLexicons } from '../entities/lexicons.js';
+import { firstStartingAt } from '../locate.js';
 
 export interface Speaker {
   readonly span: { start: number; end: number } | null;
@@ -67,18 +68,6 @@ export function resolveSpeaker(ctx: SpeakerContext, tokens: readonly Token[]): S
  * it here), so they binary-search the (sorted) entities, and the people with a given title before
  * them are listed once per article.
  */
-
-/** Index of the first entity starting at or after `offset` (entities sorted by start). */
-function firstStartingAt(entities: readonly Entity[], offset: number): number {
-  let lo = 0;
-  let hi = entities.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (entities[mid]!.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The last entity of a sorted list that ends at or before `offset`. */
 function lastBefore(entities: readonly Entity[], offset: number): Entity | undefined {
