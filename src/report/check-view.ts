@@ -39,6 +39,8 @@ export interface CheckView {
   readonly brief: readonly { readonly section: BriefSection; readonly heading: string; readonly items: readonly { readonly text: string; readonly cites: string; readonly articleIds: readonly string[]; readonly spans: readonly TextRef[] }[] }[];
   readonly claimCounts: Readonly<Record<ClaimStatus, number>>;
   readonly totalClaims: number;
+  /** What the claims filter kept, in words, or null when the claims are not filtered. */
+  readonly filter: string | null;
   /** The claims listed (all, or the prominent ones up to the cap), most independent origins first. */
   readonly claims: readonly ClaimView[];
   /** Claims not listed (`--all` shows them). */
@@ -80,7 +82,63 @@ const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 export interface CheckViewOptions {
   /** List every claim, not only the prominent ones. */
   readonly all?: boolean;
+  /** Only the claims this filter keeps, in its order. */
+  readonly filter?: ClaimFilter;
 }
+
+/** What a filter keeps, in words ("of verdict contested, carried by Daily Blaze, sorted by date"), or null for none. */
+export function filterNote(f: ClaimFilter | undefined): string | null {
+  if (!filtering(f)) return null;
+  const parts = [
+    f!.verdict ? `of verdict ${f!.verdict}` : null,
+    f!.outlet ? `carried by ${f!.outlet}` : null,
+    f!.kind ? `carried by a ${f!.kind} article` : null,
+    f!.from ? `about ${f!.from} or later` : null,
+    f!.to ? `about ${f!.to} or earlier` : null,
+  ].filter(Boolean);
+  return `${parts.join(', ') || 'listed'}${f!.sort ? `, sorted by ${f!.sort}` : ''}`;
+}
+
+/** A filter that keeps anything at all (any of verdict, outlet, kind, dates or an order). */
+export function filtering(f: ClaimFilter | undefined): boolean {
+  return Boolean(f && (f.verdict || f.outlet || f.kind || f.from || f.to || f.sort));
+}
+
+/** How the claims of a story are filtered and sorted: the story page's query parameters, and the reports' --verdict, --outlet, --kind, --from, --to, --sort. */
+export interface ClaimFilter {
+  readonly verdict?: ClaimStatus | null;
+  /** An article label ("Daily Blaze"): claims it carries. */
+  readonly outlet?: string | null;
+  /** Article kind: claims carried by a news, opinion or unknown article. */
+  readonly kind?: string | null;
+  /** ISO days: claims about a day in the range (by the day the statement is about). */
+  readonly from?: string | null;
+  readonly to?: string | null;
+  /** origins (default), articles, date, verdict. */
+  readonly sort?: 'origins' | 'articles' | 'date' | 'verdict' | null;
+  /** Every claim, not only those carried by several articles or in conflict. */
+  readonly all?: boolean;
+}
+
+export const CLAIM_SORTS = ['origins', 'articles', 'date', 'verdict'] as const;
+
+/** The claims a filter keeps, in its order (the view's order, most independent origins first, by default). */
+export function filterClaims(v: Pick<CheckView, 'claims' | 'allClaims'>, articles: readonly Article[], f: ClaimFilter): { shown: ClaimView[]; matching: number } {
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const filtering = Boolean(f.verdict || f.outlet || f.kind || f.from || f.to);
+  let xs = f.all || filtering ? [...v.allClaims] : [...v.claims];
+  if (f.verdict) xs = xs.filter((c) => c.status === f.verdict);
+  if (f.outlet) xs = xs.filter((c) => c.mentions.some((m) => m.label === f.outlet));
+  if (f.kind) xs = xs.filter((c) => c.mentions.some((m) => (byId.get(m.articleId)?.classification?.kind ?? 'unknown') === f.kind));
+  if (f.from) xs = xs.filter((c) => c.date !== null && c.date.slice(0, 10) >= f.from!.slice(0, c.date.length));
+  if (f.to) xs = xs.filter((c) => c.date !== null && c.date.slice(0, 10) <= f.to!);
+  const rank = (s: ClaimStatus) => STATUS_ORDER.indexOf(s);
+  if (f.sort === 'articles') xs.sort((a, b) => b.articles - a.articles || b.origins - a.origins);
+  else if (f.sort === 'date') xs.sort((a, b) => (a.date ?? '~').localeCompare(b.date ?? '~'));
+  else if (f.sort === 'verdict') xs.sort((a, b) => rank(a.status) - rank(b.status) || b.origins - a.origins);
+  return { shown: xs, matching: xs.length };
+}
+
 
 export function checkView(check: StoryCheck, articles: readonly Article[], articleIds: readonly string[], options: CheckViewOptions = {}): CheckView {
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -98,7 +156,8 @@ export function checkView(check: StoryCheck, articles: readonly Article[], artic
   for (const c of check.claims) claimCounts[c.status] = (claimCounts[c.status] ?? 0) + 1;
   const allClaims = check.claims.map((c) => claimView(c, byId, order, name, names));
   const prominent = allClaims.filter((c) => c.prominent);
-  const claims = options.all ? allClaims : prominent.slice(0, MAX_CLAIMS);
+  const listed = options.all ? allClaims : prominent.slice(0, MAX_CLAIMS);
+  const claims = filtering(options.filter) ? filterClaims({ claims: listed, allClaims }, articles, { ...options.filter, all: options.all }).shown : listed;
   const labels = check.labels
     .filter(isActorLabel)
     .slice(0, options.all ? undefined : 6)
@@ -120,7 +179,7 @@ export function checkView(check: StoryCheck, articles: readonly Article[], artic
     return { articleId: f.articleId, outlet: name(f.articleId), list, sources: list.map((q) => `${q.speaker} (${[q.role, q.side].filter(Boolean).join(', ')})${q.quotes > 1 ? ` ×${q.quotes}` : ''}`) };
   });
   const timeline = check.timeline.map((t) => ({ date: t.date, text: t.text, outlets: names(t.articleIds), articleIds: byFile(t.articleIds), claimId: t.claimId }));
-  return { brief, claimCounts, totalClaims: check.claims.length, claims, hidden: check.claims.length - claims.length, allClaims, order, columns: order.map(name), labels, loaded, quoted, timeline };
+  return { brief, claimCounts, totalClaims: check.claims.length, filter: filterNote(options.filter), claims, hidden: check.claims.length - claims.length, allClaims, order, columns: order.map(name), labels, loaded, quoted, timeline };
 }
 
 function claimView(c: ClaimRecord, byId: ReadonlyMap<string, Article>, order: readonly string[], name: (id: string) => string, names: (ids: readonly string[]) => string): ClaimView {

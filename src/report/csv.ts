@@ -3,7 +3,7 @@ import type { Article } from '../model/article.js';
 import { CLAIM_STATUSES } from '../model/check.js';
 import type { RunResult, StoryRecord } from '../model/run.js';
 import { articleLabels } from '../util/names.js';
-import { checkView, isActorLabel } from './check-view.js';
+import { checkView, isActorLabel, type ClaimFilter } from './check-view.js';
 
 /** The tables `--csv DIR` writes and the web app serves, one file each. */
 export const CSV_TABLES = ['claims', 'mentions', 'quotes', 'labels', 'loaded'] as const;
@@ -47,7 +47,7 @@ function table(columns: readonly string[], rows: readonly Row[]): string {
  * @example
  * csvTables(run).get('claims'); // 'story_id,story_title,claim_id,verdict,...'
  */
-export function csvTables(run: RunResult, stories: readonly StoryRecord[] = run.stories): Map<CsvTable, string> {
+export function csvTables(run: RunResult, stories: readonly StoryRecord[] = run.stories, filter?: ClaimFilter): Map<CsvTable, string> {
   const labels = articleLabels(run.articles);
   const byId = new Map(run.articles.map((a) => [a.id, a]));
   const label = (id: string) => labels.get(id) ?? id;
@@ -59,7 +59,7 @@ export function csvTables(run: RunResult, stories: readonly StoryRecord[] = run.
   for (const s of stories) {
     const story = { story_id: s.id, story_title: s.title };
     if (s.check) {
-      const v = checkView(s.check, run.articles, s.articleIds, { all: true });
+      const v = checkView(s.check, run.articles, s.articleIds, { all: true, filter });
       for (const c of v.allClaims) {
         claims.push({ ...story, claim_id: c.id, verdict: c.status, verdict_label: CLAIM_STATUSES[c.status].label, verdict_means: CLAIM_STATUSES[c.status].means, independent_origins: c.origins, articles: c.articles, text: c.text, date: c.date, carried_by: c.outlets, conflicts: c.conflicts.map((k) => k.line).join(' | ') });
         for (const m of c.mentions) mentions.push({ ...story, claim_id: c.id, verdict: c.status, article_id: m.articleId, article: m.label, attributed_to: m.attributedTo, start: m.start, end: m.end, text: m.text });

@@ -31,7 +31,8 @@ export function countsLine(counts: Readonly<Record<ClaimStatus, number>>, every 
 }
 
 /** "Showing 9 of 104 claims (those carried by several articles or in conflict); `--all` lists every one." */
-export function shownLine(shown: number, total: number, how: string): string {
+export function shownLine(shown: number, total: number, how: string, filter: string | null = null): string {
+  if (filter) return `Showing ${shown} of ${total} claims: those ${filter}.`;
   if (shown >= total) return `All ${total} claim${total === 1 ? '' : 's'} shown.`;
   return `Showing ${shown} of ${total} claims (those carried by several articles or in conflict, most independent origins first); ${total - shown} hidden: ${how}.`;
 }

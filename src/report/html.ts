@@ -4,7 +4,7 @@ import { CLAIM_STATUSES } from '../model/check.js';
 import type { StoryRecord } from '../model/run.js';
 import { articleLabels, fileOrder, refName } from '../util/names.js';
 import { CHART_CSS, coverageChart, dependencyGraph, labelGrid, loadedRates, timelineChart, verdictBar } from './charts.js';
-import { checkView, plural, STATUS_ORDER, type CheckView } from './check-view.js';
+import { checkView, plural, STATUS_ORDER, type CheckView, type ClaimFilter } from './check-view.js';
 import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
 import { reuseViews, articleHeading, dateLines, graphData, hedgeLines, metaLine, quantityLines, removedSummary, sourceLines } from './view.js';
 
@@ -94,7 +94,7 @@ export function howToRead(): string {
 /** A story's claims, framing and timeline as HTML (after its brief, verdicts, conflicts and copy chain). */
 function checkHtml(v: CheckView, id: string): string {
   const p: string[] = [];
-  p.push(`<h3>Claims</h3><p class="meta">${esc(shownLine(v.claims.length, v.totalClaims, 'run with --all to list every claim'))}</p>`);
+  p.push(`<h3>Claims</h3><p class="meta">${esc(shownLine(v.claims.length, v.totalClaims, 'run with --all to list every claim', v.filter))}</p>`);
   if (v.claims.length) {
     // Pivoted: one row per claim naming the articles that carry it, so the table keeps its width whatever the number of articles.
     p.push(`<div class="scroll" tabindex="0" role="region" aria-label="Claims"><table class="claims"><tr><th>verdict</th><th>origins / articles</th><th>claim</th><th>carried by</th></tr>`);
@@ -116,10 +116,10 @@ function checkHtml(v: CheckView, id: string): string {
   return p.join('\n');
 }
 
-function storyHtml(s: StoryRecord, articles: readonly Article[], labels: ReadonlyMap<string, string>, all: boolean): string {
+function storyHtml(s: StoryRecord, articles: readonly Article[], labels: ReadonlyMap<string, string>, all: boolean, filter?: ClaimFilter): string {
   const p: string[] = [];
   const mine = fileOrder(articles.filter((a) => s.articleIds.includes(a.id)));
-  const v = s.check ? checkView(s.check, articles, s.articleIds, { all }) : null;
+  const v = s.check ? checkView(s.check, articles, s.articleIds, { all, filter }) : null;
   p.push(`<section class="story" id="s-${esc(s.id)}"><h2>${esc(s.title)}</h2><p class="meta">${plural(mine.length, 'article')}: ${mine.map((a) => `<a href="#a-${esc(a.id)}">${esc(labels.get(a.id) ?? a.source)}</a>`).join(', ')} · story ${esc(s.id)}</p>`);
   if (v) {
     p.push(verdictBar(STATUS_ORDER.map((st) => ({ status: st, count: v.claimCounts[st] })), `verdicts-${s.id}`));
@@ -153,7 +153,7 @@ function storyHtml(s: StoryRecord, articles: readonly Article[], labels: Readonl
  * article with its annotations highlighted. No scripts, no external assets, a
  * Content-Security-Policy that forbids both, and all article text escaped; the charts are inline SVG.
  */
-export function renderHtml(run: RunResult, options: { all?: boolean } = {}): string {
+export function renderHtml(run: RunResult, options: { all?: boolean; filter?: ClaimFilter } = {}): string {
   const parts: string[] = [];
   const labels = articleLabels(run.articles);
   parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);
@@ -161,7 +161,7 @@ export function renderHtml(run: RunResult, options: { all?: boolean } = {}): str
   parts.push(`<title>triangulate report</title><style>${STYLE}</style></head><body>`);
   parts.push(`<h1>triangulate report</h1><p class="meta">${plural(run.articles.length, 'article')} · ${plural(run.stories.length, 'story', 'stories')} · ${plural(run.errors.length, 'input')} not read</p>`);
   parts.push(howToRead(), `<h3>Verdicts</h3>`, verdictLegend(), `<p class="meta">Highlights in the article texts:</p>`, legend());
-  for (const s of run.stories) parts.push(storyHtml(s, run.articles, labels, Boolean(options.all)));
+  for (const s of run.stories) parts.push(storyHtml(s, run.articles, labels, Boolean(options.all), options.filter));
   if (run.articles.length) parts.push(`<h2>Articles</h2>`);
   for (const a of fileOrder(run.articles)) {
     parts.push(`<section id="a-${esc(a.id)}"><h3>${esc(labels.get(a.id) ?? a.source)}: ${esc(articleHeading(a))}</h3><p class="meta">${esc(metaLine(a))}</p><dl>`);

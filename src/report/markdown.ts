@@ -2,7 +2,7 @@ import type { Article } from '../model/article.js';
 import { CLAIM_STATUSES } from '../model/check.js';
 import type { RunResult, StoryRecord } from '../model/run.js';
 import { articleLabels, fileOrder } from '../util/names.js';
-import { checkView, plural, type CheckView } from './check-view.js';
+import { checkView, plural, type CheckView, type ClaimFilter } from './check-view.js';
 import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
 import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, reuseViews, sourceLines } from './view.js';
 
@@ -21,7 +21,7 @@ const cell = (s: string) => mdEscape(s).replace(/\|/g, '\\|');
 /** A story's claims, framing and timeline (after its brief, verdicts, conflicts and copy chain). */
 function checkMarkdown(v: CheckView): string[] {
   const out: string[] = [];
-  out.push(`### Claims`, '', shownLine(v.claims.length, v.totalClaims, 'run with `--all` to list every claim'), '');
+  out.push(`### Claims`, '', shownLine(v.claims.length, v.totalClaims, 'run with `--all` to list every claim', v.filter), '');
   if (v.claims.length) {
     // Pivoted: one row per claim with the articles that carry it named, so the table stays narrow whatever the number of articles.
     out.push('| verdict | origins / articles | claim | carried by |', '|---|---|---|---|');
@@ -44,10 +44,10 @@ function checkMarkdown(v: CheckView): string[] {
   return out;
 }
 
-function storyMarkdown(s: StoryRecord, articles: readonly Article[], labels: ReadonlyMap<string, string>, all: boolean): string[] {
+function storyMarkdown(s: StoryRecord, articles: readonly Article[], labels: ReadonlyMap<string, string>, all: boolean, filter?: ClaimFilter): string[] {
   const mine = fileOrder(articles.filter((a) => s.articleIds.includes(a.id)));
   const out: string[] = [`## ${mdEscape(s.title)}`, '', `*${plural(mine.length, 'article')}: ${mine.map((a) => mdEscape(labels.get(a.id) ?? a.source)).join(', ')} · story ${s.id}*`, ''];
-  const v = s.check ? checkView(s.check, articles, s.articleIds, { all }) : null;
+  const v = s.check ? checkView(s.check, articles, s.articleIds, { all, filter }) : null;
   if (v) {
     for (const sec of v.brief) {
       out.push(`### ${sec.heading}`, '');
@@ -78,13 +78,13 @@ function storyMarkdown(s: StoryRecord, articles: readonly Article[], labels: Rea
 }
 
 /** The run as a Markdown document, story first: how to read it, each story, then each article, the entities and the errors. */
-export function renderMarkdown(run: RunResult, options: { all?: boolean } = {}): string {
+export function renderMarkdown(run: RunResult, options: { all?: boolean; filter?: ClaimFilter } = {}): string {
   const out: string[] = ['# triangulate report', '', `${plural(run.articles.length, 'article')} · ${plural(run.stories.length, 'story', 'stories')} · ${plural(run.errors.length, 'input')} not read`, ''];
   out.push('**How to read this.**', '', ...HOW_TO_READ.flatMap((p) => [p, '']), '**Verdicts:**', '');
   for (const s of statusLegend()) out.push(`- **${s.label}**: ${mdEscape(s.means)}`);
   out.push('');
   const labels = articleLabels(run.articles);
-  for (const s of run.stories) out.push(...storyMarkdown(s, run.articles, labels, Boolean(options.all)));
+  for (const s of run.stories) out.push(...storyMarkdown(s, run.articles, labels, Boolean(options.all), options.filter));
   if (run.articles.length) out.push('## Articles', '');
   for (const a of fileOrder(run.articles)) {
     out.push(`### ${mdEscape(labels.get(a.id) ?? a.source)}: ${mdEscape(articleHeading(a))}`, '', `*${mdEscape(metaLine(a))}*`, '');

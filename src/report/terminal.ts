@@ -3,7 +3,7 @@ import type { Article } from '../model/article.js';
 import { CLAIM_STATUSES } from '../model/check.js';
 import type { RunResult, StoryRecord } from '../model/run.js';
 import { articleLabels, fileOrder, sourceName } from '../util/names.js';
-import { checkView, plural, type CheckView } from './check-view.js';
+import { checkView, plural, type CheckView, type ClaimFilter } from './check-view.js';
 import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
 import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, reuseViews, sourceLines } from './view.js';
 import { printable } from '../util/printable.js';
@@ -13,6 +13,8 @@ export interface TerminalOptions {
   readonly width: number;
   /** List every claim, not only those carried by several articles or in conflict. */
   readonly all?: boolean;
+  /** Only the claims this filter keeps. */
+  readonly filter?: ClaimFilter;
   /** The input errors were printed already (on stderr, as they happened): count them, do not list them again. */
   readonly errorsPrinted?: boolean;
   /** Leave out the "how to read this" and the legend (for a second report in one session). */
@@ -91,7 +93,7 @@ function storyLines(s: StoryRecord, articles: readonly Article[], labels: Readon
   const mine = fileOrder(articles.filter((a) => s.articleIds.includes(a.id)));
   out.push('', c.bold(c.cyan(`Story ${s.id}`)) + ' ' + c.bold(clip(s.title, w - 18)));
   out.push(...wrap(`${plural(mine.length, 'article')} from ${plural(new Set(mine.map((a) => sourceName(a))).size, 'source')}: ${mine.map((a) => `${labels.get(a.id)}${a.meta.published ? ` (${a.meta.published})` : ''}`).join(', ')}`, w, '    ', '  ').map((l) => c.dim(l)));
-  const v = s.check ? checkView(s.check, articles, s.articleIds, { all: options.all }) : null;
+  const v = s.check ? checkView(s.check, articles, s.articleIds, { all: options.all, filter: options.filter }) : null;
   if (v) {
     for (const sec of v.brief) {
       out.push(`  ${c.bold(sec.heading)}`);
@@ -119,7 +121,7 @@ function storyLines(s: StoryRecord, articles: readonly Article[], labels: Readon
 /** A story's claims, framing and timeline in the terminal. */
 function checkLines(v: CheckView, c: Colors, w: number): string[] {
   const out: string[] = [];
-  out.push(`  ${c.bold('Claims')}`, ...wrap(shownLine(v.claims.length, v.totalClaims, 'run with --all to list every claim'), w, '    ').map((l) => c.dim(l)));
+  out.push(`  ${c.bold('Claims')}`, ...wrap(shownLine(v.claims.length, v.totalClaims, 'run with --all to list every claim', v.filter), w, '    ').map((l) => c.dim(l)));
   for (const x of v.claims) {
     const head = `${c[STATUS_COLOR[x.status]](CLAIM_STATUSES[x.status].label)} ${c.dim(`(${plural(x.origins, 'origin')}, ${plural(x.articles, 'article')})`)} `;
     out.push(...wrap(`${head}${x.text} ${c.dim(`[${x.outlets}]`)}`, w, '      ', '    '));

@@ -58,6 +58,20 @@ describe('triangulate CLI', () => {
     expect(code).toBe(0);
   });
 
+  it('filters and sorts the claims of a report on the command line as the web app does (--verdict, --outlet, --sort)', () => {
+    const r = cli(['demo', '--verdict', 'contested', '--csv', join(tmp(), 'csv')]);
+    expect(r.code).toBe(0);
+    const block = r.out.slice(r.out.indexOf('  Claims'), r.out.indexOf('How each outlet names'));
+    expect(block).toMatch(/Showing \d+ of \d+ claims: those of verdict contested\./);
+    const verdicts = [...block.matchAll(/^    (corroborated|single origin|reported only|contested|changed) \(/gm)].map((m) => m[1]);
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(new Set(verdicts)).toEqual(new Set(['contested']));
+    const blaze = cli(['demo', '--outlet', 'Daily Blaze', '--all']).out;
+    const lines = blaze.slice(blaze.indexOf('  Claims'), blaze.indexOf('How each outlet names')).split('\n').filter((l) => /^    \S/.test(l) && !/^    Showing/.test(l));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(cli(['demo', '--verdict', 'maybe']).code).toBe(2);
+  });
+
   it('exits 2 with one line on a usage error', () => {
     const r = cli(['analyze', 'x.txt', '--reference-date', 'soon']);
     expect(r.code).toBe(2);

@@ -1,10 +1,12 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
+import { CLAIM_STATUSES, type ClaimStatus } from '../../model/check.js';
+import { CLAIM_SORTS, type ClaimFilter } from '../../report/check-view.js';
 import { analyze } from '../../app/analyze.js';
 import type { RunResult } from '../../model/run.js';
 import { csvTables } from '../../report/csv.js';
 import { renderHtml, renderMarkdown, renderTerminal, toJsonV1 } from '../../report/index.js';
 import { holdingSignals, progress, useColor, writeAtomic } from '../io.js';
-import { addInputOptions, checkOutputs, examples, exitCodeFor, jsonTarget, readingOptions, writeCsv, type InputOptions } from './options.js';
+import { addInputOptions, checkOutputs, examples, exitCodeFor, jsonTarget, parseIsoDay, readingOptions, writeCsv, type InputOptions } from './options.js';
 
 export interface ReportOptions {
   json?: string | true;
@@ -14,6 +16,17 @@ export interface ReportOptions {
   all?: boolean;
   color?: boolean;
   quiet?: boolean;
+  verdict?: ClaimStatus;
+  outlet?: string;
+  kind?: string;
+  from?: string;
+  to?: string;
+  sort?: ClaimFilter['sort'];
+}
+
+/** The claims filter the report options ask for (`--verdict`, `--outlet`, `--kind`, `--from`, `--to`, `--sort`). */
+export function claimFilterOf(opts: ReportOptions): ClaimFilter {
+  return { verdict: opts.verdict ?? null, outlet: opts.outlet ?? null, kind: opts.kind ?? null, from: opts.from ?? null, to: opts.to ?? null, sort: opts.sort ?? null };
 }
 
 /** Options shared by `analyze`, `demo` and `story`. */
@@ -24,6 +37,12 @@ export function addReportOptions(cmd: Command): Command {
     .option('--html <file>', 'write a self-contained HTML page: the story with its charts, then every article with its annotations highlighted')
     .option('--csv <dir>', 'write claims.csv, mentions.csv, quotes.csv, labels.csv and loaded.csv into DIR (made if missing)')
     .option('--all', 'list every claim (by default: those carried by several articles or in conflict, at most 12 a story)')
+    .addOption(new Option('--verdict <status>', 'list only the claims of this verdict').choices(Object.keys(CLAIM_STATUSES)))
+    .option('--outlet <label>', 'list only the claims this article or outlet carries (its label, as the reports name it: "Daily Blaze", "file 003")')
+    .addOption(new Option('--kind <kind>', 'list only the claims a news, opinion or unknown article carries').choices(['news', 'opinion', 'unknown']))
+    .option('--from <YYYY-MM-DD>', 'list only the claims about this day or later', parseIsoDay)
+    .option('--to <YYYY-MM-DD>', 'list only the claims about this day or earlier', parseIsoDay)
+    .addOption(new Option('--sort <order>', 'order the claims by most independent origins (default), articles, date or verdict').choices([...CLAIM_SORTS]))
     .option('--no-color', 'no colours in the terminal report (default: colour only on a TTY)')
     .option('-q, --quiet', 'no terminal report; errors only');
 }
@@ -63,14 +82,15 @@ export function analyzeCommand(setExit: (code: number) => void): Command {
 export async function emitReports(run: RunResult, opts: ReportOptions, terminal: { articles?: boolean; errorsPrinted?: boolean } = {}): Promise<void> {
   const json = jsonTarget(opts.json);
   const all = Boolean(opts.all);
+  const filter = claimFilterOf(opts);
   await holdingSignals(() => {
     if (json) writeAtomic(json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
-    if (opts.md) writeAtomic(opts.md, renderMarkdown(run, { all }));
-    if (opts.html) writeAtomic(opts.html, renderHtml(run, { all }));
-    if (opts.csv) writeCsv(opts.csv, csvTables(run));
+    if (opts.md) writeAtomic(opts.md, renderMarkdown(run, { all, filter }));
+    if (opts.html) writeAtomic(opts.html, renderHtml(run, { all, filter }));
+    if (opts.csv) writeCsv(opts.csv, csvTables(run, run.stories, filter));
   });
   if (!opts.quiet && json !== '-' && opts.md !== '-' && opts.html !== '-') {
     const width = Math.min(process.stdout.columns || 100, 120);
-    process.stdout.write(renderTerminal(run, { color: useColor(process.stdout, opts.color), width, all, errorsPrinted: terminal.errorsPrinted ?? true, articles: terminal.articles }));
+    process.stdout.write(renderTerminal(run, { color: useColor(process.stdout, opts.color), width, all, filter, errorsPrinted: terminal.errorsPrinted ?? true, articles: terminal.articles }));
   }
 }

@@ -1,8 +1,8 @@
 import type { Article } from '../../model/article.js';
-import { CLAIM_STATUSES, type ClaimStatus } from '../../model/check.js';
+import { CLAIM_STATUSES } from '../../model/check.js';
 import type { ReuseRecord } from '../../model/run.js';
 import { coverageChart, dependencyGraph, labelGrid, loadedRates, timelineChart, verdictBar } from '../../report/charts.js';
-import { checkView, plural, STATUS_ORDER, type CheckView, type ClaimView } from '../../report/check-view.js';
+import { checkView, plural, STATUS_ORDER, type CheckView } from '../../report/check-view.js';
 import { CSV_TABLES } from '../../report/csv.js';
 import { countsLine, shownLine } from '../../report/explain.js';
 import { howToRead, statusTag, verdictLegend } from '../../report/html.js';
@@ -24,40 +24,8 @@ export function claimHref(storyId: string, claimId: string): string {
   return `/stories/${storyId}/claims/${claimId}`;
 }
 
-/** How the claims of a story page are filtered and sorted (query parameters of /stories/:id). */
-export interface ClaimFilter {
-  readonly verdict?: ClaimStatus | null;
-  /** An article label ("Daily Blaze"): claims it carries. */
-  readonly outlet?: string | null;
-  /** Article kind: claims carried by a news, opinion or unknown article. */
-  readonly kind?: string | null;
-  /** ISO days: claims about a day in the range (by the day the statement is about). */
-  readonly from?: string | null;
-  readonly to?: string | null;
-  /** origins (default), articles, date, verdict. */
-  readonly sort?: 'origins' | 'articles' | 'date' | 'verdict' | null;
-  /** Every claim, not only those carried by several articles or in conflict. */
-  readonly all?: boolean;
-}
-
-export const CLAIM_SORTS = ['origins', 'articles', 'date', 'verdict'] as const;
-
-/** The claims a filter keeps, in its order (the view's order, most independent origins first, by default). */
-export function filterClaims(v: CheckView, articles: readonly Article[], f: ClaimFilter): { shown: ClaimView[]; matching: number } {
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const filtering = Boolean(f.verdict || f.outlet || f.kind || f.from || f.to);
-  let xs = f.all || filtering ? [...v.allClaims] : [...v.claims];
-  if (f.verdict) xs = xs.filter((c) => c.status === f.verdict);
-  if (f.outlet) xs = xs.filter((c) => c.mentions.some((m) => m.label === f.outlet));
-  if (f.kind) xs = xs.filter((c) => c.mentions.some((m) => (byId.get(m.articleId)?.classification?.kind ?? 'unknown') === f.kind));
-  if (f.from) xs = xs.filter((c) => c.date !== null && c.date.slice(0, 10) >= f.from!.slice(0, c.date.length));
-  if (f.to) xs = xs.filter((c) => c.date !== null && c.date.slice(0, 10) <= f.to!);
-  const rank = (s: ClaimStatus) => STATUS_ORDER.indexOf(s);
-  if (f.sort === 'articles') xs.sort((a, b) => b.articles - a.articles || b.origins - a.origins);
-  else if (f.sort === 'date') xs.sort((a, b) => (a.date ?? '~').localeCompare(b.date ?? '~'));
-  else if (f.sort === 'verdict') xs.sort((a, b) => rank(a.status) - rank(b.status) || b.origins - a.origins);
-  return { shown: xs, matching: xs.length };
-}
+import { filterClaims, type ClaimFilter } from '../../report/check-view.js';
+export { CLAIM_SORTS, filterClaims, type ClaimFilter } from '../../report/check-view.js';
 
 /**
  * A story, story first: header, how to read it, the verdict bar, the brief with its citations,
