@@ -30,6 +30,8 @@ export interface AnalyzeOptions {
   readonly timeBudgetMs?: number;
   /** The budget itself, when the caller charges an input's reading to it first (made from timeBudgetMs otherwise). */
   readonly budget?: TimeBudget;
+  /** Worker threads for the per-article and per-story stages (`--jobs`); 1 or absent: all on this thread. The results are the same. */
+  readonly jobs?: number;
 }
 
 export interface Grouping {

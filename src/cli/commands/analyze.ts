@@ -1,10 +1,7 @@
 import { Command, Option } from 'commander';
 import { CLAIM_STATUSES, type ClaimStatus } from '../../model/check.js';
 import { CLAIM_SORTS, type ClaimFilter } from '../../report/check-view.js';
-import { analyze } from '../../app/analyze.js';
 import type { RunResult } from '../../model/run.js';
-import { csvTables } from '../../report/csv.js';
-import { renderHtml, renderMarkdown, renderTerminal, toJsonV1 } from '../../report/index.js';
 import { holdingSignals, progress, useColor, writeAtomic } from '../io.js';
 import { addInputOptions, checkOutputs, examples, exitCodeFor, jsonTarget, parseIsoDay, readingOptions, writeCsv, type InputOptions } from './options.js';
 
@@ -69,6 +66,8 @@ export function analyzeCommand(setExit: (code: number) => void): Command {
     )
     .action(async (inputs: string[], opts: ReportOptions & InputOptions & { crosscheck: boolean }) => {
       checkOutputs(opts);
+      // The pipeline is loaded when the command runs, not for its --help.
+      const { analyze } = await import('../../app/analyze.js');
       const bar = progress();
       const run = await analyze(inputs, { ...readingOptions(opts, bar), crossCheck: opts.crosscheck });
       bar.done();
@@ -83,6 +82,7 @@ export async function emitReports(run: RunResult, opts: ReportOptions, terminal:
   const json = jsonTarget(opts.json);
   const all = Boolean(opts.all);
   const filter = claimFilterOf(opts);
+  const [{ csvTables }, { renderHtml, renderMarkdown, renderTerminal, toJsonV1 }] = await Promise.all([import('../../report/csv.js'), import('../../report/index.js')]);
   await holdingSignals(() => {
     if (json) writeAtomic(json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
     if (opts.md) writeAtomic(opts.md, renderMarkdown(run, { all, filter }));

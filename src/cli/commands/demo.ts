@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { join } from 'node:path';
 import pc from 'picocolors';
-import { analyze } from '../../app/analyze.js';
 import { packageRoot } from '../../util/paths.js';
 import { progress, useColor } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
@@ -28,6 +27,7 @@ export function demoCommand(setExit: (code: number) => void): Command {
     .action(async (opts: ReportOptions) => {
       checkOutputs(opts);
       const dir = demoDir();
+      const { analyze } = await import('../../app/analyze.js');
       const bar = progress();
       // The folder's README and manifest.csv are skipped and read as such by the folder walk.
       const run = await analyze([dir], {

@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { mkdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { writeAtomic } from '../io.js';
 import type { AnalyzeOptions } from '../../app/analyze.js';
@@ -45,6 +46,15 @@ export interface InputOptions {
   timeout: number;
   timeBudget: number;
   allowPrivateNetwork?: boolean;
+  jobs: number;
+}
+
+/** `--jobs`: a whole number of worker threads, at least 1. */
+export function parseJobs(value: string): number {
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of threads, 1 or more');
+  if (n > 256) throw new InvalidArgumentError('expected at most 256 threads');
+  return n;
 }
 
 /** The options of every command that reads inputs (`analyze`, `ingest`). */
@@ -56,6 +66,7 @@ export function addInputOptions(cmd: Command): Command {
     .addOption(new Option('--timeout <seconds>', 'timeout for each URL fetch').argParser(parseSeconds).default(15))
     .addOption(new Option('--time-budget <seconds>', 'an input that takes longer than this to read, clean and annotate fails with one line; the batch goes on').argParser(parseSeconds).default(DEFAULT_TIME_BUDGET_MS / 1000))
     .option('--allow-private-network', 'let links found inside feeds and pages, and redirects, reach loopback and private addresses (only for feeds you trust; URLs you type may always)')
+    .addOption(new Option('--jobs <n>', 'worker threads that clean, annotate and cross-check articles (1: all on the main thread; the results are the same)').argParser(parseJobs).default(availableParallelism(), `the number of cores, ${availableParallelism()} here`))
     .addOption(new Option('--one-story', 'you know your pile: every input is one story (the clusterer is skipped)').conflicts('groupBy'))
     .option('--group-by <field>', 'records of JSON/JSONL inputs with the same value of FIELD form one story; the rest are clustered as usual', (v: string) => {
       if (!/^[\w.-]{1,64}$/.test(v)) throw new InvalidArgumentError('expected a field name (letters, digits, _ . -)');
@@ -64,8 +75,9 @@ export function addInputOptions(cmd: Command): Command {
 }
 
 /** Those options as the app reads them, with progress on `bar` and each bad input printed at once as `input: reason`. */
-export function readingOptions(opts: InputOptions, bar: ReturnType<typeof progress>): Pick<AnalyzeOptions, 'referenceDate' | 'ingest' | 'onProgress' | 'onError' | 'grouping' | 'timeBudgetMs'> {
+export function readingOptions(opts: InputOptions, bar: ReturnType<typeof progress>): Pick<AnalyzeOptions, 'referenceDate' | 'ingest' | 'onProgress' | 'onError' | 'grouping' | 'timeBudgetMs' | 'jobs'> {
   return {
+    jobs: opts.jobs,
     referenceDate: opts.referenceDate ?? null,
     grouping: { oneStory: opts.oneStory === true, by: opts.groupBy ?? null },
     ingest: {

@@ -1,14 +1,12 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
-import { startServer } from '../../serve/server.js';
 import { DEFAULT_PORT } from '../../serve/settings.js';
 import { feedState, listFeeds, type FeedRecord, type PollOutcome } from '../../store/feeds.js';
-import { defaultDbPath, Store, StoreError } from '../../store/index.js';
+import { defaultDbPath } from '../../store/location.js';
+import type { Store } from '../../store/store.js';
 import { formatDuration, parseDuration } from '../../watch/duration.js';
-import { opmlFeeds } from '../../watch/opml.js';
 import { DEFAULT_EVERY_MS, MIN_EVERY_MS } from '../../watch/settings.js';
-import { Watcher } from '../../watch/watcher.js';
 import { httpUrl } from '../../util/url.js';
 import { printable } from '../../util/printable.js';
 import { useColor } from '../io.js';
@@ -31,9 +29,10 @@ function every(value: string): number {
 }
 
 /** The feeds named on the command line and in an OPML file. */
-function feedsFrom(urls: readonly string[], opml?: string): string[] {
+async function feedsFrom(urls: readonly string[], opml?: string): Promise<string[]> {
   const all = [...urls];
   if (opml) {
+    const { opmlFeeds } = await import('../../watch/opml.js');
     let xml: string;
     try {
       xml = readFileSync(opml, 'utf8');
@@ -75,7 +74,8 @@ function healthLines(feeds: readonly FeedRecord[], color: boolean): string {
  * The store for `serve`: read-write, else (a file this user cannot write: another user's store,
  * read-only media) read-only, with a line saying so; the web app then refuses ingests (503).
  */
-function openForServing(path: string, watching: boolean): Store {
+async function openForServing(path: string, watching: boolean): Promise<Store> {
+  const { Store, StoreError } = await import('../../store/store.js');
   try {
     return Store.open(path, { create: true });
   } catch (error) {
@@ -108,8 +108,10 @@ export function serveCommand(): Command {
     )
     .option('--allow-private-network', 'let URLs posted to the API, feeds and their links reach loopback and private addresses (only for sources you trust)')
     .action(async (opts: { db?: string; port: number; host: string; token?: string; watch?: string[]; opml?: string; every: number; allowPrivateNetwork?: boolean }) => {
-      const feeds = feedsFrom(opts.watch ?? [], opts.opml);
-      const store = openForServing(opts.db ?? defaultDbPath(), feeds.length > 0 || Boolean(opts.opml));
+      const feeds = await feedsFrom(opts.watch ?? [], opts.opml);
+      // The server, the store and the watcher are loaded when a command runs, not for its --help.
+      const [{ startServer }, { Watcher }] = await Promise.all([import('../../serve/server.js'), import('../../watch/watcher.js')]);
+      const store = await openForServing(opts.db ?? defaultDbPath(), feeds.length > 0 || Boolean(opts.opml));
       const color = useColor(process.stderr);
       const allowPrivateNetwork = Boolean(opts.allowPrivateNetwork);
       const watcher = feeds.length || opts.opml ? new Watcher(store, { everyMs: opts.every, allowPrivateNetwork, onPoll: (url, o) => process.stderr.write(pollLine(url, o, color)) }) : null;
@@ -163,7 +165,8 @@ export function watchCommand(setExit: (code: number) => void): Command {
     .option('--allow-private-network', 'let the links inside feeds, and redirects, reach loopback and private addresses (only for feeds you trust)')
     .action(async (urls: string[], opts: { db?: string; opml?: string; every: number; once?: boolean; status?: boolean; json?: string | true; color?: boolean; allowPrivateNetwork?: boolean }) => {
       checkOutputs({ json: opts.json });
-      const feeds = feedsFrom(urls, opts.opml);
+      const feeds = await feedsFrom(urls, opts.opml);
+      const [{ Store }, { Watcher }] = await Promise.all([import('../../store/store.js'), import('../../watch/watcher.js')]);
       const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
       const color = useColor(process.stdout, opts.color);
       try {

@@ -1,20 +1,28 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import pc from 'picocolors';
-import { ingestIntoStore } from '../../app/ingest.js';
-import { checkedStory } from '../../app/stories.js';
 import type { RunResult } from '../../model/run.js';
-import { defaultDbPath, lockForIngest, MATCH_END, MATCH_START, Store, type SearchHit, type StorySummary } from '../../store/index.js';
+import { defaultDbPath } from '../../store/location.js';
+import type { SearchHit, StorySummary } from '../../store/store.js';
 import { clip } from '../../report/view.js';
 import { fileLabel } from '../../util/names.js';
 import { progress, useColor } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
 import { addInputOptions, checkOutputs, examples, exitCode, parseIsoDay, readingOptions, writeJson, type InputOptions } from './options.js';
-import { findStories, STORY_SORTS, type StoryFilter } from '../../store/browse.js';
+import type { StoryFilter, StorySort } from '../../store/browse.js';
 import { CLAIM_STATUSES } from '../../model/check.js';
 import { plural } from '../../report/check-view.js';
 
 const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
 const dbPath = (opts: { db?: string }) => opts.db ?? defaultDbPath();
+
+/**
+ * The orders `stories --sort` takes: the keys of store/browse.ts's STORY_SORTS, written out here so
+ * that `--help` does not load the store (a test keeps the two lists equal).
+ */
+export const STORY_SORT_NAMES: readonly StorySort[] = ['newest', 'oldest', 'articles'];
+
+/** The store and its modules, loaded when a command runs, not for its --help. */
+const storeModule = () => import('../../store/store.js');
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -43,6 +51,7 @@ export function ingestCommand(setExit: (code: number) => void): Command {
     .action(async (inputs: string[], opts: InputOptions & { db?: string; commitEvery: number; json?: string | true; crosscheck: boolean }) => {
       checkOutputs({ json: opts.json });
       const path = dbPath(opts);
+      const [{ Store }, { lockForIngest }, { ingestIntoStore }] = await Promise.all([storeModule(), import('../../store/lock.js'), import('../../app/ingest.js')]);
       const store = Store.open(path, { create: true });
       const unlock = lockForIngest(path);
       const bar = progress();
@@ -80,7 +89,7 @@ export function storiesCommand(): Command {
     .addOption(new Option('--verdict <status>', 'stories with a claim of this verdict (as kept by ingest)').choices(Object.keys(CLAIM_STATUSES)))
     .option('--from <YYYY-MM-DD>', 'stories with an article published on or after this day', parseIsoDay)
     .option('--to <YYYY-MM-DD>', 'stories with an article published on or before this day', parseIsoDay)
-    .addOption(new Option('--sort <order>', 'newest (default), oldest, or articles (most first)').choices(Object.keys(STORY_SORTS)))
+    .addOption(new Option('--sort <order>', 'newest (default), oldest, or articles (most first)').choices(STORY_SORT_NAMES))
     .option('--json [file]', 'write JSON ({"stories": [...]}) to FILE, or to stdout without one')
     .option('--no-color', 'no colours (default: colour only on a TTY)')
     .addHelpText(
@@ -91,8 +100,9 @@ export function storiesCommand(): Command {
         ['triangulate stories --verdict contested --outlet "Daily Blaze" --sort articles', 'the stories with a contested claim that Daily Blaze covered, biggest first'],
       ]),
     )
-    .action((opts: { db?: string; limit: number; all?: boolean; json?: string | true; color?: boolean } & StoryFilter) => {
+    .action(async (opts: { db?: string; limit: number; all?: boolean; json?: string | true; color?: boolean } & StoryFilter) => {
       checkOutputs({ json: opts.json });
+      const [{ Store }, { findStories }] = await Promise.all([storeModule(), import('../../store/browse.js')]);
       const store = Store.open(dbPath(opts), { readonly: true });
       try {
         const filter: StoryFilter = { outlet: opts.outlet, kind: opts.kind, verdict: opts.verdict, from: opts.from, to: opts.to, sort: opts.sort };
@@ -138,6 +148,7 @@ export function storyCommand(): Command {
     )
     .action(async (id: string, opts: ReportOptions & { db?: string }) => {
     checkOutputs(opts);
+    const [{ Store }, { checkedStory }] = await Promise.all([storeModule(), import('../../app/stories.js')]);
     const store = Store.open(dbPath(opts), { readonly: true });
     try {
       // The cross-check kept by ingest when it is current, else computed here (a reader does not write the store).
@@ -167,8 +178,10 @@ export function searchCommand(): Command {
         ['triangulate search \'"no-fly zone" OR patriot*\' -n 5', 'a phrase or a prefix, the five best'],
       ]),
     )
-    .action((words: string[], opts: { db?: string; limit: number; json?: string | true; color?: boolean }) => {
+    .action(async (words: string[], opts: { db?: string; limit: number; json?: string | true; color?: boolean }) => {
       checkOutputs({ json: opts.json });
+      const { Store, MATCH_START, MATCH_END } = await storeModule();
+      const marked = markers(MATCH_START, MATCH_END);
       const store = Store.open(dbPath(opts), { readonly: true });
       try {
         const query = words.join(' ');
@@ -180,14 +193,14 @@ export function searchCommand(): Command {
         }
         const color = useColor(process.stdout, opts.color);
         if (hits.length === 0) process.stdout.write(`no article matches ${JSON.stringify(query)}\n`);
-        for (const h of hits) process.stdout.write(hitLines(h, color, Math.min(process.stdout.columns || 100, 120)));
+        for (const h of hits) process.stdout.write(hitLines(h, color, Math.min(process.stdout.columns || 100, 120), marked));
       } finally {
         store.close();
       }
     });
 }
 
-function hitLines(h: SearchHit, color: boolean, width: number): string {
+function hitLines(h: SearchHit, color: boolean, width: number, marked: Marked): string {
   const c = pc.createColors(color);
   const head = [h.outlet ?? fileLabel(h.source, h.title), h.published ?? 'undated', h.title ?? h.source].join(' · ');
   // The snippet comes from the cleaned text (no control characters but the store's two markers).
@@ -195,7 +208,9 @@ function hitLines(h: SearchHit, color: boolean, width: number): string {
   return `\n${c.cyan(h.storyId)} ${c.bold(clip(head, width - 12))}\n  ${color ? marked(snippet, '\u001b[1m\u001b[33m', '\u001b[22m\u001b[39m') : marked(snippet, '[', ']')}\n`;
 }
 
+type Marked = (snippet: string, open: string, close: string) => string;
+
 /** Replace the store's match markers (control characters never found in article text) with visible ones. */
-function marked(snippet: string, open: string, close: string): string {
-  return snippet.split(MATCH_START).join(open).split(MATCH_END).join(close);
+function markers(start: string, end: string): Marked {
+  return (snippet, open, close) => snippet.split(start).join(open).split(end).join(close);
 }
