@@ -1,4 +1,3 @@
-import { classifyArticle } from '../classify/index.js';
 import { clusterStories } from '../cluster/index.js';
 import { storyReuse } from '../cluster/reuse.js';
 import { cleanAll } from '../clean/index.js';
@@ -12,7 +11,9 @@ import type { RunError, RunResult } from '../model/run.js';
 import { runPipeline } from '../pipeline/run.js';
 import { DEFAULT_TIME_BUDGET_MS } from '../pipeline/settings.js';
 import { TimeBudget } from '../util/budget.js';
-import { annotatePipeline } from './pipeline.js';
+import { WorkerPool } from '../parallel/pool.js';
+import { annotateInPool, cleanInPool, storiesInPool, workersFor } from '../parallel/run.js';
+import { annotatePipeline, classified } from './pipeline.js';
 
 export interface AnalyzeOptions {
   /** ISO day to resolve relative dates against when an article has no publication date. */
@@ -66,8 +67,34 @@ export function budgetOf(options: Pick<AnalyzeOptions, 'timeBudgetMs' | 'budget'
 export async function analyze(inputs: readonly string[], options: AnalyzeOptions = {}): Promise<RunResult> {
   const budget = budgetOf(options);
   const { docs, errors } = await readInputs(inputs, { ...options, budget });
-  const result = analyzeExtracted(docs, { ...options, budget });
+  const result = await analyzeDocuments(docs, { ...options, budget });
   return { ...result, errors: [...errors, ...result.errors] };
+}
+
+/**
+ * analyzeExtracted with `options.jobs` worker threads (src/parallel): cleaning, each per-article
+ * phase of the annotate pipeline, and each story's reuse and cross-check run on the workers; the
+ * repeated lines, the refs across articles (the pipeline's corpus stage), the entity table and the
+ * stories are made here. The result is the same as on one thread, in the same order. A batch too
+ * small to gain from threads (parallel/settings.ts) runs on this one.
+ */
+export async function analyzeDocuments(docs: readonly Extracted[], options: AnalyzeOptions = {}): Promise<RunResult> {
+  const workers = workersFor(options.jobs, docs.length);
+  if (workers === 0) return analyzeExtracted(docs, options);
+  const budget = budgetOf(options);
+  const pool = new WorkerPool(workers);
+  try {
+    const cleaned = await cleanInPool(pool, assignGroups(docs, options.grouping), budget);
+    for (const e of cleaned.errors) options.onError?.(e);
+    const errors: RunError[] = [...cleaned.errors];
+    const onError = (e: RunError) => (errors.push(e), options.onError?.(e));
+    const articles = await annotateInPool(pool, cleaned.articles, { referenceDate: options.referenceDate, onProgress: options.onProgress, budget, onError });
+    const entities = entityTable(articles);
+    const stories = await storiesInPool(pool, clusterStories(articles), articles, entities, options.crossCheck !== false);
+    return { articles, entities, stories, errors };
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Clean, annotate and group already-extracted documents (used by `analyze` and the benchmarks). */
@@ -93,7 +120,7 @@ export function annotateArticles(cleaned: readonly Article[], options: Pick<Anal
     budget: budgetOf(options),
     onDropped: (a, reason) => options.onError?.(InputError.create(a.source, reason)),
   });
-  return annotated.map((a) => Article.with(a, { classification: classifyArticle(a) }));
+  return annotated.map(classified);
 }
 
 /** Read every input; errors go to `onError` as soon as they are known and into the returned list. Reading an input counts against its time budget. */

@@ -1,3 +1,5 @@
+import { classifyArticle } from '../classify/index.js';
+import { Article } from '../model/article.js';
 import { citedSources } from '../annotate/sources/index.js';
 import { dates } from '../annotate/dates/index.js';
 import { entities, resolveEntityRefs } from '../annotate/entities/index.js';
@@ -18,4 +20,9 @@ let standard: Pipeline | undefined;
 export function annotatePipeline(): Pipeline {
   standard ??= buildPipeline([sentences(), entities(), resolveEntityRefs(), quotes(), citedSources(), dates(), quantities(), hedges()]);
   return standard;
+}
+
+/** An annotated article with its kind (news, opinion, unknown) and the signals that decided it: the step after the pipeline. */
+export function classified(article: Article): Article {
+  return Article.with(article, { classification: classifyArticle(article) });
 }

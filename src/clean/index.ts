@@ -8,6 +8,7 @@ import { guessLanguage, languageName } from './language.js';
 import { repeatedLines } from './repeated.js';
 
 export { cleanText } from './clean.js';
+export { repeatedLines } from './repeated.js';
 export { junkReason } from './junk.js';
 
 /**
@@ -23,67 +24,81 @@ export { junkReason } from './junk.js';
  */
 export function cleanAll(docs: readonly Extracted[], budget?: TimeBudget): { articles: Article[]; errors: InputError[] } {
   const repeated = repeatedLines(docs);
+  return keepOnce(docs.map((doc) => cleanDocument(doc, repeated, budget)));
+}
+
+/** What cleaning one document gives: its article (not yet checked against the batch for a twin), or the one line it fails with. */
+export type Cleaned = { readonly article: Article } | { readonly error: InputError };
+
+/**
+ * Clean one document, with the lines repeated across its outlet's articles in the batch
+ * (`repeatedLines`, the corpus step of cleaning): any thread can do this, one document at a time.
+ */
+export function cleanDocument(original: Extracted, repeated: ReadonlyMap<string, ReadonlySet<string>>, budget?: TimeBudget): Cleaned {
+  // No-break and figure spaces become plain spaces (same length, so nothing shifts): a name
+  // written "Middle\u00a0East Eye" must be found, searched and compared like any other.
+  // Control characters (an escape sequence in a hostile page would drive the user's terminal)
+  // become spaces too.
+  const doc = { ...original, text: spaces(original.text), title: original.title && spaces(original.title), outlet: original.outlet && spaces(original.outlet), byline: original.byline && spaces(original.byline) };
+  const clean = () => {
+    const c = cleanText(doc, (doc.outlet && repeated.get(doc.outlet)) || new Set());
+    return { c, lang: c.text.trim() ? guessLanguage(`${c.title ?? ''}\n${c.text}`) : null };
+  };
+  let done: ReturnType<typeof clean> | null = null;
+  try {
+    done = budget ? budget.run(doc.source, clean) : clean();
+  } catch (error) {
+    if (!(error instanceof TimeUp)) throw error;
+  }
+  if (!done || budget?.over(doc.source)) return { error: InputError.create(doc.source, budget!.reason()) };
+  const { c, lang } = done;
+  if (!c.text.trim()) {
+    // Text in another language or script can be cut whole as junk: say what it is instead.
+    const raw = guessLanguage(doc.text);
+    return { error: InputError.create(doc.source, raw !== null && raw !== 'en' ? notEnglish(raw) : 'no article text after cleaning') };
+  }
+  if (lang !== null && lang !== 'en') return { error: InputError.create(doc.source, notEnglish(lang)) };
+  const id = createHash('sha256').update(`${doc.url ?? ''}\n${c.text}`).digest('hex').slice(0, 12);
+  return {
+    article: Article.create({
+      id,
+      source: doc.source,
+      text: c.text,
+      rawText: doc.text,
+      removed: c.removed,
+      meta: {
+        title: c.title,
+        outlet: doc.outlet,
+        byline: doc.byline ?? c.byline,
+        published: doc.published ?? c.published,
+        publishedAt: doc.publishedAt ?? null,
+        url: doc.url,
+        language: lang ?? doc.language ?? 'en',
+        dateline: c.dateline,
+        ...(doc.group ? { group: doc.group } : {}),
+        provenance: { ...c.provenance, ...doc.provenance },
+      },
+    }),
+  };
+}
+
+/** The articles of cleaned documents, in order, each kept once: a later document with the same id (same URL and text) fails with a line naming the first. */
+export function keepOnce(outcomes: readonly Cleaned[]): { articles: Article[]; errors: InputError[] } {
   const articles: Article[] = [];
   const errors: InputError[] = [];
   const seen = new Map<string, string>();
-  for (const original of docs) {
-    // No-break and figure spaces become plain spaces (same length, so nothing shifts): a name
-    // written "Middle\u00a0East Eye" must be found, searched and compared like any other.
-    // Control characters (an escape sequence in a hostile page would drive the user's terminal)
-    // become spaces too.
-    const doc = { ...original, text: spaces(original.text), title: original.title && spaces(original.title), outlet: original.outlet && spaces(original.outlet), byline: original.byline && spaces(original.byline) };
-    const clean = () => {
-      const c = cleanText(doc, (doc.outlet && repeated.get(doc.outlet)) || new Set());
-      return { c, lang: c.text.trim() ? guessLanguage(`${c.title ?? ''}\n${c.text}`) : null };
-    };
-    let done: ReturnType<typeof clean> | null = null;
-    try {
-      done = budget ? budget.run(doc.source, clean) : clean();
-    } catch (error) {
-      if (!(error instanceof TimeUp)) throw error;
-    }
-    if (!done || budget?.over(doc.source)) {
-      errors.push(InputError.create(doc.source, budget!.reason()));
+  for (const o of outcomes) {
+    if ('error' in o) {
+      errors.push(o.error);
       continue;
     }
-    const { c, lang } = done;
-    if (!c.text.trim()) {
-      // Text in another language or script can be cut whole as junk: say what it is instead.
-      const raw = guessLanguage(doc.text);
-      errors.push(InputError.create(doc.source, raw !== null && raw !== 'en' ? notEnglish(raw) : 'no article text after cleaning'));
+    const first = seen.get(o.article.id);
+    if (first !== undefined) {
+      errors.push(InputError.create(o.article.source, `same article as ${first}; read once`));
       continue;
     }
-    if (lang !== null && lang !== 'en') {
-      errors.push(InputError.create(doc.source, notEnglish(lang)));
-      continue;
-    }
-    const id = createHash('sha256').update(`${doc.url ?? ''}\n${c.text}`).digest('hex').slice(0, 12);
-    if (seen.has(id)) {
-      errors.push(InputError.create(doc.source, `same article as ${seen.get(id)}; read once`));
-      continue;
-    }
-    seen.set(id, doc.source);
-    articles.push(
-      Article.create({
-        id,
-        source: doc.source,
-        text: c.text,
-        rawText: doc.text,
-        removed: c.removed,
-        meta: {
-          title: c.title,
-          outlet: doc.outlet,
-          byline: doc.byline ?? c.byline,
-          published: doc.published ?? c.published,
-          publishedAt: doc.publishedAt ?? null,
-          url: doc.url,
-          language: lang ?? doc.language ?? 'en',
-          dateline: c.dateline,
-          ...(doc.group ? { group: doc.group } : {}),
-          provenance: { ...c.provenance, ...doc.provenance },
-        },
-      }),
-    );
+    seen.set(o.article.id, o.article.source);
+    articles.push(o.article);
   }
   return { articles, errors };
 }

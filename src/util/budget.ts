@@ -26,6 +26,11 @@ export class TimeBudget {
     this.spent.set(input, (this.spent.get(input) ?? 0) + ms);
   }
 
+  /** The time `input` has used so far, in ms (what a worker thread's budget for it starts from). */
+  spentOn(input: string): number {
+    return this.spent.get(input) ?? 0;
+  }
+
   /** Has `input` used up its budget? */
   over(input: string): boolean {
     return (this.spent.get(input) ?? 0) > this.limitMs;

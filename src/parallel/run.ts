@@ -1,0 +1,130 @@
+import { annotatePipeline } from '../app/pipeline.js';
+import { keepOnce, repeatedLines, type Cleaned } from '../clean/index.js';
+import type { Extracted } from '../ingest/types.js';
+import { InputError } from '../ingest/types.js';
+import type { Article } from '../model/article.js';
+import type { EntityRecord, RunError, StoryRecord } from '../model/run.js';
+import { phasesOf } from '../pipeline/run.js';
+import type { CorpusStage, StageContext } from '../pipeline/stage.js';
+import type { TimeBudget } from '../util/budget.js';
+import { applyDelta, deltaTransfer, diffArticle, refreeze } from './delta.js';
+import { WorkerPool } from './pool.js';
+import { MIN_DOCS_PER_WORKER } from './settings.js';
+import type { PhaseResult } from './worker.js';
+
+/**
+ * The per-article and per-story stages of a run on a pool of worker threads, giving what the same
+ * stages give on one thread, in the same order: each result is put back at its input's place, and
+ * what is decided across the batch — the lines an outlet repeats, an article given twice, the
+ * entity refs across articles (the annotate pipeline's corpus stage), the stories — is decided on
+ * the main thread, between the phases.
+ */
+
+/**
+ * How many worker threads a batch of `docs` documents gets with `--jobs jobs`: one per
+ * MIN_DOCS_PER_WORKER documents, at most `jobs`; 0 (all on this thread) when that is fewer than
+ * two (one worker would only add its start to the main thread's work) or no worker file is built.
+ */
+export function workersFor(jobs: number | undefined, docs: number): number {
+  const n = Math.min(jobs ?? 1, Math.floor(docs / MIN_DOCS_PER_WORKER));
+  return n >= 2 && WorkerPool.available() ? n : 0;
+}
+
+export interface PoolRunOptions {
+  readonly budget?: TimeBudget;
+  readonly referenceDate?: string | null;
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
+  readonly onError?: (error: RunError) => void;
+}
+
+/** One line for an input whose task failed in a worker (a bug, or a worker that died), so the batch goes on. */
+function failed(source: string, error: unknown): InputError {
+  return InputError.create(source, `failed: ${error instanceof Error ? error.message : String(error)}`);
+}
+
+/** cleanAll (clean/index.ts) on the pool: the repeated lines found here, each document cleaned on a worker, twins dropped here. */
+export async function cleanInPool(pool: WorkerPool, docs: readonly Extracted[], budget?: TimeBudget): Promise<{ articles: Article[]; errors: InputError[] }> {
+  pool.tell({ kind: 'context', repeated: repeatedLines(docs) });
+  const outcomes = await Promise.all(
+    docs.map(async (doc): Promise<Cleaned> => {
+      const spent = budget?.spentOn(doc.source) ?? 0;
+      try {
+        const { value } = await pool.run<{ cleaned: Cleaned; spentMs: number }>({ kind: 'clean', doc, spentMs: spent, limitMs: budget?.limitMs ?? null });
+        budget?.charge(doc.source, value.spentMs - spent);
+        return 'article' in value.cleaned ? { article: refreeze(value.cleaned.article) } : value.cleaned;
+      } catch (error) {
+        return { error: failed(doc.source, error) };
+      }
+    }),
+  );
+  return keepOnce(outcomes);
+}
+
+/**
+ * The annotate pipeline (app/pipeline.ts) and the classification after it, on the pool: each
+ * per-article phase on the workers (an article's later phases on the worker that ran its first,
+ * which keeps it meanwhile), each corpus stage here on the whole batch, its changes sent back to
+ * the workers. As annotateArticles (app/analyze.ts): an article whose input runs out of its time
+ * budget is left out, and `onError` told, phase by phase in the batch's order.
+ */
+export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article[], options: PoolRunOptions = {}): Promise<Article[]> {
+  const ctx: StageContext = { referenceDate: options.referenceDate ?? null };
+  pool.tell({ kind: 'context', ctx });
+  const phases = phasesOf(annotatePipeline());
+  const lastPerArticle = phases.findLastIndex((p) => Array.isArray(p));
+  let batch: Article[] = [...cleaned];
+  // Where each article is held, and what it was when it was sent (its changes since go with its next phase).
+  const home = new Map<string, { worker: number; sent: Article }>();
+  for (let index = 0; index < phases.length; index++) {
+    const phase = phases[index]!;
+    if (!Array.isArray(phase)) {
+      batch = [...(phase as CorpusStage).run(batch, ctx)];
+      continue;
+    }
+    const total = batch.length;
+    let done = 0;
+    const results = await Promise.all(
+      batch.map(async (article): Promise<Article | InputError | null> => {
+        const spent = options.budget?.spentOn(article.source) ?? 0;
+        const at = home.get(article.id);
+        const delta = at ? diffArticle(at.sent, article) : undefined;
+        const task = { kind: 'phase', phase: index, id: article.id, last: index === lastPerArticle, spentMs: spent, limitMs: options.budget?.limitMs ?? null, ...(at ? { delta } : { article }) };
+        try {
+          const { value, worker } = await pool.run<PhaseResult>(task, at ? { worker: at.worker, transfer: deltaTransfer(delta!) } : {});
+          options.budget?.charge(article.source, value.spentMs - spent);
+          options.onProgress?.('annotating', ++done, total);
+          if (value.dropped) return null;
+          const after = applyDelta(article, value.delta);
+          home.set(article.id, { worker, sent: after });
+          return after;
+        } catch (error) {
+          options.onProgress?.('annotating', ++done, total);
+          return failed(article.source, error);
+        }
+      }),
+    );
+    const kept: Article[] = [];
+    results.forEach((r, i) => {
+      if (r === null) options.onError?.(InputError.create(batch[i]!.source, options.budget!.reason()));
+      else if (InputError.is(r)) options.onError?.(r);
+      else kept.push(r);
+    });
+    batch = kept;
+  }
+  return batch;
+}
+
+/**
+ * Reuse (cluster/reuse.ts) and, with `crossCheck`, the cross-check (src/crosscheck) of each story
+ * on the pool: a story's articles go to a worker without their tokens (neither stage reads them:
+ * a store's articles have none and are checked the same), the run's entity table once to each.
+ */
+export async function storiesInPool(pool: WorkerPool, stories: readonly StoryRecord[], articles: readonly Article[], entities: readonly EntityRecord[], crossCheck: boolean): Promise<StoryRecord[]> {
+  if (crossCheck) pool.tell({ kind: 'context', entities });
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const bare = (a: Article): Article => {
+    const { tokens: _tokens, ...layers } = a.layers;
+    return { ...a, layers };
+  };
+  return Promise.all(stories.map(async (story) => (await pool.run<StoryRecord>({ kind: 'story', story, crossCheck, articles: story.articleIds.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined).map(bare) })).value));
+}
