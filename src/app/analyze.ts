@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   readonly budget?: TimeBudget;
   /** Worker threads for the per-article and per-story stages (`--jobs`); 1 or absent: all on this thread. The results are the same. */
   readonly jobs?: number;
+  /** Documents a batch needs per worker thread before it gets one (default parallel/settings.ts's MIN_DOCS_PER_WORKER; tests lower it to send small batches to threads). */
+  readonly minDocsPerWorker?: number;
 }
 
 export interface Grouping {
@@ -79,7 +81,7 @@ export async function analyze(inputs: readonly string[], options: AnalyzeOptions
  * small to gain from threads (parallel/settings.ts) runs on this one.
  */
 export async function analyzeDocuments(docs: readonly Extracted[], options: AnalyzeOptions = {}): Promise<RunResult> {
-  const workers = workersFor(options.jobs, docs.length);
+  const workers = workersFor(options.jobs, docs.length, options.minDocsPerWorker);
   if (workers === 0) return analyzeExtracted(docs, options);
   const budget = budgetOf(options);
   const pool = new WorkerPool(workers);

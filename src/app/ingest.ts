@@ -8,7 +8,9 @@ import type { Store } from '../store/store.js';
 import { StoreWriter } from '../store/writer.js';
 import { lockForIngest } from '../store/lock.js';
 import { StoreError } from '../store/migrations.js';
-import { checkStories } from './stories.js';
+import { WorkerPool } from '../parallel/pool.js';
+import { annotateInPool, cleanInPool, workersFor } from '../parallel/run.js';
+import { checkStories, checkStoriesInPool } from './stories.js';
 import { annotateArticles, assignGroups, budgetOf, readInputs, type AnalyzeOptions } from './analyze.js';
 
 export interface IngestSummary {
@@ -42,7 +44,8 @@ export interface StoreIngestOptions extends AnalyzeOptions {
 export async function ingestIntoStore(store: Store, inputs: readonly string[], options: StoreIngestOptions = {}): Promise<IngestSummary> {
   const budget = budgetOf(options);
   const { docs, errors } = await readInputs(inputs, { ...options, budget });
-  const { articleIds: _ids, ...result } = ingestDocuments(store, docs, { ...options, budget });
+  const workers = workersFor(options.jobs, docs.length, options.minDocsPerWorker);
+  const { articleIds: _ids, ...result } = workers === 0 ? ingestDocuments(store, docs, { ...options, budget }) : await ingestInPool(store, docs, { ...options, budget }, workers);
   return { ...result, errors: [...errors, ...result.errors] };
 }
 
@@ -50,6 +53,57 @@ export async function ingestIntoStore(store: Store, inputs: readonly string[], o
 export function ingestDocuments(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): IngestSummary & { readonly articleIds: readonly string[] } {
   const budget = budgetOf(options);
   const cleaned = cleanAll(assignGroups(docs, options.grouping), budget);
+  const plan = ingestPlan(store, cleaned, options);
+  const annotated = function* () {
+    for (const part of plan.chunks) {
+      const done = annotateArticles(part, { referenceDate: options.referenceDate, budget, onError: plan.onChunkError(part) });
+      yield* plan.fresh(done);
+    }
+  };
+  // A killed ingest may have stored articles whose stories were never cross-checked: their check is owed.
+  const owed = options.crossCheck !== false ? owedChecks(store) : null;
+  const { storyIds, ...result } = storeArticles(store, annotated(), plan.storing);
+  // Cross-check the stories that changed and keep the results, so reading a story costs none.
+  if (owed) {
+    checkStories(store, new Set([...owed.stories(), ...storyIds]), { onProgress: options.onProgress });
+    owed.paid();
+  }
+  return { ...result, ...plan.summary() };
+}
+
+/**
+ * ingestDocuments on `workers` worker threads (src/parallel): cleaning, each chunk's per-article
+ * phases and the cross-checks of the stories that changed run on the workers; the store is
+ * written here, in the same order, so the store holds what one thread would have stored.
+ */
+async function ingestInPool(store: Store, docs: readonly Extracted[], options: StoreIngestOptions, workers: number): Promise<IngestSummary & { readonly articleIds: readonly string[] }> {
+  const budget = budgetOf(options);
+  const pool = new WorkerPool(workers);
+  try {
+    const cleaned = await cleanInPool(pool, assignGroups(docs, options.grouping), budget);
+    const plan = ingestPlan(store, cleaned, options);
+    const owed = options.crossCheck !== false ? owedChecks(store) : null;
+    const placer = articlePlacer(store, plan.storing);
+    for (const part of plan.chunks) {
+      const done = await annotateInPool(pool, part, { referenceDate: options.referenceDate, budget, onError: plan.onChunkError(part) });
+      placer.place([...plan.fresh(done)]);
+    }
+    const { storyIds, ...result } = placer.finish();
+    if (owed) {
+      await checkStoriesInPool(pool, store, new Set([...owed.stories(), ...storyIds]), { onProgress: options.onProgress });
+      owed.paid();
+    }
+    return { ...result, ...plan.summary() };
+  } finally {
+    await pool.close();
+  }
+}
+
+/**
+ * What an ingest of cleaned articles does, shared by one thread and several: the chunks to
+ * annotate, which of their articles are new, the errors, and the summary's counts.
+ */
+function ingestPlan(store: Store, cleaned: { articles: readonly Article[]; errors: readonly RunError[] }, options: StoreIngestOptions) {
   for (const e of cleaned.errors) options.onError?.(e);
   const errors: RunError[] = [...cleaned.errors];
   const onError = (e: RunError) => {
@@ -62,28 +116,27 @@ export function ingestDocuments(store: Store, docs: readonly Extracted[], option
   // uninterrupted ingest would have stored. A chunk with nothing new is skipped.
   const all = [...cleaned.articles].sort(byDate);
   const known = new Set(all.filter((a) => store.hasArticle(a.id)).map((a) => a.id));
-  const fresh = all.filter((a) => !known.has(a.id));
+  const freshArticles = all.filter((a) => !known.has(a.id));
   const size = options.chunk ?? 500;
-  const annotated = function* () {
-    for (let i = 0; i < all.length; i += size) {
-      const part = all.slice(i, i + size);
-      if (part.every((a) => known.has(a.id))) continue;
-      const done = annotateArticles(part, { referenceDate: options.referenceDate, budget, onError: (e) => part.some((a) => a.source === e.input && !known.has(a.id)) && onError(e) });
-      for (const a of done) if (!known.has(a.id)) yield a;
-    }
-  };
-  const firstDated = fresh.find((a) => a.meta.published);
-  // A killed ingest may have stored articles whose stories were never cross-checked: their check is owed.
-  const owed = options.crossCheck !== false ? owedChecks(store) : null;
-  const { storyIds, ...result } = storeArticles(store, annotated(), { ...options, firstDay: firstDated ? dayOf(firstDated.meta.published!) : null, total: fresh.length });
-  // Cross-check the stories that changed and keep the results, so reading a story costs none.
-  if (owed) {
-    checkStories(store, new Set([...owed.stories(), ...storyIds]), { onProgress: options.onProgress });
-    owed.paid();
+  const chunks: Article[][] = [];
+  for (let i = 0; i < all.length; i += size) {
+    const part = all.slice(i, i + size);
+    if (!part.every((a) => known.has(a.id))) chunks.push(part);
   }
-  const dropped = new Set(errors.map((e) => e.input));
-  const read = cleaned.articles.filter((a) => !dropped.has(a.source));
-  return { ...result, read: read.length, known: cleaned.articles.length - fresh.length, errors, articleIds: read.map((a) => a.id) };
+  const firstDated = freshArticles.find((a) => a.meta.published);
+  return {
+    chunks,
+    /** The errors of a chunk's annotation that concern its new articles (a known one is not worked on again). */
+    onChunkError: (part: readonly Article[]) => (e: RunError) => void (part.some((a) => a.source === e.input && !known.has(a.id)) && onError(e)),
+    /** The new articles of an annotated chunk, in order. */
+    fresh: (done: readonly Article[]) => done.filter((a) => !known.has(a.id)),
+    storing: { ...options, firstDay: firstDated ? dayOf(firstDated.meta.published!) : null, total: freshArticles.length },
+    summary: () => {
+      const dropped = new Set(errors.map((e) => e.input));
+      const read = cleaned.articles.filter((a) => !dropped.has(a.source));
+      return { read: read.length, known: cleaned.articles.length - freshArticles.length, errors, articleIds: read.map((a) => a.id) };
+    },
+  };
 }
 
 /**
@@ -131,59 +184,71 @@ export function ingestLocked(store: Store, docs: readonly Extracted[], options: 
 export function storeArticles(
   store: Store,
   articles: Iterable<Article>,
-  options: Pick<StoreIngestOptions, 'chunk' | 'commitEvery' | 'onProgress'> & {
-    readonly firstDay?: number | null;
-    readonly total?: number;
-    /** Run a full garbage collection after a commit once the heap has grown (src/util/gc.ts); default true. */
-    readonly collect?: boolean;
-  } = {},
+  options: StoreOptions = {},
   prepare: (batch: readonly Article[]) => readonly Article[] = (b) => b,
 ): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs'> & { readonly storyIds: readonly string[] } {
   const chunk = options.chunk ?? 500;
-  const commitEvery = options.commitEvery ?? 500;
   let firstDay = options.firstDay;
   if (firstDay === undefined && Array.isArray(articles)) {
     const first = (articles as Article[]).find((a) => a.meta.published);
     firstDay = first ? dayOf(first.meta.published!) : null;
   }
-  const writer = new StoreWriter(store, firstDay ?? null);
-  const total = options.total ?? (Array.isArray(articles) ? articles.length : 0);
+  const placer = articlePlacer(store, { ...options, firstDay, total: options.total ?? (Array.isArray(articles) ? articles.length : 0) });
+  let batch: Article[] = [];
+  for (const a of articles) {
+    batch.push(a);
+    if (batch.length >= chunk) {
+      placer.place(prepare(batch));
+      batch = [];
+    }
+  }
+  placer.place(prepare(batch));
+  return placer.finish();
+}
+
+type StoreOptions = Pick<StoreIngestOptions, 'chunk' | 'commitEvery' | 'onProgress'> & {
+  readonly firstDay?: number | null;
+  readonly total?: number;
+  /** Run a full garbage collection after a commit once the heap has grown (src/util/gc.ts); default true. */
+  readonly collect?: boolean;
+};
+
+/** Articles placed in stories and written through one StoreWriter, batch by batch, committed every `commitEvery`. */
+function articlePlacer(store: Store, options: StoreOptions) {
+  const commitEvery = options.commitEvery ?? 500;
+  const writer = new StoreWriter(store, options.firstDay ?? null);
+  const total = options.total ?? 0;
   const opened = new Set<string>();
   const grown = new Set<string>();
   let added = 0;
   let pairs = 0;
   let pending = 0;
   let undated = false;
-  const place = (batch: Article[]) => {
-    for (const a of prepare(batch)) {
-      if (a.meta.published === null && !undated) {
-        // Undated articles come last and are compared with closed stories found by full-text
-        // search (StoreWriter): what came before must be searchable first.
-        undated = true;
-        added += writer.commit();
-        pending = 0;
+  return {
+    place(batch: readonly Article[]): void {
+      for (const a of batch) {
+        if (a.meta.published === null && !undated) {
+          // Undated articles come last and are compared with closed stories found by full-text
+          // search (StoreWriter): what came before must be searchable first.
+          undated = true;
+          added += writer.commit();
+          pending = 0;
+        }
+        const placed = writer.add(a);
+        (placed.opened ? opened : opened.has(placed.storyId) ? opened : grown).add(placed.storyId);
+        pairs += placed.reuse;
+        if (++pending >= commitEvery) {
+          added += writer.commit();
+          if (options.collect !== false) collectGarbage();
+          pending = 0;
+        }
+        options.onProgress?.('storing', added + pending, total);
       }
-      const placed = writer.add(a);
-      (placed.opened ? opened : opened.has(placed.storyId) ? opened : grown).add(placed.storyId);
-      pairs += placed.reuse;
-      if (++pending >= commitEvery) {
-        added += writer.commit();
-        if (options.collect !== false) collectGarbage();
-        pending = 0;
-      }
-      options.onProgress?.('storing', added + pending, total);
-    }
+    },
+    finish(): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs'> & { readonly storyIds: readonly string[] } {
+      added += writer.commit();
+      if (options.collect !== false) collectGarbage();
+      return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, storyIds: [...opened, ...grown] };
+    },
   };
-  let batch: Article[] = [];
-  for (const a of articles) {
-    batch.push(a);
-    if (batch.length >= chunk) {
-      place(batch);
-      batch = [];
-    }
-  }
-  place(batch);
-  added += writer.commit();
-  if (options.collect !== false) collectGarbage();
-  return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, storyIds: [...opened, ...grown] };
 }

@@ -25,8 +25,8 @@ import type { PhaseResult } from './worker.js';
  * MIN_DOCS_PER_WORKER documents, at most `jobs`; 0 (all on this thread) when that is fewer than
  * two (one worker would only add its start to the main thread's work) or no worker file is built.
  */
-export function workersFor(jobs: number | undefined, docs: number): number {
-  const n = Math.min(jobs ?? 1, Math.floor(docs / MIN_DOCS_PER_WORKER));
+export function workersFor(jobs: number | undefined, docs: number, minDocsPerWorker = MIN_DOCS_PER_WORKER): number {
+  const n = Math.min(jobs ?? 1, Math.floor(docs / minDocsPerWorker));
   return n >= 2 && WorkerPool.available() ? n : 0;
 }
 

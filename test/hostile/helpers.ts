@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -52,3 +53,19 @@ export const PROSE =
   'The mayor said the closure would last at least six months and that a ferry would carry commuters in the meantime. ' +
   'Shop owners on both banks warned that the detour would cost them customers, and the council promised to review the plan in the spring. ' +
   'The engineers will publish their full report next week, a spokeswoman for the council said.';
+
+/** Every row of every table, in key order, as text; the one column that is a clock (ingested_at) left out. */
+export function dumpStore(path: string): string[] {
+  const db = new Database(path, { readonly: true });
+  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
+  const out: string[] = [];
+  for (const t of tables) {
+    for (const row of db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all() as Record<string, unknown>[]) {
+      delete row.ingested_at;
+      out.push(`${t} ${JSON.stringify(row)}`);
+    }
+  }
+  db.close();
+  return out;
+}
+

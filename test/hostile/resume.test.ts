@@ -1,10 +1,9 @@
-import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { syntheticStream, toJsonl } from '../helpers/synthetic.js';
-import { bin, cliAsync, env, tmp } from './helpers.js';
+import { bin, cliAsync, dumpStore as dump, env, tmp } from './helpers.js';
 
 // Finding 10: after kill -9 and a re-run, articles were in other stories, story ids differed and
 // annotations differed (refs were resolved per chunk of the articles still to store, and a resumed
@@ -15,21 +14,6 @@ import { bin, cliAsync, env, tmp } from './helpers.js';
 const dir = tmp('resume');
 const file = join(dir, 'stream.jsonl');
 let clean: string[] = [];
-
-/** Every row of every table, in key order, as text; the one column that is a clock (ingested_at) left out. */
-function dump(path: string): string[] {
-  const db = new Database(path, { readonly: true });
-  const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  const out: string[] = [];
-  for (const t of tables) {
-    for (const row of db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`).all() as Record<string, unknown>[]) {
-      delete row.ingested_at;
-      out.push(`${t} ${JSON.stringify(row)}`);
-    }
-  }
-  db.close();
-  return out;
-}
 
 /** Start an ingest that stops itself at `point`, wait for it to say so, and kill it there. */
 async function killedAt(db: string, point: string): Promise<void> {
