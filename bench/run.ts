@@ -13,6 +13,7 @@ import { extractHtml } from '../src/extract/index.js';
 import type { Extracted } from '../src/ingest/types.js';
 import { sharedCorpus } from '../src/util/paths.js';
 import { loadArticles, valueOf } from './corpus.js';
+import { benchJobs } from './jobs.js';
 
 /**
  * `npm run bench`: throughput and peak memory of the whole analyze pipeline on real articles from
@@ -20,6 +21,8 @@ import { loadArticles, valueOf } from './corpus.js';
  * for each figure so results are ratios, not machine-bound absolutes:
  * - analyze (the CLI's whole job: read a JSON Lines file, clean, annotate, resolve refs, group
  *   stories) vs wink-nlp tokenising alone (the floor any wink-based pipeline pays);
+ * - then bench/jobs.ts: the CLI with `--jobs 1` and `--jobs 2` on the same file, and its startup
+ *   (`--help`, one article) (`--no-jobs` to skip);
  * - HTML extraction (our cascade) vs Readability alone on the extraction benchmark's pages;
  * - then bench/store.ts: stories + reuse + store ingest at 1k, 10k and 100k articles
  *   (`--sizes 1000,10000` to choose, `--no-store` to skip);
@@ -65,12 +68,14 @@ async function main(): Promise<void> {
   t0 = performance.now();
   await analyze([file]);
   const full: Row = { name: 'analyze: all of it + cross-check of every story', items: docs.length, bytes, seconds: (performance.now() - t0) / 1000 };
-  rmSync(tmp, { recursive: true, force: true });
   const peak = process.resourceUsage().maxRSS * 1024;
   printTable([baseline, ours, full]);
   process.stdout.write(`\nanalyze: ${(docs.length / ours.seconds).toFixed(0)} articles/s without the cross-check (${articles} articles out), ${(ours.seconds / baseline.seconds).toFixed(2)}× the time of tokenising alone; ${(docs.length / full.seconds).toFixed(0)} articles/s with it\n`);
   process.stdout.write(`peak RSS: ${(peak / 1024 ** 2).toFixed(0)} MB (RSS before the timed runs: ${(rssBefore / 1024 ** 2).toFixed(0)} MB)\n`);
-  process.stdout.write(`target (issue 2, annotate): >= 200 articles/s — ${docs.length / ours.seconds >= 200 ? 'met' : 'NOT met'}; with the cross-check: ${docs.length / full.seconds >= 200 ? 'met' : 'NOT met'}\n\n`);
+  process.stdout.write(`target (issue 2, annotate): >= 200 articles/s — ${docs.length / ours.seconds >= 200 ? 'met' : 'NOT met'}; with the cross-check: ${docs.length / full.seconds >= 200 ? 'met' : 'NOT met'}\n`);
+  if (!process.argv.includes('--no-jobs')) benchJobs(file, docs.length, dir);
+  rmSync(tmp, { recursive: true, force: true });
+  process.stdout.write('\n');
 
   const pages = loadPages(dir);
   const pageBytes = pages.reduce((n, p) => n + p.length, 0);

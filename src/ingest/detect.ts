@@ -1,4 +1,3 @@
-import { isFeed } from './feed.js';
 import type { InputFormat } from './types.js';
 
 /**
@@ -29,4 +28,10 @@ export function detectFormat(text: string, name: string, contentType: string | n
 function isJsonLines(text: string): boolean {
   const lines = text.split('\n', 3).filter((l) => l.trim());
   return lines.length > 1 && lines.every((l) => l.trimStart().startsWith('{') && l.trimEnd().endsWith('}'));
+}
+
+/** Does this text look like an RSS or Atom document? (Checked before parsing as HTML.) */
+export function isFeed(text: string): boolean {
+  const head = text.slice(0, 2000);
+  return /<rss[\s>]/i.test(head) || /<feed[\s>][^]*?xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/i.test(head) || /<rdf:RDF[\s>]/i.test(head);
 }

@@ -1,14 +1,17 @@
-import { extractHtml } from '../extract/index.js';
 import { decode } from './decode.js';
 import { detectFormat } from './detect.js';
 import { type FetchOptions, fetchUrl } from './fetch.js';
-import { parseFeed, type Feed, type FeedItem } from './feed.js';
-import { fromHtml } from './html.js';
+import type { Feed, FeedItem } from './feed.js';
 import { fromJson, fromJsonLines } from './json.js';
 import { FEED_SUMMARY_CHARS } from './settings.js';
 import { fromText } from './text.js';
 import type { Extracted, MetaHints, RawDocument } from './types.js';
 import { InputError } from './types.js';
+
+// The HTML extractor (linkedom, Readability) and the feed parser are loaded when an input needs
+// them, not for a pile of text or JSON.
+const html = () => import('./html.js');
+const extract = () => import('../extract/index.js');
 
 /**
  * Turn one input's bytes into documents: decode, detect the format, read it. A feed yields one
@@ -28,7 +31,7 @@ export async function* readDocument(raw: RawDocument, fetchOptions: FetchOptions
     case 'feed':
       return yield* readFeed(text, raw, fetchOptions);
     case 'html': {
-      const x = fromHtml(text, raw.source, raw.url, raw.hints);
+      const x = (await html()).fromHtml(text, raw.source, raw.url, raw.hints);
       return yield x.text.trim() ? x : InputError.create(raw.source, 'no article text found in the page');
     }
     default:
@@ -38,6 +41,7 @@ export async function* readDocument(raw: RawDocument, fetchOptions: FetchOptions
 
 async function* readFeed(xml: string, raw: RawDocument, fetchOptions: FetchOptions): AsyncGenerator<Extracted | InputError> {
   let feed;
+  const { parseFeed } = await import('./feed.js');
   try {
     feed = parseFeed(xml);
   } catch (error) {
@@ -62,7 +66,7 @@ export async function* feedDocuments(feed: Feed, raw: Pick<RawDocument, 'source'
     const hints: MetaHints = { title: item.title, published: item.published, publishedAt: item.publishedAt, url: item.link, outlet: raw.hints.outlet ?? feed.title };
     let body: string;
     try {
-      body = item.body.includes('<') ? extractHtml(`<html><body><article>${item.body}</article></body></html>`, item.link).text : item.body;
+      body = item.body.includes('<') ? (await extract()).extractHtml(`<html><body><article>${item.body}</article></body></html>`, item.link).text : item.body;
     } catch (error) {
       yield InputError.create(source, firstLine(error));
       continue;
@@ -76,7 +80,7 @@ export async function* feedDocuments(feed: Feed, raw: Pick<RawDocument, 'source'
       const page = await fetchUrl(item.link, fetchOptions);
       const decoded = decode(page.bytes);
       if ('error' in decoded) throw new Error(decoded.error);
-      const x = fromHtml(decoded.text, source, page.url, hints);
+      const x = (await html()).fromHtml(decoded.text, source, page.url, hints);
       if (x.text.length > body.length) {
         yield x;
         continue;

@@ -19,12 +19,6 @@ export interface Feed {
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', textNodeName: '#text', processEntities: true, htmlEntities: true });
 
-/** Does this text look like an RSS or Atom document? (Checked before parsing as HTML.) */
-export function isFeed(text: string): boolean {
-  const head = text.slice(0, 2000);
-  return /<rss[\s>]/i.test(head) || /<feed[\s>][^]*?xmlns="http:\/\/www\.w3\.org\/2005\/Atom"/i.test(head) || /<rdf:RDF[\s>]/i.test(head);
-}
-
 /**
  * Parse an RSS 2.0, RSS 1.0 or Atom feed; throws with a short reason on a malformed feed.
  *

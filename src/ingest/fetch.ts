@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Agent, fetch as undiciFetch } from 'undici';
+import type { Agent } from 'undici';
 import { AddressRefused, lookupGuard, refusedUrl } from './address.js';
 import { packageRoot } from '../util/paths.js';
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS } from './settings.js';
@@ -41,9 +41,13 @@ let agents: { guarded: Agent; open: Agent } | undefined;
  * opened for a typed URL is never reused for a link found in a document.
  */
 function defaultFetch(checked: boolean): typeof fetch {
-  agents ??= { guarded: new Agent({ connect: { lookup: lookupGuard() } }), open: new Agent() };
-  const dispatcher = checked ? agents.guarded : agents.open;
-  return ((input: string, init: RequestInit) => undiciFetch(input, { ...(init as object), dispatcher })) as unknown as typeof fetch;
+  return (async (input: string, init: RequestInit) => {
+    // undici is loaded on the first fetch, not by every command that might fetch.
+    const undici = await import('undici');
+    agents ??= { guarded: new undici.Agent({ connect: { lookup: lookupGuard() } }), open: new undici.Agent() };
+    const dispatcher = checked ? agents.guarded : agents.open;
+    return undici.fetch(input, { ...(init as object), dispatcher });
+  }) as unknown as typeof fetch;
 }
 
 /** Content types we read: pages, feeds, JSON exports and text. */

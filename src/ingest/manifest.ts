@@ -1,8 +1,12 @@
-import { parse as parseCsv } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { isoDate } from './date.js';
 import type { MetaHints } from './types.js';
+
+// csv-parse is loaded when a CSV manifest is read, not on every start.
+const require = createRequire(import.meta.url);
+const parseCsv: typeof import('csv-parse/sync').parse = (...args: Parameters<typeof import('csv-parse/sync').parse>) => (require('csv-parse/sync') as typeof import('csv-parse/sync')).parse(...args);
 
 /** One row of a manifest: the name it gives (as written), the keys it may match, its metadata. */
 export interface ManifestRow {

@@ -3,12 +3,10 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/paths.js';
 import { IN_FLIGHT_PER_WORKER } from './settings.js';
+import { taskRunner, type Task, type TaskAnswer } from './tasks.js';
 
-/** A task as a worker thread receives it (worker.ts): its kind and its data, cloned across. */
-export interface TaskMessage {
-  readonly kind: string;
-  readonly [field: string]: unknown;
-}
+/** A task as a thread of the pool receives it (tasks.ts): its kind and its data, cloned across to a worker. */
+export type TaskMessage = Task;
 
 interface Job {
   readonly id: number;
@@ -19,9 +17,10 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker;
+  /** A worker thread, or null for the main thread's own share. */
+  worker: Worker | null;
   readonly inFlight: Map<number, Job>;
-  /** Tasks that must run on this worker (it holds their article between phases). */
+  /** Tasks that must run on this thread (it holds their article between phases). */
   readonly pinned: Job[];
 }
 
@@ -34,6 +33,11 @@ interface Slot {
  * that may run anywhere go to the first worker with room, so a long article does not hold up the
  * others; each worker has at most IN_FLIGHT_PER_WORKER tasks at a time, so it is never idle while
  * the main thread reads a result.
+ *
+ * The main thread is one of the pool's `size` threads: it runs its share of the tasks itself
+ * (a runner of its own, one task per turn of the event loop, so that it keeps reading the
+ * workers' answers and sending them work), and so `--jobs 2` starts one worker thread, whose start
+ * (~0.6 s of loading and warming up) the main thread spends working.
  *
  * A worker that dies (it ran out of memory, say) fails the tasks it had, with its reason, and a new
  * one takes its place for the tasks to come.
@@ -49,13 +53,16 @@ export class WorkerPool {
   private readonly contexts: TaskMessage[] = [];
   private nextId = 1;
   private closed = false;
+  private local: ((task: Task) => TaskAnswer) | null = null;
 
   constructor(
     readonly size: number,
     private readonly file = workerFile(),
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('pool: `size` must be a whole number of threads, 1 or more');
-    for (let i = 0; i < size; i++) this.slots.push({ worker: this.spawn(i), inFlight: new Map(), pinned: [] });
+    // Slot 0 is the main thread; the workers start at once and warm up while it works.
+    this.slots.push({ worker: null, inFlight: new Map(), pinned: [] });
+    for (let i = 1; i < size; i++) this.slots.push({ worker: this.spawn(i), inFlight: new Map(), pinned: [] });
   }
 
   /** Can worker threads run here (their compiled file exists)? A checkout not built yet runs everything in place. */
@@ -80,7 +87,8 @@ export class WorkerPool {
   /** Tell every worker a context (a task whose value is not needed); workers that replace a dead one are told it too. */
   tell(message: TaskMessage): void {
     this.contexts.push(message);
-    for (const slot of this.slots) slot.worker.postMessage({ id: 0, message });
+    this.runner()(message);
+    for (const slot of this.slots) slot.worker?.postMessage({ id: 0, message });
   }
 
   async close(): Promise<void> {
@@ -91,9 +99,29 @@ export class WorkerPool {
       this.slots.map((slot) => {
         for (const job of [...slot.pinned.splice(0), ...slot.inFlight.values()]) job.reject(error);
         slot.inFlight.clear();
-        return slot.worker.terminate();
+        return slot.worker?.terminate();
       }),
     );
+  }
+
+  /** The main thread's runner, made when first needed. */
+  private runner(): (task: Task) => TaskAnswer {
+    this.local ??= taskRunner();
+    return this.local;
+  }
+
+  /** Run a task of the main thread's share, on a later turn of the event loop. */
+  private runHere(job: Job): void {
+    setImmediate(() => {
+      const slot = this.slots[0]!;
+      if (!slot.inFlight.delete(job.id)) return; // the pool was closed meanwhile
+      try {
+        job.resolve({ value: this.runner()(job.message).value, worker: 0 });
+      } catch (error) {
+        job.reject(error instanceof Error ? error : new Error(String(error)));
+      }
+      this.pump();
+    });
   }
 
   private spawn(index: number): Worker {
@@ -125,12 +153,15 @@ export class WorkerPool {
   }
 
   private pump(): void {
-    for (const slot of this.slots) {
-      while (slot.inFlight.size < IN_FLIGHT_PER_WORKER) {
+    // Workers first, so that they are never short of work while the main thread runs a task.
+    for (const slot of [...this.slots.slice(1), this.slots[0]!]) {
+      const room = slot.worker ? IN_FLIGHT_PER_WORKER : 1;
+      while (slot.inFlight.size < room) {
         const job = slot.pinned.shift() ?? this.queue.shift();
         if (!job) break;
         slot.inFlight.set(job.id, job);
-        slot.worker.postMessage({ id: job.id, message: job.message }, [...job.transfer]);
+        if (slot.worker) slot.worker.postMessage({ id: job.id, message: job.message }, [...job.transfer]);
+        else this.runHere(job);
       }
     }
   }

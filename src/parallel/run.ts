@@ -10,7 +10,7 @@ import type { TimeBudget } from '../util/budget.js';
 import { applyDelta, deltaTransfer, diffArticle, refreeze } from './delta.js';
 import { WorkerPool } from './pool.js';
 import { MIN_DOCS_PER_WORKER } from './settings.js';
-import type { PhaseResult } from './worker.js';
+import type { PhaseResult, Task } from './tasks.js';
 
 /**
  * The per-article and per-story stages of a run on a pool of worker threads, giving what the same
@@ -88,7 +88,7 @@ export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article
         const spent = options.budget?.spentOn(article.source) ?? 0;
         const at = home.get(article.id);
         const delta = at ? diffArticle(at.sent, article) : undefined;
-        const task = { kind: 'phase', phase: index, id: article.id, last: index === lastPerArticle, spentMs: spent, limitMs: options.budget?.limitMs ?? null, ...(at ? { delta } : { article }) };
+        const task: Task = { kind: 'phase', phase: index, id: article.id, last: index === lastPerArticle, spentMs: spent, limitMs: options.budget?.limitMs ?? null, ...(at ? { delta } : { article }) };
         try {
           const { value, worker } = await pool.run<PhaseResult>(task, at ? { worker: at.worker, transfer: deltaTransfer(delta!) } : {});
           options.budget?.charge(article.source, value.spentMs - spent);

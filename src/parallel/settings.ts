@@ -10,4 +10,4 @@ export const IN_FLIGHT_PER_WORKER = 2;
  * smaller runs on the main thread. A worker costs its start (modules, model and lexicons: ~0.4 s of
  * CPU) and the clone of each article; below this, one thread is as fast.
  */
-export const MIN_DOCS_PER_WORKER = 40;
+export const MIN_DOCS_PER_WORKER = 100;

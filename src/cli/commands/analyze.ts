@@ -82,12 +82,13 @@ export async function emitReports(run: RunResult, opts: ReportOptions, terminal:
   const json = jsonTarget(opts.json);
   const all = Boolean(opts.all);
   const filter = claimFilterOf(opts);
-  const [{ csvTables }, { renderHtml, renderMarkdown, renderTerminal, toJsonV1 }] = await Promise.all([import('../../report/csv.js'), import('../../report/index.js')]);
+  const { renderHtml, renderMarkdown, renderTerminal, toJsonV1 } = await import('../../report/index.js');
+  const csvTables = opts.csv ? (await import('../../report/csv.js')).csvTables : null;
   await holdingSignals(() => {
     if (json) writeAtomic(json, JSON.stringify(toJsonV1(run), null, 2) + '\n');
     if (opts.md) writeAtomic(opts.md, renderMarkdown(run, { all, filter }));
     if (opts.html) writeAtomic(opts.html, renderHtml(run, { all, filter }));
-    if (opts.csv) writeCsv(opts.csv, csvTables(run, run.stories, filter));
+    if (opts.csv && csvTables) writeCsv(opts.csv, csvTables(run, run.stories, filter));
   });
   if (!opts.quiet && json !== '-' && opts.md !== '-' && opts.html !== '-') {
     const width = Math.min(process.stdout.columns || 100, 120);
