@@ -1,8 +1,10 @@
 import { classifyArticle } from '../classify/index.js';
-import { clusterStories } from '../cluster/index.js';
+import { clusterEvents } from '../cluster/index.js';
+import { pileReuse } from '../cluster/pile-reuse.js';
 import { storyReuse } from '../cluster/reuse.js';
 import { cleanAll } from '../clean/index.js';
 import { crossCheckStories } from '../crosscheck/index.js';
+import { crossCheckStorylines } from '../crosscheck/storyline.js';
 import { entityTable } from '../annotate/entities/index.js';
 import { ingest, type IngestOptions } from '../ingest/index.js';
 import type { Extracted } from '../ingest/types.js';
@@ -44,7 +46,8 @@ export function assignGroups(docs: readonly Extracted[], grouping: Grouping | un
 
 /**
  * The whole analyze job: ingest every input, clean, annotate, resolve refs across the run, group
- * stories, trace copies and cross-check each story. Bad inputs become errors in the result; the rest of the batch goes on.
+ * stories and the storylines that link them, trace copies (within and across stories) and
+ * cross-check each story and each storyline's events together. Bad inputs become errors in the result; the rest of the batch goes on.
  *
  * @example
  * const run = await analyze(['examples/demo']);
@@ -62,8 +65,12 @@ export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOpt
   for (const e of cleaned.errors) options.onError?.(e);
   const articles = annotateArticles(cleaned.articles, options);
   const entities = entityTable(articles);
-  const stories = storyReuse(clusterStories(articles), articles);
-  return { articles, entities, stories: options.crossCheck === false ? stories : crossCheckStories(stories, articles, entities), errors: [...cleaned.errors] };
+  const events = clusterEvents(articles);
+  const stories = storyReuse(events.stories, articles);
+  const reuseAcross = pileReuse(stories, articles);
+  if (options.crossCheck === false) return { articles, entities, stories, storylines: events.storylines, reuseAcross, errors: [...cleaned.errors] };
+  const storylines = crossCheckStorylines(events.storylines, stories, articles, entities, reuseAcross);
+  return { articles, entities, stories: crossCheckStories(stories, articles, entities), storylines, reuseAcross, errors: [...cleaned.errors] };
 }
 
 /** Annotate cleaned articles (refs resolved across the batch) and classify them. */

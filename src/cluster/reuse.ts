@@ -36,9 +36,9 @@ export class StoryReuse {
   /**
    * Add an article; returns the reuse it shares with earlier members (earlier-published side
    * first). With `align` false it is only indexed (a store re-opening a story whose pairs it has).
+   * `fp` is the article's fingerprint when the caller has made it (PileReuse reads the same one).
    */
-  add(doc: ReuseDoc, align = true): ScoredReuse[] {
-    const fp = fingerprint(doc.text);
+  add(doc: ReuseDoc, align = true, fp: Fingerprint = fingerprint(doc.text)): ScoredReuse[] {
     const distinct = new Set(fp.shingles);
     const out = align ? this.align(doc, fp, distinct) : [];
     const idx = this.members.length;
@@ -62,12 +62,17 @@ export class StoryReuse {
       .map(([m]) => this.members[m]!);
     const out: ScoredReuse[] = [];
     for (const m of sources) {
-      const [a, b] = (earlier(m.doc, doc) || byDate(m.doc, doc)) <= 0 ? [m, { doc, fp }] : [{ doc, fp }, m];
-      const r = reuseBetween(a.doc, b.doc, a.fp, b.fp);
+      const r = reuseInOrder(m, { doc, fp });
       if (r) out.push(r);
     }
     return out;
   }
+}
+
+/** The reuse between two fingerprinted articles, the earlier-published one as `first` (then by `byDate`). */
+export function reuseInOrder(x: { readonly doc: ReuseDoc; readonly fp: Fingerprint }, y: { readonly doc: ReuseDoc; readonly fp: Fingerprint }): ScoredReuse | null {
+  const [a, b] = (earlier(x.doc, y.doc) || byDate(x.doc, y.doc)) <= 0 ? [x, y] : [y, x];
+  return reuseBetween(a.doc, b.doc, a.fp, b.fp);
 }
 
 /**
