@@ -6,6 +6,7 @@ import { cleanAll } from '../clean/index.js';
 import { crossCheckStories } from '../crosscheck/index.js';
 import { crossCheckStorylines } from '../crosscheck/storyline.js';
 import { entityTable } from '../annotate/entities/index.js';
+import { datedFromText } from '../annotate/dates/published.js';
 import { ingest, type IngestOptions } from '../ingest/index.js';
 import type { Extracted } from '../ingest/types.js';
 import { InputError } from '../ingest/types.js';
@@ -73,13 +74,14 @@ export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOpt
   return { articles, entities, stories: crossCheckStories(stories, articles, entities), storylines, reuseAcross, errors: [...cleaned.errors] };
 }
 
-/** Annotate cleaned articles (refs resolved across the batch) and classify them. */
+/** Annotate cleaned articles (refs resolved across the batch), date the undated ones from their text where it says, and classify them. */
 export function annotateArticles(cleaned: readonly Article[], options: Pick<AnalyzeOptions, 'referenceDate' | 'onProgress'> = {}): Article[] {
   const ctx = { referenceDate: options.referenceDate ?? null };
   const annotated = runPipeline(annotatePipeline(), cleaned, ctx, {
     onArticle: (done, total) => options.onProgress?.('annotating', done, total),
   });
-  return annotated.map((a) => Article.with(a, { classification: classifyArticle(a) }));
+  // An article without a date takes one from its text where the text says it (and says so).
+  return annotated.map((a) => datedFromText(a, ctx.referenceDate)).map((a) => Article.with(a, { classification: classifyArticle(a) }));
 }
 
 /** Read every input; errors go to `onError` as soon as they are known and into the returned list. */

@@ -22,6 +22,10 @@ export interface IngestSummary {
   /** Existing stories that gained articles. */
   readonly grownStories: number;
   readonly reusePairs: number;
+  /** New articles without a publication day (none in their metadata or their text). */
+  readonly undated?: number;
+  /** Pairs of articles of two different stories that share text. */
+  readonly reuseAcross?: number;
   readonly errors: readonly RunError[];
 }
 
@@ -92,7 +96,7 @@ export function storeArticles(
     readonly collect?: boolean;
   } = {},
   prepare: (batch: readonly Article[]) => readonly Article[] = (b) => b,
-): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs'> & { readonly storyIds: readonly string[] } {
+): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] } {
   const chunk = options.chunk ?? 500;
   const commitEvery = options.commitEvery ?? 500;
   let firstDay = options.firstDay;
@@ -108,8 +112,11 @@ export function storeArticles(
   let pairs = 0;
   let pending = 0;
   let undated = false;
+  let undatedCount = 0;
+  let across = 0;
   const place = (batch: Article[]) => {
     for (const a of prepare(batch)) {
+      if (a.meta.published === null) undatedCount++;
       if (a.meta.published === null && !undated) {
         // Undated articles come last and are compared with closed stories found by full-text
         // search (StoreWriter): what came before must be searchable first.
@@ -120,6 +127,7 @@ export function storeArticles(
       const placed = writer.add(a);
       (placed.opened ? opened : opened.has(placed.storyId) ? opened : grown).add(placed.storyId);
       pairs += placed.reuse;
+      across += placed.reuseAcross ?? 0;
       if (++pending >= commitEvery) {
         added += writer.commit();
         if (options.collect !== false) collectGarbage();
@@ -139,5 +147,5 @@ export function storeArticles(
   place(batch);
   added += writer.commit();
   if (options.collect !== false) collectGarbage();
-  return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, storyIds: [...opened, ...grown] };
+  return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, undated: undatedCount, reuseAcross: across, storyIds: [...opened, ...grown] };
 }

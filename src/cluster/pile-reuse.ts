@@ -32,6 +32,7 @@ interface Held {
 export class PileReuse {
   private readonly held = new Map<number, Held>();
   private readonly postings = new Map<number, number[]>();
+  private readonly stories = new Map<string, string>();
   private seq = 0;
   private today: number | null = null;
 
@@ -39,12 +40,7 @@ export class PileReuse {
 
   /** Index an article of `story`; returns the reuse it shares with held articles of other stories (earlier-published side first). */
   add(doc: ReuseDoc, story: string, fp: Fingerprint = fingerprint(doc.text)): ScoredReuse[] {
-    const day = doc.meta.published && doc.meta.published.length === 10 ? dayOf(doc.meta.published) : null;
-    if (day !== null && (this.today === null || day > this.today)) {
-      this.today = day;
-      this.evict();
-    } else if (this.seq % 500 === 0) this.evict();
-    const me: Held = { doc, fp, story, day, seq: ++this.seq };
+    const day = this.dayOf(doc);
     const distinct = new Set(fp.shingles);
     const shared = new Map<number, number>();
     for (const h of distinct) {
@@ -58,16 +54,40 @@ export class PileReuse {
     const out: ScoredReuse[] = [];
     const sources = [...shared].filter(([, n]) => n >= MIN_SEEDS).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, this.settings.maxSources);
     for (const [s] of sources) {
-      const r = reuseInOrder(this.held.get(s)!, me);
+      const r = reuseInOrder(this.held.get(s)!, { doc, fp });
       if (r) out.push(r);
     }
+    this.hold(doc, story, fp, day, distinct);
+    return out;
+  }
+
+  private dayOf(doc: ReuseDoc): number | null {
+    return doc.meta.published && doc.meta.published.length === 10 ? dayOf(doc.meta.published) : null;
+  }
+
+  private hold(doc: ReuseDoc, story: string, fp: Fingerprint, day: number | null, distinct: ReadonlySet<number> = new Set(fp.shingles)): void {
+    if (day !== null && (this.today === null || day > this.today)) {
+      this.today = day;
+      this.evict();
+    } else if (this.seq % 500 === 0) this.evict();
+    const me: Held = { doc, fp, story, day, seq: ++this.seq };
     this.held.set(me.seq, me);
+    this.stories.set(doc.id, story);
     for (const h of distinct) {
       const list = this.postings.get(h);
       if (list) list.push(me.seq);
       else this.postings.set(h, [me.seq]);
     }
-    return out;
+  }
+
+  /** Hold an article without aligning it (a store taking back the articles of its last days). */
+  index(doc: ReuseDoc, story: string, fp: Fingerprint = fingerprint(doc.text)): void {
+    this.hold(doc, story, fp, this.dayOf(doc));
+  }
+
+  /** The story of an article held, or null. */
+  storyOf(articleId: string): string | null {
+    return this.stories.get(articleId) ?? null;
   }
 
   /** Articles held now (what the window keeps). */
@@ -86,6 +106,7 @@ export class PileReuse {
       const stale = h.day !== null ? this.today !== null && this.today - h.day > this.settings.windowDays : this.seq - h.seq > this.settings.undatedArticles;
       if (!stale) continue;
       this.held.delete(s);
+      this.stories.delete(h.doc.id);
       dropped = true;
     }
     if (!dropped) return;

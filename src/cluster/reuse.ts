@@ -1,3 +1,4 @@
+import { DATED_FROM_TEXT } from '../annotate/dates/published.js';
 import type { Article } from '../model/article.js';
 import type { ReuseRecord, StoryRecord } from '../model/run.js';
 import { fingerprint, overlap, type Fingerprint } from '../reuse/index.js';
@@ -107,12 +108,16 @@ export function storyReuse(stories: readonly StoryRecord[], articles: readonly A
 
 /**
  * -1 when `x` was published before `y`, 1 when after, 0 when no date tells: an earlier day, or on
- * the same day an earlier instant when both sources gave the time.
+ * the same day an earlier instant when both sources gave the time (a day estimated from relative
+ * dates tells nothing here).
  */
 function earlier(x: ReuseDoc, y: ReuseDoc): number {
   const dx = x.meta.published;
   const dy = y.meta.published;
   if (!dx || !dy || dx.length !== dy.length) return 0;
+  // A day estimated from "on Thursday" against the run's reference day places an article in its
+  // week, not before or after another: it tells no direction of copying.
+  if (x.meta.provenance.published === DATED_FROM_TEXT.relative || y.meta.provenance.published === DATED_FROM_TEXT.relative) return 0;
   if (dx !== dy) return dx < dy ? -1 : 1;
   const tx = x.meta.publishedAt;
   const ty = y.meta.publishedAt;

@@ -12,6 +12,7 @@
 export interface StorySettings {
   readonly joinThreshold: number;
   readonly undatedJoinThreshold: number;
+  readonly undatedShared: number;
   readonly windowDays: number;
   readonly idleArticles: number;
   readonly weights: { readonly terms: number; readonly facts: number };
@@ -42,6 +43,7 @@ export const STORIES: StorySettings = Object.freeze({
    * lowest value that keeps storyline precision at 0.95 there. BASIL (dated) is not affected.
    */
   undatedJoinThreshold: 0.3,
+  undatedShared: 0,
   /**
    * A story that received no article for this many days stops attracting new ones. Dev F1 the
    * same at 3, 7 and 14 days (the time decay already keeps such articles apart); a week is the

@@ -4,7 +4,7 @@ import type { RunResult } from '../../model/run.js';
 import { csvTables } from '../../report/csv.js';
 import { renderHtml, renderMarkdown, renderTerminal, toJsonV1 } from '../../report/index.js';
 import { progress, useColor, writeAtomic } from '../io.js';
-import { addInputOptions, checkOutputs, examples, exitCodeFor, jsonTarget, readingOptions, writeCsv, type InputOptions } from './options.js';
+import { addInputOptions, checkOutputs, examples, exitCodeFor, jsonTarget, readingOptions, undatedWarning, writeCsv, type InputOptions } from './options.js';
 
 export interface ReportOptions {
   json?: string | true;
@@ -53,6 +53,8 @@ export function analyzeCommand(setExit: (code: number) => void): Command {
       const bar = progress();
       const run = await analyze(inputs, { ...readingOptions(opts, bar), crossCheck: opts.crosscheck });
       bar.done();
+      const warning = undatedWarning(run.articles.filter((a) => !a.meta.published).length, run.articles.length);
+      if (warning && !opts.quiet) process.stderr.write(`triangulate: warning: ${warning}\n`);
       emitReports(run, opts);
       setExit(exitCodeFor(run, inputs.length));
     });

@@ -8,7 +8,7 @@ import { clip } from '../../report/view.js';
 import { fileLabel } from '../../util/names.js';
 import { progress, useColor } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
-import { addInputOptions, checkOutputs, examples, exitCode, parseIsoDay, readingOptions, writeJson, type InputOptions } from './options.js';
+import { addInputOptions, checkOutputs, examples, exitCode, parseIsoDay, readingOptions, undatedWarning, writeJson, type InputOptions } from './options.js';
 import { findStories, STORY_SORTS, type StoryFilter } from '../../store/browse.js';
 import { CLAIM_STATUSES } from '../../model/check.js';
 import { plural } from '../../report/check-view.js';
@@ -49,6 +49,8 @@ export function ingestCommand(setExit: (code: number) => void): Command {
       try {
         const s = await ingestIntoStore(store, inputs, { ...readingOptions(opts, bar), commitEvery: opts.commitEvery, crossCheck: opts.crosscheck });
         bar.done();
+        const warning = undatedWarning(s.undated ?? 0, s.added);
+        if (warning) process.stderr.write(`triangulate: warning: ${warning}\n`);
         const totals = store.counts();
         if (opts.json) {
           const { errors, ...rest } = s;
