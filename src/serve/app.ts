@@ -25,6 +25,9 @@ import { CHART_CSS } from '../report/charts.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../model/check.js';
 import { STORY_SORTS, type StorySort } from '../store/browse.js';
 import { MAX_BODY_BYTES, MAX_PAGE_SIZE } from './settings.js';
+import { storylineRoutes } from './storylines.js';
+import { storylineNote } from './pages/storylines.js';
+import { storylineOf } from '../store/storylines.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -145,7 +148,7 @@ export function createApp(options: AppOptions): Hono {
   app.get('/stories/:id', (c) => {
     const s = book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    return c.html(storyPage(s, claimFilter(c)));
+    return c.html(storyPage(s, claimFilter(c), storylineNote(storylineOf(store, s.story.id))));
   });
   app.get('/stories/:id/claims/:claim', (c) => {
     const s = book.get(c.req.param('id'));
@@ -250,6 +253,7 @@ export function createApp(options: AppOptions): Hono {
       return c.json(status === 422 ? { error: { status, message: reply.errors[0] ? `${reply.errors[0].input}: ${reply.errors[0].reason}` : 'no article in the body' }, ...reply } : reply, status);
     },
   );
+  storylineRoutes(app, store, paging, intParam);
   app.all('/api/*', (c) => fail(c, c.req.method === 'GET' ? 404 : 405, `no endpoint ${c.req.method} ${c.req.path}`));
   return app;
 }
