@@ -78,6 +78,8 @@ export class StorylineLinker {
   private readonly open = new Map<number, Profile>();
   private readonly closed = new Map<number, Profile>();
   private readonly index = new Map<string, Set<number>>();
+  /** Storyline → its events held (open, and closed ones a batch keeps), so a link moves only the absorbed storyline's events. */
+  private readonly members = new Map<number, Set<number>>();
   private readonly touched = new Set<number>();
   private merges: [number, number][] = [];
   private nextLine: number;
@@ -102,6 +104,7 @@ export class StorylineLinker {
       if (this.open.has(st.event)) continue;
       const p: Profile = { event: st.event, line: st.line, terms: new Map(st.terms), facts: new Set(st.facts), members: st.members, daySum: st.daySum, dated: st.dated, lastDay: st.lastDay, lastSeq: st.lastSeq, keys: new Set() };
       this.open.set(p.event, p);
+      this.enrol(p);
       this.post(p);
     }
   }
@@ -140,6 +143,7 @@ export class StorylineLinker {
     if (!p) {
       p = { event: a.story, line: this.nextLine++, terms: new Map(), facts: new Set(), members: 0, daySum: 0, dated: 0, lastDay: null, lastSeq: 0, keys: new Set() };
       this.open.set(p.event, p);
+      this.enrol(p);
     }
     this.grow(p, f, a.vector);
     this.touched.add(p.event);
@@ -147,15 +151,27 @@ export class StorylineLinker {
     const absorbed: number[] = [];
     if (best) {
       const [into, from] = best.line < p.line ? [best.line, p.line] : [p.line, best.line];
-      for (const q of [...this.open.values(), ...this.closed.values()])
-        if (q.line === from) {
-          q.line = into;
-          this.touched.add(q.event);
-        }
+      const moving = this.members.get(from) ?? new Set<number>();
+      let target = this.members.get(into);
+      if (!target) this.members.set(into, (target = new Set()));
+      for (const e of moving) {
+        const q = this.open.get(e) ?? this.closed.get(e);
+        if (!q) continue;
+        q.line = into;
+        target.add(e);
+        this.touched.add(e);
+      }
+      this.members.delete(from);
       this.merges.push([from, into]);
       absorbed.push(from);
     }
     return { line: p.line, absorbed };
+  }
+
+  private enrol(p: Profile): void {
+    let set = this.members.get(p.line);
+    if (!set) this.members.set(p.line, (set = new Set()));
+    set.add(p.event);
   }
 
   /** Everything that changed since the last call, for a store to save in one transaction. */
@@ -244,6 +260,11 @@ export class StorylineLinker {
       if (!stale) continue;
       this.open.delete(p.event);
       if (this.keepClosed) this.closed.set(p.event, p);
+      else {
+        const set = this.members.get(p.line);
+        set?.delete(p.event);
+        if (set?.size === 0) this.members.delete(p.line);
+      }
       for (const k of p.keys) {
         const ids = this.index.get(k);
         if (!ids) continue;
