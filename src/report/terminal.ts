@@ -123,6 +123,11 @@ function storyLines(s: StoryRecord, articles: readonly Article[], labels: Readon
   return out;
 }
 
+/** A storyline as the terminal shows it (`triangulate storyline`): its stories with their days and outlets, then what changed between them. */
+export function renderStoryline(v: StorylineView, options: Pick<TerminalOptions, 'color' | 'width'>): string {
+  return storylineLines(v, pc.createColors(options.color), Math.max(40, options.width)).join('\n').replace(/^\n/, '') + '\n';
+}
+
 /** A storyline in the terminal: its events with their days and outlets, then what changed between them. */
 function storylineLines(v: StorylineView, c: Colors, w: number): string[] {
   const out: string[] = ['', `  ${c.bold(c.cyan(`Storyline ${v.id}`))} ${c.bold(clip(v.title, w - 22))} ${c.dim(v.days)}`];

@@ -66,6 +66,18 @@ describeShared('the seeds dated a week apart', () => {
     expect(html).toContain('rejected Erdogan&#39;s call');
   });
 
+  it('keeps the same storyline in a store, as `triangulate storyline` reports it (by the id of one of its stories too)', () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'triangulate-storylines-')), 's.db');
+    const bin = (args: string[]) => spawnSync(process.execPath, [join(packageRoot(), 'bin', 'triangulate.js'), ...args, '--db', db], { encoding: 'utf8', timeout: 60_000 });
+    expect(bin(['ingest', join(corpus!, 'seeds'), '--manifest', manifest]).status).toBe(0);
+    const line = run.storylines![0]!;
+    const listed = JSON.parse(bin(['storylines', '--json']).stdout);
+    expect(listed.storylines).toEqual([expect.objectContaining({ id: line.id, eventCount: 2, articleCount: 5, firstPublished: '2020-02-20', lastPublished: '2020-02-28' })]);
+    const one = JSON.parse(bin(['storyline', line.eventIds[1]!.slice(0, 6), '--json']).stdout);
+    expect(one.storyline.id).toBe(line.id);
+    expect(one.storyline.check.changes.map((c: { kind: string; earlier: { text: string } }) => [c.kind, c.earlier.text])).toEqual(line.check!.changes.map((c) => [c.kind, c.earlier.text]));
+  });
+
   it('warns on stderr when most articles are undated, with the way to give dates', () => {
     const cliRun = (args: string[]) => spawnSync(process.execPath, [join(packageRoot(), 'bin', 'triangulate.js'), 'analyze', join(corpus!, 'seeds'), '--no-crosscheck', ...args], { encoding: 'utf8', timeout: 60_000 });
     const undated = cliRun([]);
