@@ -30,23 +30,9 @@ export function crossCheckStoryline(
   entities: readonly EntityRecord[] = [],
   across: readonly ReuseRecord[] = [],
 ): StorylineCheck {
-  const events = new Map(stories.map((s) => [s.id, s]));
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const eventOf = new Map<string, string>();
-  const chosen: Article[] = [];
-  let total = 0;
-  for (const id of line.eventIds) {
-    const members = (events.get(id)?.articleIds ?? []).map((a) => byId.get(a)).filter((a): a is Article => a !== undefined).sort(byDate);
-    total += members.length;
-    for (const a of members.slice(0, STORYLINE_CHECK.perEvent)) {
-      if (chosen.length >= STORYLINE_CHECK.articles) break;
-      chosen.push(a);
-      eventOf.set(a.id, id);
-    }
-  }
+  const { chosen, eventOf, reuse, total } = storylineSample(line, stories, articles, across);
   if (line.eventIds.length < 2 || new Set(eventOf.values()).size < 2) return { changes: [], articles: chosen.length, leftOut: total - chosen.length };
-  const inside = (r: ReuseRecord) => eventOf.has(r.from) && eventOf.has(r.to);
-  const reuse = [...line.eventIds.flatMap((id) => events.get(id)?.reuse ?? []), ...across].filter(inside);
   const check = crossCheck(chosen, reuse, entities);
   const claims = new Map(check.claims.map((c) => [c.id, c]));
   const eventsOf = (c: ClaimRecord) => new Set(c.mentions.map((m) => eventOf.get(m.articleId)!));
@@ -69,6 +55,36 @@ export function crossCheckStoryline(
     }
   changes.sort((x, y) => (x.later.published ?? '9999').localeCompare(y.later.published ?? '9999') || x.earlier.claimId.localeCompare(y.earlier.claimId));
   return { changes, articles: chosen.length, leftOut: total - chosen.length };
+}
+
+/**
+ * What the cross-check across a storyline reads: the earliest articles of each event (within
+ * STORYLINE_CHECK), the event of each, and the text they share — within each event's story and
+ * across its stories (`across`), so a copy filed under another story folds into one origin.
+ */
+export function storylineSample(
+  line: Pick<StorylineRecord, 'eventIds'>,
+  stories: readonly StoryRecord[],
+  articles: readonly Article[],
+  across: readonly ReuseRecord[] = [],
+): { chosen: Article[]; eventOf: Map<string, string>; reuse: ReuseRecord[]; total: number } {
+  const events = new Map(stories.map((s) => [s.id, s]));
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const eventOf = new Map<string, string>();
+  const chosen: Article[] = [];
+  let total = 0;
+  for (const id of line.eventIds) {
+    const members = (events.get(id)?.articleIds ?? []).map((a) => byId.get(a)).filter((a): a is Article => a !== undefined).sort(byDate);
+    total += members.length;
+    for (const a of members.slice(0, STORYLINE_CHECK.perEvent)) {
+      if (chosen.length >= STORYLINE_CHECK.articles) break;
+      chosen.push(a);
+      eventOf.set(a.id, id);
+    }
+  }
+  const inside = (r: ReuseRecord) => eventOf.has(r.from) && eventOf.has(r.to);
+  const reuse = [...line.eventIds.flatMap((id) => events.get(id)?.reuse ?? []), ...across].filter(inside);
+  return { chosen, eventOf, reuse, total };
 }
 
 function side(c: ClaimRecord, byId: ReadonlyMap<string, Article>, eventOf: ReadonlyMap<string, string>): StorylineSide {

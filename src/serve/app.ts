@@ -201,7 +201,7 @@ export function createApp(options: AppOptions): Hono {
     const s = book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
-    return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, articles: doc.articles, entities: doc.entities });
+    return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, storyline: storylineOf(store, s.story.id), articles: doc.articles, entities: doc.entities });
   });
   app.get('/api/stories/:id/claims/:claim', (c) => {
     const s = book.get(c.req.param('id'));

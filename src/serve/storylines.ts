@@ -1,6 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { checkedStoryline, type CheckedStoryline } from '../app/storylines.js';
-import { listStorylines, resolveStoryline, storylineOf } from '../store/storylines.js';
+import { listStorylines, resolveStoryline, storylineSummary } from '../store/storylines.js';
 import type { Store } from '../store/store.js';
 import { sourceName } from '../util/names.js';
 import { ApiError } from './errors.js';
@@ -21,7 +21,7 @@ class StorylineBook {
     } catch {
       return null;
     }
-    const summary = listStorylineSummary(this.store, id);
+    const summary = storylineSummary(this.store, id);
     if (!summary) return null;
     const version = `${summary.eventCount}:${summary.articleCount}:${summary.lastPublished ?? ''}`;
     const hit = this.cache.get(id);
@@ -37,11 +37,6 @@ class StorylineBook {
     while (this.cache.size > this.max) this.cache.delete(this.cache.keys().next().value!);
     return entry;
   }
-}
-
-function listStorylineSummary(store: Store, id: string) {
-  const first = store.db.prepare('SELECT story_id FROM storyline_events WHERE storyline_id = ? LIMIT 1').get(id) as { story_id: string } | undefined;
-  return first ? storylineOf(store, first.story_id) : null;
 }
 
 /**

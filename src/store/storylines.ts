@@ -39,10 +39,26 @@ export function listStorylines(store: Store, options: { limit?: number; offset?:
   return { total, storylines: rows.map(summary) };
 }
 
+/** A storyline's summary by its id, or null. */
+export function storylineSummary(store: Store, id: string): StorylineSummary | null {
+  const row = store.db.prepare(`${SUMMARY} WHERE id = ?`).get(id) as Row | undefined;
+  return row ? summary(row) : null;
+}
+
 /** The storyline a story belongs to, or null (no such story). */
 export function storylineOf(store: Store, storyId: string): StorylineSummary | null {
   const row = store.db.prepare(`${SUMMARY} WHERE id = (SELECT storyline_id FROM storyline_events WHERE story_id = ?)`).get(storyId) as Row | undefined;
   return row ? summary(row) : null;
+}
+
+/**
+ * The storyline of one stored story, for a report of that story alone (`triangulate story`): its
+ * id, title and days, with `eventIds` only that story (a report holds the stories it shows;
+ * `triangulate storyline` reports the storyline whole). Null when there is no such story.
+ */
+export function storylineForStory(store: Store, storyId: string): StorylineRecord | null {
+  const line = storylineOf(store, storyId);
+  return line ? { id: line.id, title: line.title, eventIds: [storyId], first: line.firstPublished, last: line.lastPublished } : null;
 }
 
 /** The storyline with this id, or the only one whose id starts with it (at least 4 characters). */

@@ -3,7 +3,7 @@ import pc from 'picocolors';
 import { ingestIntoStore } from '../../app/ingest.js';
 import { checkedStory } from '../../app/stories.js';
 import type { RunResult } from '../../model/run.js';
-import { defaultDbPath, lockForIngest, MATCH_END, MATCH_START, Store, type SearchHit, type StorySummary } from '../../store/index.js';
+import { defaultDbPath, lockForIngest, MATCH_END, MATCH_START, Store, storylineForStory, type SearchHit, type StorySummary } from '../../store/index.js';
 import { clip } from '../../report/view.js';
 import { fileLabel } from '../../util/names.js';
 import { progress, useColor } from '../io.js';
@@ -13,10 +13,10 @@ import { findStories, STORY_SORTS, type StoryFilter } from '../../store/browse.j
 import { CLAIM_STATUSES } from '../../model/check.js';
 import { plural } from '../../report/check-view.js';
 
-const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
+export const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
 const dbPath = (opts: { db?: string }) => opts.db ?? defaultDbPath();
 
-function positiveInt(value: string): number {
+export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return n;
@@ -144,7 +144,8 @@ export function storyCommand(): Command {
     try {
       // The cross-check kept by ingest when it is current, else computed here (a reader does not write the store).
       const { story, articles, entities } = checkedStory(store, store.resolveStory(id), { save: false })!;
-      const run: RunResult = { articles, entities, stories: [story], errors: [] };
+      const line = storylineForStory(store, story.id);
+      const run: RunResult = { articles, entities, stories: [story], ...(line ? { storylines: [line] } : {}), errors: [] };
       emitReports(run, opts);
     } finally {
       store.close();

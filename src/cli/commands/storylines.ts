@@ -1,21 +1,15 @@
-import { Command, InvalidArgumentError, Option } from 'commander';
+import { Command, Option } from 'commander';
 import pc from 'picocolors';
 import { checkedStoryline } from '../../app/storylines.js';
 import { plural } from '../../report/check-view.js';
 import { storylineView } from '../../report/storyline-view.js';
 import { renderStoryline } from '../../report/terminal.js';
 import { clip } from '../../report/view.js';
-import { defaultDbPath, listStorylines, resolveStoryline, Store, storylineOf } from '../../store/index.js';
+import { defaultDbPath, listStorylines, resolveStoryline, Store, storylineOf, storylineSummary } from '../../store/index.js';
 import { useColor } from '../io.js';
 import { checkOutputs, examples, writeJson } from './options.js';
+import { dbOption, positiveInt } from './store.js';
 
-const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
-  return n;
-}
 
 /** `triangulate storylines`: the stored storylines of several stories, newest first. */
 export function storylinesCommand(): Command {
@@ -69,8 +63,7 @@ export function storylineCommand(): Command {
           if (!of) throw error;
           lineId = of.id;
         }
-        const first = store.db.prepare('SELECT story_id FROM storyline_events WHERE storyline_id = ? LIMIT 1').get(lineId) as { story_id: string };
-        const s = checkedStoryline(store, lineId, storylineOf(store, first.story_id)!)!;
+        const s = checkedStoryline(store, lineId, storylineSummary(store, lineId)!)!;
         const v = storylineView(s.storyline, s.events, s.articles);
         if (opts.json) return writeJson(opts.json, { db: store.path, storyline: { ...s.storyline, eventCount: s.summary.eventCount, articleCount: s.summary.articleCount }, events: v.events, eventsLeftOut: s.eventsLeftOut });
         process.stdout.write(renderStoryline(v, { color: useColor(process.stdout, opts.color), width: Math.min(process.stdout.columns || 100, 120) }));
