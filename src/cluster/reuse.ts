@@ -6,7 +6,7 @@ import { MIN_SEEDS } from '../reuse/settings.js';
 import { byDate } from './index.js';
 
 /** Shared passages shorter than this many words (a name and a verb) are not reuse worth showing. */
-const MIN_PASSAGE_WORDS = 10;
+export const MIN_PASSAGE_WORDS = 10;
 /** A new article is aligned with at most this many earlier members: those sharing the most shingles with it. */
 const MAX_SOURCES_PER_ARTICLE = 20;
 

@@ -136,7 +136,10 @@ export const STORYLINES: StorylineSettings = Object.freeze({
   idleDays: 180,
   /** Dev F1 BASIL / ECB+: 96 → 0.976 / 0.846; 200 → 0.965 (P 0.942) / 0.855. */
   profileTerms: 96,
-  probeKeys: 24,
-  maxCandidates: 50,
-  maxPosting: 500,
+  /** Dev F1 the same at 12, 16 and 24. */
+  probeKeys: 12,
+  /** Dev F1 the same at 10, 20 and 50 (the events sharing the most keys are the ones that link); 10 is a fifth of the work of 50 per article. */
+  maxCandidates: 10,
+  /** Dev F1 the same at 50, 100, 200 and 500; 50 keeps the work per article at 100k flat (bench/store.ts: events are held 180 days, the clusterer's stories 7). */
+  maxPosting: 50,
 });

@@ -62,7 +62,8 @@ export interface StorylineClock {
  * event starts one of its own and joins an older one when it continues it: the attack, the arrests,
  * the trial months later. After each article the event it joined is compared with the events of
  * other storylines that share its highest-weighted words, refs or figures (an inverted index,
- * bounded like the clusterer's), by average link over the same weighted vectors the clusterer uses.
+ * bounded like the clusterer's), by average link over the same weighted vectors the clusterer uses;
+ * an event that keeps growing is compared again at 1–4, 6, 8, 12, 16, … articles (`checkpoint`).
  *
  * Within the event window (both events dated, their days at most `windowDays` apart) similar
  * content is enough, at `joinThreshold`. Past it, or when either event has no date, the two events
@@ -147,7 +148,9 @@ export class StorylineLinker {
     }
     this.grow(p, f, a.vector);
     this.touched.add(p.event);
-    const best = this.best(p, frequency);
+    // An event is compared again as it grows, at 1, 2, 3, 4, 6, 8, 12, 16, … articles: its profile
+    // changes less with each article, and the work per article stays bounded.
+    const best = checkpoint(p.members) ? this.best(p, frequency) : null;
     const absorbed: number[] = [];
     if (best) {
       const [into, from] = best.line < p.line ? [best.line, p.line] : [p.line, best.line];
@@ -191,13 +194,15 @@ export class StorylineLinker {
     p.members++;
     p.lastSeq = this.seq;
     for (const [k, w] of vector) p.terms.set(k, (p.terms.get(k) ?? 0) + w);
-    if (p.terms.size > this.settings.profileTerms) p.terms = new Map(topEntries(p.terms, this.settings.profileTerms));
     for (const k of f.facts) p.facts.add(k);
     if (f.day !== null) {
       p.daySum += f.day;
       p.dated++;
       p.lastDay = p.lastDay === null ? f.day : Math.max(p.lastDay, f.day);
     }
+    // Kept to its highest-weighted keys and posted under them when it is compared (checkpoint).
+    if (!checkpoint(p.members)) return;
+    if (p.terms.size > this.settings.profileTerms) p.terms = new Map(topEntries(p.terms, this.settings.profileTerms));
     this.post(p);
   }
 
@@ -221,11 +226,10 @@ export class StorylineLinker {
       if (!ids || ids.size > this.settings.maxPosting) continue;
       for (const id of ids) if (id !== p.event) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
-    const ranked = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
     let best: Profile | null = null;
     let bestScore = 0;
     let scored = 0;
-    for (const [id] of ranked) {
+    for (const id of mostShared(hits)) {
       const q = this.open.get(id);
       if (!q || q.line === p.line) continue;
       if (++scored > this.settings.maxCandidates) break;
@@ -242,15 +246,16 @@ export class StorylineLinker {
    */
   private linkScore(p: Profile, q: Profile, frequency: (key: string) => Frequency): number {
     const S = this.settings;
-    let sim = dot(p.terms, q.terms) / (p.members * q.members);
     const dated = p.dated > 0 && q.dated > 0;
+    const threshold = dated ? S.joinThreshold : S.undatedJoinThreshold;
+    let sim = dot(p.terms, q.terms) / (p.members * q.members);
     const gap = dated ? Math.abs(p.daySum / p.dated - q.daySum / q.dated) : null;
-    const inWindow = gap !== null && gap <= this.stories.windowDays;
-    if (!inWindow) {
-      if (sharedParticipants(p, q, frequency, S) < S.minShared) return 0;
+    if (gap === null || gap > this.stories.windowDays) {
       if (gap !== null) sim *= Math.max(0, 1 - S.decayPerDay * (gap - this.stories.windowDays));
+      // Below the threshold it cannot link whatever it shares: the participants are not counted.
+      if (sim < threshold || sharedParticipants(p, q, frequency, S) < S.minShared) return 0;
     }
-    return sim / (dated ? S.joinThreshold : S.undatedJoinThreshold);
+    return sim / threshold;
   }
 
   /** Close events idle past `idleDays` (by days, or by articles when undated). */
@@ -274,6 +279,20 @@ export class StorylineLinker {
       p.keys.clear();
     }
   }
+}
+
+/** Ids by how many keys they share, most first, ties by id: a bucket per count (the counts are small), not a sort of every hit. */
+function* mostShared(hits: ReadonlyMap<number, number>): Generator<number> {
+  const buckets: number[][] = [];
+  for (const [id, n] of hits) (buckets[n] ??= []).push(id);
+  for (let n = buckets.length - 1; n > 0; n--) if (buckets[n]) yield* buckets[n]!.sort((x, y) => x - y);
+}
+
+/** 1–4, then the powers of two and three times them: when an event of `n` articles is linked again. */
+export function checkpoint(n: number): boolean {
+  if (n <= 4) return true;
+  const m = n % 3 === 0 ? n / 3 : n;
+  return (m & (m - 1)) === 0;
 }
 
 function exportProfile(p: Profile): EventProfileState {
