@@ -5,8 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyzeExtracted } from '../src/app/analyze.js';
 import { storeArticles } from '../src/app/ingest.js';
-import { features, StoryClusterer } from '../src/cluster/index.js';
+import { features, StoryClusterer, StorylineLinker } from '../src/cluster/index.js';
+import { PileReuse } from '../src/cluster/pile-reuse.js';
 import { reuseDoc, StoryReuse } from '../src/cluster/reuse.js';
+import { fingerprint } from '../src/reuse/index.js';
 import type { Article } from '../src/model/article.js';
 import { Store } from '../src/store/index.js';
 import { collectGarbage } from '../src/util/gc.js';
@@ -24,7 +26,8 @@ import { clones, EPOCH_DAYS, streamPlan } from './stream.js';
  *
  * Per size, three timed passes over the same stream:
  *   - generation only (the peer: building the clones costs this much, and is subtracted);
- *   - clustering + reuse in memory (StoryClusterer + StoryReuse, no store);
+ *   - clustering + reuse in memory (StoryClusterer, StorylineLinker, StoryReuse and PileReuse: the
+ *     stories, their storylines, copies within a story and across stories; no store);
  *   - the whole store ingest (clustering, reuse, SQLite writes with FTS5 and the clustering state).
  */
 
@@ -36,7 +39,9 @@ interface ChildResult {
   readonly rssBaseMB: number;
   readonly peakMB: number;
   readonly stories: number;
+  readonly storylines: number;
   readonly pairs: number;
+  readonly across: number;
   readonly dbMB: number | null;
 }
 
@@ -66,13 +71,13 @@ async function parent(): Promise<void> {
   const bare = run('store', Math.max(...sizes), ['--no-gc']);
   rmSync(tmp, { recursive: true, force: true });
   const net = (r: ChildResult) => Math.max(1e-9, r.seconds - r.generateSeconds);
-  process.stdout.write('| articles | pass | seconds (net of generation) | articles/s | µs/article | × µs/article at the smallest size | stories | reuse pairs | RSS before / peak MB | store MB |\n|---|---|---|---|---|---|---|---|---|---|\n');
+  process.stdout.write('| articles | pass | seconds (net of generation) | articles/s | µs/article | × µs/article at the smallest size | stories | storylines | reuse pairs | across stories | RSS before / peak MB | store MB |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n');
   for (const r of rows) {
     const first = rows.find((x) => x.mode === r.mode)!;
     const us = (net(r) / r.n) * 1e6;
     const us0 = (net(first) / first.n) * 1e6;
     process.stdout.write(
-      `| ${r.n} | ${r.mode === 'cluster' ? 'clustering + reuse (memory)' : 'store ingest (SQLite)'} | ${net(r).toFixed(2)} (gen ${r.generateSeconds.toFixed(2)}) | ${(r.n / net(r)).toFixed(0)} | ${us.toFixed(0)} | ${(us / us0).toFixed(2)} | ${r.stories} | ${r.pairs} | ${r.rssBaseMB} / ${r.peakMB} | ${r.dbMB ?? '–'} |\n`,
+      `| ${r.n} | ${r.mode === 'cluster' ? 'clustering + reuse (memory)' : 'store ingest (SQLite)'} | ${net(r).toFixed(2)} (gen ${r.generateSeconds.toFixed(2)}) | ${(r.n / net(r)).toFixed(0)} | ${us.toFixed(0)} | ${(us / us0).toFixed(2)} | ${r.stories} | ${r.storylines} | ${r.pairs} | ${r.across} | ${r.rssBaseMB} / ${r.peakMB} | ${r.dbMB ?? '–'} |\n`,
     );
   }
   process.stdout.write(
@@ -107,31 +112,47 @@ function child(mode: 'cluster' | 'store', n: number, cache: string, tmp: string,
   for (const a of clones(base, plan)) chars += a.text.length;
   const generateSeconds = (performance.now() - t) / 1000;
   let stories = 0;
+  let storylines = 0;
   let pairs = 0;
+  let across = 0;
   let dbMB: number | null = null;
   t = performance.now();
   if (mode === 'cluster') {
     const c = new StoryClusterer();
+    const linker = new StorylineLinker();
     const reuse = new Map<number, StoryReuse>();
+    const pile = new PileReuse();
+    const lines = new Set<number>();
     let i = 0;
     for (const a of clones(base, plan)) {
-      const { story, opened } = c.add(features(a));
-      if (opened) stories++;
-      let r = reuse.get(story);
-      if (!r) reuse.set(story, (r = new StoryReuse()));
-      pairs += r.add(reuseDoc(a)).length;
+      const f = features(a);
+      const placed = c.add(f);
+      const { line, absorbed } = linker.place(f, placed, (k) => c.frequency(k));
+      lines.add(line);
+      for (const l of absorbed) lines.delete(l);
+      if (placed.opened) stories++;
+      let r = reuse.get(placed.story);
+      if (!r) reuse.set(placed.story, (r = new StoryReuse()));
+      const doc = reuseDoc(a);
+      const fp = fingerprint(doc.text);
+      pairs += r.add(doc, true, fp).length;
+      across += pile.add(doc, String(placed.story), fp).length;
       if (++i % 500 === 0) {
         c.drain(); // what a store would save
+        linker.drain();
         if (collect) collectGarbage(); // as storeArticles does after each commit
         for (const id of [...reuse.keys()]) if (!c.isOpen(id)) reuse.delete(id);
       }
     }
+    storylines = lines.size;
   } else {
     const path = join(tmp, `bench-${n}.db`);
     const store = Store.open(path, { create: true });
     const s = storeArticles(store, clones(base, plan), { firstDay: plan[0]?.day ?? null, total: n, collect });
     stories = s.newStories;
     pairs = s.reusePairs;
+    across = s.reuseAcross ?? 0;
+    storylines = (store.db.prepare('SELECT count(*) AS n FROM storylines').get() as { n: number }).n;
     store.close();
     dbMB = Math.round((statSync(path).size + sizeOr0(`${path}-wal`)) / 2 ** 20);
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
@@ -142,7 +163,7 @@ function child(mode: 'cluster' | 'store', n: number, cache: string, tmp: string,
     process.stderr.write(`live heap after the run: ${Math.round(process.memoryUsage().heapUsed / 2 ** 20)} MB (rss ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)\n`);
   }
   const peakMB = Math.round((process.resourceUsage().maxRSS * 1024) / 2 ** 20);
-  const out: ChildResult = { mode, n, generateSeconds, seconds, rssBaseMB, peakMB, stories, pairs, dbMB };
+  const out: ChildResult = { mode, n, generateSeconds, seconds, rssBaseMB, peakMB, stories, storylines, pairs, across, dbMB };
   process.stdout.write(JSON.stringify({ ...out, chars }) + '\n');
 }
 

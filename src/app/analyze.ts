@@ -1,7 +1,9 @@
-import { clusterStories } from '../cluster/index.js';
+import { clusterEvents } from '../cluster/index.js';
+import { pileReuse } from '../cluster/pile-reuse.js';
 import { storyReuse } from '../cluster/reuse.js';
 import { cleanAll } from '../clean/index.js';
 import { crossCheckStories } from '../crosscheck/index.js';
+import { crossCheckStorylines } from '../crosscheck/storyline.js';
 import { entityTable } from '../annotate/entities/index.js';
 import { ingest, type IngestOptions } from '../ingest/index.js';
 import type { Extracted } from '../ingest/types.js';
@@ -13,7 +15,7 @@ import { DEFAULT_TIME_BUDGET_MS } from '../pipeline/settings.js';
 import { TimeBudget } from '../util/budget.js';
 import { WorkerPool } from '../parallel/pool.js';
 import { annotateInPool, cleanInPool, storiesInPool, workersFor } from '../parallel/run.js';
-import { annotatePipeline, classified } from './pipeline.js';
+import { annotatePipeline, finishArticle } from './pipeline.js';
 
 export interface AnalyzeOptions {
   /** ISO day to resolve relative dates against when an article has no publication date. */
@@ -60,7 +62,8 @@ export function budgetOf(options: Pick<AnalyzeOptions, 'timeBudgetMs' | 'budget'
 
 /**
  * The whole analyze job: ingest every input, clean, annotate, resolve refs across the run, group
- * stories, trace copies and cross-check each story. Bad inputs become errors in the result; the rest of the batch goes on.
+ * stories and the storylines that link them, trace copies (within and across stories) and
+ * cross-check each story and each storyline's events together. Bad inputs become errors in the result; the rest of the batch goes on.
  *
  * @example
  * const run = await analyze(['examples/demo']);
@@ -92,8 +95,12 @@ export async function analyzeDocuments(docs: readonly Extracted[], options: Anal
     const onError = (e: RunError) => (errors.push(e), options.onError?.(e));
     const articles = await annotateInPool(pool, cleaned.articles, { referenceDate: options.referenceDate, onProgress: options.onProgress, budget, onError });
     const entities = entityTable(articles);
-    const stories = await storiesInPool(pool, clusterStories(articles), articles, entities, options.crossCheck !== false);
-    return { articles, entities, stories, errors };
+    const events = clusterEvents(articles);
+    const crossCheck = options.crossCheck !== false;
+    const stories = await storiesInPool(pool, events.stories, articles, entities, crossCheck);
+    const reuseAcross = pileReuse(stories, articles);
+    const storylines = crossCheck ? crossCheckStorylines(events.storylines, stories, articles, entities, reuseAcross) : events.storylines;
+    return { articles, entities, stories, storylines, reuseAcross, errors };
   } finally {
     await pool.close();
   }
@@ -107,13 +114,18 @@ export function analyzeExtracted(docs: readonly Extracted[], options: AnalyzeOpt
   const errors: RunError[] = [...cleaned.errors];
   const articles = annotateArticles(cleaned.articles, { ...options, budget, onError: (e) => (errors.push(e), options.onError?.(e)) });
   const entities = entityTable(articles);
-  const stories = storyReuse(clusterStories(articles), articles);
-  return { articles, entities, stories: options.crossCheck === false ? stories : crossCheckStories(stories, articles, entities), errors };
+  const events = clusterEvents(articles);
+  const stories = storyReuse(events.stories, articles);
+  const reuseAcross = pileReuse(stories, articles);
+  if (options.crossCheck === false) return { articles, entities, stories, storylines: events.storylines, reuseAcross, errors };
+  const storylines = crossCheckStorylines(events.storylines, stories, articles, entities, reuseAcross);
+  return { articles, entities, stories: crossCheckStories(stories, articles, entities), storylines, reuseAcross, errors };
 }
 
 /**
- * Annotate cleaned articles (refs resolved across the batch) and classify them. An article whose
- * input runs out of its time budget is left out, and `onError` told.
+ * Annotate cleaned articles (refs resolved across the batch), date the undated ones from their
+ * text where it says, and classify them. An article whose input runs out of its time budget is
+ * left out, and `onError` told.
  */
 export function annotateArticles(cleaned: readonly Article[], options: Pick<AnalyzeOptions, 'referenceDate' | 'onProgress' | 'onError' | 'timeBudgetMs' | 'budget'> = {}): Article[] {
   const ctx = { referenceDate: options.referenceDate ?? null };
@@ -122,7 +134,7 @@ export function annotateArticles(cleaned: readonly Article[], options: Pick<Anal
     budget: budgetOf(options),
     onDropped: (a, reason) => options.onError?.(InputError.create(a.source, reason)),
   });
-  return annotated.map(classified);
+  return annotated.map((a) => finishArticle(a, ctx.referenceDate));
 }
 
 /** Read every input; errors go to `onError` as soon as they are known and into the returned list. Reading an input counts against its time budget. */

@@ -24,6 +24,10 @@ export interface IngestSummary {
   /** Existing stories that gained articles. */
   readonly grownStories: number;
   readonly reusePairs: number;
+  /** New articles without a publication day (none in their metadata or their text). */
+  readonly undated?: number;
+  /** Pairs of articles of two different stories that share text. */
+  readonly reuseAcross?: number;
   readonly errors: readonly RunError[];
 }
 
@@ -186,7 +190,7 @@ export function storeArticles(
   articles: Iterable<Article>,
   options: StoreOptions = {},
   prepare: (batch: readonly Article[]) => readonly Article[] = (b) => b,
-): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs'> & { readonly storyIds: readonly string[] } {
+): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] } {
   const chunk = options.chunk ?? 500;
   let firstDay = options.firstDay;
   if (firstDay === undefined && Array.isArray(articles)) {
@@ -224,9 +228,12 @@ function articlePlacer(store: Store, options: StoreOptions) {
   let pairs = 0;
   let pending = 0;
   let undated = false;
+  let undatedCount = 0;
+  let across = 0;
   return {
     place(batch: readonly Article[]): void {
       for (const a of batch) {
+        if (a.meta.published === null) undatedCount++;
         if (a.meta.published === null && !undated) {
           // Undated articles come last and are compared with closed stories found by full-text
           // search (StoreWriter): what came before must be searchable first.
@@ -237,6 +244,7 @@ function articlePlacer(store: Store, options: StoreOptions) {
         const placed = writer.add(a);
         (placed.opened ? opened : opened.has(placed.storyId) ? opened : grown).add(placed.storyId);
         pairs += placed.reuse;
+        across += placed.reuseAcross ?? 0;
         if (++pending >= commitEvery) {
           added += writer.commit();
           if (options.collect !== false) collectGarbage();
@@ -245,10 +253,10 @@ function articlePlacer(store: Store, options: StoreOptions) {
         options.onProgress?.('storing', added + pending, total);
       }
     },
-    finish(): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs'> & { readonly storyIds: readonly string[] } {
+    finish(): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] } {
       added += writer.commit();
       if (options.collect !== false) collectGarbage();
-      return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, storyIds: [...opened, ...grown] };
+      return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, undated: undatedCount, reuseAcross: across, storyIds: [...opened, ...grown] };
     },
   };
 }

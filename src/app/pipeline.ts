@@ -2,6 +2,7 @@ import { classifyArticle } from '../classify/index.js';
 import { Article } from '../model/article.js';
 import { citedSources } from '../annotate/sources/index.js';
 import { dates } from '../annotate/dates/index.js';
+import { datedFromText } from '../annotate/dates/published.js';
 import { entities, resolveEntityRefs } from '../annotate/entities/index.js';
 import { hedges } from '../annotate/hedges/index.js';
 import { quantities } from '../annotate/quantities/index.js';
@@ -22,7 +23,12 @@ export function annotatePipeline(): Pipeline {
   return standard;
 }
 
-/** An annotated article with its kind (news, opinion, unknown) and the signals that decided it: the step after the pipeline. */
-export function classified(article: Article): Article {
-  return Article.with(article, { classification: classifyArticle(article) });
+/**
+ * The step after the pipeline, on whichever thread ran it: an article without a date takes one
+ * from its text where the text says it (and says so in its provenance), then its kind (news,
+ * opinion, unknown) with the signals that decided it.
+ */
+export function finishArticle(article: Article, referenceDate: string | null): Article {
+  const dated = datedFromText(article, referenceDate);
+  return Article.with(dated, { classification: classifyArticle(dated) });
 }

@@ -1,12 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Article } from '../model/article.js';
-import type { StoryRecord } from '../model/run.js';
+import type { StorylineRecord, StoryRecord } from '../model/run.js';
 import { features } from './features.js';
 import { StoryClusterer } from './stories.js';
-import { STORIES, type StorySettings } from './settings.js';
+import { StorylineLinker } from './storylines.js';
+import { STORIES, STORYLINES, type StorylineSettings, type StorySettings } from './settings.js';
 
 export { StoryClusterer, type StoryState, type Background, type ClusterChanges, type StoryAssignment } from './stories.js';
 export { dayOf, features, publishedDay, type Features } from './features.js';
+export { StorylineLinker, type EventProfileState, type StorylineChanges, type StorylinePlacement } from './storylines.js';
 
 /**
  * Group a batch into stories. Articles the user put in a story (`meta.group`: `--one-story`,
@@ -16,11 +18,36 @@ export { dayOf, features, publishedDay, type Features } from './features.js';
  * stories are ordered by their first article.
  */
 export function clusterStories(articles: readonly Article[], settings: StorySettings = STORIES): StoryRecord[] {
+  return clusterEvents(articles, settings).stories;
+}
+
+/**
+ * Stories (events) and the storylines that link them, from one pass of the online clusterer and
+ * the storyline linker (src/cluster/storylines.ts) over the batch in publication order. A user's
+ * group is one event and one storyline of its own.
+ */
+export function clusterEvents(
+  articles: readonly Article[],
+  settings: StorySettings = STORIES,
+  lineSettings: StorylineSettings = STORYLINES,
+): { stories: StoryRecord[]; storylines: StorylineRecord[] } {
   const given = new Map<string, Article[]>();
   for (const a of [...articles].sort(byDate)) if (a.meta.group) given.set(a.meta.group, [...(given.get(a.meta.group) ?? []), a]);
   const grouped = [...given].map(([key, members]) => ({ id: groupStoryId(key), title: members[0]!.meta.title ?? key, articleIds: members.map((a) => a.id) }));
-  const clustered = clusterFree(articles.filter((a) => !a.meta.group), settings);
-  return [...grouped, ...clustered];
+  const free = clusterFree(articles.filter((a) => !a.meta.group), settings, lineSettings);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const own = [...given.entries()].map(([key], i) => storylineRecord(groupStorylineId(key), [grouped[i]!], byId));
+  return { stories: [...grouped, ...free.stories], storylines: [...own, ...free.storylines] };
+}
+
+/** The id of the storyline a user's group key makes (its one event is `groupStoryId(key)`). */
+export function groupStorylineId(key: string): string {
+  return createHash('sha256').update(`group-storyline\n${key}`).digest('hex').slice(0, 10);
+}
+
+/** A storyline's id: from the id of the article that started its first event, so it stays put as the storyline grows. */
+export function storylineId(firstArticleId: string): string {
+  return createHash('sha256').update(`storyline\n${firstArticleId}`).digest('hex').slice(0, 10);
 }
 
 /** The id of the story a user's group key names (`--one-story`, `--group-by`): the same key, the same story, in a batch as in a store. */
@@ -28,11 +55,13 @@ export function groupStoryId(key: string): string {
   return createHash('sha256').update(`group\n${key}`).digest('hex').slice(0, 10);
 }
 
-/** The clusterer over articles the user put in no story. */
-function clusterFree(articles: readonly Article[], settings: StorySettings): StoryRecord[] {
+/** The clusterer and the linker over articles the user put in no story. */
+function clusterFree(articles: readonly Article[], settings: StorySettings, lineSettings: StorylineSettings): { stories: StoryRecord[]; storylines: StorylineRecord[] } {
   const order = [...articles].sort(byDate);
   let c = new StoryClusterer(settings);
+  const linker = new StorylineLinker(lineSettings, settings, undefined, true);
   const groups = new Map<number, Article[]>();
+  const lineOf = new Map<number, number>();
   let undated = false;
   for (const [i, a] of order.entries()) {
     const f = features(a, settings);
@@ -43,13 +72,41 @@ function clusterFree(articles: readonly Article[], settings: StorySettings): Sto
       // up by full-text search: StoreWriter.)
       undated = true;
       c = reopened(c, settings);
+      linker.reopenAll();
     }
-    const { story } = c.add(f);
-    const g = groups.get(story);
+    const placed = c.add(f);
+    const { line, absorbed } = linker.place(f, placed, (k) => c.frequency(k));
+    lineOf.set(placed.story, line);
+    if (absorbed.length) for (const [ev, l] of lineOf) if (absorbed.includes(l)) lineOf.set(ev, line);
+    const g = groups.get(placed.story);
     if (g) g.push(a);
-    else groups.set(story, [a]);
+    else groups.set(placed.story, [a]);
   }
-  return [...groups.values()].map((members) => ({ id: storyId(members[0]!.id), title: members[0]!.meta.title ?? '(untitled)', articleIds: members.map((a) => a.id) }));
+  const stories = [...groups].map(([num, members]) => ({ num, record: { id: storyId(members[0]!.id), title: members[0]!.meta.title ?? '(untitled)', articleIds: members.map((a) => a.id) } }));
+  const lines = new Map<number, StoryRecord[]>();
+  for (const { num, record } of stories) pushLine(lines, lineOf.get(num)!, record);
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const storylines = [...lines.values()].map((events) => storylineRecord(storylineId(events[0]!.articleIds[0]!), events, byId));
+  return { stories: stories.map((s) => s.record), storylines };
+}
+
+function pushLine(lines: Map<number, StoryRecord[]>, line: number, s: StoryRecord): void {
+  const list = lines.get(line);
+  if (list) list.push(s);
+  else lines.set(line, [s]);
+}
+
+/** A storyline of events (in the order of their first articles): its title is the first one's, its days span their articles'. */
+export function storylineRecord(id: string, events: readonly Pick<StoryRecord, 'id' | 'title' | 'articleIds'>[], byId: ReadonlyMap<string, Dated>): StorylineRecord {
+  const days = events.flatMap((e) => e.articleIds.map((a) => byId.get(a)?.meta.published ?? null)).filter((d): d is string => d !== null).sort();
+  return { id, title: events[0]!.title, eventIds: events.map((e) => e.id), first: days[0] ?? null, last: days.at(-1) ?? null };
+}
+
+/** The storylines of a run: its own, else each story its own storyline (a run of one stored story). */
+export function storylinesOf(run: { readonly stories: readonly StoryRecord[]; readonly storylines?: readonly StorylineRecord[]; readonly articles: readonly Dated[] }): readonly StorylineRecord[] {
+  if (run.storylines) return run.storylines;
+  const byId = new Map(run.articles.map((a) => [a.id, a]));
+  return run.stories.map((s) => storylineRecord(storylineId(s.articleIds[0] ?? s.id), [s], byId));
 }
 
 /**

@@ -1,3 +1,4 @@
+import { DATED_FROM_TEXT } from '../annotate/dates/published.js';
 import type { Article } from '../model/article.js';
 import type { ReuseRecord, StoryRecord } from '../model/run.js';
 import { fingerprint, overlap, type Fingerprint } from '../reuse/index.js';
@@ -5,7 +6,7 @@ import { MIN_SEEDS } from '../reuse/settings.js';
 import { byDate } from './index.js';
 
 /** Shared passages shorter than this many words (a name and a verb) are not reuse worth showing. */
-const MIN_PASSAGE_WORDS = 10;
+export const MIN_PASSAGE_WORDS = 10;
 /** A new article is aligned with at most this many earlier members: those sharing the most shingles with it. */
 const MAX_SOURCES_PER_ARTICLE = 20;
 
@@ -36,9 +37,9 @@ export class StoryReuse {
   /**
    * Add an article; returns the reuse it shares with earlier members (earlier-published side
    * first). With `align` false it is only indexed (a store re-opening a story whose pairs it has).
+   * `fp` is the article's fingerprint when the caller has made it (PileReuse reads the same one).
    */
-  add(doc: ReuseDoc, align = true): ScoredReuse[] {
-    const fp = fingerprint(doc.text);
+  add(doc: ReuseDoc, align = true, fp: Fingerprint = fingerprint(doc.text)): ScoredReuse[] {
     const distinct = new Set(fp.shingles);
     const out = align ? this.align(doc, fp, distinct) : [];
     const idx = this.members.length;
@@ -62,12 +63,17 @@ export class StoryReuse {
       .map(([m]) => this.members[m]!);
     const out: ScoredReuse[] = [];
     for (const m of sources) {
-      const [a, b] = (earlier(m.doc, doc) || byDate(m.doc, doc)) <= 0 ? [m, { doc, fp }] : [{ doc, fp }, m];
-      const r = reuseBetween(a.doc, b.doc, a.fp, b.fp);
+      const r = reuseInOrder(m, { doc, fp });
       if (r) out.push(r);
     }
     return out;
   }
+}
+
+/** The reuse between two fingerprinted articles, the earlier-published one as `first` (then by `byDate`). */
+export function reuseInOrder(x: { readonly doc: ReuseDoc; readonly fp: Fingerprint }, y: { readonly doc: ReuseDoc; readonly fp: Fingerprint }): ScoredReuse | null {
+  const [a, b] = (earlier(x.doc, y.doc) || byDate(x.doc, y.doc)) <= 0 ? [x, y] : [y, x];
+  return reuseBetween(a.doc, b.doc, a.fp, b.fp);
 }
 
 /**
@@ -102,12 +108,16 @@ export function storyReuse(stories: readonly StoryRecord[], articles: readonly A
 
 /**
  * -1 when `x` was published before `y`, 1 when after, 0 when no date tells: an earlier day, or on
- * the same day an earlier instant when both sources gave the time.
+ * the same day an earlier instant when both sources gave the time (a day estimated from relative
+ * dates tells nothing here).
  */
 function earlier(x: ReuseDoc, y: ReuseDoc): number {
   const dx = x.meta.published;
   const dy = y.meta.published;
   if (!dx || !dy || dx.length !== dy.length) return 0;
+  // A day estimated from "on Thursday" against the run's reference day places an article in its
+  // week, not before or after another: it tells no direction of copying.
+  if (x.meta.provenance.published === DATED_FROM_TEXT.relative || y.meta.provenance.published === DATED_FROM_TEXT.relative) return 0;
   if (dx !== dy) return dx < dy ? -1 : 1;
   const tx = x.meta.publishedAt;
   const ty = y.meta.publishedAt;

@@ -58,6 +58,14 @@ export interface StoryAssignment {
   /** True when the article started the story. */
   readonly opened: boolean;
   readonly similarity: number;
+  /** The article's weighted vector (content words and `@` refs, unit length), as the story summed it: what storyline linking reads. */
+  readonly vector: ReadonlyMap<string, number>;
+}
+
+/** Articles carrying a feature, out of `docs`. */
+export interface Frequency {
+  readonly df: number;
+  readonly docs: number;
 }
 
 /** What changed since the last `drain()`: stories to save, document-frequency increments, counters. */
@@ -136,6 +144,11 @@ export class StoryClusterer {
     }
   }
 
+  /** How many of the articles seen so far carry this feature, and how many there were (with the prior the weights smooth by): how common a participant is. */
+  frequency(key: string): Frequency {
+    return { df: this.df.get(key) ?? 0, docs: this.docs + this.settings.priorDocs };
+  }
+
   /** True while a story can still take articles (it is in memory). */
   isOpen(id: number): boolean {
     return this.open.has(id);
@@ -167,10 +180,10 @@ export class StoryClusterer {
       const sim = this.similarity(f, terms, s);
       if (sim > bestSim || (sim === bestSim && best && s.id < best.id)) [best, bestSim] = [s, sim];
     }
-    const joined = best && bestSim >= this.settings.joinThreshold ? best : null;
+    const joined = best && bestSim >= (f.day === null ? this.settings.undatedJoinThreshold : this.settings.joinThreshold) ? best : null;
     const story = joined ?? this.start();
     this.join(story, f, terms, keys);
-    return { articleId: f.id, story: story.id, opened: !joined, similarity: joined ? bestSim : 0 };
+    return { articleId: f.id, story: story.id, opened: !joined, similarity: joined ? bestSim : 0, vector: terms };
   }
 
   /** Everything that changed since the last call, for a store to save in one transaction. */

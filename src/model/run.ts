@@ -47,6 +47,51 @@ export interface StoryRecord {
   readonly check?: StoryCheck;
 }
 
+/**
+ * Events that continue one another over weeks or months (src/cluster/storylines.ts): the attack,
+ * the arrests, the trial. Every story (an event) belongs to one storyline.
+ */
+export interface StorylineRecord {
+  readonly id: string;
+  /** The title of its first event. */
+  readonly title: string;
+  /** Its events (story ids), in the order of their first articles. */
+  readonly eventIds: readonly string[];
+  /** The earliest and the latest publication day of its articles, null when none is dated. */
+  readonly first: string | null;
+  readonly last: string | null;
+  /** What changed between its events (src/crosscheck/storyline.ts). */
+  readonly check?: StorylineCheck;
+}
+
+/** One side of a change across a storyline's events: the claim, where and when it was stated. */
+export interface StorylineSide {
+  readonly claimId: string;
+  readonly text: string;
+  readonly eventId: string;
+  readonly articleIds: readonly string[];
+  /** The earliest publication day of those articles, or null. */
+  readonly published: string | null;
+}
+
+/** A statement overtaken in a later event (a plan settled otherwise, `change`) or denied there (`denial`), with both dates. */
+export interface StorylineChange {
+  readonly kind: 'change' | 'denial';
+  /** For a change: the plan, then the outcome. For a denial: the statement, then the denial (in publication order). */
+  readonly earlier: StorylineSide;
+  readonly later: StorylineSide;
+  /** Both sides quoted with their sources and dates, as the story's conflict note gives them. */
+  readonly note: string;
+}
+
+/** The cross-check across a storyline's events: what changed between them, and how much of it was read. */
+export interface StorylineCheck {
+  readonly changes: readonly StorylineChange[];
+  /** Articles cross-checked together, and those left out by the cap (src/crosscheck/storyline.ts). */
+  readonly articles: number;
+  readonly leftOut: number;
+}
+
 /** A problem with one input, printed as `input: reason`. */
 export interface RunError {
   readonly input: string;
@@ -58,5 +103,9 @@ export interface RunResult {
   readonly articles: readonly Article[];
   readonly entities: readonly EntityRecord[];
   readonly stories: readonly StoryRecord[];
+  /** Stories that continue one another; absent in a run of one stored story (then each story is its own, see `storylinesOf`). */
+  readonly storylines?: readonly StorylineRecord[];
+  /** Text shared between articles of two different stories (src/cluster/pile-reuse.ts): each article's closest source in another story. */
+  readonly reuseAcross?: readonly ReuseRecord[];
   readonly errors: readonly RunError[];
 }

@@ -1,4 +1,4 @@
-import { annotatePipeline, classified } from '../app/pipeline.js';
+import { annotatePipeline, finishArticle } from '../app/pipeline.js';
 import { cleanDocument, type Cleaned } from '../clean/index.js';
 import { storyReuse } from '../cluster/reuse.js';
 import { crossCheckStories } from '../crosscheck/index.js';
@@ -47,7 +47,7 @@ export function warmUp(): void {
   const doc = fromText('Mayor opens the port\nThe mayor of Ankara said on Monday that 3 people were hurt, Reuters reported. "We will rebuild," she said.', 'warm-up.txt', { published: '2020-02-28' });
   const cleaned = cleanDocument(doc, new Map());
   if (!('article' in cleaned)) return;
-  runPipeline(annotatePipeline(), [cleaned.article], ctx).map(classified);
+  runPipeline(annotatePipeline(), [cleaned.article], ctx).map((a) => finishArticle(a, ctx.referenceDate));
   for (let i = 0; i <= REGEXP_TIER_UP_TICKS; i++) findDates('On Monday, 3 March 2020.', [], '2020-02-28');
 }
 
@@ -95,7 +95,7 @@ export function taskRunner(): (task: Task) => TaskAnswer {
         const done = runStages(stages as readonly Stage[], before, ctx, budget);
         const spentMs = budget?.spentOn(before.source) ?? 0;
         if (done === null) return { value: { dropped: true, spentMs } satisfies PhaseResult };
-        const after = task.last ? classified(done) : done;
+        const after = task.last ? finishArticle(done, ctx.referenceDate) : done;
         if (!task.last) held.set(task.id, after);
         const delta = diffArticle(before, after);
         return { value: { dropped: false, delta, spentMs } satisfies PhaseResult, transfer: deltaTransfer(delta) };

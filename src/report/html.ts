@@ -6,6 +6,7 @@ import { articleLabels, fileOrder, refName } from '../util/names.js';
 import { CHART_CSS, coverageChart, dependencyGraph, labelGrid, loadedRates, timelineChart, verdictBar } from './charts.js';
 import { checkView, plural, STATUS_ORDER, type CheckView, type ClaimFilter } from './check-view.js';
 import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
+import { acrossViews, eventPoints, storylineViews, type StorylineView } from './storyline-view.js';
 import { reuseViews, articleHeading, dateLines, graphData, hedgeLines, metaLine, quantityLines, removedSummary, sourceLines } from './view.js';
 
 import { esc } from './escape.js';
@@ -147,6 +148,18 @@ function storyHtml(s: StoryRecord, articles: readonly Article[], labels: Readonl
   return p.join('\n');
 }
 
+/** A storyline: its events on a time axis and as a list (each with its days and outlets), then what changed between them. `href` links an event's story. */
+export function storylineHtml(v: StorylineView, href: (storyId: string) => string): string {
+  const p: string[] = [`<section class="storyline" id="l-${esc(v.id)}"><h3>${esc(v.title)}</h3><p class="meta">${esc(v.days)} · ${plural(v.events.length, 'story', 'stories')} · storyline ${esc(v.id)}</p>`];
+  p.push(timelineChart(eventPoints(v), `events-${v.id}`));
+  p.push(`<ol class="events">${v.events.map((e) => `<li><span class="meta">${esc(e.days)}</span> <a href="${esc(href(e.id))}">${esc(e.title)}</a> <span class="meta">[${esc(e.outlets.join(', '))}; ${plural(e.articles, 'article')}]</span></li>`).join('')}</ol>`);
+  if (v.changes.length) p.push(`<h4>What changed between them</h4><ul>${v.changes.map((c) => `<li><strong>${esc(c.kind)}</strong>: ${esc(c.line)}</li>`).join('')}</ul>`);
+  else if (v.checked) p.push(`<p class="meta">No statement of one of its stories is overtaken or denied in another.</p>`);
+  if (v.checked) p.push(`<p class="meta">${esc(v.checked)}</p>`);
+  p.push(`</section>`);
+  return p.join('\n');
+}
+
 /**
  * One self-contained HTML page, story first: how to read it and the verdicts' meanings, each
  * story (brief, verdict bar, conflicts, copy graph, claims, framing charts, timeline), then each
@@ -159,9 +172,16 @@ export function renderHtml(run: RunResult, options: { all?: boolean; filter?: Cl
   parts.push(`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`);
   parts.push(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`);
   parts.push(`<title>triangulate report</title><style>${STYLE}</style></head><body>`);
-  parts.push(`<h1>triangulate report</h1><p class="meta">${plural(run.articles.length, 'article')} · ${plural(run.stories.length, 'story', 'stories')} · ${plural(run.errors.length, 'input')} not read</p>`);
+  parts.push(`<h1>triangulate report</h1><p class="meta">${plural(run.articles.length, 'article')} · ${plural(run.stories.length, 'story', 'stories')}${run.storylines ? ` in ${plural(run.storylines.length, 'storyline')}` : ''} · ${plural(run.errors.length, 'input')} not read</p>`);
   parts.push(howToRead(), `<h3>Verdicts</h3>`, verdictLegend(), `<p class="meta">Highlights in the article texts:</p>`, legend());
-  for (const s of run.stories) parts.push(storyHtml(s, run.articles, labels, Boolean(options.all), options.filter));
+  const views = storylineViews(run, labels);
+  if (views.length) parts.push(`<h2>Storylines</h2><p class="meta">${plural(views.length, 'storyline')} of two or more stories that continue one another.</p>`);
+  for (const v of views) parts.push(storylineHtml(v, (id) => `#s-${id}`));
+  for (const s of run.stories) {
+    parts.push(storyHtml(s, run.articles, labels, Boolean(options.all), options.filter));
+    const across = acrossViews(s, run.reuseAcross ?? [], run.stories, run.articles, labels);
+    if (across.length) parts.push(`<h3>Copies across stories</h3><ul class="reuse">${across.map((r) => `<li>${esc(r.head)} (the other is in <a href="#s-${esc(r.otherStory)}">${esc(r.otherTitle)}</a>)</li>`).join('')}</ul>`);
+  }
   if (run.articles.length) parts.push(`<h2>Articles</h2>`);
   for (const a of fileOrder(run.articles)) {
     parts.push(`<section id="a-${esc(a.id)}"><h3>${esc(labels.get(a.id) ?? a.source)}: ${esc(articleHeading(a))}</h3><p class="meta">${esc(metaLine(a))}</p><dl>`);

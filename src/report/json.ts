@@ -1,7 +1,8 @@
 import type { Article } from '../model/article.js';
 import { briefHolds, claimHolds } from '../crosscheck/brief.js';
 import { CLAIM_STATUSES, type StoryCheck } from '../model/check.js';
-import type { RunResult } from '../model/run.js';
+import type { ReuseRecord, RunResult, StorylineChange } from '../model/run.js';
+import { storylinesOf } from '../cluster/index.js';
 import { articleLabels, sourceName } from '../util/names.js';
 
 /** JSON contract version 1 (docs/json.md). Field names are stable; additions are allowed. */
@@ -12,7 +13,23 @@ export interface JsonV1 {
   /** What each claim status means (CLAIM_STATUSES): the label reports show and its one-line meaning. */
   readonly statuses: typeof CLAIM_STATUSES;
   readonly stories: readonly JsonStory[];
+  /** Stories that continue one another over weeks or months; every story is in exactly one. */
+  readonly storylines: readonly JsonStoryline[];
+  /** Text shared between articles of two different stories: each article's closest source in another story. */
+  readonly reuseAcross: readonly JsonReuse[];
   readonly errors: readonly { input: string; reason: string }[];
+}
+
+export interface JsonStoryline {
+  readonly id: string;
+  readonly title: string;
+  readonly eventIds: readonly string[];
+  readonly first: string | null;
+  readonly last: string | null;
+  /** Statements of one of its stories overtaken (`change`) or denied (`denial`) in another, with both dates. */
+  readonly changes: readonly StorylineChange[];
+  /** How many of its stories' articles the cross-check across them read, and how many it left out (null when it did not run). */
+  readonly checked: { readonly articles: number; readonly leftOut: number } | null;
 }
 
 export interface JsonStory {
@@ -55,6 +72,8 @@ export interface JsonArticle {
   readonly published: string | null;
   /** Publication instant in UTC when the source gave a time with its zone, else null. */
   readonly publishedAt: string | null;
+  /** Where `published` comes from: `manifest`, `json`, a meta tag or JSON-LD, or the text (`byline-line`, `timestamp-line`, `text-stamp`, `dateline+reference-date`, `relative-days+reference-date`); null when undated. */
+  readonly publishedFrom: string | null;
   readonly url: string | null;
   readonly language: string | null;
   readonly dateline: string | null;
@@ -85,7 +104,7 @@ export function toJsonV1(run: RunResult): JsonV1 {
       id: s.id,
       title: s.title,
       articleIds: [...s.articleIds],
-      reuse: (s.reuse ?? []).map((r) => ({ ...r, passages: r.passages.map((p) => ({ ...p, changes: p.changes.map((c) => ({ ...c })) })) })),
+      reuse: (s.reuse ?? []).map(reuseJson),
       claims: s.check?.claims ?? [],
       labels: s.check?.labels ?? [],
       loaded: s.check?.loaded ?? [],
@@ -93,8 +112,22 @@ export function toJsonV1(run: RunResult): JsonV1 {
       timeline: s.check?.timeline ?? [],
       brief: s.check?.brief ?? [],
     })),
+    storylines: storylinesOf(run).map((l) => ({
+      id: l.id,
+      title: l.title,
+      eventIds: [...l.eventIds],
+      first: l.first,
+      last: l.last,
+      changes: l.check?.changes ?? [],
+      checked: l.check ? { articles: l.check.articles, leftOut: l.check.leftOut } : null,
+    })),
+    reuseAcross: (run.reuseAcross ?? []).map(reuseJson),
     errors: run.errors.map((e) => ({ input: e.input, reason: e.reason })),
   };
+}
+
+function reuseJson(r: ReuseRecord): JsonReuse {
+  return { ...r, passages: r.passages.map((p) => ({ ...p, changes: p.changes.map((c) => ({ ...c })) })) };
 }
 
 export function articleJson(a: Article, label: string = sourceName(a)): JsonArticle {
@@ -109,6 +142,7 @@ export function articleJson(a: Article, label: string = sourceName(a)): JsonArti
     byline: a.meta.byline,
     published: a.meta.published,
     publishedAt: a.meta.publishedAt ?? null,
+    publishedFrom: a.meta.published ? (a.meta.provenance.published ?? null) : null,
     url: a.meta.url,
     language: a.meta.language,
     dateline: a.meta.dateline,
@@ -156,6 +190,14 @@ export function validateJsonV1(doc: unknown): string[] {
         if (a.text.slice(s.start, s.end) !== s.text) problems.push(`article ${a.id}: ${layer} span ${s.start}-${s.end} does not match its text`);
       }
     for (const s of a.sentences ?? []) if (!(s.start >= 0 && s.end <= a.text.length && s.start < s.end)) problems.push(`article ${a.id}: bad sentence ${s.start}-${s.end}`);
+  }
+  // Every story is in exactly one storyline.
+  if (Array.isArray(d?.storylines)) {
+    const inLines = d.storylines.flatMap((l) => l.eventIds ?? []);
+    const stories = new Set((d.stories ?? []).map((st) => st.id));
+    if (inLines.length !== new Set(inLines).size) problems.push('a story is in two storylines');
+    for (const id of inLines) if (!stories.has(id)) problems.push(`storyline event ${id} is no story`);
+    for (const id of stories) if (!inLines.includes(id)) problems.push(`story ${id} is in no storyline`);
   }
   // Stories point into articles: every claim, loaded word and brief sentence must stand in its spans.
   const texts = new Map((d?.articles ?? []).map((a) => [a.id, a]));

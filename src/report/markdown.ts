@@ -3,6 +3,7 @@ import { CLAIM_STATUSES } from '../model/check.js';
 import type { RunResult, StoryRecord } from '../model/run.js';
 import { articleLabels, fileOrder } from '../util/names.js';
 import { checkView, plural, type CheckView, type ClaimFilter } from './check-view.js';
+import { acrossViews, storylineViews } from './storyline-view.js';
 import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
 import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, reuseViews, sourceLines } from './view.js';
 
@@ -79,12 +80,25 @@ function storyMarkdown(s: StoryRecord, articles: readonly Article[], labels: Rea
 
 /** The run as a Markdown document, story first: how to read it, each story, then each article, the entities and the errors. */
 export function renderMarkdown(run: RunResult, options: { all?: boolean; filter?: ClaimFilter } = {}): string {
-  const out: string[] = ['# triangulate report', '', `${plural(run.articles.length, 'article')} · ${plural(run.stories.length, 'story', 'stories')} · ${plural(run.errors.length, 'input')} not read`, ''];
+  const out: string[] = ['# triangulate report', '', `${plural(run.articles.length, 'article')} · ${plural(run.stories.length, 'story', 'stories')}${run.storylines ? ` in ${plural(run.storylines.length, 'storyline')}` : ''} · ${plural(run.errors.length, 'input')} not read`, ''];
   out.push('**How to read this.**', '', ...HOW_TO_READ.flatMap((p) => [p, '']), '**Verdicts:**', '');
   for (const s of statusLegend()) out.push(`- **${s.label}**: ${mdEscape(s.means)}`);
   out.push('');
   const labels = articleLabels(run.articles);
-  for (const s of run.stories) out.push(...storyMarkdown(s, run.articles, labels, Boolean(options.all), options.filter));
+  const views = storylineViews(run, labels);
+  if (views.length) out.push('## Storylines', '', `${plural(views.length, 'storyline')} of two or more stories that continue one another.`, '');
+  for (const v of views) {
+    out.push(`### ${mdEscape(v.title)}`, '', `*${v.days} · storyline ${v.id}*`, '', '| days | story | outlets | articles |', '|---|---|---|---|');
+    for (const e of v.events) out.push(`| ${e.days} | ${cell(e.title)} (${e.id}) | ${cell(e.outlets.join(', '))} | ${e.articles} |`);
+    out.push('');
+    if (v.changes.length) out.push('**What changed between them:**', '', ...v.changes.map((ch) => `- **${ch.kind}**: ${mdEscape(ch.line)}`), '');
+    if (v.checked) out.push(`*${mdEscape(v.checked)}*`, '');
+  }
+  for (const s of run.stories) {
+    out.push(...storyMarkdown(s, run.articles, labels, Boolean(options.all), options.filter));
+    const across = acrossViews(s, run.reuseAcross ?? [], run.stories, run.articles, labels);
+    if (across.length) out.push('### Copies across stories', '', ...across.map((r) => `- ${mdEscape(r.head)} (the other is in story ${r.otherStory}: ${mdEscape(r.otherTitle)})`), '');
+  }
   if (run.articles.length) out.push('## Articles', '');
   for (const a of fileOrder(run.articles)) {
     out.push(`### ${mdEscape(labels.get(a.id) ?? a.source)}: ${mdEscape(articleHeading(a))}`, '', `*${mdEscape(metaLine(a))}*`, '');

@@ -4,6 +4,7 @@ import { CLAIM_STATUSES } from '../model/check.js';
 import type { RunResult, StoryRecord } from '../model/run.js';
 import { articleLabels, fileOrder, sourceName } from '../util/names.js';
 import { checkView, plural, type CheckView, type ClaimFilter } from './check-view.js';
+import { acrossViews, storylineViews, type StorylineView } from './storyline-view.js';
 import { countsLine, HOW_TO_READ, shownLine, statusLegend } from './explain.js';
 import { articleHeading, clip, dateLines, hedgeLines, metaLine, quantityLines, quoteLines, removedSummary, reuseViews, sourceLines } from './view.js';
 import { printable } from '../util/printable.js';
@@ -58,7 +59,9 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
   const w = Math.max(40, options.width);
   const lines: string[] = [];
   const errors = run.errors.length;
-  lines.push(c.bold(`triangulate: ${plural(run.articles.length, 'article')}, ${plural(run.stories.length, 'story', 'stories')}, ${errors ? `${plural(errors, 'input')} not read${options.errorsPrinted ? ' (listed above)' : ''}` : 'every input read'}`));
+  const views = storylineViews(run);
+  const inLines = run.storylines ? ` in ${plural(run.storylines.length, 'storyline')}` : '';
+  lines.push(c.bold(`triangulate: ${plural(run.articles.length, 'article')}, ${plural(run.stories.length, 'story', 'stories')}${inLines}, ${errors ? `${plural(errors, 'input')} not read${options.errorsPrinted ? ' (listed above)' : ''}` : 'every input read'}`));
   if (run.stories.some((s) => s.check) && !options.brief) {
     lines.push('', c.bold('How to read this'));
     for (const p of HOW_TO_READ) lines.push(...wrap(p, w, '  ').map((l) => c.dim(l)));
@@ -66,7 +69,12 @@ export function renderTerminal(run: RunResult, options: TerminalOptions): string
     for (const s of statusLegend()) lines.push(...wrap(s.means, w, ' '.repeat(18), `  ${c[STATUS_COLOR[s.status]](s.label.padEnd(15))} `));
   }
   const labels = articleLabels(run.articles);
-  for (const s of run.stories) lines.push(...storyLines(s, run.articles, labels, c, w, options));
+  if (views.length) lines.push('', c.bold(`Storylines (${views.length}): stories that continue one another`));
+  for (const v of views) lines.push(...storylineLines(v, c, w));
+  for (const s of run.stories) {
+    lines.push(...storyLines(s, run.articles, labels, c, w, options));
+    for (const r of acrossViews(s, run.reuseAcross ?? [], run.stories, run.articles, labels)) lines.push(...wrap(`${r.head} (the other is in story ${r.otherStory}: ${r.otherTitle})`, w, '      ', `    ${c.magenta('copy across stories')} `));
+  }
   if (options.articles === false && !options.all) lines.push('', c.dim(`Each article's quotes, numbers, dates, sources and cut junk: run with --all, or write them with --html FILE.`));
   else {
     if (run.articles.length) lines.push('', c.bold(`Articles (${run.articles.length})`));
@@ -115,6 +123,21 @@ function storyLines(s: StoryRecord, articles: readonly Article[], labels: Readon
     if (changed.length) out.push(...wrap(changed.join(c.dim(' · ')), w, '      '));
   }
   if (v) out.push(...checkLines(v, c, w));
+  return out;
+}
+
+/** A storyline as the terminal shows it (`triangulate storyline`): its stories with their days and outlets, then what changed between them. */
+export function renderStoryline(v: StorylineView, options: Pick<TerminalOptions, 'color' | 'width'>): string {
+  return storylineLines(v, pc.createColors(options.color), Math.max(40, options.width)).join('\n').replace(/^\n/, '') + '\n';
+}
+
+/** A storyline in the terminal: its events with their days and outlets, then what changed between them. */
+function storylineLines(v: StorylineView, c: Colors, w: number): string[] {
+  const out: string[] = ['', `  ${c.bold(c.cyan(`Storyline ${v.id}`))} ${c.bold(clip(v.title, w - 22))} ${c.dim(v.days)}`];
+  for (const e of v.events) out.push(...wrap(`${c.dim(e.days)} story ${e.id}: ${e.title} ${c.dim(`[${e.outlets.join(', ')}]`)}`, w, '        ', '    • '));
+  if (v.changes.length) out.push(`    ${c.bold('What changed between them')}`);
+  for (const ch of v.changes) out.push(...wrap(`${c.red(ch.kind)}: ${ch.line}`, w, '        ', `    ${c.red('!')} `));
+  if (v.checked) out.push(...wrap(c.dim(v.checked), w, '      ', '    '));
   return out;
 }
 

@@ -29,6 +29,9 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../model/check.js';
 import { STORY_SORTS, type StorySort } from '../store/browse.js';
 import { DEFAULT_INGEST_WAIT_S, MAX_BODY_BYTES, MAX_PAGE_SIZE, OUTLET_STORIES, SEARCH_BUDGET_MS, STORY_CHECK_BUDGET_MS } from './settings.js';
 import { printable } from '../util/printable.js';
+import { storylineRoutes } from './storylines.js';
+import { storylineNote } from './pages/storylines.js';
+import { storylineOf } from '../store/storylines.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -177,7 +180,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     await ready([c.req.param('id')]);
     const s = book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    return c.html(storyPage(s, claimFilter(c)));
+    return c.html(storyPage(s, claimFilter(c), storylineNote(storylineOf(store, s.story.id))));
   });
   app.get('/stories/:id/claims/:claim', (c) => {
     const s = book.get(c.req.param('id'));
@@ -232,7 +235,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     const s = book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
-    return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, articles: doc.articles, entities: doc.entities });
+    return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, storyline: storylineOf(store, s.story.id), articles: doc.articles, entities: doc.entities });
   });
   app.get('/api/stories/:id/claims/:claim', (c) => {
     const s = book.get(c.req.param('id'));
@@ -291,6 +294,8 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     if (!job) throw new ApiError(404, `no ingest job ${c.req.param('id')} (jobs are kept while the server runs, the last 200)`);
     return c.json(jobJson(job));
   });
+
+  storylineRoutes(app, store, paging, intParam);
   app.all('/api/*', (c) => fail(c, c.req.method === 'GET' ? 404 : 405, `no endpoint ${c.req.method} ${c.req.path}`));
   return Object.assign(app, { close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close(), lanes.check.close()])) });
 }

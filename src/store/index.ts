@@ -3,3 +3,4 @@ export { StoreWriter, type Placed } from './writer.js';
 export { MIGRATIONS, SCHEMA_VERSION, migrate } from './migrations.js';
 export { defaultDbPath } from './location.js';
 export { lockForIngest } from './lock.js';
+export { listStorylines, resolveStoryline, reuseAcrossOf, storedStoryline, storylineForStory, storylineOf, storylineSummary, type StoredStoryline, type StorylineSummary } from './storylines.js';

@@ -130,6 +130,49 @@ export const MIGRATIONS: readonly Migration[] = [
       ) WITHOUT ROWID;
     `,
   },
+  {
+    version: 6,
+    name: 'storylines: events that continue one another, their linking state, and text shared across stories',
+    up: `
+      CREATE TABLE storylines (
+        id TEXT PRIMARY KEY,
+        num INTEGER NOT NULL UNIQUE,          -- the linker's storyline number (a user's group: its story's negative number)
+        title TEXT NOT NULL,                  -- the title of its first event
+        first_published TEXT,
+        last_published TEXT,
+        event_count INTEGER NOT NULL,
+        article_count INTEGER NOT NULL,
+        updated_seq INTEGER NOT NULL          -- seq of the last article that joined one of its events
+      );
+      CREATE INDEX storylines_recent ON storylines (last_published DESC, updated_seq DESC);
+      -- Every story (event) belongs to one storyline; a link between two storylines moves every row of one into the other.
+      CREATE TABLE storyline_events (
+        story_id TEXT PRIMARY KEY REFERENCES stories (id),
+        storyline_id TEXT NOT NULL REFERENCES storylines (id)
+      ) WITHOUT ROWID;
+      CREATE INDEX storyline_events_line ON storyline_events (storyline_id);
+      -- Each event's linking profile (EventProfileState JSON), loaded again while it can be linked (src/cluster/storylines.ts).
+      CREATE TABLE storyline_state (
+        event_num INTEGER PRIMARY KEY,        -- stories.num
+        last_day INTEGER,
+        last_seq INTEGER NOT NULL,
+        state TEXT NOT NULL
+      );
+      CREATE INDEX storyline_state_day ON storyline_state (last_day);
+      -- Pairs of articles of two different stories that share text (src/cluster/pile-reuse.ts).
+      CREATE TABLE reuse_across (
+        from_id TEXT NOT NULL,
+        to_id TEXT NOT NULL,
+        from_story TEXT NOT NULL,
+        to_story TEXT NOT NULL,
+        score REAL NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (from_id, to_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX reuse_across_from ON reuse_across (from_story);
+      CREATE INDEX reuse_across_to ON reuse_across (to_story);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

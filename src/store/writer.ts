@@ -1,11 +1,14 @@
 import type { Statement } from 'better-sqlite3';
 import { byDate, features, groupStoryId, storyId, StoryClusterer, type Features, type StoryState } from '../cluster/index.js';
+import { PileReuse, PILE_REUSE } from '../cluster/pile-reuse.js';
 import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluster/reuse.js';
+import { fingerprint } from '../reuse/index.js';
 import { STORIES, type StorySettings } from '../cluster/settings.js';
 import type { Article } from '../model/article.js';
 import { articleData, articleFromRow } from './serialize.js';
 import type { Store } from './store.js';
 import { testStop } from '../util/test-stop.js';
+import { StorylineWriter } from './storyline-writer.js';
 
 /** What happened to one article handed to the writer. */
 export interface Placed {
@@ -15,6 +18,10 @@ export interface Placed {
   readonly opened: boolean;
   /** Pairs of shared text found with earlier members of its story. */
   readonly reuse: number;
+  /** The storyline its story belongs to now (null in a store older than schema version 6). */
+  readonly storylineId: string | null;
+  /** Pairs of shared text found with articles of other stories. */
+  readonly reuseAcross: number;
 }
 
 /**
@@ -36,6 +43,10 @@ export class StoreWriter {
   private pendingArticles: { article: Article; storyId: string; num: number }[] = [];
   private pendingPairs: { pair: ScoredReuse; storyId: string }[] = [];
   private readonly pendingStories = new Map<number, { id: string; title: string }>();
+  private pendingAcross: { pair: ScoredReuse; fromStory: string; toStory: string }[] = [];
+  /** Null in a store opened before schema version 6 (tests of the migrations): no storylines to keep. */
+  private readonly storylines: StorylineWriter | null;
+  private readonly pile = new PileReuse();
   /** Statements of `reopenFor`, prepared on first use. */
   private reopenQueries?: { stories: Statement; state: Statement };
 
@@ -65,6 +76,12 @@ export class StoreWriter {
     ).map(([s]) => JSON.parse(s) as StoryState);
     this.clusterer.load(states);
     for (const s of states) this.ids.set(s.id, storyId(s.members[0]!));
+    this.storylines = store.schemaVersion >= 6 ? new StorylineWriter(store, today, seq) : null;
+    // Copies across stories are looked for among the articles of the last PILE_REUSE.windowDays.
+    const recent = db
+      .prepare('SELECT id, text, data, story_id FROM articles WHERE published >= ? AND length(published) = 10 ORDER BY published, seq LIMIT ?')
+      .all(dayString((today ?? firstDay ?? 0) - PILE_REUSE.windowDays), PILE_REUSE.undatedArticles) as { id: string; text: string; data: string; story_id: string }[];
+    for (const r of recent) this.pile.index(reuseDoc(articleFromRow(r)), r.story_id);
   }
 
   /** Place one article (not yet stored): its story, and the text it shares with that story's members. */
@@ -72,16 +89,28 @@ export class StoreWriter {
     if (article.meta.group) return this.addGiven(article, article.meta.group);
     const f = features(article, this.settings);
     if (article.meta.published === null) this.reopenFor(f);
-    const { story: num, opened } = this.clusterer.add(f);
+    const placed = this.clusterer.add(f);
+    const { story: num, opened } = placed;
     if (opened) this.ids.set(num, storyId(article.id));
     const id = this.ids.get(num)!;
-    if (!this.pendingStories.has(num)) this.pendingStories.set(num, { id, title: article.meta.title ?? '(untitled)' });
+    const title = article.meta.title ?? '(untitled)';
+    if (!this.pendingStories.has(num)) this.pendingStories.set(num, { id, title });
+    const line = this.storylines?.place(f, placed, id, title, (k) => this.clusterer.frequency(k)) ?? null;
     const doc = reuseDoc(article);
-    const pairs = this.reuseIndex(num, article.id).add(doc);
+    const fp = fingerprint(doc.text);
+    const pairs = this.reuseIndex(num, article.id).add(doc, true, fp);
     this.pendingDocs.set(article.id, doc);
     this.pendingArticles.push({ article, storyId: id, num });
     for (const pair of pairs) this.pendingPairs.push({ pair, storyId: id });
-    return { articleId: article.id, storyId: id, opened, reuse: pairs.length };
+    const across = this.across(doc, id, fp);
+    return { articleId: article.id, storyId: id, opened, reuse: pairs.length, storylineId: line, reuseAcross: across };
+  }
+
+  /** Text the article shares with articles of other stories (PileReuse), noted for the commit. */
+  private across(doc: ReuseDoc, story: string, fp: ReturnType<typeof fingerprint>): number {
+    const found = this.pile.add(doc, story, fp);
+    for (const pair of found) this.pendingAcross.push({ pair, fromStory: this.pile.storyOf(pair.record.from)!, toStory: this.pile.storyOf(pair.record.to)! });
+    return found.length;
   }
 
   /**
@@ -103,11 +132,13 @@ export class StoreWriter {
       for (const d of [...stored, ...pending].sort(byDate)) index.add(d, false);
     }
     const doc = reuseDoc(article);
-    const pairs = index.add(doc);
+    const fp = fingerprint(doc.text);
+    const pairs = index.add(doc, true, fp);
     this.pendingDocs.set(article.id, doc);
     this.pendingArticles.push({ article, storyId: id, num });
     for (const pair of pairs) this.pendingPairs.push({ pair, storyId: id });
-    return { articleId: article.id, storyId: id, opened: !known, reuse: pairs.length };
+    const line = this.storylines?.given(id, num, key, article.meta.title ?? key) ?? null;
+    return { articleId: article.id, storyId: id, opened: !known, reuse: pairs.length, storylineId: line, reuseAcross: this.across(doc, id, fp) };
   }
 
   /** Write everything since the last commit in one transaction; returns the number of articles written. */
@@ -126,6 +157,7 @@ export class StoreWriter {
               updated_seq = (SELECT max(seq) FROM articles WHERE story_id = @id) WHERE id = @id`,
     );
     const insertPair = db.prepare('INSERT OR IGNORE INTO reuse (from_id, to_id, story_id, score, data) VALUES (?, ?, ?, ?, ?)');
+    const insertAcross = this.storylines ? db.prepare('INSERT OR IGNORE INTO reuse_across (from_id, to_id, from_story, to_story, score, data) VALUES (?, ?, ?, ?, ?, ?)') : null;
     const saveState = db.prepare('INSERT INTO story_state (num, first_day, last_day, last_seq, state) VALUES (?, ?, ?, ?, ?) ON CONFLICT (num) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state');
     const addDf = db.prepare('INSERT INTO term_df (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n');
     const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
@@ -136,6 +168,10 @@ export class StoreWriter {
       }
       for (const s of this.pendingStories.values()) updateStory.run({ id: s.id });
       for (const { pair, storyId: sid } of this.pendingPairs) insertPair.run(pair.record.from, pair.record.to, sid, pair.score, JSON.stringify(pair.record));
+      if (this.storylines) {
+        for (const { pair, fromStory, toStory } of this.pendingAcross) insertAcross!.run(pair.record.from, pair.record.to, fromStory, toStory, pair.score, JSON.stringify(pair.record));
+        this.storylines.write();
+      }
       for (const st of changes.stories) saveState.run(st.id, st.firstDay, st.lastDay, st.lastSeq, JSON.stringify(st));
       for (const [term, n] of changes.dfDelta) addDf.run(term, n);
       setMeta.run('cluster_docs', String(changes.docs));
@@ -145,6 +181,7 @@ export class StoreWriter {
     }).immediate();
     this.pendingArticles = [];
     this.pendingPairs = [];
+    this.pendingAcross = [];
     this.pendingStories.clear();
     this.pendingDocs.clear();
     testStop('commit');
@@ -183,6 +220,7 @@ export class StoreWriter {
     }
     this.clusterer.load(closed);
     for (const st of closed) this.ids.set(st.id, storyId(st.members[0]!));
+    this.storylines?.reopen(closed.map((st) => st.id));
   }
 
   /** The reuse index of a story, rebuilt from the store (members only indexed) when first needed. */
@@ -209,4 +247,9 @@ export class StoreWriter {
     for (const d of docs.sort(byDate)) index.add(d, false);
     return index;
   }
+}
+
+/** The ISO day of a day number (days since the epoch). */
+function dayString(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }

@@ -29,7 +29,7 @@ The project will cost about 40 million euros and take three years to build, offi
 `;
 
 describe('triangulate CLI', () => {
-  it.each([[[]], [['analyze']], [['demo']], [['ingest']], [['stories']], [['story']], [['search']], [['serve']], [['watch']]])('prints help for %j', (cmd) => {
+  it.each([[[]], [['analyze']], [['demo']], [['ingest']], [['stories']], [['story']], [['storylines']], [['storyline']], [['search']], [['serve']], [['watch']]])('prints help for %j', (cmd) => {
     const r = cli([...cmd, '--help']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Usage: triangulate/);

@@ -3,7 +3,7 @@ import { CLAIM_STATUSES, type ClaimStatus } from '../../model/check.js';
 import { CLAIM_SORTS, type ClaimFilter } from '../../report/check-view.js';
 import type { RunResult } from '../../model/run.js';
 import { holdingSignals, progress, useColor, writeAtomic } from '../io.js';
-import { addInputOptions, checkOutputs, examples, exitCodeFor, jsonTarget, parseIsoDay, readingOptions, writeCsv, type InputOptions } from './options.js';
+import { addInputOptions, checkOutputs, examples, exitCodeFor, jsonTarget, parseIsoDay, readingOptions, undatedWarning, writeCsv, type InputOptions } from './options.js';
 
 export interface ReportOptions {
   json?: string | true;
@@ -71,6 +71,8 @@ export function analyzeCommand(setExit: (code: number) => void): Command {
       const bar = progress();
       const run = await analyze(inputs, { ...readingOptions(opts, bar), crossCheck: opts.crosscheck });
       bar.done();
+      const warning = undatedWarning(run.articles.filter((a) => !a.meta.published).length, run.articles.length);
+      if (warning && !opts.quiet) process.stderr.write(`triangulate: warning: ${warning}\n`);
       await emitReports(run, opts);
       setExit(exitCodeFor(run, inputs.length));
     });

@@ -160,3 +160,22 @@ export function examples(rows: readonly (readonly [string, string])[]): string {
 export function writeJson(target: string | true, value: unknown): void {
   writeAtomic(jsonTarget(target)!, JSON.stringify(value, null, 2) + '\n');
 }
+
+/** A run is "many undated" when at least this many articles, and this share of them, have no date. */
+const UNDATED_WARN = { articles: 3, share: 0.2 } as const;
+
+/**
+ * The stderr line for a run with many undated articles: what it costs and how to give dates
+ * (issue 21). Null when few are undated.
+ *
+ * @example
+ * undatedWarning(24, 30); // '24 of 30 articles have no publication date …'
+ */
+export function undatedWarning(undated: number, total: number): string | null {
+  if (undated < UNDATED_WARN.articles || undated < UNDATED_WARN.share * total) return null;
+  return (
+    `${undated} of ${total} articles have no publication date (none in their metadata or their text): ` +
+    'each joins only a story it matches strongly, never one of the same topic alone, and no storyline can place it in time. ' +
+    'Give dates with --manifest FILE (columns file,published), or --reference-date YYYY-MM-DD for a pile of one week (reads "on Monday" against that day).'
+  );
+}

@@ -7,12 +7,12 @@ import { clip } from '../../report/view.js';
 import { fileLabel } from '../../util/names.js';
 import { progress, useColor } from '../io.js';
 import { addReportOptions, emitReports, type ReportOptions } from './analyze.js';
-import { addInputOptions, checkOutputs, examples, exitCode, parseIsoDay, readingOptions, writeJson, type InputOptions } from './options.js';
+import { addInputOptions, checkOutputs, examples, exitCode, parseIsoDay, readingOptions, undatedWarning, writeJson, type InputOptions } from './options.js';
 import type { StoryFilter, StorySort } from '../../store/browse.js';
 import { CLAIM_STATUSES } from '../../model/check.js';
 import { plural } from '../../report/check-view.js';
 
-const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
+export const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
 const dbPath = (opts: { db?: string }) => opts.db ?? defaultDbPath();
 
 /**
@@ -22,9 +22,9 @@ const dbPath = (opts: { db?: string }) => opts.db ?? defaultDbPath();
 export const STORY_SORT_NAMES: readonly StorySort[] = ['newest', 'oldest', 'articles'];
 
 /** The store and its modules, loaded when a command runs, not for its --help. */
-const storeModule = () => import('../../store/store.js');
+export const storeModule = () => import('../../store/store.js');
 
-function positiveInt(value: string): number {
+export function positiveInt(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError('expected a positive whole number');
   return n;
@@ -58,6 +58,8 @@ export function ingestCommand(setExit: (code: number) => void): Command {
       try {
         const s = await ingestIntoStore(store, inputs, { ...readingOptions(opts, bar), commitEvery: opts.commitEvery, crossCheck: opts.crosscheck });
         bar.done();
+        const warning = undatedWarning(s.undated ?? 0, s.added);
+        if (warning) process.stderr.write(`triangulate: warning: ${warning}\n`);
         const totals = store.counts();
         if (opts.json) {
           const { errors, ...rest } = s;
@@ -153,7 +155,9 @@ export function storyCommand(): Command {
     try {
       // The cross-check kept by ingest when it is current, else computed here (a reader does not write the store).
       const { story, articles, entities } = checkedStory(store, store.resolveStory(id), { save: false })!;
-      const run: RunResult = { articles, entities, stories: [story], errors: [] };
+      const { storylineForStory } = await import('../../store/storylines.js');
+      const line = storylineForStory(store, story.id);
+      const run: RunResult = { articles, entities, stories: [story], ...(line ? { storylines: [line] } : {}), errors: [] };
       await emitReports(run, opts);
     } finally {
       store.close();

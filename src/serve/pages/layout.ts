@@ -1,7 +1,7 @@
 import { verdictLegend } from '../../report/html.js';
 import { html, raw, type Html } from '../html.js';
 
-export type Section = 'stories' | 'outlets' | 'feeds' | 'search' | 'none';
+export type Section = 'stories' | 'storylines' | 'outlets' | 'feeds' | 'search' | 'none';
 
 /** The page frame: skip link, navigation with a search box, the content; CSS and JS from /static (no inline code, so CSP forbids all inline script). */
 export function layout(title: string, section: Section, body: Html, q = ''): string {
@@ -9,7 +9,7 @@ export function layout(title: string, section: Section, body: Html, q = ''): str
   return `<!doctype html>\n${html`<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title} · triangulate</title><link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
 <body><a class="skip" href="#main">Skip to content</a>
-<header class="top"><a class="brand" href="/">triangulate</a><nav aria-label="Main">${nav('/', 'Stories', 'stories')}${nav('/outlets', 'Outlets', 'outlets')}${nav('/feeds', 'Feeds', 'feeds')}</nav>
+<header class="top"><a class="brand" href="/">triangulate</a><nav aria-label="Main">${nav('/', 'Stories', 'stories')}${nav('/storylines', 'Storylines', 'storylines')}${nav('/outlets', 'Outlets', 'outlets')}${nav('/feeds', 'Feeds', 'feeds')}</nav>
 <form class="find" role="search" action="/search" method="get"><label class="sr" for="find-q">Search articles</label><input id="find-q" name="q" type="search" placeholder="Search articles ( / )" value="${q}" accesskey="s"></form></header>
 <main id="main" tabindex="-1">${body}</main>
 <footer class="foot"><details class="legend-box"><summary>What the verdicts mean</summary>${raw(verdictLegend())}</details>triangulate · every text on these pages is quoted from the articles in the store, untrusted and shown as text</footer>

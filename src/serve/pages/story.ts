@@ -28,13 +28,13 @@ import { filterClaims, type ClaimFilter } from '../../report/check-view.js';
 export { CLAIM_SORTS, filterClaims, type ClaimFilter } from '../../report/check-view.js';
 
 /**
- * A story, story first: header, how to read it, the verdict bar, the brief with its citations,
+ * A story, story first: header, the storyline it belongs to (`note`), how to read it, the verdict bar, the brief with its citations,
  * the verdicts with their meanings, the conflicts, who copied or credited whom (graph and
  * passages), the claims (filtered and sorted, each linking to its evidence page), the framing
  * (label grid, loaded-word rates, whom each quotes), quotes by speaker, the timeline on a time
  * axis, coverage, and the articles last.
  */
-export function storyPage(s: CheckedStory, f: ClaimFilter = {}): string {
+export function storyPage(s: CheckedStory, f: ClaimFilter = {}, note: Html = html``): string {
   const { meta, story, articles } = s;
   const mine = fileOrder(articles.filter((a) => story.articleIds.includes(a.id)));
   const labels = articleLabels(mine);
@@ -51,7 +51,7 @@ export function storyPage(s: CheckedStory, f: ClaimFilter = {}): string {
   const parts: Html[] = [];
   parts.push(html`<h1>${story.title}</h1>
 <p class="lede">${dateRange(meta.firstPublished, meta.lastPublished)} · ${count(mine.length, 'article')} from ${count(sources, 'source')}${meta.outlets.length < sources ? html` <span class="meta">(${meta.outlets.length ? `${count(meta.outlets.length, 'named outlet')}; the others` : 'no outlet named; they'} are labelled by their site or file name)</span>` : ''} · <a href="/api/stories/${story.id}">JSON</a> · CSV: ${CSV_TABLES.map((t, i) => html`${i ? ', ' : ''}<a href="/stories/${story.id}/${t}.csv" download>${t}</a>`)}</p>`);
-  parts.push(raw(howToRead()));
+  parts.push(note, raw(howToRead()));
   if (v) {
     parts.push(raw(verdictBar(STATUS_ORDER.map((st) => ({ status: st, count: v.claimCounts[st] })), 'verdicts-chart')));
     parts.push(html`<section id="brief" aria-labelledby="h-brief"><h2 id="h-brief">Brief</h2>${v.brief.map(

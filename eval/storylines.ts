@@ -1,0 +1,53 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { storeArticles } from '../src/app/ingest.js';
+import { byDate, clusterEvents } from '../src/cluster/index.js';
+import { STORIES } from '../src/cluster/settings.js';
+import type { Article } from '../src/model/article.js';
+import { Store } from '../src/store/index.js';
+import { pushTo } from '../src/util/maps.js';
+
+/** Both levels of one clustering: events (stories) and storylines, each as lists of article ids. */
+export interface Levels {
+  readonly events: string[][];
+  readonly storylines: string[][];
+}
+
+/** Both levels as a batch (`triangulate analyze`) forms them. */
+export function batchLevels(articles: readonly Article[]): Levels {
+  const { stories, storylines } = clusterEvents(articles);
+  const members = new Map(stories.map((s) => [s.id, s.articleIds]));
+  return { events: stories.map((s) => [...s.articleIds]), storylines: storylines.map((l) => l.eventIds.flatMap((e) => members.get(e) ?? [])) };
+}
+
+/**
+ * The one-level clusterer of before storylines (issue 21), for comparison: every story its own
+ * storyline, an undated article joining a story at the dated threshold (0.2), as it did.
+ */
+export function oneLevel(articles: readonly Article[]): string[][] {
+  return clusterEvents(articles, { ...STORIES, undatedJoinThreshold: STORIES.joinThreshold }).stories.map((s) => [...s.articleIds]);
+}
+
+const stored = new WeakMap<readonly Article[], Levels>();
+
+/** Both levels a new SQLite store forms when the articles are ingested into it (in a temporary directory); one ingest per set. */
+export function storedLevels(articles: readonly Article[]): Levels {
+  const had = stored.get(articles);
+  if (had) return had;
+  const dir = mkdtempSync(join(tmpdir(), 'triangulate-eval-'));
+  const store = Store.open(join(dir, 'eval.db'), { create: true });
+  try {
+    storeArticles(store, [...articles].sort(byDate));
+    const events = new Map<string, string[]>();
+    for (const r of store.db.prepare('SELECT story_id, id FROM articles ORDER BY seq').raw().iterate() as IterableIterator<[string, string]>) pushTo(events, r[0], r[1]);
+    const lines = new Map<string, string[]>();
+    for (const r of store.db.prepare('SELECT e.storyline_id, a.id FROM articles a JOIN storyline_events e ON e.story_id = a.story_id ORDER BY a.seq').raw().iterate() as IterableIterator<[string, string]>) pushTo(lines, r[0], r[1]);
+    const out = { events: [...events.values()], storylines: [...lines.values()] };
+    stored.set(articles, out);
+    return out;
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

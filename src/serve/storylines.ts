@@ -1,0 +1,81 @@
+import type { Context, Hono } from 'hono';
+import { checkedStoryline, type CheckedStoryline } from '../app/storylines.js';
+import { listStorylines, resolveStoryline, storylineSummary } from '../store/storylines.js';
+import type { Store } from '../store/store.js';
+import { sourceName } from '../util/names.js';
+import { ApiError } from './errors.js';
+import { storylinePage, storylinesPage } from './pages/storylines.js';
+
+/** Storylines cross-checked across their events, kept in memory while they do not change (at most `max`, least recently read dropped). */
+class StorylineBook {
+  private readonly cache = new Map<string, { version: string; entry: CheckedStoryline }>();
+  constructor(
+    private readonly store: Store,
+    private readonly max = 200,
+  ) {}
+
+  get(idOrPrefix: string): CheckedStoryline | null {
+    let id: string;
+    try {
+      id = resolveStoryline(this.store, idOrPrefix);
+    } catch {
+      return null;
+    }
+    const summary = storylineSummary(this.store, id);
+    if (!summary) return null;
+    const version = `${summary.eventCount}:${summary.articleCount}:${summary.lastPublished ?? ''}`;
+    const hit = this.cache.get(id);
+    if (hit && hit.version === version) {
+      this.cache.delete(id);
+      this.cache.set(id, hit);
+      return hit.entry;
+    }
+    const entry = checkedStoryline(this.store, id, summary);
+    if (!entry) return null;
+    this.cache.delete(id);
+    this.cache.set(id, { version, entry });
+    while (this.cache.size > this.max) this.cache.delete(this.cache.keys().next().value!);
+    return entry;
+  }
+}
+
+/**
+ * The storyline pages and API (schema version 6): `/storylines` (those of two or more stories, or
+ * `?all=1`), `/storylines/{id}`, `/api/storylines` (paginated; `minEvents`), `/api/storylines/{id}`
+ * (the storyline with what changed between its stories, its stories and articles as summaries, the
+ * copies across them). `paging` and `intParam` are the app's own parameter checks.
+ */
+export function storylineRoutes(app: Hono, store: Store, paging: (c: Context, fallback: number) => { limit: number; offset: number }, intParam: (c: Context, name: string, fallback: number, min: number, max: number) => number): void {
+  const book = new StorylineBook(store);
+  const get = (c: Context) => {
+    const s = book.get(c.req.param('id')!);
+    if (!s) throw new ApiError(404, `no storyline ${c.req.param('id')}`);
+    return s;
+  };
+  app.get('/storylines', (c) => {
+    const { limit, offset } = paging(c, 20);
+    const all = c.req.query('all') === '1';
+    return c.html(storylinesPage(listStorylines(store, { limit, offset, minEvents: all ? 1 : 2 }), limit, offset, all));
+  });
+  app.get('/storylines/:id', (c) => c.html(storylinePage(get(c))));
+  app.get('/api/storylines', (c) => {
+    const { limit, offset } = paging(c, 20);
+    const page = listStorylines(store, { limit, offset, minEvents: intParam(c, 'minEvents', 1, 1, 100_000) });
+    return c.json({ total: page.total, limit, offset, next: offset + page.storylines.length < page.total ? offset + limit : null, storylines: page.storylines });
+  });
+  app.get('/api/storylines/:id', (c) => {
+    const s = get(c);
+    const byId = new Map(s.articles.map((a) => [a.id, a]));
+    const line = s.storyline;
+    return c.json({
+      storyline: { id: line.id, title: line.title, eventIds: line.eventIds, first: line.first, last: line.last, eventCount: s.summary.eventCount, articleCount: s.summary.articleCount, changes: line.check.changes, checked: { articles: line.check.articles, leftOut: line.check.leftOut } },
+      events: s.events.map((e) => {
+        const days = e.articleIds.map((id) => byId.get(id)?.meta.published).filter((d): d is string => !!d).sort();
+        return { id: e.id, title: e.title, articleIds: e.articleIds, first: days[0] ?? null, last: days.at(-1) ?? null, outlets: [...new Set(e.articleIds.map((id) => byId.get(id)).filter((a) => a !== undefined).map((a) => a.meta.outlet ?? sourceName(a)))] };
+      }),
+      articles: s.articles.map((a) => ({ id: a.id, storyId: s.events.find((e) => e.articleIds.includes(a.id))?.id ?? null, title: a.meta.title, outlet: a.meta.outlet, published: a.meta.published, url: a.meta.url })),
+      reuseAcross: s.reuseAcross,
+      eventsLeftOut: s.eventsLeftOut,
+    });
+  });
+}
