@@ -79,13 +79,13 @@ export class PileReuse {
     const shared = new Map<number, number>();
     const meet = (s: number) => {
       const other = this.held.get(s);
-      if (other && other.story !== story && this.near(other, day)) shared.set(s, (shared.get(s) ?? 0) + 1);
+      if (other && other.story !== story && this.live(other) && this.near(other, day)) shared.set(s, (shared.get(s) ?? 0) + 1);
     };
     for (const h of distinct) {
       const list = this.postings.get(h);
       if (list === undefined) continue;
       if (typeof list === 'number') meet(list);
-      else if (list.length <= this.settings.maxPosting) for (const s of list) meet(s);
+      else if (list.length <= this.settings.maxPosting || this.liveAtMost(list, this.settings.maxPosting)) for (const s of list) meet(s);
     }
     const out: ScoredReuse[] = [];
     const sources = [...shared].filter(([, n]) => n >= MIN_SHARED).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, this.settings.maxSources);
@@ -121,9 +121,38 @@ export class PileReuse {
     }
   }
 
-  /** Hold an article without aligning it (a store taking back the articles of its last days). */
-  index(doc: ReuseDoc, story: string, fp: Fingerprint = fingerprint(doc.text)): void {
+  /**
+   * Hold an article without aligning it (a store taking back the articles of its last days, in
+   * their order of arrival). `seq` is its place in that order (the store's), so that the window of
+   * undated articles counts as it did when they arrived.
+   */
+  index(doc: ReuseDoc, story: string, fp: Fingerprint = fingerprint(doc.text), seq?: number): void {
+    if (seq !== undefined) this.seq = Math.max(this.seq, seq - 1);
     this.hold(doc, story, fp, this.dayOf(doc));
+  }
+
+  /** The articles arrived so far: the next one added is the `seq + 1`th (a store resuming sets it to its own count). */
+  arrived(seq: number): void {
+    this.seq = Math.max(this.seq, seq);
+  }
+
+  /**
+   * Is a held article inside the window now? What `evict` keeps, asked where an article is read:
+   * when it is dropped depends on when the sweep ran, and what is matched must not (a resumed store
+   * holds only what is inside the window, and must find what one uninterrupted run finds).
+   */
+  private live(h: Held): boolean {
+    return h.day !== null ? this.today === null || this.today - h.day <= this.settings.windowDays : this.seq - h.seq <= this.settings.undatedArticles;
+  }
+
+  /** Does a long posting list hold at most `n` live articles? (Stale ones wait for the sweep; newest last, so read from the end.) */
+  private liveAtMost(list: readonly number[], n: number): boolean {
+    let live = 0;
+    for (let i = list.length - 1; i >= 0; i--) {
+      const h = this.held.get(list[i]!);
+      if (h && this.live(h) && ++live > n) return false;
+    }
+    return true;
   }
 
   /** The story of an article held, or null. */

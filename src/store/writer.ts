@@ -77,11 +77,19 @@ export class StoreWriter {
     this.clusterer.load(states);
     for (const s of states) this.ids.set(s.id, storyId(s.members[0]!));
     this.storylines = store.schemaVersion >= 6 ? new StorylineWriter(store, today, seq) : null;
-    // Copies across stories are looked for among the articles of the last PILE_REUSE.windowDays.
+    // Copies across stories are looked for among the articles of the last PILE_REUSE.windowDays
+    // (undated ones: the last PILE_REUSE.undatedArticles to arrive), taken back in their order of
+    // arrival and with their places in it, so that a resumed ingest holds what an uninterrupted one holds.
+    const arrived = (db.prepare('SELECT coalesce(max(seq), 0) FROM articles').pluck().get() as number) ?? 0;
     const recent = db
-      .prepare('SELECT id, text, data, story_id FROM articles WHERE published >= ? AND length(published) = 10 ORDER BY published, seq LIMIT ?')
-      .all(dayString((today ?? firstDay ?? 0) - PILE_REUSE.windowDays), PILE_REUSE.undatedArticles) as { id: string; text: string; data: string; story_id: string }[];
-    for (const r of recent) this.pile.index(reuseDoc(articleFromRow(r)), r.story_id);
+      .prepare(
+        `SELECT seq, id, text, data, story_id FROM articles WHERE published >= ? AND length(published) = 10
+         UNION ALL SELECT seq, id, text, data, story_id FROM articles WHERE seq >= ? AND (published IS NULL OR length(published) != 10)
+         ORDER BY seq`,
+      )
+      .all(dayString((today ?? firstDay ?? 0) - PILE_REUSE.windowDays), arrived - PILE_REUSE.undatedArticles) as { seq: number; id: string; text: string; data: string; story_id: string }[];
+    for (const r of recent) this.pile.index(reuseDoc(articleFromRow(r)), r.story_id, undefined, r.seq);
+    this.pile.arrived(arrived);
   }
 
   /** Place one article (not yet stored): its story, and the text it shares with that story's members. */
