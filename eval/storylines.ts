@@ -12,6 +12,8 @@ import { pushTo } from '../src/util/maps.js';
 export interface Levels {
   readonly events: string[][];
   readonly storylines: string[][];
+  /** Seconds it took to form them (a store's: the whole ingest). */
+  readonly seconds?: number;
 }
 
 /** Both levels as a batch (`triangulate analyze`) forms them. */
@@ -37,13 +39,14 @@ export function storedLevels(articles: readonly Article[]): Levels {
   if (had) return had;
   const dir = mkdtempSync(join(tmpdir(), 'triangulate-eval-'));
   const store = Store.open(join(dir, 'eval.db'), { create: true });
+  const t0 = performance.now();
   try {
     storeArticles(store, [...articles].sort(byDate));
     const events = new Map<string, string[]>();
     for (const r of store.db.prepare('SELECT story_id, id FROM articles ORDER BY seq').raw().iterate() as IterableIterator<[string, string]>) pushTo(events, r[0], r[1]);
     const lines = new Map<string, string[]>();
     for (const r of store.db.prepare('SELECT e.storyline_id, a.id FROM articles a JOIN storyline_events e ON e.story_id = a.story_id ORDER BY a.seq').raw().iterate() as IterableIterator<[string, string]>) pushTo(lines, r[0], r[1]);
-    const out = { events: [...events.values()], storylines: [...lines.values()] };
+    const out = { events: [...events.values()], storylines: [...lines.values()], seconds: (performance.now() - t0) / 1000 };
     stored.set(articles, out);
     return out;
   } finally {
