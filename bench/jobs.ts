@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { out } from './readme.js';
 
 /**
  * All cores and the startup cost, as a user meets them: the real `triangulate` binary in a fresh
@@ -33,7 +34,7 @@ function best(commands: readonly (readonly string[])[], rounds: number): number[
 
 export function benchJobs(file: string, articles: number, corpus: string): void {
   const load = () => loadavg()[0]!.toFixed(2);
-  process.stdout.write(`\n# all cores and startup — the CLI in a fresh process, wall clock, best of several interleaved runs (load average ${load()} at the start)\n\n`);
+  out(`\n# all cores and startup — the CLI in a fresh process, wall clock, best of several interleaved runs (load average ${load()} at the start)\n\n`);
   const rows: string[] = [];
   const ratios: string[] = [];
   for (const [name, extra, rounds] of [
@@ -44,11 +45,11 @@ export function benchJobs(file: string, articles: number, corpus: string): void 
     rows.push(`| ${name} --jobs 1 | ${articles} | ${one!.toFixed(2)} | ${(articles / one!).toFixed(0)} |`, `| ${name} --jobs 2 | ${articles} | ${two!.toFixed(2)} | ${(articles / two!).toFixed(0)} |`);
     ratios.push(`${name}: --jobs 2 ${(one! / two!).toFixed(2)}× the throughput of --jobs 1 (best of ${rounds})`);
   }
-  process.stdout.write(`| run | articles | seconds | articles/s |\n|---|---|---|---|\n${rows.join('\n')}\n\n${ratios.join('\n')}\n`);
+  out(`| run | articles | seconds | articles/s |\n|---|---|---|---|\n${rows.join('\n')}\n\n${ratios.join('\n')}\n`);
   const [help, first] = best([['--help'], ['analyze', join(corpus, 'seeds', '000_12436d311f05a390.txt'), '-q', '--jobs', '1']], 5);
-  process.stdout.write(`startup (best of 5): \`triangulate --help\` ${help!.toFixed(2)} s; \`analyze\` of one article (a 2.4 KB seed report, to its end, cross-check included) ${first!.toFixed(2)} s\n`);
+  out(`startup (best of 5): \`triangulate --help\` ${help!.toFixed(2)} s; \`analyze\` of one article (a 2.4 KB seed report, to its end, cross-check included) ${first!.toFixed(2)} s\n`);
   const ratio = Math.min(...ratios.map((r) => Number(/ ([\d.]+)×/.exec(r)![1])));
-  process.stdout.write(
+  out(
     `targets (issue 20): --jobs 2 >= 1.7× --jobs 1 — ${ratio >= 1.7 ? 'met' : 'NOT met'} (${ratio.toFixed(2)}× at the least); --help < 0.5 s — ${help! < 0.5 ? 'met' : 'NOT met'}; < 1 s to the first article — ${first! < 1 ? 'met' : 'NOT met'} (load average ${load()} at the end)\n`,
   );
 }

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +10,10 @@ import { checkGroups, goldDocs } from '../eval/gold.js';
 import { tokenizeBlock } from '../src/annotate/nlp.js';
 import { extractHtml } from '../src/extract/index.js';
 import type { Extracted } from '../src/ingest/types.js';
-import { sharedCorpus } from '../src/util/paths.js';
+import { packageRoot, sharedCorpus } from '../src/util/paths.js';
 import { loadArticles, valueOf } from './corpus.js';
 import { benchJobs } from './jobs.js';
+import { child, out, section, writeReadme } from './readme.js';
 
 /**
  * `npm run bench`: throughput and peak memory of the whole analyze pipeline on real articles from
@@ -28,7 +28,8 @@ import { benchJobs } from './jobs.js';
  *   (`--sizes 1000,10000` to choose, `--no-store` to skip);
  * - then bench/api.ts: latency of `triangulate serve` on a 10k-article store (`--no-api` to skip);
  * - then bench/hostile.ts: time per 100 KB of each hostile input shape beside a normal article, and
- *   /api/health while a heavy search and a 4 MB ingest run (`--no-hostile` to skip).
+ *   /api/health while a heavy search and a 4 MB ingest run (`--no-hostile` to skip);
+ * - `--readme`: each section written into README.md between its `<!-- bench:ID -->` markers (bench/readme.ts).
  */
 interface Row {
   readonly name: string;
@@ -46,8 +47,9 @@ async function main(): Promise<void> {
   const limit = Number(valueOf('--limit') ?? Infinity);
   const docs = loadArticles(dir).slice(0, limit);
   const bytes = docs.reduce((n, d) => n + d.text.length, 0);
-  process.stdout.write(`# triangulate bench — node ${process.version}, one thread\n\n`);
-  process.stdout.write(`corpus: ${docs.length} articles (polnear + basil + ecbplus), ${(bytes / 1e6).toFixed(1)} M chars, mean ${(bytes / docs.length / 1000).toFixed(1)} k chars\n\n`);
+  section('analyze');
+  out(`# triangulate bench — node ${process.version}, one thread\n\n`);
+  out(`corpus: ${docs.length} articles (polnear + basil + ecbplus), ${(bytes / 1e6).toFixed(1)} M chars, mean ${(bytes / docs.length / 1000).toFixed(1)} k chars\n\n`);
 
   // The articles go through real ingest: one JSON Lines file, as a user would hand it over.
   const tmp = mkdtempSync(join(tmpdir(), 'triangulate-bench-'));
@@ -70,13 +72,17 @@ async function main(): Promise<void> {
   const full: Row = { name: 'analyze: all of it + cross-check of every story', items: docs.length, bytes, seconds: (performance.now() - t0) / 1000 };
   const peak = process.resourceUsage().maxRSS * 1024;
   printTable([baseline, ours, full]);
-  process.stdout.write(`\nanalyze: ${(docs.length / ours.seconds).toFixed(0)} articles/s without the cross-check (${articles} articles out), ${(ours.seconds / baseline.seconds).toFixed(2)}× the time of tokenising alone; ${(docs.length / full.seconds).toFixed(0)} articles/s with it\n`);
-  process.stdout.write(`peak RSS: ${(peak / 1024 ** 2).toFixed(0)} MB (RSS before the timed runs: ${(rssBefore / 1024 ** 2).toFixed(0)} MB)\n`);
-  process.stdout.write(`target (issue 2, annotate): >= 200 articles/s — ${docs.length / ours.seconds >= 200 ? 'met' : 'NOT met'}; with the cross-check: ${docs.length / full.seconds >= 200 ? 'met' : 'NOT met'}\n`);
-  if (!process.argv.includes('--no-jobs')) benchJobs(file, docs.length, dir);
+  out(`\nanalyze: ${(docs.length / ours.seconds).toFixed(0)} articles/s without the cross-check (${articles} articles out), ${(ours.seconds / baseline.seconds).toFixed(2)}× the time of tokenising alone; ${(docs.length / full.seconds).toFixed(0)} articles/s with it\n`);
+  out(`peak RSS: ${(peak / 1024 ** 2).toFixed(0)} MB (RSS before the timed runs: ${(rssBefore / 1024 ** 2).toFixed(0)} MB)\n`);
+  out(`target (issue 2, annotate): >= 200 articles/s — ${docs.length / ours.seconds >= 200 ? 'met' : 'NOT met'}; with the cross-check: ${docs.length / full.seconds >= 200 ? 'met' : 'NOT met'}\n`);
+  if (!process.argv.includes('--no-jobs')) {
+    section('jobs');
+    benchJobs(file, docs.length, dir);
+  }
   rmSync(tmp, { recursive: true, force: true });
-  process.stdout.write('\n');
+  out('\n');
 
+  section('extraction');
   const pages = loadPages(dir);
   const pageBytes = pages.reduce((n, p) => n + p.length, 0);
   const readability = time('Readability alone (peer)', pages.length, pageBytes, () => {
@@ -86,7 +92,7 @@ async function main(): Promise<void> {
     for (const html of pages) extractHtml(html, null);
   });
   printTable([readability, cascade]);
-  process.stdout.write(`\nextraction: ${(cascade.seconds / readability.seconds).toFixed(2)}× the time of Readability alone, ${((cascade.seconds * 1000) / pages.length).toFixed(1)} ms/page\n`);
+  out(`\nextraction: ${(cascade.seconds / readability.seconds).toFixed(2)}× the time of Readability alone, ${((cascade.seconds * 1000) / pages.length).toFixed(1)} ms/page\n`);
   benchCrossCheck(dir);
 }
 
@@ -111,16 +117,17 @@ function benchCrossCheck(dir: string): void {
     for (const r of rows) group.set(`${folder}#${r.id}`, `${folder}:${key(r)}`);
     docs.push(...goldDocs(folder, rows));
   }
+  section('crosscheck');
   const { run, annotateMs, checks } = checkGroups(docs, (source) => group.get(source)!);
   const timed = checks.map((c) => ({ key: c.key, n: c.articles.length, ms: c.ms, claims: c.check.claims.length }));
   timed.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
   const total = timed.reduce((x, y) => x + y.ms, 0);
   const articles = timed.reduce((x, y) => x + y.n, 0);
   const perArticle = annotateMs / run.articles.length;
-  process.stdout.write(`\n# cross-check — ${timed.length} gold stories, ${articles} articles (ECB+, BASIL, AllSides), annotated once (not timed)\n\n| story | articles | claims | ms | ms/article |\n|---|---|---|---|---|\n`);
-  for (const t of timed.slice(0, 5)) process.stdout.write(`| ${t.key} | ${t.n} | ${t.claims} | ${t.ms.toFixed(1)} | ${(t.ms / t.n).toFixed(2)} |\n`);
+  out(`\n# cross-check — ${timed.length} gold stories, ${articles} articles (ECB+, BASIL, AllSides), annotated once (not timed)\n\n| story | articles | claims | ms | ms/article |\n|---|---|---|---|---|\n`);
+  for (const t of timed.slice(0, 5)) out(`| ${t.key} | ${t.n} | ${t.claims} | ${t.ms.toFixed(1)} | ${(t.ms / t.n).toFixed(2)} |\n`);
   const sorted = timed.map((t) => t.ms).sort((a, b) => a - b);
-  process.stdout.write(`\nall stories: ${(total / timed.length).toFixed(1)} ms/story mean, ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} median, ${sorted[sorted.length - 1]!.toFixed(1)} max; ${(total / articles).toFixed(2)} ms/article, against ${perArticle.toFixed(2)} ms/article to annotate them (peer): cross-check adds ${((total / articles / perArticle) * 100).toFixed(0)}%\n`);
+  out(`\nall stories: ${(total / timed.length).toFixed(1)} ms/story mean, ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} median, ${sorted[sorted.length - 1]!.toFixed(1)} max; ${(total / articles).toFixed(2)} ms/article, against ${perArticle.toFixed(2)} ms/article to annotate them (peer): cross-check adds ${((total / articles / perArticle) * 100).toFixed(0)}%\n`);
 }
 
 function toRecord(d: Extracted): string {
@@ -142,9 +149,9 @@ function time(name: string, items: number, bytes: number, fn: () => void): Row {
 }
 
 function printTable(rows: Row[]): void {
-  process.stdout.write('| run | items | seconds | items/s | MB/s |\n|---|---|---|---|---|\n');
+  out('| run | items | seconds | items/s | MB/s |\n|---|---|---|---|---|\n');
   for (const r of rows) {
-    process.stdout.write(`| ${r.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${(r.items / r.seconds).toFixed(0)} | ${(r.bytes / r.seconds / 1e6).toFixed(2)} |\n`);
+    out(`| ${r.name} | ${r.items} | ${r.seconds.toFixed(2)} | ${(r.items / r.seconds).toFixed(0)} | ${(r.bytes / r.seconds / 1e6).toFixed(2)} |\n`);
   }
 }
 
@@ -152,9 +159,13 @@ await main();
 // The store part (stories + reuse + SQLite at 1k/10k/100k) runs its sizes in child processes of its own.
 if (!process.argv.includes('--no-store')) {
   const sizes = valueOf('--sizes');
-  spawnSync(process.execPath, [fileURLToPath(new URL('./store.js', import.meta.url)), ...(sizes ? ['--sizes', sizes] : [])], { stdio: 'inherit' });
+  await child('store', fileURLToPath(new URL('./store.js', import.meta.url)), sizes ? ['--sizes', sizes] : []);
 }
 // The web app's latency (serve on a 10k-article store) in a process of its own.
-if (!process.argv.includes('--no-api')) spawnSync(process.execPath, [fileURLToPath(new URL('./api.js', import.meta.url))], { stdio: 'inherit' });
+if (!process.argv.includes('--no-api')) await child('api', fileURLToPath(new URL('./api.js', import.meta.url)));
 // What hostile inputs cost, and the server under a heavy search and a large ingest.
-if (!process.argv.includes('--no-hostile')) spawnSync(process.execPath, [fileURLToPath(new URL('./hostile.js', import.meta.url))], { stdio: 'inherit' });
+if (!process.argv.includes('--no-hostile')) await child('hostile', fileURLToPath(new URL('./hostile.js', import.meta.url)));
+if (process.argv.includes('--readme')) {
+  const r = writeReadme(packageRoot());
+  process.stdout.write(`\nreadme: ${r.written.length} sections written (${r.written.join(', ')})${r.unmarked.length ? `; no marker for ${r.unmarked.join(', ')}` : ''}\n`);
+}

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { renameSync, writeFileSync } from 'node:fs';
 import { markdownTable, type Table } from './table.js';
 
 /**
@@ -10,20 +12,42 @@ export function writeTables(readme: string, tables: readonly Table[], provenance
   const written: string[] = [];
   const unmarked: string[] = [];
   for (const t of tables) {
-    const open = `<!-- eval:${t.id} -->`;
-    const close = `<!-- /eval:${t.id} -->`;
-    const a = text.indexOf(open);
-    const b = text.indexOf(close, a);
-    if (a < 0 || b < 0) {
-      unmarked.push(t.id);
-      continue;
-    }
-    text = `${text.slice(0, a + open.length)}\n${markdownTable(t, provenance)}\n${text.slice(b)}`;
-    written.push(t.id);
+    const next = writeBetween(text, `eval:${t.id}`, markdownTable(t, provenance));
+    if (next === null) unmarked.push(t.id);
+    else (text = next), written.push(t.id);
   }
   const ids = new Set(tables.map((t) => t.id));
   const tasks = new Set(tables.map((t) => t.evalTask ?? t.task));
   // Markers of a task that ran but no longer produces that table: the README would keep an old figure.
   const stale = [...text.matchAll(/<!-- eval:([^ ]+) -->/g)].map((m) => m[1]!).filter((id) => !ids.has(id) && tasks.has(id.split('/')[0]!));
   return { text, written, unmarked, stale };
+}
+
+/**
+ * `body` in place of what stands between `<!-- MARK -->` and `<!-- /MARK -->` (the eval's tables,
+ * the bench's sections); null when the text has no such markers.
+ */
+export function writeBetween(text: string, mark: string, body: string): string | null {
+  const open = `<!-- ${mark} -->`;
+  const close = `<!-- /${mark} -->`;
+  const a = text.indexOf(open);
+  const b = text.indexOf(close, a);
+  if (a < 0 || b < 0) return null;
+  return `${text.slice(0, a + open.length)}\n${body}\n${text.slice(b)}`;
+}
+
+/** The commit measured, marked when the working tree has changes the commit does not hold (README.md and eval/baseline.json aside: the run writes them). */
+export function gitCommit(root: string): string {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!README.md', ':!eval/baseline.json'], { cwd: root, encoding: 'utf8' }).trim();
+    return dirty ? `${head} + uncommitted changes` : head;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export function writeAtomic(file: string, text: string): void {
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
 }

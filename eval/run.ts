@@ -1,11 +1,11 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { corpusDir, takeTracked, type EvalTask, type TaskResult } from './common.js';
 import { checkGate, corpusDigest, corpusRelative, EMPTY_BASELINE, gatedFigures, updateBaseline, type Baseline } from './gate.js';
-import { writeTables } from './readme.js';
+import { gitCommit, writeAtomic, writeTables } from './readme.js';
 import { printTable, toTables, type Table } from './table.js';
 
 const HELP = `npm run eval -- [options]: per-stage quality on ../shared/corpus, each set's development and test parts side by side
@@ -128,22 +128,6 @@ async function runTask(task: EvalTask, dir: string, limit: number, write: (s: st
   for (const t of tables) printTable(t, write);
   write(`(${task.name}: ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
   return tables;
-}
-
-/** The commit measured, marked when the working tree has changes the commit does not hold. */
-function gitCommit(root: string): string {
-  try {
-    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain', '--untracked-files=no', '--', '.', ':!README.md', ':!eval/baseline.json'], { cwd: root, encoding: 'utf8' }).trim();
-    return dirty ? `${head} + uncommitted changes` : head;
-  } catch {
-    return 'unknown';
-  }
-}
-
-function writeAtomic(file: string, text: string): void {
-  writeFileSync(`${file}.tmp`, text);
-  renameSync(`${file}.tmp`, file);
 }
 
 function valueOf(args: string[], flag: string): string | undefined {
