@@ -45,6 +45,10 @@ async function main(): Promise<void> {
     return;
   }
   const limit = Number(valueOf('--limit') ?? Infinity);
+  if (Number.isFinite(limit) && process.argv.includes('--readme')) {
+    process.stderr.write('bench: --limit is a quick look; its figures are not written to the README (drop --readme or --limit)\n');
+    process.exit(2);
+  }
   const docs = loadArticles(dir).slice(0, limit);
   const bytes = docs.reduce((n, d) => n + d.text.length, 0);
   section('analyze');
