@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
+import { fileKind } from './files.js';
 import { dirname, resolve } from 'node:path';
 import { isoDate } from './date.js';
 import type { MetaHints } from './types.js';
@@ -7,6 +8,27 @@ import type { MetaHints } from './types.js';
 // csv-parse is loaded when a CSV manifest is read, not on every start.
 const require = createRequire(import.meta.url);
 const parseCsv: typeof import('csv-parse/sync').parse = (...args: Parameters<typeof import('csv-parse/sync').parse>) => (require('csv-parse/sync') as typeof import('csv-parse/sync')).parse(...args);
+
+/** A manifest is a table of a few lines per input: one larger than this is not one. */
+const MAX_MANIFEST_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A manifest's text. Opened without blocking and refused unless a regular file, so a FIFO or a
+ * device given as `--manifest` is one line, not a run that waits for ever (readCapped does the
+ * same for inputs; this one is synchronous, as the manifests are read before any input).
+ */
+function readManifestFile(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const info = fstatSync(fd);
+    if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+    if (!info.isFile()) throw new Error(`not a regular file (${fileKind(info)})`);
+    if (info.size > MAX_MANIFEST_BYTES) throw new Error(`${(info.size / 1024 ** 2).toFixed(0)} MB, more than a manifest's ${MAX_MANIFEST_BYTES / 1024 ** 2} MB`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** One row of a manifest: the name it gives (as written), the keys it may match, its metadata. */
 export interface ManifestRow {
@@ -28,7 +50,7 @@ const KEY_COLUMNS = ['file', 'path', 'input', 'url'];
  * loadManifest('examples/demo/manifest.csv')[0]?.hints.outlet; // 'Coastline Wire'
  */
 export function loadManifest(file: string, cwd = process.cwd()): ManifestRow[] {
-  const text = readFileSync(file, 'utf8');
+  const text = readManifestFile(file);
   const rows: Record<string, unknown>[] = file.toLowerCase().endsWith('.json')
     ? (JSON.parse(text) as Record<string, unknown>[])
     : (parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, unknown>[]);

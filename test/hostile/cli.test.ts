@@ -38,6 +38,18 @@ describe('nothing silent, nothing forged (findings 7, 8)', () => {
     );
   });
 
+  it('a FIFO or a device given as --manifest is one line naming it, at once, not a run that waits for ever', () => {
+    const dir = tmp('manifest-fifo');
+    execFileSync('mkfifo', [join(dir, 'rows.csv')]);
+    for (const manifest of [join(dir, 'rows.csv'), '/dev/zero']) {
+      const t0 = Date.now();
+      const r = cli(['analyze', demo, '--manifest', manifest, '-q', '--no-crosscheck'], { timeout: 30_000 });
+      expect(Date.now() - t0).toBeLessThan(25_000);
+      expect(r.signal).toBeNull();
+      expect(r.err.split('\n').filter(Boolean)).toEqual([`${manifest}: cannot read manifest: not a regular file (${manifest === '/dev/zero' ? 'a character device' : 'a FIFO'})`]);
+    }
+  });
+
   it('finding 8: a file name with a newline or an escape sequence prints one line, escaped', () => {
     const dir = tmp('forged');
     const name = join(dir, 'evil\nforged.txt: fake error line\u001b[2J');
