@@ -52,15 +52,16 @@ describe('--jobs', () => {
   it('an input over its time budget on a worker fails with the same one line; the others are analysed', async () => {
     const docs = [
       fromText(`Council closes the bridge\n${textShape('article', 2000)}`, 'small.txt', {}),
-      fromText(`Quotes everywhere\n${textShape('quotes', 600 * 1024)}`, 'large.txt', {}),
+      // About 3 s of work alone on this machine (6 s under load): far past the budget, which the two small ones (about 60 ms each) stay far inside however busy the machine.
+      fromText(`Quotes everywhere\n${textShape('quotes', 2048 * 1024)}`, 'large.txt', {}),
       fromText(`Mayor opens the port\n${textShape('article', 3000)}`, 'other.txt', {}),
     ];
     const t0 = performance.now();
-    const run = await analyzeDocuments(docs, { crossCheck: false, timeBudgetMs: 400, jobs: 2, minDocsPerWorker: 1 });
-    expect(run.errors).toEqual([{ input: 'large.txt', reason: 'took longer than 0.4 s; skipped (see --time-budget)' }]);
+    const run = await analyzeDocuments(docs, { crossCheck: false, timeBudgetMs: 1500, jobs: 2, minDocsPerWorker: 1 });
+    expect(run.errors).toEqual([{ input: 'large.txt', reason: 'took longer than 1.5 s; skipped (see --time-budget)' }]);
     expect(run.articles.map((a) => a.source)).toEqual(['small.txt', 'other.txt']);
     // Stopped inside a stage on its worker, not after all of them (the whole input takes far longer).
-    expect(performance.now() - t0).toBeLessThan(8_000);
+    expect(performance.now() - t0).toBeLessThan(10_000);
     const alone = analyzeExtracted([docs[0]!, docs[2]!], { crossCheck: false });
     expect(json({ ...run, errors: [] })).toBe(json(alone));
   });
