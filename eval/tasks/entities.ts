@@ -1,4 +1,4 @@
-import { annotateArticles } from '../../src/app/analyze.js';
+import { annotateArticles } from '../../src/processor/annotate.js';
 import type { EntityType } from '../../src/model/layers.js';
 import { Article, emptyMeta } from '../../src/model/article.js';
 import { bcubed } from './stories.js';

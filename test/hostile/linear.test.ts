@@ -13,58 +13,58 @@ import { htmlShape, longParagraph, textShape, TEXT_SHAPES } from '../../bench/sh
 const KB = 1024;
 const BASE = 24 * KB;
 
-function time(build: () => void): number {
+async function time(build: () => Promise<void>): Promise<number> {
   let best = Infinity;
   for (let run = 0; run < 5; run++) {
     const t0 = performance.now();
-    build();
+    await build();
     best = Math.min(best, performance.now() - t0);
   }
   return best;
 }
 
-const analyzeText = (text: string) => () => void analyzeExtracted([fromText(text, 'shape.txt', {})], { crossCheck: false });
-const analyzeHtml = (html: string) => () => {
+const analyzeText = (text: string) => async () => void (await analyzeExtracted([fromText(text, 'shape.txt', {})], { crossCheck: false }));
+const analyzeHtml = (html: string) => async () => {
   let doc;
   try {
     doc = fromHtml(html, 'shape.html', null, {});
   } catch {
     return; // refused before parsing: also bounded work
   }
-  analyzeExtracted([doc], { crossCheck: false });
+  await analyzeExtracted([doc], { crossCheck: false });
 };
 
 /** Time at `BASE` and 4 × `BASE`; a few milliseconds of noise do not count (a floor of 25 ms). */
-function ratio(make: (bytes: number) => () => void): { small: number; large: number; ratio: number } {
-  const small = time(make(BASE));
-  const large = time(make(4 * BASE));
+async function ratio(make: (bytes: number) => () => Promise<void>): Promise<{ small: number; large: number; ratio: number }> {
+  const small = await time(make(BASE));
+  const large = await time(make(4 * BASE));
   return { small, large, ratio: large / Math.max(small, 25) };
 }
 
-beforeAll(() => {
-  analyzeText(textShape('article', 4 * KB))(); // load the model and lexicons once
+beforeAll(async () => {
+  await analyzeText(textShape('article', 4 * KB))(); // load the model and lexicons once
 });
 
 describe('linear growth: 4x the input, at most ~5x the time', () => {
-  it.each(TEXT_SHAPES)('text shape %s', (shape) => {
-    const r = ratio((bytes) => analyzeText(textShape(shape, bytes)));
+  it.each(TEXT_SHAPES)('text shape %s', async (shape) => {
+    const r = await ratio((bytes) => analyzeText(textShape(shape, bytes)));
     expect(r.ratio, `${shape}: ${r.small.toFixed(0)} ms -> ${r.large.toFixed(0)} ms`).toBeLessThanOrEqual(5);
   });
 
-  it.each(['quotes', 'article'] as const)('the cross-check of one article of shape %s', (shape) => {
+  it.each(['quotes', 'article'] as const)('the cross-check of one article of shape %s', async (shape) => {
     // Its own story: the per-article work of the cross-check (mentions, framing, speaker roles) is linear too.
-    const checked = (text: string) => () => void analyzeExtracted([fromText(text, 'shape.txt', {})], { crossCheck: true });
-    const r = ratio((bytes) => checked(textShape(shape, bytes)));
+    const checked = (text: string) => async () => void (await analyzeExtracted([fromText(text, 'shape.txt', {})], { crossCheck: true }));
+    const r = await ratio((bytes) => checked(textShape(shape, bytes)));
     expect(r.ratio, `${shape}: ${r.small.toFixed(0)} ms -> ${r.large.toFixed(0)} ms`).toBeLessThanOrEqual(5);
   });
 
-  it('one paragraph without a line break', () => {
-    const r = ratio((bytes) => analyzeText(longParagraph(bytes)));
+  it('one paragraph without a line break', async () => {
+    const r = await ratio((bytes) => analyzeText(longParagraph(bytes)));
     expect(r.ratio, `${r.small.toFixed(0)} ms -> ${r.large.toFixed(0)} ms`).toBeLessThanOrEqual(5);
   });
 
-  it.each(['nested', 'tiny', 'paragraphs'] as const)('HTML shape %s', (shape) => {
-    const r = ratio((bytes) => analyzeHtml(htmlShape(shape, bytes)));
+  it.each(['nested', 'tiny', 'paragraphs'] as const)('HTML shape %s', async (shape) => {
+    const r = await ratio((bytes) => analyzeHtml(htmlShape(shape, bytes)));
     expect(r.ratio, `${shape}: ${r.small.toFixed(0)} ms -> ${r.large.toFixed(0)} ms`).toBeLessThanOrEqual(5);
   });
 });

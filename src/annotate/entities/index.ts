@@ -7,7 +7,7 @@ export { lookupName } from './lookup.js';
 
 /**
  * Entities stage: person / organization / place / group mentions with refs. Refs of short person
- * names ("Akar", "Mr Erdogan") are joined to full names across the run by `resolveEntityRefs`.
+ * names ("Akar", "Mr Erdogan") are joined to the article's full names by `resolveEntityRefs`.
  */
 export function entities(): Stage<'entities'> {
   return Object.freeze({

@@ -1,7 +1,7 @@
 import { Article } from '../../model/article.js';
 import type { Entity } from '../../model/layers.js';
 import type { EntityRecord } from '../../model/run.js';
-import type { CorpusStage } from '../../pipeline/stage.js';
+import type { Stage } from '../../pipeline/stage.js';
 import { Span } from '../../model/span.js';
 import { Coverage } from '../locate.js';
 import { capitalised } from './find.js';
@@ -11,46 +11,45 @@ import { lookupName } from './lookup.js';
 const surname = (name: string) => name.split(/\s+/).at(-1)!.toLowerCase();
 
 /**
- * Join short person mentions to full names across the run: "Akar" and "Selcen" take the ref of
- * the one full name ending with that word, first within the same article, then across all
- * articles; an ambiguous surname keeps its own ref. A surname written alone later in an article
- * whose full name it gave ("Fahrettin Altun … Altun said") is also tagged where no rule caught it.
+ * Join short person mentions to full names within each article: "Akar" and "Selcen" take the ref
+ * of the one full name of the article ending with that word; an ambiguous surname keeps its own
+ * ref. A surname written alone later in an article whose full name it gave ("Fahrettin Altun …
+ * Altun said") is also tagged where no rule caught it, and a name typed on evidence in one place
+ * ("Boeing said") is found again where it stands without it.
+ *
+ * An article's refs depend on the article alone, never on the others of the run: so the same
+ * article gets the same refs in a batch (`analyze`), in any chunk of a streaming store (`ingest`,
+ * however a resumed ingest cuts its chunks), and on any worker thread. Across articles, one name
+ * is one ref because refs are made from the name (`person:hulusi-akar`), not from the run.
  */
-export function resolveEntityRefs(): CorpusStage {
+export function resolveEntityRefs(): Stage<'entities'> {
   return Object.freeze({
     name: 'entity-refs',
     needs: ['entities'] as const,
-    rewrites: ['entities'] as const,
-    run(articles: readonly Article[]): readonly Article[] {
-      const runFull = fullNames(articles);
-      const named = namedForms(articles, false);
-      return articles.map((a) => {
-        const own = fullNames([a]);
-        const found = [...(a.layers.entities ?? []), ...surnameMentions(a, runFull)];
-        // The article's own names first: a form the run gives two types still holds where the
-        // article types it, and an acronym holds in its own article only ("UTC" is a company in
-        // one, a time zone in another).
-        const ents = [...found, ...repeatedNames(a, [namedForms([a], true), named], found)].sort(Span.compare);
-        const resolved = ents.map((e) => {
-          // A one-word place, or a word alone before "said" taken for an organisation, that is the
-          // surname of a person named in the run ("Orsk said") is that person.
-          if (((e.type === 'place' && e.rule === 'gazetteer') || (e.type === 'organization' && e.rule === 'said-verb')) && !/\s/.test(a.text.slice(e.start, e.end))) {
-            const refs = runFull.get(a.text.slice(e.start, e.end).toLowerCase());
-            if (refs?.size === 1) return { ...e, type: 'person' as const, ref: [...refs][0]!, rule: 'surname' };
-            return e;
-          }
-          if (e.type !== 'person' || e.rule === 'alias' || /\s/.test(a.text.slice(e.start, e.end))) return e;
-          const key = surname(a.text.slice(e.start, e.end));
-          const refs = own.get(key)?.size ? own.get(key)! : runFull.get(key);
-          return refs && refs.size === 1 ? { ...e, ref: [...refs][0]! } : e;
-        });
-        return Article.withLayer(a, 'entities', resolved);
+    provides: 'entities',
+    run(a: Article): Article {
+      const own = fullNames(a);
+      const found = [...(a.layers.entities ?? []), ...surnameMentions(a, own)];
+      // An acronym holds in its own article only ("UTC" is a company in one, a time zone in another).
+      const ents = [...found, ...repeatedNames(a, [namedForms(a)], found)].sort(Span.compare);
+      const resolved = ents.map((e) => {
+        // A one-word place, or a word alone before "said" taken for an organisation, that is the
+        // surname of a person the article names ("Orsk said") is that person.
+        if (((e.type === 'place' && e.rule === 'gazetteer') || (e.type === 'organization' && e.rule === 'said-verb')) && !/\s/.test(a.text.slice(e.start, e.end))) {
+          const refs = own.get(a.text.slice(e.start, e.end).toLowerCase());
+          if (refs?.size === 1) return { ...e, type: 'person' as const, ref: [...refs][0]!, rule: 'surname' };
+          return e;
+        }
+        if (e.type !== 'person' || e.rule === 'alias' || /\s/.test(a.text.slice(e.start, e.end))) return e;
+        const refs = own.get(surname(a.text.slice(e.start, e.end)));
+        return refs && refs.size === 1 ? { ...e, ref: [...refs][0]! } : e;
       });
+      return Article.withLayer(a, 'entities', resolved);
     },
   });
 }
 
-/** Rules whose evidence stands only where it was found (a title, a descriptor, a reporting verb…): what they typed, the run may name again without it. */
+/** Rules whose evidence stands only where it was found (a title, a descriptor, a reporting verb…): what they typed, the article may name again without it. */
 const EVIDENCE = new Set(['suffix', 'said-verb', 'appositive', 'context', 'title', 'descriptor']);
 
 /** Forms of names typed on evidence, each with its type and ref, and how those forms begin (`lead`: a cheap test before slicing text). */
@@ -86,31 +85,30 @@ function formTable(): { add(form: string, e: Entity): void; done(): Forms } {
 }
 
 /**
- * Names the run typed on evidence (an organisation word, a reporting verb, an appositive role),
+ * Names the article typed on evidence (an organisation word, a reporting verb, an appositive role),
  * organisations also without their legal form ("Apple Inc." is "Apple" after; the legal forms are
- * marked in org-suffixes.yml), and (`acronyms`) the acronym given in brackets after a name
- * ("General Motors Corporation (GM)").
+ * marked in org-suffixes.yml), and the acronym given in brackets after a name ("General Motors
+ * Corporation (GM)").
  */
-function namedForms(articles: readonly Article[], acronyms: boolean): Forms {
+function namedForms(a: Article): Forms {
   const legal = entityLexicons().legalForms;
   const table = formTable();
-  for (const a of articles)
-    for (const e of a.layers.entities ?? []) {
-      if (!EVIDENCE.has(e.rule ?? '')) continue;
-      const name = a.text.slice(e.start, e.end).replace(/\s+/g, ' ');
-      table.add(name, e);
-      const words = name.split(' ');
-      const last = words.at(-1)!.toLowerCase();
-      if (e.type === 'organization' && words.length > 1 && (legal.has(last) || legal.has(last.replace(/\.$/, '')))) table.add(words.slice(0, -1).join(' ').replace(/,$/, ''), e);
-      const acronym = acronyms ? /^\s*\(([\p{Lu}][\p{Lu}&.-]{1,7})\)/u.exec(a.text.slice(e.end, e.end + 12)) : null;
-      if (acronym) table.add(acronym[1]!, e);
-    }
+  for (const e of a.layers.entities ?? []) {
+    if (!EVIDENCE.has(e.rule ?? '')) continue;
+    const name = a.text.slice(e.start, e.end).replace(/\s+/g, ' ');
+    table.add(name, e);
+    const words = name.split(' ');
+    const last = words.at(-1)!.toLowerCase();
+    if (e.type === 'organization' && words.length > 1 && (legal.has(last) || legal.has(last.replace(/\.$/, '')))) table.add(words.slice(0, -1).join(' ').replace(/,$/, ''), e);
+    const acronym = /^\s*\(([\p{Lu}][\p{Lu}&.-]{1,7})\)/u.exec(a.text.slice(e.end, e.end + 12));
+    if (acronym) table.add(acronym[1]!, e);
+  }
   return table.done();
 }
 
 /**
- * Mentions of a name typed elsewhere (the first of `sources` that knows it), where no rule caught
- * them ("Boeing said" in one place, "Boeing's tanker" in another): one sense per discourse. Only
+ * Mentions of a name typed elsewhere in the article (the first of `sources` that knows it), where
+ * no rule caught them ("Boeing said" in one place, "Boeing's tanker" in another): one sense per discourse. Only
  * whole capitalised names, not part of a longer one, and not inside an entity already found.
  */
 function repeatedNames(a: Article, sources: readonly Forms[], taken: readonly Entity[]): Entity[] {
@@ -138,26 +136,25 @@ function repeatedNames(a: Article, sources: readonly Forms[], taken: readonly En
 }
 
 /**
- * Surname (lower case) → refs of multi-word person names ending with it (not with an organisation
- * or place word). A word that also opens such a name ("John", "James", "Mark") is a given name:
- * alone, it is anyone's, so it maps to no one ("Mary John" would otherwise take every bare "John"
- * of the run).
+ * Surname (lower case) → refs of the article's multi-word person names ending with it (not with an
+ * organisation or place word). A word that also opens such a name ("John", "James", "Mark") is a
+ * given name: alone, it is anyone's, so it maps to no one ("Mary John" would otherwise take every
+ * bare "John" of the article).
  */
-function fullNames(articles: readonly Article[]): Map<string, Set<string>> {
+function fullNames(a: Article): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   const given = new Set<string>();
   const { suffixes } = entityLexicons();
-  for (const a of articles)
-    for (const e of a.layers.entities ?? []) {
-      const name = a.text.slice(e.start, e.end);
-      if (e.type !== 'person' || !/\s/.test(name)) continue;
-      const key = surname(name);
-      // "State House", "Senate Democrats" typed a person by mistake: no surname to spread.
-      if (suffixes.has(key)) continue;
-      given.add(name.split(/\s+/)[0]!.toLowerCase());
-      if (!out.has(key)) out.set(key, new Set());
-      out.get(key)!.add(e.ref);
-    }
+  for (const e of a.layers.entities ?? []) {
+    const name = a.text.slice(e.start, e.end);
+    if (e.type !== 'person' || !/\s/.test(name)) continue;
+    const key = surname(name);
+    // "State House", "Senate Democrats" typed a person by mistake: no surname to spread.
+    if (suffixes.has(key)) continue;
+    given.add(name.split(/\s+/)[0]!.toLowerCase());
+    if (!out.has(key)) out.set(key, new Set());
+    out.get(key)!.add(e.ref);
+  }
   for (const g of given) out.delete(g);
   return out;
 }
