@@ -85,7 +85,10 @@ export class PileReuse {
       const list = this.postings.get(h);
       if (list === undefined) continue;
       if (typeof list === 'number') meet(list);
-      else if (list.length <= this.settings.maxPosting) for (const s of list) meet(s);
+      // Stock phrasing is judged by the articles held, not by the postings of dropped ones not yet
+      // swept: so a store that takes its last days back (a resumed ingest) finds what one that
+      // never stopped finds.
+      else if (list.length <= this.settings.maxPosting || this.live(list) <= this.settings.maxPosting) for (const s of list) meet(s);
     }
     const out: ScoredReuse[] = [];
     const sources = [...shared].filter(([, n]) => n >= MIN_SHARED).sort((x, y) => y[1] - x[1] || x[0] - y[0]).slice(0, this.settings.maxSources);
@@ -96,6 +99,13 @@ export class PileReuse {
     }
     this.hold(doc, story, fp, day, distinct);
     return out;
+  }
+
+  /** How many of a posting's articles are held (counted up to one past `maxPosting`). */
+  private live(list: readonly number[]): number {
+    let n = 0;
+    for (const s of list) if (this.held.has(s) && ++n > this.settings.maxPosting) break;
+    return n;
   }
 
   private dayOf(doc: ReuseDoc): number | null {
