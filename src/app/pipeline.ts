@@ -14,9 +14,10 @@ let standard: Pipeline | undefined;
 
 /**
  * The annotate pipeline in the order the stages need each other: sentences (with paragraphs and
- * tokens), entities, then the corpus stage that makes entity refs agree across articles, so that
- * quote speakers and cited sources resolve to the run's refs; dates before quantities, so a year
- * or a day is never counted as a number. Built once per process.
+ * tokens), entities, then their refs resolved within the article (a surname to the article's full
+ * name), so that quote speakers and cited sources resolve to those refs; dates before quantities,
+ * so a year or a day is never counted as a number. Every stage works on one article alone, so
+ * the processor can annotate in any chunks, on any thread. Built once per process.
  */
 export function annotatePipeline(): Pipeline {
   standard ??= buildPipeline([sentences(), entities(), resolveEntityRefs(), quotes(), citedSources(), dates(), quantities(), hedges()]);
