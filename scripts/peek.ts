@@ -15,7 +15,7 @@ for await (const d of ingest(inputs, {})) if (!('reason' in d)) docs.push(d as E
 const { articles } = cleanAll(docs);
 const ctx = { referenceDate: null };
 let arts = articles.map((a) => entities().run(sentences().run(a, ctx), ctx));
-arts = arts.map((a) => resolveEntityRefs().run(a, ctx)).map((a) => dates().run(citedSources().run(quotes().run(a, ctx), ctx), { referenceDate: '2020-02-28' })).map((a) => quantities().run(a, ctx));
+arts = [...resolveEntityRefs().run(arts, ctx)].map((a) => dates().run(citedSources().run(quotes().run(a, ctx), ctx), { referenceDate: '2020-02-28' })).map((a) => quantities().run(a, ctx));
 for (const a of arts) {
   console.log(`\n## ${a.source} — ${a.meta.title}`);
   const items = (a.layers as Record<string, { start: number; end: number }[]>)[layer] ?? [];

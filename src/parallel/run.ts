@@ -1,3 +1,4 @@
+import type { NameRegistry } from '../annotate/entities/registry.js';
 import { annotatePipeline } from '../app/pipeline.js';
 import { keepOnce, repeatedLines, type Cleaned } from '../clean/index.js';
 import type { Extracted } from '../ingest/types.js';
@@ -16,9 +17,9 @@ import type { PhaseResult, Task } from './tasks.js';
 /**
  * The per-article and per-story stages of a run on a pool of worker threads, giving what the same
  * stages give on one thread, in the same order: each result is put back at its input's place, and
- * what is decided across the batch — the lines an outlet repeats, an article given twice, a corpus
- * stage of the annotate pipeline if it has one, the stories — is decided on the main thread,
- * between the phases.
+ * what is decided across the batch — the lines an outlet repeats, an article given twice, the
+ * entity refs against the articles before (the annotate pipeline's corpus stage), the stories — is
+ * decided on the main thread, between the phases.
  */
 
 /**
@@ -33,6 +34,8 @@ export function workersFor(jobs: number | undefined, docs: number, minDocsPerWor
 
 export interface PoolRunOptions {
   readonly budget?: TimeBudget;
+  /** The names of the articles before these, for the corpus stage (annotatePipeline). */
+  readonly names?: NameRegistry;
   readonly referenceDate?: string | null;
   readonly onProgress?: (phase: string, done: number, total: number) => void;
   readonly onError?: (error: RunError) => void;
@@ -71,7 +74,7 @@ export async function cleanInPool(pool: WorkerPool, docs: readonly Extracted[], 
 export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article[], options: PoolRunOptions = {}): Promise<Article[]> {
   const ctx: StageContext = { referenceDate: options.referenceDate ?? null };
   pool.tell({ kind: 'context', ctx });
-  const phases = phasesOf(annotatePipeline());
+  const phases = phasesOf(annotatePipeline(options.names));
   const lastPerArticle = phases.findLastIndex((p) => Array.isArray(p));
   let batch: Article[] = [...cleaned];
   // Where each article is held, and what it was when it was sent (its changes since go with its next phase).

@@ -25,6 +25,10 @@ export class MemorySink implements Sink {
     return new Set(ids.filter((id) => this.ids.has(id)));
   }
 
+  async recent(limit: number): Promise<readonly Article[]> {
+    return this.articles.slice(-limit);
+  }
+
   async begin(plan: SinkPlan): Promise<void> {
     this.crossCheck = plan.crossCheck;
   }

@@ -1,3 +1,5 @@
+import { nameRegistry } from '../annotate/entities/index.js';
+import { NAME_MEMORY } from '../annotate/entities/settings.js';
 import { byDate, dayOf } from '../cluster/index.js';
 import { cleanAll } from '../clean/index.js';
 import type { Extracted } from '../ingest/types.js';
@@ -26,9 +28,11 @@ const STORY_BATCH = 100;
  * 1. clean every document (repeated lines of an outlet and twins decided across the batch);
  * 2. leave out the articles the sink holds already (ingesting twice changes nothing);
  * 3. put the new ones in publication order (`byDate`), so nothing depends on the order of files;
- * 4. annotate them chunk by chunk (each article's refs resolved within it, so chunks change
- *    nothing) and hand each chunk to the sink, which places its articles in stories and
- *    storylines and traces the text they copy;
+ * 4. annotate them chunk by chunk and hand each chunk to the sink, which places its articles in
+ *    stories and storylines and traces the text they copy; an article's short names are resolved
+ *    against its own and those of the articles before it (the sink's last ones, then the new ones
+ *    in order), never of those after, so chunks change nothing and a resumed ingest resolves as
+ *    one that never stopped;
  * 5. run the story stage (reuse where the sink did not trace it, the cross-check) on each story
  *    the sink says is owed, and hand the results back to it.
  *
@@ -56,6 +60,9 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
     cleaned.errors.forEach(onError);
     const known = await sink.known(cleaned.articles.map((a) => a.id));
     const fresh = cleaned.articles.filter((a) => !known.has(a.id)).sort(byDate);
+    // The names of the sink's last articles: each new article's short names are resolved against them and the new ones before it.
+    const names = nameRegistry();
+    if (fresh.length) for (const a of await sink.recent(NAME_MEMORY.articles)) names.add(a);
     const first = fresh.find((a) => a.meta.published);
     const crossCheck = options.crossCheck !== false;
     await sink.begin({ firstDay: first ? dayOf(first.meta.published!) : null, total: fresh.length, crossCheck });
@@ -63,7 +70,7 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
     for (let from = 0; from < fresh.length; from += size) {
       const part = fresh.slice(from, from + size);
       const onProgress = (phase: string, done: number) => options.onProgress?.(phase, from + done, fresh.length);
-      const step = { referenceDate: options.referenceDate, budget, onError, onProgress };
+      const step = { referenceDate: options.referenceDate, budget, onError, onProgress, names };
       await sink.place(pool ? await annotateInPool(pool, part, step) : annotateArticles(part, step));
     }
     await sink.end();

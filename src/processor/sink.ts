@@ -31,6 +31,8 @@ export interface StoryWork {
 export interface Sink {
   /** Those of `ids` the sink holds already (they are not worked on again). */
   known(ids: readonly string[]): Promise<ReadonlySet<string>>;
+  /** The last `limit` articles the sink holds, in the order they came, annotated: the names the next article's short ones are resolved against (NameRegistry). */
+  recent(limit: number): Promise<readonly Article[]>;
   /** Called once, before the first `place`, even when nothing new comes. */
   begin(plan: SinkPlan): Promise<void>;
   /** New annotated articles, in publication order (`byDate`), chunk after chunk. */

@@ -1,4 +1,5 @@
 import { storyMeta } from '../store/browse.js';
+import { articleFromRow } from '../store/serialize.js';
 import { readCheck, writeChecks } from '../store/checks.js';
 import type { Store } from '../store/store.js';
 import { StoreWriter } from '../store/writer.js';
@@ -50,6 +51,11 @@ export class StoreSink implements Sink {
 
   async known(ids: readonly string[]): Promise<ReadonlySet<string>> {
     return new Set(ids.filter((id) => this.store.hasArticle(id)));
+  }
+
+  async recent(limit: number): Promise<readonly Article[]> {
+    const rows = this.store.db.prepare('SELECT id, text, data FROM articles ORDER BY seq DESC LIMIT ?').all(limit) as { id: string; text: string; data: string }[];
+    return rows.reverse().map(articleFromRow);
   }
 
   async begin(plan: SinkPlan): Promise<void> {
