@@ -57,7 +57,7 @@ export class NameRegistry {
     return list ? new Set(list.map((x) => x.ref)) : undefined;
   }
 
-  /** True when a remembered name opens with this word (given names included): a cheap test before the lookups. */
+  /** True when a remembered full person name opens with this word (lower case): a given name, anyone's alone. */
   isGiven(word: string): boolean {
     return this.given.has(word);
   }
