@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'triangulate-bench-api-'));
   const db = join(tmp, 'api.db');
   const t0 = performance.now();
-  const base = analyzeExtracted(loadArticles(dir), { crossCheck: false }).articles;
+  const base = (await analyzeExtracted(loadArticles(dir), { crossCheck: false })).articles;
   const plan = streamPlan(base, n);
   const store = Store.open(db, { create: true });
   const { storyIds } = storeArticles(store, clones(base, plan), { firstDay: plan[0]?.day ?? null, total: n });

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
   });
   printTable([readability, cascade]);
   out(`\nextraction: ${(cascade.seconds / readability.seconds).toFixed(2)}× the time of Readability alone, ${((cascade.seconds * 1000) / pages.length).toFixed(1)} ms/page\n`);
-  benchCrossCheck(dir);
+  await benchCrossCheck(dir);
 }
 
 /**
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
  * sub-topics, BASIL and AllSides events), annotated once outside the timing; the peer is the
  * annotation of the same articles (what a story costs before it is cross-checked).
  */
-function benchCrossCheck(dir: string): void {
+async function benchCrossCheck(dir: string): Promise<void> {
   const sets: [string, string, (r: Record<string, unknown>) => string][] = [
     ['ecbplus', 'ecbplus.jsonl', (r) => String(r.subtopic_id)],
     ['basil', 'basil.jsonl', (r) => String(r.event_id)],
@@ -122,7 +122,7 @@ function benchCrossCheck(dir: string): void {
     docs.push(...goldDocs(folder, rows));
   }
   section('crosscheck');
-  const { run, annotateMs, checks } = checkGroups(docs, (source) => group.get(source)!);
+  const { run, annotateMs, checks } = await checkGroups(docs, (source) => group.get(source)!);
   const timed = checks.map((c) => ({ key: c.key, n: c.articles.length, ms: c.ms, claims: c.check.claims.length }));
   timed.sort((a, b) => b.n - a.n || a.key.localeCompare(b.key));
   const total = timed.reduce((x, y) => x + y.ms, 0);

@@ -55,7 +55,7 @@ async function parent(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'triangulate-bench-store-'));
   const cache = join(tmp, 'base.jsonl');
   const t0 = performance.now();
-  const base = analyzeExtracted(loadArticles(dir), { crossCheck: false }).articles.map(({ rawText: _raw, ...a }) => a);
+  const base = (await analyzeExtracted(loadArticles(dir), { crossCheck: false })).articles.map(({ rawText: _raw, ...a }) => a);
   writeFileSync(cache, base.map((a) => JSON.stringify(a)).join('\n') + '\n');
   process.stdout.write(`\n# store ingest — stories + reuse + SQLite, one core\n\nbase: ${base.length} real articles annotated once (${((performance.now() - t0) / 1000).toFixed(1)} s, not timed below); spread over ${EPOCH_DAYS} days per clone (~${Math.round(base.length / EPOCH_DAYS)} articles a day), clone k in the k-th stretch, ~5% of words swapped for same-length corpus words\n\n`);
   const rows: ChildResult[] = [];

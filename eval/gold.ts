@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeExtracted } from '../src/app/analyze.js';
+import { entityTable } from '../src/annotate/entities/index.js';
 import { storyReuse } from '../src/cluster/reuse.js';
 import { crossCheck } from '../src/crosscheck/index.js';
 import { fromRecord } from '../src/ingest/record.js';
@@ -52,16 +53,17 @@ export interface CheckedStory {
  * Annotate documents once, then cross-check each gold group as one story, with its copy chain
  * (grouping is scored elsewhere). Used by `npm run eval` and `npm run bench`.
  */
-export function checkGroups(docs: readonly Extracted[], group: (source: string) => string): { run: RunResult; annotateMs: number; checks: CheckedStory[] } {
+export async function checkGroups(docs: readonly Extracted[], group: (source: string) => string): Promise<{ run: RunResult; annotateMs: number; checks: CheckedStory[] }> {
   const t0 = performance.now();
-  const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
+  const run = await analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
   const annotateMs = performance.now() - t0;
   const groups = new Map<string, Article[]>();
   for (const a of run.articles) pushTo(groups, group(a.source), a);
   const checks = [...groups].map(([key, articles]) => {
     const [story] = storyReuse([{ id: key, title: key, articleIds: articles.map((a) => a.id) }], articles);
     const t = performance.now();
-    const check = crossCheck(articles, story!.reuse ?? [], run.entities);
+    // Refs named by the group's own articles, as the story stage names them (src/processor/story-stage.ts).
+    const check = crossCheck(articles, story!.reuse ?? [], entityTable(articles));
     return { key, articles, check, ms: performance.now() - t };
   });
   return { run, annotateMs, checks };

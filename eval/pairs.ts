@@ -1,4 +1,4 @@
-import { annotateArticles } from '../src/app/analyze.js';
+import { annotateArticles } from '../src/processor/annotate.js';
 import { cleanAll } from '../src/clean/index.js';
 import { fromRecord } from '../src/ingest/record.js';
 import type { Extracted } from '../src/ingest/types.js';

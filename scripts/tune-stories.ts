@@ -22,13 +22,14 @@ const sets: [string, string, Row[], (r: Row) => string, (r: Row) => string | num
   ['allsides', 'allsides', (await loadJsonl<Row>(corpusPath(dir, 'allsides-neus', 'articles.jsonl'))).filter((r) => r.text?.trim()), (r) => r.event_id!, (r) => r.event_id!],
 ];
 // Each set is read whole, as the CLI reads its file; only its development part is scored.
-const prepared = sets.map(([name, split, rows, label, unit]) => {
-  const run = analyzeExtracted(goldDocs(name, rows), { crossCheck: false });
+const prepared = [];
+for (const [name, split, rows, label, unit] of sets) {
+  const run = await analyzeExtracted(goldDocs(name, rows), { crossCheck: false });
   const bySource = new Map(rows.map((r) => [`${name}#${r.id}`, r]));
   const gold = new Map(run.articles.map((a) => [a.id, label(bySource.get(a.source)!)]));
   const dev = new Set(run.articles.filter((a) => partOf(split, unit(bySource.get(a.source)!)) === 'dev').map((a) => a.id));
-  return { name, run, gold, dev };
-});
+  prepared.push({ name, run, gold, dev });
+}
 const grid = JSON.parse(process.argv[2] ?? '[{}]') as Partial<StorySettings>[];
 for (const g of grid) {
   const s = { ...STORIES, ...g, weights: { ...STORIES.weights, ...(g.weights ?? {}) } };

@@ -199,7 +199,7 @@ async function ecb(dir: string, limit: number): Promise<TaskResult> {
   const notes: string[] = [];
   const unscoredList: Unscored[] = [];
   const docs = rows.map((r) => goldDoc('ecbplus', r)).filter((d) => d !== null);
-  const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
+  const run = await analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
   const bySource = new Map(run.articles.map((a) => [a.source, a]));
   for (const part of ['dev', 'test'] as Part[]) {
     const mine = rows.filter((r) => partOf('ecbplus', r.topic) === part);

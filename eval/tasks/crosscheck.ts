@@ -163,7 +163,7 @@ export const task: EvalTask = {
     // Loaded language against BASIL's lexical-bias spans.
     const basil = await loadJsonl<BasilRow>(corpusPath(dir, 'basil', 'basil.jsonl'), limit);
     const bySource = new Map(basil.map((r) => [`basil#${r.id}`, r]));
-    const b = checkGroups(goldDocs('basil', basil), (source) => bySource.get(source)!.event_id);
+    const b = await checkGroups(goldDocs('basil', basil), (source) => bySource.get(source)!.event_id);
     const basilPart = (c: Check) => partOf('basil', c.key);
     const recasens = new Set(readFileSync(corpusPath(dir, 'lexicons', 'recasens2013-bias-lexicon.txt'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#')).map((w) => stem(w.toLowerCase())));
     const strong = new Set(
@@ -212,7 +212,7 @@ export const task: EvalTask = {
     const rows = all.filter((r) => r.text?.trim());
     const events2 = new Map((await loadJsonl<AllSidesEvent>(corpusPath(dir, 'allsides-neus', 'events.jsonl'))).map((e) => [e.event_id, e]));
     const eventOf = new Map(rows.map((r) => [`allsides#${r.id}`, r.event_id]));
-    const s = checkGroups(goldDocs('allsides', rows), (source) => eventOf.get(source)!);
+    const s = await checkGroups(goldDocs('allsides', rows), (source) => eventOf.get(source)!);
     const lead = (articles: readonly Article[]) => articles.map((a) => { const f = a.layers.sentences?.[0]; return f ? a.text.slice(f.start, f.end) : ''; }).join(' ');
     const rouge = (p: Part) => {
       const scores = { ours: [0, 0, 0], lead: [0, 0, 0] };
@@ -251,7 +251,7 @@ export const task: EvalTask = {
       files: ['allsides-neus/articles.jsonl', 'allsides-neus/events.jsonl'],
     });
 
-    const seedRun = checkGroups(goldDocs('seeds', seedRows(dir)), () => 'seeds');
+    const seedRun = await checkGroups(goldDocs('seeds', seedRows(dir)), () => 'seeds');
     const allChecks = [...b.checks.map((c) => ({ c, p: basilPart(c) })), ...s.checks.map((c) => ({ c, p: partOf('allsides', c.key) })), ...seedRun.checks.map((c) => ({ c, p: 'dev' as Part }))];
     const holds = (p: Part) => citations(allChecks.filter((x) => x.p === p).map((x) => x.c));
     results.push({

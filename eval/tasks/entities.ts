@@ -1,4 +1,5 @@
-import { annotateArticles } from '../../src/app/analyze.js';
+import { annotateArticles } from '../../src/processor/annotate.js';
+import { byDate } from '../../src/cluster/index.js';
 import type { EntityType } from '../../src/model/layers.js';
 import { Article, emptyMeta } from '../../src/model/article.js';
 import { bcubed } from './stories.js';
@@ -28,10 +29,11 @@ type System = (docs: readonly Doc[]) => Predicted[][];
 /** MEANTIME's types against ours: an armed group or party is an organisation there. */
 const TYPES: Record<string, readonly EntityType[]> = { PER: ['person'], ORG: ['organization', 'group'], LOC: ['place'] };
 
-/** The whole annotate pipeline on the gold text as it is (no cleaning, so offsets stay the gold's), refs resolved across the set. */
+/** The whole annotate pipeline on the gold text as it is (no cleaning, so offsets stay the gold's), in publication order as the processor runs it: each document's short names resolved against its own and the earlier documents'. */
 const ours: System = (docs) => {
   const articles = docs.map((d) => Article.create({ id: d.id, source: d.id, text: d.text, meta: { ...emptyMeta, published: d.published } }));
-  return annotateArticles(articles).map((a) => (a.layers.entities ?? []).map((e) => ({ start: e.start, end: e.end, type: e.type, ref: e.ref })));
+  const done = new Map(annotateArticles([...articles].sort(byDate)).map((a) => [a.id, a]));
+  return articles.map((a) => (done.get(a.id)!.layers.entities ?? []).map((e) => ({ start: e.start, end: e.end, type: e.type, ref: e.ref })));
 };
 
 /** Runs of capitalised words not opening a sentence line, untyped, ref = the words themselves: what "names are capitalised" alone finds. */

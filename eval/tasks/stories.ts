@@ -179,7 +179,7 @@ interface SetSpec {
   readonly storylineUnit?: string;
 }
 
-function prepareSet(spec: SetSpec): GoldSet {
+async function prepareSet(spec: SetSpec): Promise<GoldSet> {
   const part = (r: Row): Part => (spec.devOnly ? 'dev' : partOf(spec.split, spec.unit(r)));
   const lost: { part: Part; why: string }[] = [];
   const docs = spec.rows.flatMap((r) => {
@@ -187,7 +187,7 @@ function prepareSet(spec: SetSpec): GoldSet {
     if (!d) lost.push({ part: part(r), why: 'no text in the corpus file' });
     return d ? [d] : [];
   });
-  const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
+  const run = await analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
   const bySource = new Map(spec.rows.map((r) => [`${spec.name}#${r.id}`, r]));
   for (const e of run.errors) lost.push({ part: part(bySource.get(e.input)!), why: e.reason.replace(/ as \S+#\S+;/, ' as another;') });
   const row = (a: Article) => bySource.get(a.source)!;
@@ -386,13 +386,14 @@ export const task: EvalTask = {
       { name: 'ECB+', split: 'ecbplus', file: 'ecbplus/ecbplus.jsonl', rows: await load('ecbplus', 'ecbplus.jsonl'), label: (r) => r.subtopic_id!, unit: (r) => r.topic!, unitName: 'topic', storylineUnit: 'subtopic' },
       { name: 'AllSides', split: 'allsides', file: 'allsides-neus/articles.jsonl', rows: allsides, label: (r) => r.event_id!, unit: (r) => r.event_id!, unitName: 'story' },
     ];
-    const prepared = specs.map((spec) => ({ spec, set: prepareSet(spec) }));
+    const prepared = [];
+    for (const spec of specs) prepared.push({ spec, set: await prepareSet(spec) });
     const [seedSpec, , ecbSpec, allsidesSpec] = specs as [SetSpec, SetSpec, SetSpec, SetSpec];
-    const dated = prepareSet({ ...allsidesSpec, hints: noisyDay });
+    const dated = await prepareSet({ ...allsidesSpec, hints: noisyDay });
     const label = "triangulate (online), dated: each article its roundup's day moved by a seeded -2…+2 days (not a headline figure)";
     const results = prepared.map(({ spec, set }) => scoreSet(spec, set, spec === allsidesSpec ? [[label, dated]] : [], spec !== ecbSpec));
     // The seeds as a manifest would date them a week apart (test/e2e/storylines.test.ts): not gold, a user's plausible days.
-    const weekApart = prepareSet({ ...seedSpec, hints: (r) => ({ published: SEED_DAYS[r.id.slice(0, 3)] ?? null }) });
+    const weekApart = await prepareSet({ ...seedSpec, hints: (r) => ({ published: SEED_DAYS[r.id.slice(0, 3)] ?? null }) });
     const lines = prepared.filter(({ spec }) => spec !== allsidesSpec).map(({ spec, set }) => storylineSet(spec, set, spec === seedSpec ? [['triangulate storylines (online), the seeds dated a week apart by a manifest (not a headline figure)', weekApart]] : []));
     return [...results, ...lines, tunedOnDev(prepared.filter(({ spec }) => !spec.devOnly).map(({ set }) => set))];
   },

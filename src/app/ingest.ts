@@ -1,17 +1,14 @@
-import { collectGarbage } from '../util/gc.js';
-import { byDate, dayOf } from '../cluster/index.js';
-import { cleanAll } from '../clean/index.js';
+import { dayOf } from '../cluster/index.js';
 import type { Extracted } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
 import type { RunError } from '../model/run.js';
+import { budgetOf, type ProcessOptions } from '../processor/options.js';
+import { runProcessor } from '../processor/process.js';
+import { articlePlacer, StoreSink, type Placement, type StoreSinkOptions } from '../processor/store-sink.js';
 import type { Store } from '../store/store.js';
-import { StoreWriter } from '../store/writer.js';
 import { lockForIngest } from '../store/lock.js';
 import { StoreError } from '../store/migrations.js';
-import { WorkerPool } from '../parallel/pool.js';
-import { annotateInPool, cleanInPool, workersFor } from '../parallel/run.js';
-import { checkStories, checkStoriesInPool } from './stories.js';
-import { annotateArticles, assignGroups, budgetOf, readInputs, type AnalyzeOptions } from './analyze.js';
+import { readInputs } from './analyze.js';
 
 export interface IngestSummary {
   /** Articles read from the inputs (after cleaning). */
@@ -31,132 +28,34 @@ export interface IngestSummary {
   readonly errors: readonly RunError[];
 }
 
-export interface StoreIngestOptions extends AnalyzeOptions {
-  /** Articles annotated together (entity refs are resolved across one chunk). */
-  readonly chunk?: number;
+export interface StoreIngestOptions extends ProcessOptions {
   /** Articles written per transaction. */
   readonly commitEvery?: number;
 }
 
 /**
- * `triangulate ingest`: read, clean, annotate and store articles, placing each in a story and
- * tracing its shared text. Idempotent: an article the store has (same id) is skipped before any
- * work, so ingesting the same inputs again changes nothing. New articles go in publication order,
- * so the stories do not depend on the order of files on disk; they are committed every
- * `commitEvery` articles, so a killed ingest keeps what it committed.
+ * `triangulate ingest`: read the inputs, then run the processor (src/processor) into the store:
+ * each article is cleaned, annotated and placed in a story and a storyline, its shared text
+ * traced, and each story that changed cross-checked. Idempotent: an article the store has (same
+ * id) is skipped before any work, so ingesting the same inputs again changes nothing. New articles
+ * go in publication order, so the stories do not depend on the order of files on disk; they are
+ * committed every `commitEvery` articles, so a killed ingest keeps what it committed.
  */
 export async function ingestIntoStore(store: Store, inputs: readonly string[], options: StoreIngestOptions = {}): Promise<IngestSummary> {
   const budget = budgetOf(options);
   const { docs, errors } = await readInputs(inputs, { ...options, budget });
-  const workers = workersFor(options.jobs, docs.length, options.minDocsPerWorker);
-  const { articleIds: _ids, ...result } = workers === 0 ? ingestDocuments(store, docs, { ...options, budget }) : await ingestInPool(store, docs, { ...options, budget }, workers);
+  const { articleIds: _ids, ...result } = await ingestDocuments(store, docs, { ...options, budget });
   return { ...result, errors: [...errors, ...result.errors] };
 }
 
-/** Clean, annotate and store documents already read (the web app's ingest endpoint, the feed watcher). */
-export function ingestDocuments(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): IngestSummary & { readonly articleIds: readonly string[] } {
-  const budget = budgetOf(options);
-  const cleaned = cleanAll(assignGroups(docs, options.grouping), budget);
-  const plan = ingestPlan(store, cleaned, options);
-  const annotated = function* () {
-    for (const part of plan.chunks) {
-      const done = annotateArticles(part, { referenceDate: options.referenceDate, budget, onError: plan.onChunkError(part) });
-      yield* plan.fresh(done);
-    }
-  };
-  // A killed ingest may have stored articles whose stories were never cross-checked: their check is owed.
-  const owed = options.crossCheck !== false ? owedChecks(store) : null;
-  const { storyIds, ...result } = storeArticles(store, annotated(), plan.storing);
-  // Cross-check the stories that changed and keep the results, so reading a story costs none.
-  if (owed) {
-    checkStories(store, new Set([...owed.stories(), ...storyIds]), { onProgress: options.onProgress });
-    owed.paid();
-  }
-  return { ...result, ...plan.summary() };
-}
-
-/**
- * ingestDocuments on `workers` worker threads (src/parallel): cleaning, each chunk's per-article
- * phases and the cross-checks of the stories that changed run on the workers; the store is
- * written here, in the same order, so the store holds what one thread would have stored.
- */
-async function ingestInPool(store: Store, docs: readonly Extracted[], options: StoreIngestOptions, workers: number): Promise<IngestSummary & { readonly articleIds: readonly string[] }> {
-  const budget = budgetOf(options);
-  const pool = new WorkerPool(workers);
-  try {
-    const cleaned = await cleanInPool(pool, assignGroups(docs, options.grouping), budget);
-    const plan = ingestPlan(store, cleaned, options);
-    const owed = options.crossCheck !== false ? owedChecks(store) : null;
-    const placer = articlePlacer(store, plan.storing);
-    for (const part of plan.chunks) {
-      const done = await annotateInPool(pool, part, { referenceDate: options.referenceDate, budget, onError: plan.onChunkError(part) });
-      placer.place([...plan.fresh(done)]);
-    }
-    const { storyIds, ...result } = placer.finish();
-    if (owed) {
-      await checkStoriesInPool(pool, store, new Set([...owed.stories(), ...storyIds]), { onProgress: options.onProgress });
-      owed.paid();
-    }
-    return { ...result, ...plan.summary() };
-  } finally {
-    await pool.close();
-  }
-}
-
-/**
- * What an ingest of cleaned articles does, shared by one thread and several: the chunks to
- * annotate, which of their articles are new, the errors, and the summary's counts.
- */
-function ingestPlan(store: Store, cleaned: { articles: readonly Article[]; errors: readonly RunError[] }, options: StoreIngestOptions) {
-  for (const e of cleaned.errors) options.onError?.(e);
-  const errors: RunError[] = [...cleaned.errors];
-  const onError = (e: RunError) => {
-    errors.push(e);
-    options.onError?.(e);
-  };
-  // Chunks of annotation are cut over every article read, known or not, in publication order, so
-  // that an ingest run again after a kill annotates each article with the same chunk (entity refs
-  // are resolved across a chunk) as the run that was killed, and stores exactly what one
-  // uninterrupted ingest would have stored. A chunk with nothing new is skipped.
-  const all = [...cleaned.articles].sort(byDate);
-  const known = new Set(all.filter((a) => store.hasArticle(a.id)).map((a) => a.id));
-  const freshArticles = all.filter((a) => !known.has(a.id));
-  const size = options.chunk ?? 500;
-  const chunks: Article[][] = [];
-  for (let i = 0; i < all.length; i += size) {
-    const part = all.slice(i, i + size);
-    if (!part.every((a) => known.has(a.id))) chunks.push(part);
-  }
-  const firstDated = freshArticles.find((a) => a.meta.published);
-  return {
-    chunks,
-    /** The errors of a chunk's annotation that concern its new articles (a known one is not worked on again). */
-    onChunkError: (part: readonly Article[]) => (e: RunError) => void (part.some((a) => a.source === e.input && !known.has(a.id)) && onError(e)),
-    /** The new articles of an annotated chunk, in order. */
-    fresh: (done: readonly Article[]) => done.filter((a) => !known.has(a.id)),
-    storing: { ...options, firstDay: firstDated ? dayOf(firstDated.meta.published!) : null, total: freshArticles.length },
-    summary: () => {
-      const dropped = new Set(errors.map((e) => e.input));
-      const read = cleaned.articles.filter((a) => !dropped.has(a.source));
-      return { read: read.length, known: cleaned.articles.length - freshArticles.length, errors, articleIds: read.map((a) => a.id) };
-    },
-  };
-}
-
-/**
- * The cross-checks an ingest owes: every story that grew since the first article this ingest (or
- * an earlier one that was killed before it had checked them) stored. Marked in the store's meta
- * (`crosscheck_from`: the first seq not yet checked) before anything is stored, cleared once the
- * checks are kept; so a resumed ingest checks what the killed one did not.
- */
-function owedChecks(store: Store): { stories(): string[]; paid(): void } {
-  const db = store.db;
-  db.prepare("INSERT INTO meta (key, value) VALUES ('crosscheck_from', (SELECT coalesce(max(seq), 0) + 1 FROM articles)) ON CONFLICT (key) DO NOTHING").run();
-  const from = Number(store.meta('crosscheck_from'));
-  return {
-    stories: () => (db.prepare('SELECT id FROM stories WHERE updated_seq >= ? ORDER BY id').all(from) as { id: string }[]).map((r) => r.id),
-    paid: () => void db.prepare("DELETE FROM meta WHERE key = 'crosscheck_from'").run(),
-  };
+/** Clean, annotate and store documents already read (the web app's ingest endpoint, the feed watcher): the processor into a store sink. */
+export async function ingestDocuments(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): Promise<IngestSummary & { readonly articleIds: readonly string[] }> {
+  const sink = new StoreSink(store, { commitEvery: options.commitEvery, onProgress: options.onProgress });
+  const run = await runProcessor(docs, sink, options);
+  const { storyIds: _stories, ...placed } = sink.summary();
+  const dropped = new Set(run.errors.map((e) => e.input));
+  const read = run.articles.filter((a) => !dropped.has(a.source));
+  return { ...placed, read: read.length, known: run.known, errors: run.errors, articleIds: read.map((a) => a.id) };
 }
 
 /**
@@ -164,7 +63,7 @@ function owedChecks(store: Store): { stories(): string[]; paid(): void } {
  * app's ingest endpoint, the feed watcher): `{ busy }` with the reason when another process holds
  * the lock, instead of waiting for it.
  */
-export function ingestLocked(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): ReturnType<typeof ingestDocuments> | { readonly busy: string } {
+export async function ingestLocked(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): Promise<Awaited<ReturnType<typeof ingestDocuments>> | { readonly busy: string }> {
   let unlock: () => void;
   try {
     unlock = lockForIngest(store.path);
@@ -173,25 +72,19 @@ export function ingestLocked(store: Store, docs: readonly Extracted[], options: 
     throw error;
   }
   try {
-    return ingestDocuments(store, docs, options);
+    return await ingestDocuments(store, docs, options);
   } finally {
     unlock();
   }
 }
 
 /**
- * Write articles (new to the store, in publication order) through a StoreWriter, annotating them
- * chunk by chunk with `prepare` (identity for articles that are annotated already). Articles may
- * come lazily from any iterable; `firstDay` is the earliest publication day among them (days since
- * the epoch) when it is known before they arrive.
+ * Write articles annotated already (new to the store, in publication order) as the store sink
+ * places them, without the processor's other steps: what the benchmarks and the stories eval time
+ * and score of the store's placing alone. Articles may come lazily from any iterable; then give
+ * `firstDay` (the earliest publication day among them, days since the epoch) and `total`.
  */
-export function storeArticles(
-  store: Store,
-  articles: Iterable<Article>,
-  options: StoreOptions = {},
-  prepare: (batch: readonly Article[]) => readonly Article[] = (b) => b,
-): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] } {
-  const chunk = options.chunk ?? 500;
+export function storeArticles(store: Store, articles: Iterable<Article>, options: StoreSinkOptions & { readonly firstDay?: number | null; readonly total?: number } = {}): Placement {
   let firstDay = options.firstDay;
   if (firstDay === undefined && Array.isArray(articles)) {
     const first = (articles as Article[]).find((a) => a.meta.published);
@@ -201,62 +94,11 @@ export function storeArticles(
   let batch: Article[] = [];
   for (const a of articles) {
     batch.push(a);
-    if (batch.length >= chunk) {
-      placer.place(prepare(batch));
+    if (batch.length >= 500) {
+      placer.place(batch);
       batch = [];
     }
   }
-  placer.place(prepare(batch));
+  placer.place(batch);
   return placer.finish();
-}
-
-type StoreOptions = Pick<StoreIngestOptions, 'chunk' | 'commitEvery' | 'onProgress'> & {
-  readonly firstDay?: number | null;
-  readonly total?: number;
-  /** Run a full garbage collection after a commit once the heap has grown (src/util/gc.ts); default true. */
-  readonly collect?: boolean;
-};
-
-/** Articles placed in stories and written through one StoreWriter, batch by batch, committed every `commitEvery`. */
-function articlePlacer(store: Store, options: StoreOptions) {
-  const commitEvery = options.commitEvery ?? 500;
-  const writer = new StoreWriter(store, options.firstDay ?? null);
-  const total = options.total ?? 0;
-  const opened = new Set<string>();
-  const grown = new Set<string>();
-  let added = 0;
-  let pairs = 0;
-  let pending = 0;
-  let undated = false;
-  let undatedCount = 0;
-  let across = 0;
-  return {
-    place(batch: readonly Article[]): void {
-      for (const a of batch) {
-        if (a.meta.published === null) undatedCount++;
-        if (a.meta.published === null && !undated) {
-          // Undated articles come last and are compared with closed stories found by full-text
-          // search (StoreWriter): what came before must be searchable first.
-          undated = true;
-          added += writer.commit();
-          pending = 0;
-        }
-        const placed = writer.add(a);
-        (placed.opened ? opened : opened.has(placed.storyId) ? opened : grown).add(placed.storyId);
-        pairs += placed.reuse;
-        across += placed.reuseAcross ?? 0;
-        if (++pending >= commitEvery) {
-          added += writer.commit();
-          if (options.collect !== false) collectGarbage();
-          pending = 0;
-        }
-        options.onProgress?.('storing', added + pending, total);
-      }
-    },
-    finish(): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] } {
-      added += writer.commit();
-      if (options.collect !== false) collectGarbage();
-      return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, undated: undatedCount, reuseAcross: across, storyIds: [...opened, ...grown] };
-    },
-  };
 }

@@ -4,6 +4,7 @@ import { citedSources } from '../annotate/sources/index.js';
 import { dates } from '../annotate/dates/index.js';
 import { datedFromText } from '../annotate/dates/published.js';
 import { entities, resolveEntityRefs } from '../annotate/entities/index.js';
+import type { NameRegistry } from '../annotate/entities/registry.js';
 import { hedges } from '../annotate/hedges/index.js';
 import { quantities } from '../annotate/quantities/index.js';
 import { quotes } from '../annotate/quotes/index.js';
@@ -14,12 +15,16 @@ let standard: Pipeline | undefined;
 
 /**
  * The annotate pipeline in the order the stages need each other: sentences (with paragraphs and
- * tokens), entities, then the corpus stage that makes entity refs agree across articles, so that
- * quote speakers and cited sources resolve to the run's refs; dates before quantities, so a year
- * or a day is never counted as a number. Built once per process.
+ * tokens), entities, then the corpus stage that resolves each article's short names against its
+ * own and those of the articles before it (`names`: the memory a run or a store carries from chunk
+ * to chunk), so that quote speakers and cited sources resolve to those refs; dates before
+ * quantities, so a year or a day is never counted as a number. Without `names`, built once per
+ * process (each run of its corpus stage starts with an empty memory).
  */
-export function annotatePipeline(): Pipeline {
-  standard ??= buildPipeline([sentences(), entities(), resolveEntityRefs(), quotes(), citedSources(), dates(), quantities(), hedges()]);
+export function annotatePipeline(names?: NameRegistry): Pipeline {
+  const build = () => buildPipeline([sentences(), entities(), resolveEntityRefs(names), quotes(), citedSources(), dates(), quantities(), hedges()]);
+  if (names) return build();
+  standard ??= build();
   return standard;
 }
 

@@ -24,7 +24,7 @@ describe('cross-checks kept by ingest', () => {
     const maravel = store.search('chlorine')[0]!.storyId;
     const before = storyMeta(store, maravel)!.version;
     const extra = { source: 'late.txt', format: 'text' as const, title: 'Maravel chlorine tanks emptied', text: 'Workers emptied the chlorine tanks at the Duvall Chemicals plant in Maravel on Friday, the regional fire service said.\nFire Chief Lena Orsk said the site was now safe.', outlet: 'Late Post', byline: null, published: '2024-03-08', url: null, language: 'en', provenance: {} };
-    ingestDocuments(store, [extra], { crossCheck: false });
+    await ingestDocuments(store, [extra], { crossCheck: false });
     const after = storyMeta(store, maravel)!;
     expect(after.version).not.toBe(before);
     expect(after.articleCount).toBe(7);

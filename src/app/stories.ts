@@ -7,7 +7,6 @@ import { storyMeta, type StoryMeta } from '../store/browse.js';
 import { readCheck, writeChecks } from '../store/checks.js';
 import type { Store } from '../store/store.js';
 import { testStop } from '../util/test-stop.js';
-import type { WorkerPool } from '../parallel/pool.js';
 
 /** A stored story with its articles, entity table and cross-check, ready for every view. */
 export interface CheckedStory {
@@ -72,28 +71,4 @@ export function checkStories(store: Store, ids: Iterable<string>, options: Check
 interface CheckOptions {
   readonly batch?: number;
   readonly onProgress?: (phase: string, done: number, total: number) => void;
-}
-
-/**
- * checkStories with the cross-checks on a pool of worker threads: each batch of stories is read
- * from the store here, checked on the workers, and its checks kept here, in the same order.
- */
-export async function checkStoriesInPool(pool: WorkerPool, store: Store, ids: Iterable<string>, options: CheckOptions = {}): Promise<number> {
-  const list = [...ids];
-  const batch = options.batch ?? 100;
-  let done = 0;
-  for (let i = 0; i < list.length; i += batch) {
-    const part = list.slice(i, i + batch).flatMap((id) => {
-      const meta = storyMeta(store, id);
-      if (!meta || readCheck(store, id, meta.version)) return [];
-      const { story, articles } = store.story(id);
-      return [{ id, version: meta.version, story, articles, entities: entityTable(articles) }];
-    });
-    const checks = await Promise.all(part.map(async (p) => (await pool.run<StoryCheck>({ kind: 'check', story: p.story, articles: p.articles, entities: p.entities })).value));
-    for (const _ of checks) testStop('check');
-    writeChecks(store, part.map((p, k) => ({ storyId: p.id, version: p.version, check: checks[k]! })));
-    done += Math.min(batch, list.length - i);
-    options.onProgress?.('cross-checking', done, list.length);
-  }
-  return done;
 }

@@ -6,8 +6,9 @@ import { bcubed, offlineAverageLink } from '../../eval/tasks/stories.js';
 
 const docs = threeEvents;
 
+const run = await analyzeExtracted(docs);
+
 describe('story clustering', () => {
-  const run = analyzeExtracted(docs);
   const gold = new Map(run.articles.map((a) => [a.id, a.source.split('-')[0]!]));
 
   it('tells three events apart, the two fires a month apart included', () => {
@@ -27,10 +28,10 @@ describe('story clustering', () => {
     expect(b).toEqual(a);
   });
 
-  it('compares an undated article with every story, also those closed before the last date', () => {
+  it('compares an undated article with every story, also those closed before the last date', async () => {
     // The first fire's story is idle for six weeks by the time the warehouse fire is reported; an
     // undated report of the chemical plant blast still belongs to it.
-    const undated = analyzeExtracted([...docs, undatedFire]);
+    const undated = await analyzeExtracted([...docs, undatedFire]);
     const stories = clusterStories(undated.articles);
     const ids = (src: string) => undated.articles.find((a) => a.source === src)!.id;
     const home = stories.find((s) => s.articleIds.includes(ids('fire1-c')))!;

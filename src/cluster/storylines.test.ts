@@ -5,8 +5,9 @@ import { clusterEvents, features, StoryClusterer, StorylineLinker } from './inde
 
 const bySource = (articles: readonly { id: string; source: string }[]) => (src: string) => articles.find((a) => a.source === src)!.id;
 
+const run = await analyzeExtracted([...shootings, ...rehabs], { crossCheck: false });
+
 describe('storylines', () => {
-  const run = analyzeExtracted([...shootings, ...rehabs], { crossCheck: false });
   const id = bySource(run.articles);
   const { stories, storylines } = clusterEvents(run.articles);
   const storyOf = (src: string) => stories.find((s) => s.articleIds.includes(id(src)))!.id;
@@ -55,8 +56,8 @@ describe('storylines', () => {
 });
 
 describe('copies across stories', () => {
-  it('finds a passage copied into a report of another story, as a record between the two stories', () => {
-    const run = analyzeExtracted(copiedAcross, { crossCheck: false });
+  it('finds a passage copied into a report of another story, as a record between the two stories', async () => {
+    const run = await analyzeExtracted(copiedAcross, { crossCheck: false });
     const id = bySource(run.articles);
     const storyOf = (src: string) => run.stories.find((s) => s.articleIds.includes(id(src)))!.id;
     expect(storyOf('budget-b')).toBe(storyOf('budget-a'));

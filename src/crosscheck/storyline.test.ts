@@ -4,8 +4,9 @@ import { copiedAcross } from '../../test/helpers/storylines.js';
 import { crossCheck } from './index.js';
 import { crossCheckStoryline, storylineSample } from './storyline.js';
 
+const run = await analyzeExtracted(copiedAcross);
+
 describe('the cross-check across a storyline', () => {
-  const run = analyzeExtracted(copiedAcross);
   const id = (src: string) => run.articles.find((a) => a.source === src)!.id;
   const storyOf = (src: string) => run.stories.find((s) => s.articleIds.includes(id(src)))!;
   // The port strike and the budget that copies its passage are two stories of one week: one storyline.

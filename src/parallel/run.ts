@@ -1,9 +1,11 @@
+import type { NameRegistry } from '../annotate/entities/registry.js';
 import { annotatePipeline } from '../app/pipeline.js';
 import { keepOnce, repeatedLines, type Cleaned } from '../clean/index.js';
 import type { Extracted } from '../ingest/types.js';
 import { InputError } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
-import type { EntityRecord, RunError, StoryRecord } from '../model/run.js';
+import type { RunError, StoryRecord } from '../model/run.js';
+import type { StoryWork } from '../processor/sink.js';
 import { phasesOf } from '../pipeline/run.js';
 import type { CorpusStage, StageContext } from '../pipeline/stage.js';
 import type { TimeBudget } from '../util/budget.js';
@@ -16,8 +18,8 @@ import type { PhaseResult, Task } from './tasks.js';
  * The per-article and per-story stages of a run on a pool of worker threads, giving what the same
  * stages give on one thread, in the same order: each result is put back at its input's place, and
  * what is decided across the batch — the lines an outlet repeats, an article given twice, the
- * entity refs across articles (the annotate pipeline's corpus stage), the stories — is decided on
- * the main thread, between the phases.
+ * entity refs against the articles before (the annotate pipeline's corpus stage), the stories — is
+ * decided on the main thread, between the phases.
  */
 
 /**
@@ -32,6 +34,8 @@ export function workersFor(jobs: number | undefined, docs: number, minDocsPerWor
 
 export interface PoolRunOptions {
   readonly budget?: TimeBudget;
+  /** The names of the articles before these, for the corpus stage (annotatePipeline). */
+  readonly names?: NameRegistry;
   readonly referenceDate?: string | null;
   readonly onProgress?: (phase: string, done: number, total: number) => void;
   readonly onError?: (error: RunError) => void;
@@ -64,13 +68,13 @@ export async function cleanInPool(pool: WorkerPool, docs: readonly Extracted[], 
  * The annotate pipeline (app/pipeline.ts) and the classification after it, on the pool: each
  * per-article phase on the workers (an article's later phases on the worker that ran its first,
  * which keeps it meanwhile), each corpus stage here on the whole batch, its changes sent back to
- * the workers. As annotateArticles (app/analyze.ts): an article whose input runs out of its time
+ * the workers. As annotateArticles (processor/annotate.ts): an article whose input runs out of its time
  * budget is left out, and `onError` told, phase by phase in the batch's order.
  */
 export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article[], options: PoolRunOptions = {}): Promise<Article[]> {
   const ctx: StageContext = { referenceDate: options.referenceDate ?? null };
   pool.tell({ kind: 'context', ctx });
-  const phases = phasesOf(annotatePipeline());
+  const phases = phasesOf(annotatePipeline(options.names));
   const lastPerArticle = phases.findLastIndex((p) => Array.isArray(p));
   let batch: Article[] = [...cleaned];
   // Where each article is held, and what it was when it was sent (its changes since go with its next phase).
@@ -115,16 +119,14 @@ export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article
 }
 
 /**
- * Reuse (cluster/reuse.ts) and, with `crossCheck`, the cross-check (src/crosscheck) of each story
- * on the pool: a story's articles go to a worker without their tokens (neither stage reads them:
- * a store's articles have none and are checked the same), the run's entity table once to each.
+ * The story stage (processor/story-stage.ts: reuse where not traced yet, and with `crossCheck` the
+ * cross-check) of one story on the pool: its articles go to a worker without their tokens (neither
+ * stage reads them: a store's articles have none and are checked the same).
  */
-export async function storiesInPool(pool: WorkerPool, stories: readonly StoryRecord[], articles: readonly Article[], entities: readonly EntityRecord[], crossCheck: boolean): Promise<StoryRecord[]> {
-  if (crossCheck) pool.tell({ kind: 'context', entities });
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const bare = (a: Article): Article => {
+export async function storyInPool(pool: WorkerPool, work: StoryWork, crossCheck: boolean): Promise<StoryRecord> {
+  const articles = work.articles.map((a): Article => {
     const { tokens: _tokens, ...layers } = a.layers;
     return { ...a, layers };
-  };
-  return Promise.all(stories.map(async (story) => (await pool.run<StoryRecord>({ kind: 'story', story, crossCheck, articles: story.articleIds.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined).map(bare) })).value));
+  });
+  return (await pool.run<StoryRecord>({ kind: 'story', story: work.story, crossCheck, articles })).value;
 }

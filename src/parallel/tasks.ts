@@ -1,12 +1,11 @@
 import { annotatePipeline, finishArticle } from '../app/pipeline.js';
 import { cleanDocument, type Cleaned } from '../clean/index.js';
-import { storyReuse } from '../cluster/reuse.js';
-import { crossCheckStories } from '../crosscheck/index.js';
 import { findDates } from '../annotate/dates/index.js';
 import { fromText } from '../ingest/text.js';
 import type { Extracted } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
-import type { EntityRecord, StoryRecord } from '../model/run.js';
+import type { StoryRecord } from '../model/run.js';
+import { storyStage } from '../processor/story-stage.js';
 import { phasesOf, runPipeline, runStages } from '../pipeline/run.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
 import { TimeBudget } from '../util/budget.js';
@@ -26,11 +25,10 @@ import { applyDelta, deltaTransfer, diffArticle, refreeze, type ArticleDelta } f
  * input on whatever thread its work runs.
  */
 export type Task =
-  | { readonly kind: 'context'; readonly repeated?: ReadonlyMap<string, ReadonlySet<string>>; readonly entities?: readonly EntityRecord[]; readonly ctx?: StageContext }
+  | { readonly kind: 'context'; readonly repeated?: ReadonlyMap<string, ReadonlySet<string>>; readonly ctx?: StageContext }
   | { readonly kind: 'clean'; readonly doc: Extracted; readonly spentMs: number; readonly limitMs: number | null }
   | { readonly kind: 'phase'; readonly phase: number; readonly article?: Article; readonly id: string; readonly delta?: ArticleDelta; readonly last: boolean; readonly spentMs: number; readonly limitMs: number | null }
   | { readonly kind: 'story'; readonly story: StoryRecord; readonly articles: readonly Article[]; readonly crossCheck: boolean }
-  | { readonly kind: 'check'; readonly story: StoryRecord; readonly articles: readonly Article[]; readonly entities: readonly EntityRecord[] }
   | { readonly kind: 'forget' };
 
 export type PhaseResult = { readonly dropped: true; readonly spentMs: number } | { readonly dropped: false; readonly delta: ArticleDelta; readonly spentMs: number };
@@ -69,14 +67,12 @@ export interface TaskAnswer {
 export function taskRunner(): (task: Task) => TaskAnswer {
   const held = new Map<string, Article>();
   let repeated: ReadonlyMap<string, ReadonlySet<string>> = new Map();
-  let entities: readonly EntityRecord[] = [];
   let ctx: StageContext = { referenceDate: null };
   const phases = phasesOf(annotatePipeline());
   return function run(task: Task): TaskAnswer {
     switch (task.kind) {
       case 'context':
         repeated = task.repeated ?? repeated;
-        entities = task.entities ?? entities;
         ctx = task.ctx ?? ctx;
         return { value: null };
       case 'clean': {
@@ -100,15 +96,8 @@ export function taskRunner(): (task: Task) => TaskAnswer {
         const delta = diffArticle(before, after);
         return { value: { dropped: false, delta, spentMs } satisfies PhaseResult, transfer: deltaTransfer(delta) };
       }
-      case 'story': {
-        const articles = task.articles.map(refreeze);
-        const [withReuse] = storyReuse([task.story], articles);
-        return { value: task.crossCheck ? crossCheckStories([withReuse!], articles, entities)[0]! : withReuse! };
-      }
-      case 'check': {
-        const articles = task.articles.map(refreeze);
-        return { value: crossCheckStories([task.story], articles, task.entities)[0]!.check };
-      }
+      case 'story':
+        return { value: storyStage(task.story, task.articles.map(refreeze), task.crossCheck) };
       case 'forget':
         held.clear();
         return { value: null };

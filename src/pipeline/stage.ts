@@ -19,8 +19,9 @@ export interface Stage<L extends LayerName = LayerName> {
 }
 
 /**
- * A stage that needs the whole run at once, e.g. resolving entity refs across articles.
- * It may rewrite the layers it lists in `rewrites` (never the text).
+ * A stage that needs more than one article: it gets a batch (in the processor, each chunk in
+ * publication order, on the main thread), e.g. resolving each article's entity refs against the
+ * articles before it. It may rewrite the layers it lists in `rewrites` (never the text).
  */
 export interface CorpusStage {
   readonly name: string;

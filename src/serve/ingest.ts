@@ -110,7 +110,7 @@ export async function runIngest(
     const raw = { source: plan.url ?? 'api:upload', bytes: Buffer.from(plan.body, 'utf8'), contentType: plan.contentType, url: plan.url, hints: plan.hints };
     for await (const x of readDocument(raw, net)) take(x);
   }
-  const result = ingestLocked(store, docs);
+  const result = await ingestLocked(store, docs);
   if ('busy' in result) throw new ApiError(503, result.busy);
   const storyOf = store.db.prepare('SELECT story_id AS s, title AS t FROM articles WHERE id = ?');
   const articles = [...new Set(result.articleIds)].map((id) => {

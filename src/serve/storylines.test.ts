@@ -12,9 +12,9 @@ const get = async (path: string) => {
   return { status: res.status, body: res.headers.get('content-type')?.includes('json') ? ((await res.json()) as any) : await res.text() };
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   store = Store.open(':memory:', { create: true });
-  ingestDocuments(store, [...shootings, ...rehabs]);
+  await ingestDocuments(store, [...shootings, ...rehabs]);
   app = createApp({ store, allowedHosts: ['localhost', '127.0.0.1'] });
 });
 

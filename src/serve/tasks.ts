@@ -13,7 +13,7 @@ export interface Tasks {
   /** POST /api/ingest: a planned request (serve/ingest.ts). */
   ingest: { args: { plan: IngestPlan }; value: Awaited<ReturnType<typeof runIngest>> };
   /** The feed watcher's new items. */
-  docs: { args: { docs: readonly Extracted[] }; value: ReturnType<typeof ingestLocked> };
+  docs: { args: { docs: readonly Extracted[] }; value: Awaited<ReturnType<typeof ingestLocked>> };
   /** Full-text search. */
   search: { args: { q: string; limit: number; offset: number }; value: ReturnType<Store['search']> };
   /** Stories filtered by text (and dates, outlet). */
@@ -46,7 +46,7 @@ export async function runTask<K extends TaskName>(store: Store, name: K, args: T
       return (await runIngest(store, plan, { fetch: options.fetch, allowPrivateNetwork: options.allowPrivateNetwork, watch })) as Tasks[K]['value'];
     }
     case 'docs':
-      return ingestLocked(store, (args as Tasks['docs']['args']).docs) as Tasks[K]['value'];
+      return (await ingestLocked(store, (args as Tasks['docs']['args']).docs)) as Tasks[K]['value'];
     case 'search': {
       const { q, limit, offset } = args as Tasks['search']['args'];
       return store.search(q, { limit, offset }) as Tasks[K]['value'];

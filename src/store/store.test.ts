@@ -67,10 +67,16 @@ describe('store', () => {
   });
 
   it('gives the same stories in one ingest, in two, or from files in another order', async () => {
+    // What an outlet repeats is junk when its batch repeats it (clean/repeated.ts), so two batches
+    // can cut other lines than one ("Construction is due to start next spring." closes each vote
+    // report of an outlet): here each event has outlets of its own, so every batch cleans alike and
+    // only the clusterer's state, carried from one ingest to the next, is under test.
+    const own = stream.map((a) => ({ ...a, outlet: `${a.outlet} ${a.event}` }));
+    writeFileSync(join(dir, 'own.jsonl'), toJsonl(own));
     const one = Store.open(join(dir, 'one.db'), { create: true });
-    await ingestIntoStore(one, [file]);
+    await ingestIntoStore(one, [join(dir, 'own.jsonl')]);
     // Two ingests split by date, the second a day-ordered remainder; and the lines shuffled.
-    const sorted = [...stream].sort((a, b) => a.published.localeCompare(b.published));
+    const sorted = [...own].sort((a, b) => a.published.localeCompare(b.published));
     const half = sorted.findIndex((a) => a.published >= sorted[Math.floor(sorted.length / 2)]!.published);
     writeFileSync(join(dir, 'first.jsonl'), toJsonl(sorted.slice(0, half).reverse()));
     writeFileSync(join(dir, 'second.jsonl'), toJsonl(sorted.slice(half).reverse()));
@@ -95,11 +101,11 @@ describe('store', () => {
     store.close();
   });
 
-  it('compares an undated article with closed stories too, as analyze does', () => {
+  it('compares an undated article with closed stories too, as analyze does', async () => {
     // The chemical plant fire's story is closed six weeks before the warehouse fire; an undated
     // report of the plant blast still belongs to it, in a store as in a batch.
     const docs = [...threeEvents.filter((d) => d.source.startsWith('fire')), undatedFire];
-    const run = analyzeExtracted(docs);
+    const run = await analyzeExtracted(docs);
     const store = Store.open(join(dir, 'undated.db'), { create: true });
     storeArticles(store, [...run.articles].sort(byDate));
     const inStore = membership(store);

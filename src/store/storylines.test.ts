@@ -14,8 +14,9 @@ const tmp = () => mkdtempSync(join(tmpdir(), 'triangulate-storylines-'));
 const shape = (lines: readonly { eventIds: readonly string[] }[], members: (story: string) => readonly string[]) =>
   lines.map((l) => l.eventIds.map((e) => [...members(e)].sort().join(',')).sort().join(' | ')).sort();
 
+const run = await analyzeExtracted([...shootings, ...rehabs, ...copiedAcross], { crossCheck: false });
+
 describe('storylines in the store', () => {
-  const run = analyzeExtracted([...shootings, ...rehabs, ...copiedAcross], { crossCheck: false });
   const ordered = [...run.articles].sort(byDate);
   const batch = shape(run.storylines!, (e) => run.stories.find((s) => s.id === e)!.articleIds);
 

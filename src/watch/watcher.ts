@@ -47,7 +47,7 @@ export class Watcher {
   readonly everyMs: number;
   private readonly net: FetchOptions;
   private readonly now: () => Date;
-  private ingest: (docs: readonly Extracted[]) => Promise<ReturnType<typeof ingestLocked>> = async (docs) => ingestLocked(this.store, docs);
+  private ingest: (docs: readonly Extracted[]) => ReturnType<typeof ingestLocked> = (docs) => ingestLocked(this.store, docs);
 
   constructor(
     private readonly store: Store,
@@ -59,7 +59,7 @@ export class Watcher {
   }
 
   /** Store new items with this instead of in place (the server: through its ingest worker, so polls never hold its requests). */
-  ingestWith(ingest: (docs: readonly Extracted[]) => Promise<ReturnType<typeof ingestLocked>>): void {
+  ingestWith(ingest: (docs: readonly Extracted[]) => ReturnType<typeof ingestLocked>): void {
     this.ingest = ingest;
   }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyze, analyzeDocuments, analyzeExtracted } from '../../src/app/analyze.js';
+import { analyze, analyzeExtracted } from '../../src/app/analyze.js';
 import { fromText } from '../../src/ingest/text.js';
 import { workersFor } from '../../src/parallel/run.js';
 import { toJsonV1 } from '../../src/report/index.js';
@@ -57,19 +57,19 @@ describe('--jobs', () => {
       fromText(`Mayor opens the port\n${textShape('article', 3000)}`, 'other.txt', {}),
     ];
     const t0 = performance.now();
-    const run = await analyzeDocuments(docs, { crossCheck: false, timeBudgetMs: 1500, jobs: 2, minDocsPerWorker: 1 });
+    const run = await analyzeExtracted(docs, { crossCheck: false, timeBudgetMs: 1500, jobs: 2, minDocsPerWorker: 1 });
     expect(run.errors).toEqual([{ input: 'large.txt', reason: 'took longer than 1.5 s; skipped (see --time-budget)' }]);
     expect(run.articles.map((a) => a.source)).toEqual(['small.txt', 'other.txt']);
     // Stopped inside a stage on its worker, not after all of them (the whole input takes far longer).
     expect(performance.now() - t0).toBeLessThan(10_000);
-    const alone = analyzeExtracted([docs[0]!, docs[2]!], { crossCheck: false });
+    const alone = await analyzeExtracted([docs[0]!, docs[2]!], { crossCheck: false });
     expect(json({ ...run, errors: [] })).toBe(json(alone));
   });
 
   it('a bad input on a worker is one line naming it, and the batch goes on', async () => {
     const docs = [fromText('Council closes the bridge\nThe council closed the bridge on Monday, the mayor said.', 'good.txt', {}), fromText('   \n  ', 'empty.txt', {}), fromText('Der Rat schließt die Brücke. Die Stadt hat am Montag die Brücke geschlossen, sagte der Bürgermeister.', 'german.txt', {})];
-    const one = analyzeExtracted(docs);
-    const two = await analyzeDocuments(docs, { jobs: 2, minDocsPerWorker: 1 });
+    const one = await analyzeExtracted(docs);
+    const two = await analyzeExtracted(docs, { jobs: 2, minDocsPerWorker: 1 });
     expect(two.errors.map((e) => e.input)).toEqual(['empty.txt', 'german.txt']);
     expect(json(two)).toBe(json(one));
   });

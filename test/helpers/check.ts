@@ -1,19 +1,20 @@
-import { analyzeExtracted } from '../../src/app/analyze.js';
+import { entityTable } from '../../src/annotate/entities/index.js';
+import { cleanAll } from '../../src/clean/index.js';
 import { crossCheck } from '../../src/crosscheck/index.js';
 import type { Extracted } from '../../src/ingest/types.js';
 import type { Article } from '../../src/model/article.js';
 import type { ClaimRecord, StoryCheck } from '../../src/model/check.js';
-import type { RunResult } from '../../src/model/run.js';
+import { annotateArticles } from '../../src/processor/annotate.js';
 
 /** A synthetic article, run through the real pipeline (clean, annotate) like any input. */
 export function doc(id: string, outlet: string, published: string | null, text: string, title = `${outlet} report ${id}`): Extracted {
   return { source: `${id}.txt`, format: 'text', title, text, outlet, byline: null, published, url: null, language: 'en', provenance: {} } as Extracted;
 }
 
-/** Annotate the documents and cross-check them as one story (the rules are under test, not the clustering). */
-export function checkOf(docs: Extracted[]): { check: StoryCheck; articles: Article[]; run: RunResult } {
-  const run = analyzeExtracted(docs, { referenceDate: null, crossCheck: false });
-  return { check: crossCheck(run.articles, [], run.entities), articles: run.articles, run };
+/** Clean and annotate the documents, and cross-check them as one story, its refs named by their own entity table as the story stage names them (the rules are under test, not the clustering). */
+export function checkOf(docs: Extracted[]): { check: StoryCheck; articles: Article[] } {
+  const articles = annotateArticles(cleanAll(docs).articles);
+  return { check: crossCheck(articles, [], entityTable(articles)), articles };
 }
 
 /** The text of a claim mention. */

@@ -12,7 +12,7 @@ const sentence = 'The minister said on Tuesday that the government would review 
 const nested = (n: number) => `<html><body>${'<div>'.repeat(n)}<p>${sentence}</p><p>${sentence}</p>${'</div>'.repeat(n)}</body></html>`;
 
 describe('bounded work per input', () => {
-  beforeAll(() => void analyzeExtracted([fromText(textShape('article', 4096), 'warm.txt', {})], { crossCheck: false }));
+  beforeAll(async () => void (await analyzeExtracted([fromText(textShape('article', 4096), 'warm.txt', {})], { crossCheck: false })));
 
   it('finding 1: <div> nested 5,000 deep fails at once with one line, and the batch goes on', () => {
     const dir = tmp('nested');
@@ -36,19 +36,19 @@ describe('bounded work per input', () => {
     expect(r.err).toBe(`${file}: too many HTML elements (1,000,003; the cap is 50,000)\n`);
   });
 
-  it('finding 3: 700 KB of dense date phrases take seconds, not minutes', () => {
+  it('finding 3: 700 KB of dense date phrases take seconds, not minutes', async () => {
     const t0 = performance.now();
-    const run = analyzeExtracted([fromText(textShape('dates', 700 * 1024), 'dates.txt', {})], { crossCheck: false });
+    const run = await analyzeExtracted([fromText(textShape('dates', 700 * 1024), 'dates.txt', {})], { crossCheck: false });
     expect(run.errors).toEqual([]);
     expect(run.articles[0]!.layers.dates!.length).toBeGreaterThan(5_000);
     expect(performance.now() - t0).toBeLessThan(25_000);
   });
 
-  it('an input over its time budget fails with one line; the others are analysed', () => {
+  it('an input over its time budget fails with one line; the others are analysed', async () => {
     const small = fromText(`Council closes the bridge\n${textShape('article', 2000)}`, 'small.txt', {});
     const large = fromText(`Quotes everywhere\n${textShape('quotes', 600 * 1024)}`, 'large.txt', {});
     const t0 = performance.now();
-    const run = analyzeExtracted([small, large], { crossCheck: false, timeBudgetMs: 400 });
+    const run = await analyzeExtracted([small, large], { crossCheck: false, timeBudgetMs: 400 });
     expect(run.errors).toEqual([{ input: 'large.txt', reason: 'took longer than 0.4 s; skipped (see --time-budget)' }]);
     expect(run.articles.map((a) => a.source)).toEqual(['small.txt']);
     // Stopped inside a stage, not after all of them: far less than the whole large input costs.

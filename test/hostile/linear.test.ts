@@ -13,6 +13,17 @@ import { htmlShape, longParagraph, textShape, TEXT_SHAPES } from '../../bench/sh
 const KB = 1024;
 const BASE = 24 * KB;
 
+const analyzeText = (text: string) => async () => void (await analyzeExtracted([fromText(text, 'shape.txt', {})], { crossCheck: false }));
+const analyzeHtml = (html: string) => async () => {
+  let doc;
+  try {
+    doc = fromHtml(html, 'shape.html', null, {});
+  } catch {
+    return; // refused before parsing: also bounded work
+  }
+  await analyzeExtracted([doc], { crossCheck: false });
+};
+
 /** CPU milliseconds of this process so far (other processes' load does not count in it, as it does in wall time). */
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -27,56 +38,45 @@ function cpuMs(): number {
 const MAX_RATIO = 6;
 
 /** CPU time at `BASE` and 4 × `BASE`, each the fastest of seven runs taken in turns (so a burst of load elsewhere falls on both sizes, not on one); a few milliseconds of noise do not count (a floor of 25 ms). */
-function ratio(make: (bytes: number) => () => void): { small: number; large: number; ratio: number } {
+async function ratio(make: (bytes: number) => () => Promise<void>): Promise<{ small: number; large: number; ratio: number }> {
   const [smallRun, largeRun] = [make(BASE), make(4 * BASE)];
   let small = Infinity;
   let large = Infinity;
   for (let run = 0; run < 7; run++) {
     let t0 = cpuMs();
-    smallRun();
+    await smallRun();
     small = Math.min(small, cpuMs() - t0);
     t0 = cpuMs();
-    largeRun();
+    await largeRun();
     large = Math.min(large, cpuMs() - t0);
   }
   return { small, large, ratio: large / Math.max(small, 25) };
 }
 
-const analyzeText = (text: string) => () => void analyzeExtracted([fromText(text, 'shape.txt', {})], { crossCheck: false });
-const analyzeHtml = (html: string) => () => {
-  let doc;
-  try {
-    doc = fromHtml(html, 'shape.html', null, {});
-  } catch {
-    return; // refused before parsing: also bounded work
-  }
-  analyzeExtracted([doc], { crossCheck: false });
-};
-
-beforeAll(() => {
-  analyzeText(textShape('article', 4 * KB))(); // load the model and lexicons once
+beforeAll(async () => {
+  await analyzeText(textShape('article', 4 * KB))(); // load the model and lexicons once
 });
 
 describe(`linear growth: 4x the input, at most ${MAX_RATIO}x the CPU time`, () => {
-  it.each(TEXT_SHAPES)('text shape %s', (shape) => {
-    const r = ratio((bytes) => analyzeText(textShape(shape, bytes)));
+  it.each(TEXT_SHAPES)('text shape %s', async (shape) => {
+    const r = await ratio((bytes) => analyzeText(textShape(shape, bytes)));
     expect(r.ratio, `${shape}: ${r.small.toFixed(0)} ms -> ${r.large.toFixed(0)} ms`).toBeLessThanOrEqual(MAX_RATIO);
   });
 
-  it.each(['quotes', 'article'] as const)('the cross-check of one article of shape %s', (shape) => {
+  it.each(['quotes', 'article'] as const)('the cross-check of one article of shape %s', async (shape) => {
     // Its own story: the per-article work of the cross-check (mentions, framing, speaker roles) is linear too.
-    const checked = (text: string) => () => void analyzeExtracted([fromText(text, 'shape.txt', {})], { crossCheck: true });
-    const r = ratio((bytes) => checked(textShape(shape, bytes)));
+    const checked = (text: string) => async () => void (await analyzeExtracted([fromText(text, 'shape.txt', {})], { crossCheck: true }));
+    const r = await ratio((bytes) => checked(textShape(shape, bytes)));
     expect(r.ratio, `${shape}: ${r.small.toFixed(0)} ms -> ${r.large.toFixed(0)} ms`).toBeLessThanOrEqual(MAX_RATIO);
   });
 
-  it('one paragraph without a line break', () => {
-    const r = ratio((bytes) => analyzeText(longParagraph(bytes)));
+  it('one paragraph without a line break', async () => {
+    const r = await ratio((bytes) => analyzeText(longParagraph(bytes)));
     expect(r.ratio, `${r.small.toFixed(0)} ms -> ${r.large.toFixed(0)} ms`).toBeLessThanOrEqual(MAX_RATIO);
   });
 
-  it.each(['nested', 'tiny', 'paragraphs'] as const)('HTML shape %s', (shape) => {
-    const r = ratio((bytes) => analyzeHtml(htmlShape(shape, bytes)));
+  it.each(['nested', 'tiny', 'paragraphs'] as const)('HTML shape %s', async (shape) => {
+    const r = await ratio((bytes) => analyzeHtml(htmlShape(shape, bytes)));
     expect(r.ratio, `${shape}: ${r.small.toFixed(0)} ms -> ${r.large.toFixed(0)} ms`).toBeLessThanOrEqual(MAX_RATIO);
   });
 });

@@ -3,14 +3,11 @@ import { Article } from '../../model/article.js';
 import { sentences } from '../sentences/index.js';
 import { findEntities } from './find.js';
 import { damerau1 } from './gazetteer.js';
-import { entities, entityTable, lookupName, resolveEntityRefs } from './index.js';
+import { entities, entityTable, lookupName, nameRegistry, resolveEntityRefs } from './index.js';
 
 const ctx = { referenceDate: null };
-const annotate = (...texts: string[]) =>
-  resolveEntityRefs().run(
-    texts.map((text, i) => entities().run(sentences().run(Article.create({ id: `a${i}`, source: `t${i}`, text }), ctx), ctx)),
-    ctx,
-  );
+const found0 = (texts: readonly string[]) => texts.map((text, i) => entities().run(sentences().run(Article.create({ id: `a${i}`, source: `t${i}`, text }), ctx), ctx));
+const annotate = (...texts: string[]) => resolveEntityRefs().run(found0(texts), ctx);
 const found = (a: Article) => (a.layers.entities ?? []).map((e) => [a.text.slice(e.start, e.end), e.type, e.ref]);
 
 describe('entities', () => {
@@ -111,6 +108,29 @@ describe('entities', () => {
     expect(found(arts[1]!).filter((e) => e[0] === 'Altun').map((e) => e[2])).toEqual(['person:fahrettin-altun', 'person:fahrettin-altun']);
     const table = entityTable(arts);
     expect(table.find((r) => r.ref === 'person:fahrettin-altun')).toMatchObject({ name: 'Fahrettin Altun', type: 'person', aliases: ['Altun'] });
+  });
+
+  it('resolves an article against the ones before it, never the ones after: a later article changes nothing', () => {
+    const texts = ['"We cannot look away," Altun said. Shares of Kestrel Robotics fell.', 'Fahrettin Altun, communications director at the presidency, spoke. Kestrel Robotics Inc. said so.', 'Altun and Kestrel Robotics met.'];
+    const all = annotate(...texts);
+    expect(found(all[0]!)).toEqual(found(annotate(texts[0]!)[0]!));
+    expect(found(all[0]!).map((e) => e[2])).not.toContain('person:fahrettin-altun');
+    expect(found(all[1]!)).toEqual(found(annotate(texts[0]!, texts[1]!)[1]!));
+    expect(found(all[2]!)).toEqual(expect.arrayContaining([['Altun', 'person', 'person:fahrettin-altun'], ['Kestrel Robotics', 'organization', 'organization:kestrel-robotics-inc']]));
+  });
+
+  it('carries the memory of names from one run to the next, and forgets the oldest past its bound', () => {
+    const names = nameRegistry(1);
+    const [a] = resolveEntityRefs(names).run(found0(['Fahrettin Altun, communications director at the presidency, spoke.']), ctx);
+    const [b] = resolveEntityRefs(names).run(found0(['"We cannot look away," Altun said.']), ctx);
+    expect(found(b!)).toContainEqual(['Altun', 'person', 'person:fahrettin-altun']);
+    // The memory holds one article now (b): a's full name is forgotten.
+    const [c] = resolveEntityRefs(names).run(found0(['Later Altun left the room, and Altun said no more.']), ctx);
+    expect(found(c!).map((e) => e[2])).not.toContain('person:fahrettin-altun');
+    // What the memory took from `a` is what a fresh memory given `a` resolved takes: a store reading its last article back.
+    const again = nameRegistry(1);
+    again.add(a!);
+    expect(found(resolveEntityRefs(again).run(found0(['"We cannot look away," Altun said.']), ctx)[0]!)).toEqual(found(b!));
   });
 
   it('takes no given name alone for the surname of someone else in the run', () => {

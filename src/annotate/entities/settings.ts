@@ -20,3 +20,15 @@ export const RUNS = Object.freeze({
   /** A line whose content words (after the first) are capitalised at least this often is a Title Case headline. 0.8 → 0.593 / 0.878 / 0.798; never a headline → 0.594 / 0.878 / 0.797 (MEANTIME's headlines are in sentence case: the rule is for sites that capitalise theirs, as the seeds' do). */
   titleCaseShare: 0.9,
 });
+
+export const NAME_MEMORY = Object.freeze({
+  /**
+   * How many of the articles before it an article's short names are resolved against (the last
+   * ones, in the order they came: publication order in a run, arrival order in a store). Bounded
+   * so the memory stays flat and a resumed ingest takes exactly this memory back from its store's
+   * last articles. Not tuned: every eval set is smaller (MEANTIME 120 documents, AllSides 1,033),
+   * so each is resolved against all its earlier articles; the same bound as the copies across
+   * stories read back (PILE_REUSE.undatedArticles).
+   */
+  articles: 5_000,
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeExtracted } from '../../app/analyze.js';
+import { cleanAll } from '../../clean/index.js';
+import { annotateArticles } from '../../processor/annotate.js';
 import type { Extracted } from '../../ingest/types.js';
 import { speakerRoleOf } from './roles.js';
 
@@ -13,7 +14,7 @@ describe('speakerRoleOf (offices.yml, speaker-roles.yml, appositives)', () => {
     'The United Nations said nearly a million Syrians had been displaced by the fighting in Idlib since December.',
     '"It is difficult to find a middle ground," said Aydin Selcen, a former Turkish diplomat who now writes for Medyascope.',
   ].join('\n');
-  const [a] = analyzeExtracted([doc(text)], { crossCheck: false }).articles;
+  const [a] = annotateArticles(cleanAll([doc(text)]).articles);
 
   it('finds the title anywhere the article names the speaker, an appositive after the name, or an office in the name', () => {
     expect(speakerRoleOf(a!, 'Recep Tayyip Erdogan')).toBe('official');

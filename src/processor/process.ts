@@ -1,0 +1,89 @@
+import { nameRegistry } from '../annotate/entities/index.js';
+import { NAME_MEMORY } from '../annotate/entities/settings.js';
+import { byDate, dayOf } from '../cluster/index.js';
+import { cleanAll } from '../clean/index.js';
+import type { Extracted } from '../ingest/types.js';
+import type { Article } from '../model/article.js';
+import type { RunError, StoryRecord } from '../model/run.js';
+import { WorkerPool } from '../parallel/pool.js';
+import { annotateInPool, cleanInPool, storyInPool, workersFor } from '../parallel/run.js';
+import { annotateArticles } from './annotate.js';
+import { assignGroups, budgetOf, type ProcessOptions } from './options.js';
+import type { Sink } from './sink.js';
+import { storyStage } from './story-stage.js';
+
+/** What the processor read: the cleaned articles in the inputs' order, how many of them the sink held already, and every input error. */
+export interface Processed {
+  readonly articles: readonly Article[];
+  readonly known: number;
+  readonly errors: readonly RunError[];
+}
+
+/** Stories handed to the story stage at a time (read from the sink, worked on, kept). */
+const STORY_BATCH = 100;
+
+/**
+ * The one processor of `analyze` and `ingest`: documents in, everything they say into a sink.
+ *
+ * 1. clean every document (repeated lines of an outlet and twins decided across the batch);
+ * 2. leave out the articles the sink holds already (ingesting twice changes nothing);
+ * 3. put the new ones in publication order (`byDate`), so nothing depends on the order of files;
+ * 4. annotate them chunk by chunk and hand each chunk to the sink, which places its articles in
+ *    stories and storylines and traces the text they copy; an article's short names are resolved
+ *    against its own and those of the articles before it (the sink's last ones, then the new ones
+ *    in order), never of those after, so chunks change nothing and a resumed ingest resolves as
+ *    one that never stopped;
+ * 5. run the story stage (reuse where the sink did not trace it, the cross-check) on each story
+ *    the sink says is owed, and hand the results back to it.
+ *
+ * With `options.jobs`, cleaning, annotating and the story stage run on worker threads
+ * (src/parallel) and give what one thread gives; a batch too small to gain from threads
+ * (parallel/settings.ts) runs on this one.
+ *
+ * @example
+ * const sink = new MemorySink();
+ * const run = await runProcessor(docs, sink);
+ * sink.result(run.articles.map((a) => a.id), run.errors).stories;
+ */
+export async function runProcessor(docs: readonly Extracted[], sink: Sink, options: ProcessOptions = {}): Promise<Processed> {
+  const budget = budgetOf(options);
+  const workers = workersFor(options.jobs, docs.length, options.minDocsPerWorker);
+  const pool = workers > 0 ? new WorkerPool(workers) : null;
+  try {
+    const grouped = assignGroups(docs, options.grouping);
+    const cleaned = pool ? await cleanInPool(pool, grouped, budget) : cleanAll(grouped, budget);
+    const errors: RunError[] = [];
+    const onError = (e: RunError) => {
+      errors.push(e);
+      options.onError?.(e);
+    };
+    cleaned.errors.forEach(onError);
+    const known = await sink.known(cleaned.articles.map((a) => a.id));
+    const fresh = cleaned.articles.filter((a) => !known.has(a.id)).sort(byDate);
+    // The names of the sink's last articles: each new article's short names are resolved against them and the new ones before it.
+    const names = nameRegistry();
+    if (fresh.length) for (const a of await sink.recent(NAME_MEMORY.articles)) names.add(a);
+    const first = fresh.find((a) => a.meta.published);
+    const crossCheck = options.crossCheck !== false;
+    await sink.begin({ firstDay: first ? dayOf(first.meta.published!) : null, total: fresh.length, crossCheck });
+    const size = options.chunk ?? 500;
+    for (let from = 0; from < fresh.length; from += size) {
+      const part = fresh.slice(from, from + size);
+      const onProgress = (phase: string, done: number) => options.onProgress?.(phase, from + done, fresh.length);
+      const step = { referenceDate: options.referenceDate, budget, onError, onProgress, names };
+      await sink.place(pool ? await annotateInPool(pool, part, step) : annotateArticles(part, step));
+    }
+    await sink.end();
+    const owed = await sink.owed();
+    for (let from = 0; from < owed.length; from += STORY_BATCH) {
+      const work = await sink.read(owed.slice(from, from + STORY_BATCH));
+      const done: StoryRecord[] = pool ? await Promise.all(work.map((w) => storyInPool(pool, w, crossCheck))) : work.map((w) => storyStage(w.story, w.articles, crossCheck));
+      await sink.keep(work, done);
+      options.onProgress?.(crossCheck ? 'cross-checking' : 'tracing copies', Math.min(from + STORY_BATCH, owed.length), owed.length);
+    }
+    await sink.close();
+    return { articles: cleaned.articles, known: known.size, errors };
+  } finally {
+    await pool?.close();
+  }
+}

@@ -1,0 +1,50 @@
+import type { Article } from '../model/article.js';
+import type { StoryRecord } from '../model/run.js';
+
+/** What the processor tells a sink before the first article comes. */
+export interface SinkPlan {
+  /** The earliest publication day (days since the epoch) of the articles to come, null when none is dated. */
+  readonly firstDay: number | null;
+  /** How many articles will come. */
+  readonly total: number;
+  /** Whether the story stage cross-checks (`--no-crosscheck`: false). */
+  readonly crossCheck: boolean;
+}
+
+/** A story handed to the story stage (src/processor/story-stage.ts): its record, its articles in its order, and the version a store keeps its check under. */
+export interface StoryWork {
+  readonly story: StoryRecord;
+  readonly articles: readonly Article[];
+  readonly version?: string;
+}
+
+/**
+ * Where the processor (src/processor/process.ts) puts what it makes, and what it asks back: the
+ * articles the sink holds already, the placement of new articles in stories and storylines (with
+ * the text they copy), and the stories whose story stage (reuse, cross-check) is owed. Every
+ * method returns a promise, so a sink may write to a database across the network.
+ *
+ * Two sinks: MemorySink (`analyze`: everything in memory, a RunResult at the end) and StoreSink
+ * (`ingest`: a store, article by article). Both place articles with the same clusterer, linker
+ * and reuse indexes, fed in the same order, so the same articles give the same stories.
+ */
+export interface Sink {
+  /** Those of `ids` the sink holds already (they are not worked on again). */
+  known(ids: readonly string[]): Promise<ReadonlySet<string>>;
+  /** The last `limit` articles the sink holds, in the order they came, annotated: the names the next article's short ones are resolved against (NameRegistry). */
+  recent(limit: number): Promise<readonly Article[]>;
+  /** Called once, before the first `place`, even when nothing new comes. */
+  begin(plan: SinkPlan): Promise<void>;
+  /** New annotated articles, in publication order (`byDate`), chunk after chunk. */
+  place(articles: readonly Article[]): Promise<void>;
+  /** Every article is placed. */
+  end(): Promise<void>;
+  /** Ids of the stories whose story stage is owed (after `end`): to cross-check, or (without the cross-check) to trace the reuse of, where the sink did not while placing. */
+  owed(): Promise<readonly string[]>;
+  /** The work for some of the owed stories (one already done since is left out). */
+  read(ids: readonly string[]): Promise<readonly StoryWork[]>;
+  /** Keep the story stage's results, one per work item of `read`, in its order. */
+  keep(work: readonly StoryWork[], done: readonly StoryRecord[]): Promise<void>;
+  /** Every owed story is kept. */
+  close(): Promise<void>;
+}
