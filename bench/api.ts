@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { analyzeExtracted } from '../src/app/analyze.js';
 import { storeArticles } from '../src/app/ingest.js';
 import { checkStories } from '../src/app/stories.js';
-import { Store } from '../src/store/index.js';
+import { openSqlite } from '../src/store/index.js';
 import { sharedCorpus } from '../src/util/paths.js';
 import { loadArticles, startServe, valueOf } from './corpus.js';
 import { clones, streamPlan } from './stream.js';
@@ -42,24 +42,23 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const base = analyzeExtracted(loadArticles(dir), { crossCheck: false }).articles;
   const plan = streamPlan(base, n);
-  const store = Store.open(db, { create: true });
-  const { storyIds } = storeArticles(store, clones(base, plan), { firstDay: plan[0]?.day ?? null, total: n });
+  const store = openSqlite(db, { create: true });
+  const { storyIds } = await storeArticles(store, clones(base, plan), { firstDay: plan[0]?.day ?? null, total: n });
   const built = (performance.now() - t0) / 1000;
   // What `triangulate ingest` does after storing: cross-check the stories it touched and keep the results.
   const t1 = performance.now();
-  checkStories(store, storyIds);
+  await checkStories(store, storyIds);
   const checkSeconds = (performance.now() - t1) / 1000;
-  const counts = store.counts();
+  const counts = await store.counts();
   // Story pages to visit: stories of two or more articles, spread over the store (by id, which is a hash);
   // sample B loses its kept cross-checks, to measure a story read before any check was kept (a store ingested with --no-crosscheck).
-  const stories = store.db.prepare('SELECT id, article_count AS n FROM stories WHERE article_count >= 2 ORDER BY id').all() as { id: string; n: number }[];
+  const stories = (await store.listStories()).filter((s) => s.articleCount >= 2).map((s) => ({ id: s.id, n: s.articleCount })).sort((a, b) => (a.id < b.id ? -1 : 1));
   const every = Math.max(1, Math.floor(stories.length / 600));
   const spread = stories.filter((_, i) => i % every === 0);
   const sample = spread.filter((_, i) => i % 2 === 0).slice(0, 300);
   const unchecked = spread.filter((_, i) => i % 2 === 1).slice(0, 300);
-  const drop = store.db.prepare('DELETE FROM story_checks WHERE story_id = ?');
-  store.db.transaction(() => unchecked.forEach((s) => drop.run(s.id)))();
-  store.close();
+  await store.dropChecks(unchecked.map((s) => s.id));
+  await store.close();
   const mean = (xs: { n: number }[]) => (xs.reduce((x, s) => x + s.n, 0) / xs.length).toFixed(1);
   process.stdout.write(
     `\n# API latency — serve on a store of ${counts.articles} articles, ${counts.stories} stories (stored in ${built.toFixed(0)} s, cross-checks kept in ${checkSeconds.toFixed(0)} s for ${storyIds.length} stories, ${((checkSeconds / storyIds.length) * 1000).toFixed(1)} ms a story; not timed below); ${CONCURRENCY} concurrent keep-alive clients on loopback\n\n`,

@@ -4,9 +4,8 @@ import { cleanAll } from '../clean/index.js';
 import type { Extracted } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
 import type { RunError } from '../model/run.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
 import { StoreWriter } from '../store/writer.js';
-import { lockForIngest } from '../store/lock.js';
 import { StoreError } from '../store/migrations.js';
 import { WorkerPool } from '../parallel/pool.js';
 import { annotateInPool, cleanInPool, workersFor } from '../parallel/run.js';
@@ -45,19 +44,19 @@ export interface StoreIngestOptions extends AnalyzeOptions {
  * so the stories do not depend on the order of files on disk; they are committed every
  * `commitEvery` articles, so a killed ingest keeps what it committed.
  */
-export async function ingestIntoStore(store: Store, inputs: readonly string[], options: StoreIngestOptions = {}): Promise<IngestSummary> {
+export async function ingestIntoStore(store: StoreBackend, inputs: readonly string[], options: StoreIngestOptions = {}): Promise<IngestSummary> {
   const budget = budgetOf(options);
   const { docs, errors } = await readInputs(inputs, { ...options, budget });
   const workers = workersFor(options.jobs, docs.length, options.minDocsPerWorker);
-  const { articleIds: _ids, ...result } = workers === 0 ? ingestDocuments(store, docs, { ...options, budget }) : await ingestInPool(store, docs, { ...options, budget }, workers);
+  const { articleIds: _ids, ...result } = workers === 0 ? await ingestDocuments(store, docs, { ...options, budget }) : await ingestInPool(store, docs, { ...options, budget }, workers);
   return { ...result, errors: [...errors, ...result.errors] };
 }
 
 /** Clean, annotate and store documents already read (the web app's ingest endpoint, the feed watcher). */
-export function ingestDocuments(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): IngestSummary & { readonly articleIds: readonly string[] } {
+export async function ingestDocuments(store: StoreBackend, docs: readonly Extracted[], options: StoreIngestOptions = {}): Promise<IngestSummary & { readonly articleIds: readonly string[] }> {
   const budget = budgetOf(options);
   const cleaned = cleanAll(assignGroups(docs, options.grouping), budget);
-  const plan = ingestPlan(store, cleaned, options);
+  const plan = await ingestPlan(store, cleaned, options);
   const annotated = function* () {
     for (const part of plan.chunks) {
       const done = annotateArticles(part, { referenceDate: options.referenceDate, budget, onError: plan.onChunkError(part) });
@@ -65,12 +64,12 @@ export function ingestDocuments(store: Store, docs: readonly Extracted[], option
     }
   };
   // A killed ingest may have stored articles whose stories were never cross-checked: their check is owed.
-  const owed = options.crossCheck !== false ? owedChecks(store) : null;
-  const { storyIds, ...result } = storeArticles(store, annotated(), plan.storing);
+  const owed = options.crossCheck !== false ? await owedChecks(store) : null;
+  const { storyIds, ...result } = await storeArticles(store, annotated(), plan.storing);
   // Cross-check the stories that changed and keep the results, so reading a story costs none.
   if (owed) {
-    checkStories(store, new Set([...owed.stories(), ...storyIds]), { onProgress: options.onProgress });
-    owed.paid();
+    await checkStories(store, new Set([...(await owed.stories()), ...storyIds]), { onProgress: options.onProgress });
+    await owed.paid();
   }
   return { ...result, ...plan.summary() };
 }
@@ -80,22 +79,22 @@ export function ingestDocuments(store: Store, docs: readonly Extracted[], option
  * phases and the cross-checks of the stories that changed run on the workers; the store is
  * written here, in the same order, so the store holds what one thread would have stored.
  */
-async function ingestInPool(store: Store, docs: readonly Extracted[], options: StoreIngestOptions, workers: number): Promise<IngestSummary & { readonly articleIds: readonly string[] }> {
+async function ingestInPool(store: StoreBackend, docs: readonly Extracted[], options: StoreIngestOptions, workers: number): Promise<IngestSummary & { readonly articleIds: readonly string[] }> {
   const budget = budgetOf(options);
   const pool = new WorkerPool(workers);
   try {
     const cleaned = await cleanInPool(pool, assignGroups(docs, options.grouping), budget);
-    const plan = ingestPlan(store, cleaned, options);
-    const owed = options.crossCheck !== false ? owedChecks(store) : null;
-    const placer = articlePlacer(store, plan.storing);
+    const plan = await ingestPlan(store, cleaned, options);
+    const owed = options.crossCheck !== false ? await owedChecks(store) : null;
+    const placer = await articlePlacer(store, plan.storing);
     for (const part of plan.chunks) {
       const done = await annotateInPool(pool, part, { referenceDate: options.referenceDate, budget, onError: plan.onChunkError(part) });
-      placer.place([...plan.fresh(done)]);
+      await placer.place([...plan.fresh(done)]);
     }
-    const { storyIds, ...result } = placer.finish();
+    const { storyIds, ...result } = await placer.finish();
     if (owed) {
-      await checkStoriesInPool(pool, store, new Set([...owed.stories(), ...storyIds]), { onProgress: options.onProgress });
-      owed.paid();
+      await checkStoriesInPool(pool, store, new Set([...(await owed.stories()), ...storyIds]), { onProgress: options.onProgress });
+      await owed.paid();
     }
     return { ...result, ...plan.summary() };
   } finally {
@@ -107,7 +106,7 @@ async function ingestInPool(store: Store, docs: readonly Extracted[], options: S
  * What an ingest of cleaned articles does, shared by one thread and several: the chunks to
  * annotate, which of their articles are new, the errors, and the summary's counts.
  */
-function ingestPlan(store: Store, cleaned: { articles: readonly Article[]; errors: readonly RunError[] }, options: StoreIngestOptions) {
+async function ingestPlan(store: StoreBackend, cleaned: { articles: readonly Article[]; errors: readonly RunError[] }, options: StoreIngestOptions) {
   for (const e of cleaned.errors) options.onError?.(e);
   const errors: RunError[] = [...cleaned.errors];
   const onError = (e: RunError) => {
@@ -119,7 +118,7 @@ function ingestPlan(store: Store, cleaned: { articles: readonly Article[]; error
   // are resolved across a chunk) as the run that was killed, and stores exactly what one
   // uninterrupted ingest would have stored. A chunk with nothing new is skipped.
   const all = [...cleaned.articles].sort(byDate);
-  const known = new Set(all.filter((a) => store.hasArticle(a.id)).map((a) => a.id));
+  const known = await store.knownArticles(all.map((a) => a.id));
   const freshArticles = all.filter((a) => !known.has(a.id));
   const size = options.chunk ?? 500;
   const chunks: Article[][] = [];
@@ -149,14 +148,9 @@ function ingestPlan(store: Store, cleaned: { articles: readonly Article[]; error
  * (`crosscheck_from`: the first seq not yet checked) before anything is stored, cleared once the
  * checks are kept; so a resumed ingest checks what the killed one did not.
  */
-function owedChecks(store: Store): { stories(): string[]; paid(): void } {
-  const db = store.db;
-  db.prepare("INSERT INTO meta (key, value) VALUES ('crosscheck_from', (SELECT coalesce(max(seq), 0) + 1 FROM articles)) ON CONFLICT (key) DO NOTHING").run();
-  const from = Number(store.meta('crosscheck_from'));
-  return {
-    stories: () => (db.prepare('SELECT id FROM stories WHERE updated_seq >= ? ORDER BY id').all(from) as { id: string }[]).map((r) => r.id),
-    paid: () => void db.prepare("DELETE FROM meta WHERE key = 'crosscheck_from'").run(),
-  };
+async function owedChecks(store: StoreBackend): Promise<{ stories(): Promise<string[]>; paid(): Promise<void> }> {
+  const from = await store.owedChecksFrom();
+  return { stories: () => store.storiesGrownSince(from), paid: () => store.clearOwedChecks() };
 }
 
 /**
@@ -164,18 +158,18 @@ function owedChecks(store: Store): { stories(): string[]; paid(): void } {
  * app's ingest endpoint, the feed watcher): `{ busy }` with the reason when another process holds
  * the lock, instead of waiting for it.
  */
-export function ingestLocked(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): ReturnType<typeof ingestDocuments> | { readonly busy: string } {
-  let unlock: () => void;
+export async function ingestLocked(store: StoreBackend, docs: readonly Extracted[], options: StoreIngestOptions = {}): Promise<Awaited<ReturnType<typeof ingestDocuments>> | { readonly busy: string }> {
+  let unlock: () => Promise<void>;
   try {
-    unlock = lockForIngest(store.path);
+    unlock = await store.ingestLock();
   } catch (error) {
     if (error instanceof StoreError) return { busy: error.message };
     throw error;
   }
   try {
-    return ingestDocuments(store, docs, options);
+    return await ingestDocuments(store, docs, options);
   } finally {
-    unlock();
+    await unlock();
   }
 }
 
@@ -185,28 +179,28 @@ export function ingestLocked(store: Store, docs: readonly Extracted[], options: 
  * come lazily from any iterable; `firstDay` is the earliest publication day among them (days since
  * the epoch) when it is known before they arrive.
  */
-export function storeArticles(
-  store: Store,
+export async function storeArticles(
+  store: StoreBackend,
   articles: Iterable<Article>,
   options: StoreOptions = {},
   prepare: (batch: readonly Article[]) => readonly Article[] = (b) => b,
-): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] } {
+): Promise<Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] }> {
   const chunk = options.chunk ?? 500;
   let firstDay = options.firstDay;
   if (firstDay === undefined && Array.isArray(articles)) {
     const first = (articles as Article[]).find((a) => a.meta.published);
     firstDay = first ? dayOf(first.meta.published!) : null;
   }
-  const placer = articlePlacer(store, { ...options, firstDay, total: options.total ?? (Array.isArray(articles) ? articles.length : 0) });
+  const placer = await articlePlacer(store, { ...options, firstDay, total: options.total ?? (Array.isArray(articles) ? articles.length : 0) });
   let batch: Article[] = [];
   for (const a of articles) {
     batch.push(a);
     if (batch.length >= chunk) {
-      placer.place(prepare(batch));
+      await placer.place(prepare(batch));
       batch = [];
     }
   }
-  placer.place(prepare(batch));
+  await placer.place(prepare(batch));
   return placer.finish();
 }
 
@@ -218,9 +212,9 @@ type StoreOptions = Pick<StoreIngestOptions, 'chunk' | 'commitEvery' | 'onProgre
 };
 
 /** Articles placed in stories and written through one StoreWriter, batch by batch, committed every `commitEvery`. */
-function articlePlacer(store: Store, options: StoreOptions) {
+async function articlePlacer(store: StoreBackend, options: StoreOptions) {
   const commitEvery = options.commitEvery ?? 500;
-  const writer = new StoreWriter(store, options.firstDay ?? null);
+  const writer = await StoreWriter.open(store, options.firstDay ?? null);
   const total = options.total ?? 0;
   const opened = new Set<string>();
   const grown = new Set<string>();
@@ -231,30 +225,30 @@ function articlePlacer(store: Store, options: StoreOptions) {
   let undatedCount = 0;
   let across = 0;
   return {
-    place(batch: readonly Article[]): void {
+    async place(batch: readonly Article[]): Promise<void> {
       for (const a of batch) {
         if (a.meta.published === null) undatedCount++;
         if (a.meta.published === null && !undated) {
           // Undated articles come last and are compared with closed stories found by full-text
           // search (StoreWriter): what came before must be searchable first.
           undated = true;
-          added += writer.commit();
+          added += await writer.commit();
           pending = 0;
         }
-        const placed = writer.add(a);
+        const placed = await writer.add(a);
         (placed.opened ? opened : opened.has(placed.storyId) ? opened : grown).add(placed.storyId);
         pairs += placed.reuse;
         across += placed.reuseAcross ?? 0;
         if (++pending >= commitEvery) {
-          added += writer.commit();
+          added += await writer.commit();
           if (options.collect !== false) collectGarbage();
           pending = 0;
         }
         options.onProgress?.('storing', added + pending, total);
       }
     },
-    finish(): Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] } {
-      added += writer.commit();
+    async finish(): Promise<Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] }> {
+      added += await writer.commit();
       if (options.collect !== false) collectGarbage();
       return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, undated: undatedCount, reuseAcross: across, storyIds: [...opened, ...grown] };
     },
