@@ -4,7 +4,8 @@ import { cleanAll } from '../clean/index.js';
 import type { Extracted } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
 import type { RunError } from '../model/run.js';
-import type { StoreBackend } from '../store/backend.js';
+import { createHash } from 'node:crypto';
+import type { ChunkClaims, StoreBackend } from '../store/backend.js';
 import { StoreWriter } from '../store/writer.js';
 import { StoreError } from '../store/migrations.js';
 import { WorkerPool } from '../parallel/pool.js';
@@ -65,7 +66,10 @@ export async function ingestDocuments(store: StoreBackend, docs: readonly Extrac
   };
   // A killed ingest may have stored articles whose stories were never cross-checked: their check is owed.
   const owed = options.crossCheck !== false ? await owedChecks(store) : null;
-  const { storyIds, ...result } = await storeArticles(store, annotated(), plan.storing);
+  const claims = store.clustering.chunks;
+  const { storyIds, ...result } = claims
+    ? await placeShared(claims, plan, async (part) => annotateArticles(part, { referenceDate: options.referenceDate, budget, onError: plan.onChunkError(part) }), await articlePlacer(store, plan.storing))
+    : await storeArticles(store, annotated(), plan.storing);
   // Cross-check the stories that changed and keep the results, so reading a story costs none.
   if (owed) {
     await checkStories(store, new Set([...(await owed.stories()), ...storyIds]), { onProgress: options.onProgress });
@@ -87,11 +91,10 @@ async function ingestInPool(store: StoreBackend, docs: readonly Extracted[], opt
     const plan = await ingestPlan(store, cleaned, options);
     const owed = options.crossCheck !== false ? await owedChecks(store) : null;
     const placer = await articlePlacer(store, plan.storing);
-    for (const part of plan.chunks) {
-      const done = await annotateInPool(pool, part, { referenceDate: options.referenceDate, budget, onError: plan.onChunkError(part) });
-      await placer.place([...plan.fresh(done)]);
-    }
-    const { storyIds, ...result } = await placer.finish();
+    const annotate = (part: readonly Article[]) => annotateInPool(pool, part, { referenceDate: options.referenceDate, budget, onError: plan.onChunkError(part) });
+    const claims = store.clustering.chunks;
+    if (!claims) for (const part of plan.chunks) await placer.place([...plan.fresh(await annotate(part))]);
+    const { storyIds, ...result } = claims ? await placeShared(claims, plan, annotate, placer) : await placer.finish();
     if (owed) {
       await checkStoriesInPool(pool, store, new Set([...(await owed.stories()), ...storyIds]), { onProgress: options.onProgress });
       await owed.paid();
@@ -122,13 +125,20 @@ async function ingestPlan(store: StoreBackend, cleaned: { articles: readonly Art
   const freshArticles = all.filter((a) => !known.has(a.id));
   const size = options.chunk ?? 500;
   const chunks: Article[][] = [];
+  const numbers: number[] = [];
   for (let i = 0; i < all.length; i += size) {
     const part = all.slice(i, i + size);
-    if (!part.every((a) => known.has(a.id))) chunks.push(part);
+    if (part.every((a) => known.has(a.id))) continue;
+    chunks.push(part);
+    numbers.push(i / size);
   }
   const firstDated = freshArticles.find((a) => a.meta.published);
   return {
     chunks,
+    /** Each chunk's number in the stream (chunks with nothing new are left out). */
+    numbers,
+    /** The stream's name, the same for every worker given the same inputs: its articles and how they are cut. */
+    stream: createHash('sha256').update(`${size}\n${all.map((a) => a.id).join('\n')}`).digest('hex').slice(0, 32),
     /** The errors of a chunk's annotation that concern its new articles (a known one is not worked on again). */
     onChunkError: (part: readonly Article[]) => (e: RunError) => void (part.some((a) => a.source === e.input && !known.has(a.id)) && onError(e)),
     /** The new articles of an annotated chunk, in order. */
@@ -140,6 +150,69 @@ async function ingestPlan(store: StoreBackend, cleaned: { articles: readonly Art
       return { read: read.length, known: cleaned.articles.length - freshArticles.length, errors, articleIds: read.map((a) => a.id) };
     },
   };
+}
+
+/**
+ * Several workers on one store (PostgreSQL): each given the same inputs, they cut the same chunks
+ * of the same stream; each claims a chunk no other holds (store/backend.ts ChunkClaims) and
+ * annotates it while the others annotate theirs, then places it once every earlier chunk is placed
+ * (doing meanwhile any earlier chunk no worker holds: one whose worker died), and commits. So the
+ * articles are placed in the order one worker would place them, and the stories are the ones one
+ * worker would make, however many run; a worker killed mid-chunk loses its claim with its
+ * connection, and the chunk is done again by another (its committed articles are skipped).
+ */
+async function placeShared(
+  claims: ChunkClaims,
+  plan: Awaited<ReturnType<typeof ingestPlan>>,
+  annotate: (part: readonly Article[]) => Promise<readonly Article[]>,
+  placer: Awaited<ReturnType<typeof articlePlacer>>,
+): Promise<Awaited<ReturnType<(typeof placer)['finish']>>> {
+  const left = new Map(plan.chunks.map((part, k) => [plan.numbers[k]!, part]));
+  const pause = () => new Promise((r) => setTimeout(r, 25));
+  const forget = async () => {
+    for (const n of await claims.done(plan.stream)) left.delete(n);
+  };
+  const work = async (n: number, claim: { release(): Promise<void> }): Promise<void> => {
+    try {
+      const done = await annotate(left.get(n)!);
+      // Our turn comes when every earlier chunk is placed.
+      for (;;) {
+        await forget();
+        const earlier = [...left.keys()].filter((m) => m < n);
+        if (earlier.length === 0) break;
+        let took = false;
+        for (const m of earlier) {
+          const other = await claims.claim(plan.stream, m);
+          if (other) {
+            await work(m, other);
+            took = true;
+            break;
+          }
+        }
+        if (!took) await pause();
+      }
+      await placer.place(plan.fresh(done));
+      await placer.flush();
+      await claims.markDone(plan.stream, n);
+      left.delete(n);
+    } finally {
+      await claim.release();
+    }
+  };
+  for (;;) {
+    await forget();
+    if (left.size === 0) break;
+    let took = false;
+    for (const n of [...left.keys()]) {
+      const claim = await claims.claim(plan.stream, n);
+      if (!claim) continue;
+      await work(n, claim);
+      took = true;
+      break;
+    }
+    if (!took) await pause(); // every chunk left is another worker's: wait for them to be placed
+  }
+  return placer.finish();
 }
 
 /**
@@ -226,7 +299,7 @@ async function articlePlacer(store: StoreBackend, options: StoreOptions) {
   let across = 0;
   return {
     async place(batch: readonly Article[]): Promise<void> {
-      for (const a of batch) {
+      for (const a of await writer.keepNew(batch)) {
         if (a.meta.published === null) undatedCount++;
         if (a.meta.published === null && !undated) {
           // Undated articles come last and are compared with closed stories found by full-text
@@ -246,6 +319,10 @@ async function articlePlacer(store: StoreBackend, options: StoreOptions) {
         }
         options.onProgress?.('storing', added + pending, total);
       }
+    },
+    /** Commit what is placed (and let other workers place theirs). */
+    async flush(): Promise<void> {
+      added += await writer.commit();
     },
     async finish(): Promise<Pick<IngestSummary, 'added' | 'newStories' | 'grownStories' | 'reusePairs' | 'undated' | 'reuseAcross'> & { readonly storyIds: readonly string[] }> {
       added += await writer.commit();

@@ -118,6 +118,8 @@ export interface ClusterStore {
   /** Dated articles published on or after `fromDay` (ISO), by publication then arrival, at most `limit`. */
   recentArticles(fromDay: string, limit: number): Promise<StoredArticle[]>;
   articlesOf(storyId: string): Promise<StoredArticle[]>;
+  /** Articles stored after seq `seq`, in order of arrival, each with its seq. */
+  articlesSince(seq: number): Promise<(StoredArticle & { readonly seq: number })[]>;
   articlesById(ids: readonly string[]): Promise<StoredArticle[]>;
   storyExists(id: string): Promise<boolean>;
   /** Storyline profiles (JSON) of events still linkable, each with its storyline's number and id. */
@@ -135,6 +137,25 @@ export interface ClusterStore {
    * since it last did.
    */
   lockPlacement(): Promise<{ readonly epoch: number; release(): Promise<void> }>;
+  /**
+   * Chunks of one stream shared by several workers (PostgreSQL; absent on SQLite, where one ingest
+   * holds the store): each worker given the same inputs claims the chunks no other holds,
+   * annotates them at the same time as the others, and places them in the stream's order.
+   */
+  readonly chunks?: ChunkClaims;
+}
+
+/**
+ * Claims on the chunks of a stream (a stream: the articles of one ingest's inputs in publication
+ * order, named by a hash of their ids): a claim is held by one worker's connection, so it goes
+ * when the worker does, killed or not; a chunk is done once its articles are placed.
+ */
+export interface ChunkClaims {
+  /** Claim chunk `n` of `stream` unless another worker holds it or it is done; null then. */
+  claim(stream: string, n: number): Promise<{ release(): Promise<void> } | null>;
+  /** The chunks of `stream` placed so far. */
+  done(stream: string): Promise<Set<number>>;
+  markDone(stream: string, n: number): Promise<void>;
 }
 
 /** One commit of the writer: every row it adds or changes, in the order they must be written. */

@@ -50,6 +50,9 @@ export function sqliteClustering(store: Store): ClusterStore {
     async articlesOf(storyId) {
       return (db.prepare('SELECT id, text, data, story_id FROM articles WHERE story_id = ?').all(storyId) as Row[]).map(stored);
     },
+    async articlesSince(seq) {
+      return (db.prepare('SELECT seq, id, text, data, story_id FROM articles WHERE seq > ? ORDER BY seq').all(seq) as (Row & { seq: number })[]).map((r) => Object.freeze({ ...stored(r), seq: r.seq }));
+    },
     async articlesById(ids) {
       const get = db.prepare('SELECT id, text, data, story_id FROM articles WHERE id = ?');
       return ids.flatMap((id) => {

@@ -199,6 +199,46 @@ for (const engine of testEngines()) {
       expect(await engine.dump(killed)).toEqual(await engine.dump(clean));
     });
 
+    if (engine.name === 'postgres') {
+      it('two and four workers at once on one stream make the store one worker makes, row for row: no article twice, no story split', async () => {
+        const many = syntheticStream(60);
+        const input = join(dir, 'workers.jsonl');
+        writeFileSync(input, toJsonl(many));
+        const options = { chunk: 7, commitEvery: 4, jobs: 1, crossCheck: false } as const;
+        const single = await engine.fresh('w1');
+        const one = await openStore(single, { create: true });
+        expect((await ingestIntoStore(one, [input], options)).added).toBe(many.length);
+        const expected = await membership(one);
+        await one.close();
+        for (const n of [2, 4]) {
+          const location = await engine.fresh(`w${n}`);
+          // Each worker its own pool of connections, as separate processes have: the locks between them are real.
+          const workers = await Promise.all(Array.from({ length: n }, () => openStore(location, { create: true })));
+          const results = await Promise.all(workers.map((w) => ingestIntoStore(w, [input], options)));
+          expect(results.reduce((sum, r) => sum + r.added, 0)).toBe(many.length);
+          expect(results.filter((r) => r.added > 0).length, 'every worker placed some').toBeGreaterThan(1);
+          expect(await membership(workers[0]!)).toEqual(expected);
+          await Promise.all(workers.map((w) => w.close()));
+          // Row for row but the count of commits, which depends on how the chunks fell to the workers.
+          const rows = async (at: string) => (await engine.dump(at)).filter((r) => !r.includes('"placement_epoch"'));
+          expect(await rows(location)).toEqual(await rows(single));
+        }
+      });
+
+      it('serves one database from several servers', async () => {
+        const location = await engine.fresh('serve');
+        const writer = await openStore(location, { create: true });
+        await ingestIntoStore(writer, [file], { crossCheck: false });
+        const { createApp } = await import('../serve/app.js');
+        const apps = await Promise.all([0, 1].map(async () => createApp({ store: await openStore(location, { readonly: true }) })));
+        const bodies = await Promise.all(apps.map(async (app) => (await app.request('/api/stories?limit=100', { headers: { host: '127.0.0.1' } })).json()));
+        expect(bodies[0]).toEqual(bodies[1]);
+        expect((bodies[0] as { total: number }).total).toBe((await writer.counts()).stories);
+        await Promise.all(apps.map((a) => a.close()));
+        await writer.close();
+      });
+    }
+
     it('answers readers while an ingest writes: each read a committed state, counts only growing', async () => {
       const location = await engine.fresh('readers');
       const writer = run(['ingest', file, '--db', location, '--commit-every', '2', '--no-crosscheck']);

@@ -50,6 +50,8 @@ export class StoreWriter {
   /** The store's commit count when this writer's state was last current (null: never loaded). */
   private epoch: number | null = null;
   private firstDay: number | null;
+  /** The last article seq the pile has seen (null: the pile is to be built from the store). */
+  private pileSeq: number | null = null;
 
   private constructor(
     private readonly store: StoreBackend,
@@ -95,8 +97,20 @@ export class StoreWriter {
     for (const s of states) this.ids.set(s.id, storyId(s.members[0]!));
     this.storylines = (await this.store.schemaVersion()) >= 6 ? await StorylineWriter.open(c, (k) => meta(k), today, seq) : null;
     // Copies across stories are looked for among the articles of the last PILE_REUSE.windowDays.
+    // Another worker's articles since this writer's last commit go through the pile as its own
+    // went (their pairs are that worker's, already stored), so the pile is the one a single
+    // writer would hold, and so are the copies it finds.
+    if (this.pileSeq !== null) {
+      for (const a of await c.articlesSince(this.pileSeq)) {
+        const doc = reuseDoc(a);
+        this.pile.add(doc, a.storyId, fingerprint(doc.text));
+        this.pileSeq = a.seq;
+      }
+      return;
+    }
     this.pile = new PileReuse();
     for (const a of await c.recentArticles(dayString((today ?? firstDay ?? 0) - PILE_REUSE.windowDays), PILE_REUSE.undatedArticles)) this.pile.index(reuseDoc(a), a.storyId);
+    this.pileSeq = await this.store.storeVersion();
   }
 
   /** Hold the placement lock, with this writer's state current (loaded again when another writer committed meanwhile). */
@@ -116,6 +130,18 @@ export class StoreWriter {
     const lock = this.lock;
     this.lock = null;
     await lock?.release();
+  }
+
+  /**
+   * The articles of `batch` the store does not have yet, asked under the placement lock (taken
+   * here, held to the next commit), so that another worker's commit cannot slip between the
+   * question and the placement: no article is stored twice.
+   */
+  async keepNew(batch: readonly Article[]): Promise<Article[]> {
+    if (batch.length === 0) return [];
+    await this.begin();
+    const known = await this.store.knownArticles(batch.map((a) => a.id));
+    return batch.filter((a) => !known.has(a.id) && !this.pendingDocs.has(a.id));
   }
 
   /** Place one article (not yet stored): its story, and the text it shares with that story's members. */
@@ -208,6 +234,7 @@ export class StoreWriter {
       };
       await this.store.clustering.commit(batch);
       this.epoch = this.lock.epoch + 1;
+      this.pileSeq = await this.store.storeVersion();
       this.pendingArticles = [];
       this.pendingPairs = [];
       this.pendingAcross = [];
@@ -219,7 +246,9 @@ export class StoreWriter {
       for (const num of [...this.ids.keys()]) if (!this.clusterer.isOpen(num)) this.ids.delete(num);
       return articles.length;
     } catch (error) {
-      this.epoch = null; // what this writer holds is no longer what the store holds
+      // What this writer holds is no longer what the store holds.
+      this.epoch = null;
+      this.pileSeq = null;
       throw error;
     } finally {
       await this.end();

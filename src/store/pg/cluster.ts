@@ -48,6 +48,9 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
     async articlesOf(storyId) {
       return (await q<Row>('SELECT id, text, data, story_id FROM articles WHERE story_id = $1 ORDER BY seq', [storyId])).map(stored);
     },
+    async articlesSince(seq) {
+      return (await q<Row & { seq: number }>('SELECT seq, id, text, data, story_id FROM articles WHERE seq > $1 ORDER BY seq', [seq])).map((r) => Object.freeze({ ...stored(r), seq: r.seq }));
+    },
     async articlesById(ids) {
       const rows = new Map((await q<Row>('SELECT id, text, data, story_id FROM articles WHERE id = ANY($1)', [ids])).map((r) => [r.id, r]));
       return ids.flatMap((id) => (rows.has(id) ? [stored(rows.get(id)!)] : []));
@@ -89,6 +92,41 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
       });
     },
     commit: (batch) => transaction(pool, (tq) => commitPg(tq, batch)),
+    chunks: {
+      async claim(stream, n) {
+        const client = await pool.connect();
+        let held = false;
+        try {
+          held = (await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1), $2) AS ok', [stream, n])).rows[0]!.ok;
+          const done = held && (await client.query('SELECT 1 FROM meta WHERE key = $1', [chunkKey(stream, n)])).rows.length > 0;
+          if (!held || done) {
+            if (held) await client.query('SELECT pg_advisory_unlock(hashtext($1), $2)', [stream, n]);
+            client.release();
+            return null;
+          }
+        } catch (error) {
+          client.release(error as Error);
+          throw error;
+        }
+        return {
+          release: async () => {
+            try {
+              await client.query('SELECT pg_advisory_unlock(hashtext($1), $2)', [stream, n]);
+              client.release();
+            } catch (error) {
+              client.release(error as Error);
+            }
+          },
+        };
+      },
+      async done(stream) {
+        const rows = await q<{ key: string }>('SELECT key FROM meta WHERE key LIKE $1', [`${chunkKey(stream, 0).replace(/\d+$/, '')}%`]);
+        return new Set(rows.map((r) => Number(r.key.slice(r.key.lastIndexOf(':') + 1))));
+      },
+      async markDone(stream, n) {
+        await q("INSERT INTO meta (key, value) VALUES ($1, 'done') ON CONFLICT (key) DO NOTHING", [chunkKey(stream, n)]);
+      },
+    },
     async lockPlacement() {
       const client = await pool.connect();
       try {
@@ -115,6 +153,9 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
     },
   };
 }
+
+/** The meta key that marks chunk `n` of a stream placed. */
+const chunkKey = (stream: string, n: number) => `chunk:${stream}:${n}`;
 
 /**
  * One commit of the writer, in the order the rows depend on one another (as SQLite's, in
