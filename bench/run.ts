@@ -26,6 +26,8 @@ import { benchJobs } from './jobs.js';
  * - HTML extraction (our cascade) vs Readability alone on the extraction benchmark's pages;
  * - then bench/store.ts: stories + reuse + store ingest at 1k, 10k and 100k articles
  *   (`--sizes 1000,10000` to choose, `--no-store` to skip);
+ * - then bench/workers.ts: ingest throughput into SQLite, PostgreSQL ×1 worker and ×2 workers on
+ *   one stream (PostgreSQL when $TRIANGULATE_BENCH_PG is set; `--no-workers` to skip);
  * - then bench/api.ts: latency of `triangulate serve` on a 10k-article store (`--no-api` to skip);
  * - then bench/hostile.ts: time per 100 KB of each hostile input shape beside a normal article, and
  *   /api/health while a heavy search and a 4 MB ingest run (`--no-hostile` to skip).
@@ -155,6 +157,7 @@ if (!process.argv.includes('--no-store')) {
   spawnSync(process.execPath, [fileURLToPath(new URL('./store.js', import.meta.url)), ...(sizes ? ['--sizes', sizes] : [])], { stdio: 'inherit' });
 }
 // The web app's latency (serve on a 10k-article store) in a process of its own.
+if (!process.argv.includes('--no-workers')) spawnSync(process.execPath, [fileURLToPath(new URL('./workers.js', import.meta.url))], { stdio: 'inherit' });
 if (!process.argv.includes('--no-api')) spawnSync(process.execPath, [fileURLToPath(new URL('./api.js', import.meta.url))], { stdio: 'inherit' });
 // What hostile inputs cost, and the server under a heavy search and a large ingest.
 if (!process.argv.includes('--no-hostile')) spawnSync(process.execPath, [fileURLToPath(new URL('./hostile.js', import.meta.url))], { stdio: 'inherit' });

@@ -162,7 +162,12 @@ const chunkKey = (stream: string, n: number) => `chunk:${stream}:${n}`;
  * ../sqlite-cluster.ts), each table in one statement over arrays (`unnest`) instead of one per row.
  */
 async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
-  const col = <T, V>(rows: readonly T[], f: (r: T) => V) => rows.map(f);
+  // PostgreSQL's text cannot hold U+0000, which an article's metadata may (cleaned texts never do); in JSON it is escaped.
+  const col = <T, V>(rows: readonly T[], f: (r: T) => V) =>
+    rows.map((r) => {
+      const v = f(r);
+      return (typeof v === 'string' ? v.replace(/\u0000/g, '') : v) as V;
+    });
   if (b.stories.length) {
     await q('INSERT INTO stories (id, num, title, first_published, last_published, article_count, updated_seq) SELECT id, num, title, NULL, NULL, 0, 0 FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(id, num, title) ON CONFLICT (id) DO NOTHING', [
       col(b.stories, (s) => s.id),

@@ -67,7 +67,7 @@ type Token = { kind: 'term'; text: string } | { kind: 'OR' | 'AND' | 'NOT' | '('
 /** The query as tokens, each phrase or word a quoted tsquery term; null on a stray quote. */
 function tokenize(query: string): Token[] | null {
   const tokens: Token[] = [];
-  const re = /"([^"]*)"(\*?)|NEAR\s*\(|\(|\)|,\s*\d+\s*(?=\))|[^\s"()]+/gy;
+  const re = /"([^"]*)"(\*?)|NEAR\s*\(|\(|\)|,\s*\d+\s*(?=\))|,|[^\s"(),]+/gy;
   let rest = query.trim();
   for (;;) {
     rest = rest.replace(/^\s+/, '');
@@ -82,7 +82,7 @@ function tokenize(query: string): Token[] | null {
       if (phrase) tokens.push({ kind: 'term', text: phrase });
     } else if (/^NEAR\s*\($/.test(t) || t === '(') tokens.push({ kind: '(' });
     else if (t === ')') tokens.push({ kind: ')' });
-    else if (t.startsWith(',')) continue; // NEAR's distance: terms near one another are searched as all of them
+    else if (t.startsWith(',')) continue; // NEAR's distance (terms near one another are searched as all of them), or a stray comma
     else if (t === 'OR' || t === 'AND' || t === 'NOT') tokens.push({ kind: t });
     else {
       const word = termOf(t.replace(/\*$/, ''), t.endsWith('*'));
