@@ -22,7 +22,7 @@ const bin = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
 
 function ingest(file: string, db: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'ingest', file, '--db', db, '--jobs', '1', '--no-crosscheck', '-q'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'ingest', file, '--db', db, '--jobs', '1', '--no-crosscheck'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     // Exit 1 is "some inputs failed" (the corpus holds a few unreadable records): the run is whole.

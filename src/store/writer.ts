@@ -97,13 +97,13 @@ export class StoreWriter {
     for (const s of states) this.ids.set(s.id, storyId(s.members[0]!));
     this.storylines = (await this.store.schemaVersion()) >= 6 ? await StorylineWriter.open(c, (k) => meta(k), today, seq) : null;
     // Copies across stories are looked for among the articles of the last PILE_REUSE.windowDays.
-    // Another worker's articles since this writer's last commit go through the pile as its own
-    // went (their pairs are that worker's, already stored), so the pile is the one a single
-    // writer would hold, and so are the copies it finds.
+    // Another worker's articles since this writer's last commit are held by the pile in their
+    // order of arrival, as its own were (their pairs are that worker's, already stored), so the
+    // pile is the one a single writer would hold, and so are the copies it finds.
     if (this.pileSeq !== null) {
       for (const a of await c.articlesSince(this.pileSeq)) {
         const doc = reuseDoc(a);
-        this.pile.add(doc, a.storyId, fingerprint(doc.text));
+        this.pile.index(doc, a.storyId, fingerprint(doc.text));
         this.pileSeq = a.seq;
       }
       return;
