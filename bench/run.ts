@@ -26,6 +26,8 @@ import { child, out, section, writeReadme } from './readme.js';
  * - HTML extraction (our cascade) vs Readability alone on the extraction benchmark's pages;
  * - then bench/store.ts: stories + reuse + store ingest at 1k, 10k and 100k articles
  *   (`--sizes 1000,10000` to choose, `--no-store` to skip);
+ * - then bench/workers.ts: ingest throughput into SQLite, PostgreSQL ×1 worker and ×2 workers on
+ *   one stream (PostgreSQL when $TRIANGULATE_BENCH_PG is set; `--no-workers` to skip);
  * - then bench/api.ts: latency of `triangulate serve` on a 10k-article store (`--no-api` to skip);
  * - then bench/hostile.ts: time per 100 KB of each hostile input shape beside a normal article, and
  *   /api/health while a heavy search and a 4 MB ingest run (`--no-hostile` to skip);
@@ -159,16 +161,25 @@ function printTable(rows: Row[]): void {
   }
 }
 
-await main();
+/**
+ * `--only a,b`: run these parts only (analyze, extraction, store, workers, api, hostile; analyze
+ * includes jobs and the cross-check), the others' README sections kept as they are.
+ */
+const only = valueOf('--only')?.split(',');
+const runs = (part: string) => (only ? only.includes(part) : !process.argv.includes(`--no-${part}`));
+
+if (!only || only.includes('analyze') || only.includes('extraction')) await main();
 // The store part (stories + reuse + SQLite at 1k/10k/100k) runs its sizes in child processes of its own.
-if (!process.argv.includes('--no-store')) {
+if (runs('store')) {
   const sizes = valueOf('--sizes');
   await child('store', fileURLToPath(new URL('./store.js', import.meta.url)), sizes ? ['--sizes', sizes] : []);
 }
+// Several ingest workers on one database (SQLite, PostgreSQL × 1 and × 2).
+if (runs('workers')) await child('workers', fileURLToPath(new URL('./workers.js', import.meta.url)));
 // The web app's latency (serve on a 10k-article store) in a process of its own.
-if (!process.argv.includes('--no-api')) await child('api', fileURLToPath(new URL('./api.js', import.meta.url)));
+if (runs('api')) await child('api', fileURLToPath(new URL('./api.js', import.meta.url)));
 // What hostile inputs cost, and the server under a heavy search and a large ingest.
-if (!process.argv.includes('--no-hostile')) await child('hostile', fileURLToPath(new URL('./hostile.js', import.meta.url)));
+if (runs('hostile')) await child('hostile', fileURLToPath(new URL('./hostile.js', import.meta.url)));
 if (process.argv.includes('--readme')) {
   const r = writeReadme(packageRoot());
   process.stdout.write(`\nreadme: ${r.written.length} sections written (${r.written.join(', ')})${r.unmarked.length ? `; no marker for ${r.unmarked.join(', ')}` : ''}\n`);

@@ -10,7 +10,7 @@ import { PileReuse } from '../src/cluster/pile-reuse.js';
 import { reuseDoc, StoryReuse } from '../src/cluster/reuse.js';
 import { fingerprint } from '../src/reuse/index.js';
 import type { Article } from '../src/model/article.js';
-import { Store } from '../src/store/index.js';
+import { openSqlite } from '../src/store/index.js';
 import { collectGarbage } from '../src/util/gc.js';
 import { sharedCorpus } from '../src/util/paths.js';
 import { loadArticles, valueOf } from './corpus.js';
@@ -95,7 +95,7 @@ async function parent(): Promise<void> {
   );
 }
 
-function child(mode: 'cluster' | 'store', n: number, cache: string, tmp: string, collect: boolean): void {
+async function child(mode: 'cluster' | 'store', n: number, cache: string, tmp: string, collect: boolean): Promise<void> {
   // One line per article: no single huge string to parse, so the base costs what its objects cost.
   const base = readFileSync(cache, 'utf8')
     .split('\n')
@@ -147,13 +147,13 @@ function child(mode: 'cluster' | 'store', n: number, cache: string, tmp: string,
     storylines = lines.size;
   } else {
     const path = join(tmp, `bench-${n}.db`);
-    const store = Store.open(path, { create: true });
-    const s = storeArticles(store, clones(base, plan), { firstDay: plan[0]?.day ?? null, total: n, collect });
+    const store = openSqlite(path, { create: true });
+    const s = await storeArticles(store, clones(base, plan), { firstDay: plan[0]?.day ?? null, total: n, collect });
     stories = s.newStories;
     pairs = s.reusePairs;
     across = s.reuseAcross ?? 0;
-    storylines = (store.db.prepare('SELECT count(*) AS n FROM storylines').get() as { n: number }).n;
-    store.close();
+    storylines = (await store.listStorylines({ limit: 0 })).total;
+    await store.close();
     dbMB = Math.round((statSync(path).size + sizeOr0(`${path}-wal`)) / 2 ** 20);
     for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
   }
@@ -178,6 +178,6 @@ function sizeOr0(path: string): number {
 const at = process.argv.indexOf('--child');
 if (at >= 0) {
   const [mode, n, cache, tmp] = process.argv.slice(at + 1);
-  child(mode as 'cluster' | 'store', Number(n), cache!, tmp!, !process.argv.includes('--no-gc'));
+  await child(mode as 'cluster' | 'store', Number(n), cache!, tmp!, !process.argv.includes('--no-gc'));
 } else await parent();
 

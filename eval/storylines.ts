@@ -5,7 +5,7 @@ import { storeArticles } from '../src/app/ingest.js';
 import { byDate, clusterEvents } from '../src/cluster/index.js';
 import { STORIES } from '../src/cluster/settings.js';
 import type { Article } from '../src/model/article.js';
-import { Store } from '../src/store/index.js';
+import { openSqlite } from '../src/store/index.js';
 import { pushTo } from '../src/util/maps.js';
 
 /** Both levels of one clustering: events (stories) and storylines, each as lists of article ids. */
@@ -34,23 +34,25 @@ export function oneLevel(articles: readonly Article[]): string[][] {
 const stored = new WeakMap<readonly Article[], Levels>();
 
 /** Both levels a new SQLite store forms when the articles are ingested into it (in a temporary directory); one ingest per set. */
-export function storedLevels(articles: readonly Article[]): Levels {
+export async function storedLevels(articles: readonly Article[]): Promise<Levels> {
   const had = stored.get(articles);
   if (had) return had;
   const dir = mkdtempSync(join(tmpdir(), 'triangulate-eval-'));
-  const store = Store.open(join(dir, 'eval.db'), { create: true });
+  const store = openSqlite(join(dir, 'eval.db'), { create: true });
   const t0 = performance.now();
   try {
-    storeArticles(store, [...articles].sort(byDate));
+    await storeArticles(store, [...articles].sort(byDate));
     const events = new Map<string, string[]>();
-    for (const r of store.db.prepare('SELECT story_id, id FROM articles ORDER BY seq').raw().iterate() as IterableIterator<[string, string]>) pushTo(events, r[0], r[1]);
     const lines = new Map<string, string[]>();
-    for (const r of store.db.prepare('SELECT e.storyline_id, a.id FROM articles a JOIN storyline_events e ON e.story_id = a.story_id ORDER BY a.seq').raw().iterate() as IterableIterator<[string, string]>) pushTo(lines, r[0], r[1]);
+    for (const m of await store.memberships()) {
+      pushTo(events, m.storyId, m.articleId);
+      if (m.storylineId) pushTo(lines, m.storylineId, m.articleId);
+    }
     const out = { events: [...events.values()], storylines: [...lines.values()], seconds: (performance.now() - t0) / 1000 };
     stored.set(articles, out);
     return out;
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ingestIntoStore } from '../src/app/ingest.js';
 import { startServer } from '../src/serve/server.js';
-import { Store } from '../src/store/index.js';
+import { openSqlite } from '../src/store/index.js';
 import { packageRoot } from '../src/util/paths.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -15,7 +15,7 @@ if (!existsSync(CHROMIUM)) {
   process.exit(2);
 }
 const docs = join(packageRoot(), 'docs');
-const store = Store.open(':memory:', { create: true });
+const store = openSqlite(':memory:', { create: true });
 await ingestIntoStore(store, [join(packageRoot(), 'examples', 'demo')]);
 const server = await startServer({ store, port: 0 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });

@@ -210,10 +210,10 @@ function noisyDay(r: Row): MetaHints {
   return { published: new Date(Date.parse(`${day}T00:00:00Z`) + shift * 86_400_000).toISOString().slice(0, 10) };
 }
 
-type Clusterer = (articles: readonly Article[]) => (readonly string[])[];
+type Clusterer = (articles: readonly Article[]) => (readonly string[])[] | Promise<(readonly string[])[]>;
 
-const storedEvents: Clusterer = (as) => storedLevels(as).events;
-const storedStorylines: Clusterer = (as) => storedLevels(as).storylines;
+const storedEvents: Clusterer = async (as) => (await storedLevels(as)).events;
+const storedStorylines: Clusterer = async (as) => (await storedLevels(as)).storylines;
 
 /** Plausible days for the five seeds, a week apart (the Middle East Eye report and its rewrites, then the VOA report of 28 February, as its byline says). */
 const SEED_DAYS: Readonly<Record<string, string>> = { '000': '2020-02-20', '001': '2020-02-21', '002': '2020-02-21', '003': '2020-02-21', '004': '2020-02-28' };
@@ -223,11 +223,11 @@ function withheld(articles: readonly Article[]): Article[] {
 }
 
 /** One clustering of the whole set, scored on each part's articles; `count` names the column of groups touched. */
-function scoreParts(set: GoldSet, cluster: Clusterer, count = 'stories'): Pick<ScoreRow, 'parts' | 'info'> {
+async function scoreParts(set: GoldSet, cluster: Clusterer, count = 'stories'): Promise<Pick<ScoreRow, 'parts' | 'info'>> {
   const t0 = performance.now();
-  const stories = cluster(set.articles);
+  const stories = await cluster(set.articles);
   // A store is ingested once per set and read at both levels: its rate is that ingest's, not the second read's.
-  const seconds = cluster === storedEvents || cluster === storedStorylines ? storedLevels(set.articles).seconds! : (performance.now() - t0) / 1000;
+  const seconds = cluster === storedEvents || cluster === storedStorylines ? (await storedLevels(set.articles)).seconds! : (performance.now() - t0) / 1000;
   const perSecond = Math.round(set.articles.length / seconds);
   const parts = Object.fromEntries(
     set.parts.map((part) => {
@@ -242,7 +242,7 @@ function scoreParts(set: GoldSet, cluster: Clusterer, count = 'stories'): Pick<S
 const ONE_LEVEL = 'one level, as before storylines (undated articles joined at the dated threshold)';
 
 /** The event level: each set's gold events against our stories. `gate`: the set's events are a headline figure (AllSides, BASIL, the seeds; ECB+ is scored at the storyline level). */
-function scoreSet(spec: SetSpec, set: GoldSet, extra: readonly [string, GoldSet][] = [], gate = true): TaskResult {
+async function scoreSet(spec: SetSpec, set: GoldSet, extra: readonly [string, GoldSet][] = [], gate = true): Promise<TaskResult> {
   const fromText = (part: Part) => set.articles.filter((a) => set.partOf.get(a.id) === part && TEXT_DATES.has(a.meta.provenance.published ?? ''));
   const systems: [string, Clusterer][] = [
     ['triangulate (online)', (as) => batchLevels(as).events],
@@ -253,12 +253,9 @@ function scoreSet(spec: SetSpec, set: GoldSet, extra: readonly [string, GoldSet]
   ];
   // What the time window and decay do on this set: the same articles with the days read from their text withheld.
   if (set.parts.some((p) => fromText(p).length > 0)) systems.splice(1, 0, ['triangulate (online), days read from the text withheld', (as) => clusterStories(withheld(as)).map((x) => x.articleIds)]);
-  const rows: ScoreRow[] = systems.map(([system, cluster]) => ({
-    system,
-    ...scoreParts(set, cluster),
-    ...(gate && (system === 'triangulate (online)' || system.includes('SQLite')) ? { gate: ['f1'] } : {}),
-  }));
-  for (const [system, other] of extra) rows.splice(2, 0, { system, ...scoreParts(other, systems[0]![1]) });
+  const rows: ScoreRow[] = [];
+  for (const [system, cluster] of systems) rows.push({ system, ...(await scoreParts(set, cluster)), ...(gate && (system === 'triangulate (online)' || system.includes('SQLite')) ? { gate: ['f1'] } : {}) });
+  for (const [system, other] of extra) rows.splice(2, 0, { system, ...(await scoreParts(other, systems[0]![1])) });
   const notes = [
     'events: B-cubed per part over the whole set as one mixed stream (as the CLI reads the file): a test article in a dev story counts against it; target F1 >= 0.95',
     ...(gate ? [] : ['not a headline figure at this level: this set is scored at the storyline level (stories/<set>-storylines)']),
@@ -297,15 +294,16 @@ function scoreSet(spec: SetSpec, set: GoldSet, extra: readonly [string, GoldSet]
  * ECB+'s subtopics (a crime, its suspects, its trial), BASIL's events — against our storylines.
  * Precision is gated beside F1: a storyline that joins two look-alike events misleads.
  */
-function storylineSet(spec: SetSpec, set: GoldSet, extra: readonly [string, GoldSet][] = []): TaskResult {
+async function storylineSet(spec: SetSpec, set: GoldSet, extra: readonly [string, GoldSet][] = []): Promise<TaskResult> {
   const systems: [string, Clusterer, boolean][] = [
     ['triangulate storylines (online)', (as) => batchLevels(as).storylines, true],
     ['triangulate storylines, ingested into a SQLite store', storedStorylines, true],
     ['triangulate events (online), each its own storyline', (as) => batchLevels(as).events, false],
     [ONE_LEVEL, oneLevel, false],
   ];
-  const rows: ScoreRow[] = systems.map(([system, cluster, gated]) => ({ system, ...scoreParts(set, cluster, 'storylines'), ...(gated ? { gate: ['f1', 'precision'] } : {}) }));
-  for (const [system, other] of extra) rows.splice(2, 0, { system, ...scoreParts(other, (as) => batchLevels(as).storylines, 'storylines') });
+  const rows: ScoreRow[] = [];
+  for (const [system, cluster, gated] of systems) rows.push({ system, ...(await scoreParts(set, cluster, 'storylines')), ...(gated ? { gate: ['f1', 'precision'] } : {}) });
+  for (const [system, other] of extra) rows.splice(2, 0, { system, ...(await scoreParts(other, (as) => batchLevels(as).storylines, 'storylines')) });
   const size = (p: Part) => {
     const ids = set.articles.filter((a) => set.partOf.get(a.id) === p).map((a) => a.id);
     return `${p} ${plural(new Set(ids.map((id) => set.gold.get(id))).size, 'gold storyline')}, ${plural(ids.length, 'article')}`;
@@ -391,10 +389,12 @@ export const task: EvalTask = {
     const [seedSpec, , ecbSpec, allsidesSpec] = specs as [SetSpec, SetSpec, SetSpec, SetSpec];
     const dated = await prepareSet({ ...allsidesSpec, hints: noisyDay });
     const label = "triangulate (online), dated: each article its roundup's day moved by a seeded -2…+2 days (not a headline figure)";
-    const results = prepared.map(({ spec, set }) => scoreSet(spec, set, spec === allsidesSpec ? [[label, dated]] : [], spec !== ecbSpec));
+    const results: TaskResult[] = [];
+    for (const { spec, set } of prepared) results.push(await scoreSet(spec, set, spec === allsidesSpec ? [[label, dated]] : [], spec !== ecbSpec));
     // The seeds as a manifest would date them a week apart (test/e2e/storylines.test.ts): not gold, a user's plausible days.
     const weekApart = await prepareSet({ ...seedSpec, hints: (r) => ({ published: SEED_DAYS[r.id.slice(0, 3)] ?? null }) });
-    const lines = prepared.filter(({ spec }) => spec !== allsidesSpec).map(({ spec, set }) => storylineSet(spec, set, spec === seedSpec ? [['triangulate storylines (online), the seeds dated a week apart by a manifest (not a headline figure)', weekApart]] : []));
+    const lines: TaskResult[] = [];
+    for (const { spec, set } of prepared.filter(({ spec }) => spec !== allsidesSpec)) lines.push(await storylineSet(spec, set, spec === seedSpec ? [['triangulate storylines (online), the seeds dated a week apart by a manifest (not a headline figure)', weekApart]] : []));
     return [...results, ...lines, tunedOnDev(prepared.filter(({ spec }) => !spec.devOnly).map(({ set }) => set))];
   },
 };

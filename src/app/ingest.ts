@@ -5,8 +5,7 @@ import type { RunError } from '../model/run.js';
 import { budgetOf, type ProcessOptions } from '../processor/options.js';
 import { runProcessor } from '../processor/process.js';
 import { articlePlacer, StoreSink, type Placement, type StoreSinkOptions } from '../processor/store-sink.js';
-import type { Store } from '../store/store.js';
-import { lockForIngest } from '../store/lock.js';
+import type { StoreBackend } from '../store/backend.js';
 import { StoreError } from '../store/migrations.js';
 import { readInputs } from './analyze.js';
 
@@ -41,7 +40,7 @@ export interface StoreIngestOptions extends ProcessOptions {
  * go in publication order, so the stories do not depend on the order of files on disk; they are
  * committed every `commitEvery` articles, so a killed ingest keeps what it committed.
  */
-export async function ingestIntoStore(store: Store, inputs: readonly string[], options: StoreIngestOptions = {}): Promise<IngestSummary> {
+export async function ingestIntoStore(store: StoreBackend, inputs: readonly string[], options: StoreIngestOptions = {}): Promise<IngestSummary> {
   const budget = budgetOf(options);
   const { docs, errors } = await readInputs(inputs, { ...options, budget });
   const { articleIds: _ids, ...result } = await ingestDocuments(store, docs, { ...options, budget });
@@ -49,7 +48,7 @@ export async function ingestIntoStore(store: Store, inputs: readonly string[], o
 }
 
 /** Clean, annotate and store documents already read (the web app's ingest endpoint, the feed watcher): the processor into a store sink. */
-export async function ingestDocuments(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): Promise<IngestSummary & { readonly articleIds: readonly string[] }> {
+export async function ingestDocuments(store: StoreBackend, docs: readonly Extracted[], options: StoreIngestOptions = {}): Promise<IngestSummary & { readonly articleIds: readonly string[] }> {
   const sink = new StoreSink(store, { commitEvery: options.commitEvery, onProgress: options.onProgress });
   const run = await runProcessor(docs, sink, options);
   const { storyIds: _stories, ...placed } = sink.summary();
@@ -63,10 +62,10 @@ export async function ingestDocuments(store: Store, docs: readonly Extracted[], 
  * app's ingest endpoint, the feed watcher): `{ busy }` with the reason when another process holds
  * the lock, instead of waiting for it.
  */
-export async function ingestLocked(store: Store, docs: readonly Extracted[], options: StoreIngestOptions = {}): Promise<Awaited<ReturnType<typeof ingestDocuments>> | { readonly busy: string }> {
-  let unlock: () => void;
+export async function ingestLocked(store: StoreBackend, docs: readonly Extracted[], options: StoreIngestOptions = {}): Promise<Awaited<ReturnType<typeof ingestDocuments>> | { readonly busy: string }> {
+  let unlock: () => Promise<void>;
   try {
-    unlock = lockForIngest(store.path);
+    unlock = await store.ingestLock();
   } catch (error) {
     if (error instanceof StoreError) return { busy: error.message };
     throw error;
@@ -74,7 +73,7 @@ export async function ingestLocked(store: Store, docs: readonly Extracted[], opt
   try {
     return await ingestDocuments(store, docs, options);
   } finally {
-    unlock();
+    await unlock();
   }
 }
 
@@ -84,21 +83,21 @@ export async function ingestLocked(store: Store, docs: readonly Extracted[], opt
  * and score of the store's placing alone. Articles may come lazily from any iterable; then give
  * `firstDay` (the earliest publication day among them, days since the epoch) and `total`.
  */
-export function storeArticles(store: Store, articles: Iterable<Article>, options: StoreSinkOptions & { readonly firstDay?: number | null; readonly total?: number } = {}): Placement {
+export async function storeArticles(store: StoreBackend, articles: Iterable<Article>, options: StoreSinkOptions & { readonly firstDay?: number | null; readonly total?: number } = {}): Promise<Placement> {
   let firstDay = options.firstDay;
   if (firstDay === undefined && Array.isArray(articles)) {
     const first = (articles as Article[]).find((a) => a.meta.published);
     firstDay = first ? dayOf(first.meta.published!) : null;
   }
-  const placer = articlePlacer(store, { ...options, firstDay, total: options.total ?? (Array.isArray(articles) ? articles.length : 0) });
+  const placer = await articlePlacer(store, { ...options, firstDay, total: options.total ?? (Array.isArray(articles) ? articles.length : 0) });
   let batch: Article[] = [];
   for (const a of articles) {
     batch.push(a);
     if (batch.length >= 500) {
-      placer.place(batch);
+      await placer.place(batch);
       batch = [];
     }
   }
-  placer.place(batch);
+  await placer.place(batch);
   return placer.finish();
 }

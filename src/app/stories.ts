@@ -3,9 +3,8 @@ import { crossCheckStories } from '../crosscheck/index.js';
 import type { Article } from '../model/article.js';
 import type { StoryCheck } from '../model/check.js';
 import type { EntityRecord, StoryRecord } from '../model/run.js';
-import { storyMeta, type StoryMeta } from '../store/browse.js';
-import { readCheck, writeChecks } from '../store/checks.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
+import type { StoryMeta } from '../store/browse.js';
 import { testStop } from '../util/test-stop.js';
 
 /** A stored story with its articles, entity table and cross-check, ready for every view. */
@@ -17,8 +16,8 @@ export interface CheckedStory {
 }
 
 /** Cross-check a stored story now (whatever is kept), from its articles as stored. */
-function computeCheck(store: Store, id: string): Omit<CheckedStory, 'meta'> & { readonly check: StoryCheck } {
-  const { story, articles } = store.story(id);
+async function computeCheck(store: StoreBackend, id: string): Promise<Omit<CheckedStory, 'meta'> & { readonly check: StoryCheck }> {
+  const { story, articles } = await store.story(id);
   const entities = entityTable(articles);
   const [checked] = crossCheckStories([story], articles, entities);
   return { story: checked!, articles, entities, check: checked!.check! };
@@ -29,16 +28,16 @@ function computeCheck(store: Store, id: string): Omit<CheckedStory, 'meta'> & { 
  * of the story, else computed now (and kept, unless `save` is false or the store is busy with an
  * ingest and `wait` is false). Null when there is no such story.
  */
-export function checkedStory(store: Store, id: string, options: { save?: boolean; wait?: boolean } = {}): CheckedStory | null {
-  const meta = storyMeta(store, id);
+export async function checkedStory(store: StoreBackend, id: string, options: { save?: boolean; wait?: boolean } = {}): Promise<CheckedStory | null> {
+  const meta = await store.storyMeta(id);
   if (!meta) return null;
-  const kept = readCheck(store, id, meta.version);
+  const kept = await store.readCheck(id, meta.version);
   if (kept) {
-    const { story, articles } = store.story(id);
+    const { story, articles } = await store.story(id);
     return { meta, story: { ...story, check: kept }, articles, entities: entityTable(articles) };
   }
-  const { check, ...fresh } = computeCheck(store, id);
-  if (options.save !== false) writeChecks(store, [{ storyId: id, version: meta.version, check }], { wait: options.wait });
+  const { check, ...fresh } = await computeCheck(store, id);
+  if (options.save !== false) await store.writeChecks([{ storyId: id, version: meta.version, check }], { wait: options.wait });
   return { meta, ...fresh };
 }
 
@@ -47,24 +46,24 @@ export function checkedStory(store: Store, id: string, options: { save?: boolean
  * so that reading a story — `triangulate story`, the web app — costs no cross-check. Written in
  * transactions of `batch` stories.
  */
-export function checkStories(store: Store, ids: Iterable<string>, options: CheckOptions = {}): number {
+export async function checkStories(store: StoreBackend, ids: Iterable<string>, options: CheckOptions = {}): Promise<number> {
   const list = [...ids];
   const batch = options.batch ?? 100;
   let pending: { storyId: string; version: string; check: StoryCheck }[] = [];
   let done = 0;
   for (const id of list) {
-    const meta = storyMeta(store, id);
-    if (meta && !readCheck(store, id, meta.version)) {
-      pending.push({ storyId: id, version: meta.version, check: computeCheck(store, id).check });
+    const meta = await store.storyMeta(id);
+    if (meta && !(await store.readCheck(id, meta.version))) {
+      pending.push({ storyId: id, version: meta.version, check: (await computeCheck(store, id)).check });
       testStop('check');
     }
     if (pending.length >= batch) {
-      writeChecks(store, pending);
+      await store.writeChecks(pending);
       pending = [];
     }
     options.onProgress?.('cross-checking', ++done, list.length);
   }
-  writeChecks(store, pending);
+  await store.writeChecks(pending);
   return done;
 }
 

@@ -2,8 +2,8 @@ import { entityTable } from '../annotate/entities/index.js';
 import { crossCheckStoryline } from '../crosscheck/storyline.js';
 import type { Article } from '../model/article.js';
 import type { EntityRecord, ReuseRecord, StorylineRecord, StoryRecord } from '../model/run.js';
-import { storedStoryline, type StorylineSummary } from '../store/storylines.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
+import type { StorylineSummary } from '../store/storylines.js';
 
 /** Events of a storyline read at most (its earliest): a page and its cross-check stay bounded however long it grows. */
 export const MAX_STORYLINE_EVENTS = 60;
@@ -25,8 +25,8 @@ export interface CheckedStoryline {
  * its own caps and MAX_STORYLINE_EVENTS), with the text its events share. Null when there is no such
  * storyline.
  */
-export function checkedStoryline(store: Store, id: string, summary: StorylineSummary): CheckedStoryline | null {
-  const found = storedStoryline(store, id, { maxEvents: MAX_STORYLINE_EVENTS });
+export async function checkedStoryline(store: StoreBackend, id: string, summary: StorylineSummary): Promise<CheckedStoryline | null> {
+  const found = await store.storedStoryline(id, { maxEvents: MAX_STORYLINE_EVENTS });
   if (!found) return null;
   const entities = entityTable(found.articles);
   const check = crossCheckStoryline(found.storyline, found.events, found.articles, entities, found.reuseAcross);

@@ -61,14 +61,23 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
     const known = await sink.known(cleaned.articles.map((a) => a.id));
     const fresh = cleaned.articles.filter((a) => !known.has(a.id)).sort(byDate);
     // The names of the sink's last articles: each new article's short names are resolved against them and the new ones before it.
-    const names = nameRegistry();
-    if (fresh.length) for (const a of await sink.recent(NAME_MEMORY.articles)) names.add(a);
+    let names = nameRegistry();
+    if (fresh.length && !sink.turn) for (const a of await sink.recent(NAME_MEMORY.articles)) names.add(a);
     const first = fresh.find((a) => a.meta.published);
     const crossCheck = options.crossCheck !== false;
     await sink.begin({ firstDay: first ? dayOf(first.meta.published!) : null, total: fresh.length, crossCheck });
     const size = options.chunk ?? 500;
     for (let from = 0; from < fresh.length; from += size) {
-      const part = fresh.slice(from, from + size);
+      let part = fresh.slice(from, from + size);
+      if (sink.turn) {
+        // Other processes may write the sink beside this one: it says what of the chunk is still new, and the names to resolve against when they wrote meanwhile.
+        const turn = await sink.turn(part, NAME_MEMORY.articles);
+        part = [...turn.fresh];
+        if (turn.names) {
+          names = nameRegistry();
+          for (const a of turn.names) names.add(a);
+        }
+      }
       const onProgress = (phase: string, done: number) => options.onProgress?.(phase, from + done, fresh.length);
       const step = { referenceDate: options.referenceDate, budget, onError, onProgress, names };
       await sink.place(pool ? await annotateInPool(pool, part, step) : annotateArticles(part, step));

@@ -35,6 +35,14 @@ export interface Sink {
   recent(limit: number): Promise<readonly Article[]>;
   /** Called once, before the first `place`, even when nothing new comes. */
   begin(plan: SinkPlan): Promise<void>;
+  /**
+   * A chunk's turn, before it is annotated (a sink that other processes write beside: a store):
+   * the sink takes what keeps the others out until the chunk is placed, and answers which of its
+   * articles are still new, and, when another process stored articles since this one last asked,
+   * the last `limit` articles to resolve names against instead of the processor's memory.
+   * Without it, every article of the chunk is new and the memory stands.
+   */
+  turn?(part: readonly Article[], limit: number): Promise<{ readonly fresh: readonly Article[]; readonly names: readonly Article[] | null }>;
   /** New annotated articles, in publication order (`byDate`), chunk after chunk. */
   place(articles: readonly Article[]): Promise<void>;
   /** Every article is placed. */

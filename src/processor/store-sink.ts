@@ -1,7 +1,4 @@
-import { storyMeta } from '../store/browse.js';
-import { articleFromRow } from '../store/serialize.js';
-import { readCheck, writeChecks } from '../store/checks.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
 import { StoreWriter } from '../store/writer.js';
 import type { Article } from '../model/article.js';
 import type { StoryRecord } from '../model/run.js';
@@ -40,36 +37,52 @@ export interface StoreSinkOptions {
  * story's version; checks a killed ingest owed are made by the next one.
  */
 export class StoreSink implements Sink {
-  private placer?: ReturnType<typeof articlePlacer>;
+  private placer?: Awaited<ReturnType<typeof articlePlacer>>;
   private placement?: Placement;
-  private debt: ReturnType<typeof owedChecks> | null = null;
+  private debt: { stories(): Promise<string[]>; paid(): Promise<void> } | null = null;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StoreBackend,
     private readonly options: StoreSinkOptions = {},
   ) {}
 
   async known(ids: readonly string[]): Promise<ReadonlySet<string>> {
-    return new Set(ids.filter((id) => this.store.hasArticle(id)));
+    return this.store.knownArticles(ids);
   }
 
   async recent(limit: number): Promise<readonly Article[]> {
-    const rows = this.store.db.prepare('SELECT id, text, data FROM articles ORDER BY seq DESC LIMIT ?').all(limit) as { id: string; text: string; data: string }[];
-    return rows.reverse().map(articleFromRow);
+    return this.store.clustering.lastArticles(limit);
   }
 
   async begin(plan: SinkPlan): Promise<void> {
     // Noted before anything is stored: a killed ingest may have stored articles whose stories were never cross-checked.
-    this.debt = plan.crossCheck ? owedChecks(this.store) : null;
-    this.placer = articlePlacer(this.store, { ...this.options, ...plan });
+    if (plan.crossCheck) {
+      const from = await this.store.owedChecksFrom();
+      this.debt = { stories: () => this.store.storiesGrownSince(from), paid: () => this.store.clearOwedChecks() };
+    }
+    this.placer = await articlePlacer(this.store, { ...this.options, ...plan });
+  }
+
+  /**
+   * The placement lock, taken before the chunk is annotated and held until it is stored (so that
+   * workers on one PostgreSQL store place one chunk at a time, in order, and resolve names against
+   * what is stored before it, as one worker would); the articles of the chunk not stored meanwhile;
+   * and the store's last articles when another writer stored some since this one last held it.
+   */
+  async turn(part: readonly Article[], limit: number): Promise<{ fresh: readonly Article[]; names: readonly Article[] | null }> {
+    const stale = await this.placer!.hold();
+    const fresh = await this.placer!.keepNew(part);
+    return { fresh, names: stale && fresh.length ? await this.recent(limit) : null };
   }
 
   async place(articles: readonly Article[]): Promise<void> {
-    this.placer!.place(articles);
+    await this.placer!.place(articles);
+    // The chunk is stored: let the other writers in.
+    await this.placer!.flush();
   }
 
   async end(): Promise<void> {
-    this.placement = this.placer!.finish();
+    this.placement = await this.placer!.finish();
   }
 
   /** What the placing did (after `end`). */
@@ -80,55 +93,40 @@ export class StoreSink implements Sink {
   /** The stories that changed, and those a killed ingest changed without checking them. A store traces reuse while placing: without the cross-check, nothing is owed. */
   async owed(): Promise<readonly string[]> {
     if (!this.debt) return [];
-    return [...new Set([...this.debt.stories(), ...this.placement!.storyIds])];
+    return [...new Set([...(await this.debt.stories()), ...this.placement!.storyIds])];
   }
 
   async read(ids: readonly string[]): Promise<readonly StoryWork[]> {
-    return ids.flatMap((id) => {
-      const meta = storyMeta(this.store, id);
-      if (!meta || readCheck(this.store, id, meta.version)) return [];
-      const { story, articles } = this.store.story(id);
-      return [{ story, articles, version: meta.version }];
-    });
+    const out: StoryWork[] = [];
+    for (const id of ids) {
+      const meta = await this.store.storyMeta(id);
+      if (!meta || (await this.store.readCheck(id, meta.version))) continue;
+      const { story, articles } = await this.store.story(id);
+      out.push({ story, articles, version: meta.version });
+    }
+    return out;
   }
 
   async keep(work: readonly StoryWork[], done: readonly StoryRecord[]): Promise<void> {
     for (const _ of done) testStop('check');
-    writeChecks(
-      this.store,
-      work.map((w, i) => ({ storyId: w.story.id, version: w.version!, check: done[i]!.check! })),
-    );
+    await this.store.writeChecks(work.map((w, i) => ({ storyId: w.story.id, version: w.version!, check: done[i]!.check! })));
   }
 
   async close(): Promise<void> {
-    this.debt?.paid();
+    await this.debt?.paid();
   }
-}
-
-/**
- * The cross-checks an ingest owes: every story that grew since the first article this ingest (or
- * an earlier one that was killed before it had checked them) stored. Marked in the store's meta
- * (`crosscheck_from`: the first seq not yet checked) before anything is stored, cleared once the
- * checks are kept; so a resumed ingest checks what the killed one did not.
- */
-function owedChecks(store: Store): { stories(): string[]; paid(): void } {
-  const db = store.db;
-  db.prepare("INSERT INTO meta (key, value) VALUES ('crosscheck_from', (SELECT coalesce(max(seq), 0) + 1 FROM articles)) ON CONFLICT (key) DO NOTHING").run();
-  const from = Number(store.meta('crosscheck_from'));
-  return {
-    stories: () => (db.prepare('SELECT id FROM stories WHERE updated_seq >= ? ORDER BY id').all(from) as { id: string }[]).map((r) => r.id),
-    paid: () => void db.prepare("DELETE FROM meta WHERE key = 'crosscheck_from'").run(),
-  };
 }
 
 /**
  * Articles (new to the store, in publication order) placed in stories and written through one
  * StoreWriter, batch by batch, committed every `commitEvery`. `firstDay` is the earliest
- * publication day among them (days since the epoch) when it is known before they arrive.
+ * publication day among them (days since the epoch) when it is known before they arrive. Each
+ * commit lets the placement lock go (store/writer.ts): what another writer stored meanwhile is
+ * left out of the rest of the batch, so no article is stored twice.
  */
-export function articlePlacer(store: Store, options: StoreSinkOptions & Partial<SinkPlan>) {
+export async function articlePlacer(store: StoreBackend, options: StoreSinkOptions & Partial<SinkPlan>) {
   const commitEvery = options.commitEvery ?? 500;
-  const writer = new StoreWriter(store, options.firstDay ?? null);
+  const writer = await StoreWriter.open(store, options.firstDay ?? null);
   const total = options.total ?? 0;
   const opened = new Set<string>();
   const grown = new Set<string>();
@@ -139,30 +137,45 @@ export function articlePlacer(store: Store, options: StoreSinkOptions & Partial<
   let undatedCount = 0;
   let across = 0;
   return {
-    place(batch: readonly Article[]): void {
-      for (const a of batch) {
-        if (a.meta.published === null) undatedCount++;
+    hold: () => writer.hold(),
+    keepNew: (batch: readonly Article[]) => writer.keepNew(batch),
+    async place(batch: readonly Article[]): Promise<void> {
+      let queue = await writer.keepNew(batch);
+      const committed = async () => {
+        pending = 0;
+        queue = await writer.keepNew(queue);
+      };
+      while (queue.length) {
+        const a = queue[0]!;
         if (a.meta.published === null && !undated) {
           // Undated articles come last and are compared with closed stories found by full-text
           // search (StoreWriter): what came before must be searchable first.
           undated = true;
-          added += writer.commit();
-          pending = 0;
+          added += await writer.commit();
+          await committed();
+          continue;
         }
-        const placed = writer.add(a);
+        queue.shift();
+        if (a.meta.published === null) undatedCount++;
+        const placed = await writer.add(a);
         (placed.opened ? opened : opened.has(placed.storyId) ? opened : grown).add(placed.storyId);
         pairs += placed.reuse;
         across += placed.reuseAcross ?? 0;
         if (++pending >= commitEvery) {
-          added += writer.commit();
+          added += await writer.commit();
           if (options.collect !== false) collectGarbage();
-          pending = 0;
+          await committed();
         }
         options.onProgress?.('storing', added + pending, total);
       }
     },
-    finish(): Placement {
-      added += writer.commit();
+    /** Commit what is placed (and let other writers place theirs). */
+    async flush(): Promise<void> {
+      added += await writer.commit();
+      pending = 0;
+    },
+    async finish(): Promise<Placement> {
+      added += await writer.commit();
       if (options.collect !== false) collectGarbage();
       return { added, newStories: opened.size, grownStories: grown.size, reusePairs: pairs, undated: undatedCount, reuseAcross: across, storyIds: [...opened, ...grown] };
     },

@@ -2,13 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestIntoStore } from '../app/ingest.js';
-import { Store } from '../store/index.js';
+import { openSqlite, type StoreBackend } from '../store/index.js';
 import { packageRoot } from '../util/paths.js';
 import { createApp } from './app.js';
 
 // The web app's API, called through Hono's app.request(): no socket, the real routes and store.
 const demo = join(packageRoot(), 'examples', 'demo');
-let store: Store;
+let store: StoreBackend;
 let app: ReturnType<typeof createApp>;
 
 const get = async (path: string) => {
@@ -18,7 +18,7 @@ const get = async (path: string) => {
 const post = (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => app.request(path, { method: 'POST', body, headers });
 
 beforeAll(async () => {
-  store = Store.open(':memory:', { create: true });
+  store = openSqlite(':memory:', { create: true });
   await ingestIntoStore(store, [demo]);
   app = createApp({ store, allowedHosts: ['localhost', '127.0.0.1'] });
 });
@@ -27,7 +27,7 @@ describe('stories API', () => {
   it('lists stories newest first with totals and pages', async () => {
     const all = await get('/api/stories');
     expect(all.status).toBe(200);
-    expect(all.body.total).toBe(store.counts().stories);
+    expect(all.body.total).toBe((await store.counts()).stories);
     const last = all.body.stories.map((s: any) => s.lastPublished);
     expect([...last].sort().reverse()).toEqual(last);
     const first = await get('/api/stories?limit=1');
@@ -42,7 +42,7 @@ describe('stories API', () => {
     expect(blaze.body.total).toBeGreaterThan(0);
     for (const s of blaze.body.stories) expect(s.outlets).toContain('Daily Blaze');
     expect((await get('/api/stories?to=2000-01-01')).body.total).toBe(0);
-    expect((await get('/api/stories?from=2024-03-01&to=2024-03-31')).body.total).toBe(store.counts().stories);
+    expect((await get('/api/stories?from=2024-03-01&to=2024-03-31')).body.total).toBe((await store.counts()).stories);
     const chlorine = await get('/api/stories?q=chlorine');
     expect(chlorine.body.total).toBe(1);
     expect(chlorine.body.stories[0].title).toMatch(/Maravel/);
@@ -174,17 +174,17 @@ describe('ingest API', () => {
   };
 
   it('adds an article once, places it in a story, and changes nothing the second time', async () => {
-    const before = store.counts().articles;
+    const before = (await store.counts()).articles;
     const res = await post('/api/ingest', JSON.stringify({ article }));
     expect(res.status).toBe(201);
     const body = (await res.json()) as any;
     expect(body.added).toBe(1);
     expect(body.articles[0].storyId).toMatch(/^[0-9a-f]{10}$/);
-    expect(store.counts().articles).toBe(before + 1);
+    expect((await store.counts()).articles).toBe(before + 1);
     const again = await post('/api/ingest', JSON.stringify({ article }));
     expect(again.status).toBe(200);
     expect(((await again.json()) as any).known).toBe(1);
-    expect(store.counts().articles).toBe(before + 1);
+    expect((await store.counts()).articles).toBe(before + 1);
     const found = await get('/api/search?q=Velez');
     expect(found.body.hits[0].articleId).toBe(body.articles[0].id);
   });

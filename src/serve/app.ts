@@ -5,9 +5,8 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toJsonV1, articleJson } from '../report/json.js';
-import { findArticles, findStories, getArticle, listOutlets, outletStories, snippetParts, storeVersion, type OutletSummary, type StoryFilter } from '../store/browse.js';
-import { listFeeds } from '../store/feeds.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
+import { snippetParts, type OutletSummary, type StoryFilter } from '../store/browse.js';
 import { packageRoot } from '../util/paths.js';
 import type { Watcher } from '../watch/watcher.js';
 import { StoryBook } from './book.js';
@@ -31,10 +30,9 @@ import { DEFAULT_INGEST_WAIT_S, MAX_BODY_BYTES, MAX_PAGE_SIZE, OUTLET_STORIES, S
 import { printable } from '../util/printable.js';
 import { storylineRoutes } from './storylines.js';
 import { storylineNote } from './pages/storylines.js';
-import { storylineOf } from '../store/storylines.js';
 
 export interface AppOptions {
-  readonly store: Store;
+  readonly store: StoreBackend;
   /** Bearer token the write endpoints require; null: none (loopback only). */
   readonly token?: string | null;
   /** Host names the server answers to (DNS-rebinding guard); null: any. */
@@ -87,7 +85,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   // The watcher's new items are stored through the same lane, one writer at a time, off the main thread.
   if (lanes.ingest.threaded) options.watcher?.ingestWith((docs) => lanes.ingest.run('docs', { docs }));
   const findStoriesOff = (filter: StoryFilter, page: { limit: number; offset: number }) =>
-    filter.q ? lanes.read.run('stories', { filter, page }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the text filter' }) : Promise.resolve(findStories(store, filter, page));
+    filter.q ? lanes.read.run('stories', { filter, page }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the text filter' }) : store.findStories(filter, page);
   const searchHits = async (q: string, c: Context) => {
     const { limit, offset } = paging(c, 20);
     const found = q ? await lanes.read.run('search', { q, limit: limit + 1, offset }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the search' }) : [];
@@ -97,9 +95,9 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   const files = staticFiles();
   // Outlets and totals are computed over the whole store: kept until an article is added.
   let whole: { version: number; outlets: OutletSummary[]; counts: { articles: number; stories: number } } | null = null;
-  const overview = () => {
-    const version = storeVersion(store);
-    if (whole?.version !== version) whole = { version, outlets: listOutlets(store), counts: store.counts() };
+  const overview = async () => {
+    const version = await store.storeVersion();
+    if (whole?.version !== version) whole = { version, outlets: await store.listOutlets(), counts: await store.counts() };
     return whole;
   };
   const app = new Hono();
@@ -173,41 +171,41 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
     const found = await findStoriesOff(filter, { limit, offset });
-    const { outlets, counts } = overview();
+    const { outlets, counts } = await overview();
     return c.html(storiesPage(found, filter, limit, offset, outlets, counts));
   });
   app.get('/stories/:id', async (c) => {
     await ready([c.req.param('id')]);
-    const s = book.get(c.req.param('id'));
+    const s = await book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    return c.html(storyPage(s, claimFilter(c), storylineNote(storylineOf(store, s.story.id))));
+    return c.html(storyPage(s, claimFilter(c), storylineNote(await store.storylineOf(s.story.id))));
   });
-  app.get('/stories/:id/claims/:claim', (c) => {
-    const s = book.get(c.req.param('id'));
+  app.get('/stories/:id/claims/:claim', async (c) => {
+    const s = await book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     const claim = findClaim(s, c.req.param('claim'));
     if (!claim) throw new ApiError(404, `story ${s.story.id} has no claim ${c.req.param('claim')} (the story may have grown since the link was made)`);
     return c.html(evidencePage(s, claim));
   });
   // CSV exports of one story: /stories/:id/claims.csv, mentions.csv, quotes.csv, labels.csv, loaded.csv.
-  app.get('/stories/:id/:file{[a-z]+\\.csv}', (c) => {
+  app.get('/stories/:id/:file{[a-z]+\\.csv}', async (c) => {
     const table = c.req.param('file').replace(/\.csv$/, '') as CsvTable;
     if (!CSV_TABLES.includes(table)) throw new ApiError(404, `no table ${table}; there are ${CSV_TABLES.join(', ')}`);
-    const s = book.get(c.req.param('id'));
+    const s = await book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     const csv = csvTables({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] }).get(table)!;
     return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="story-${s.story.id}-${table}.csv"` });
   });
-  app.get('/articles/:id', (c) => {
-    const found = getArticle(store, c.req.param('id'));
+  app.get('/articles/:id', async (c) => {
+    const found = await store.getArticle(c.req.param('id'));
     if (!found) throw new ApiError(404, `no article ${c.req.param('id')}`);
     const m = /^(\d{1,9})-(\d{1,9})$/.exec(c.req.query('hl') ?? '');
     return c.html(articlePage(found.article, found.storyId, m ? { start: Number(m[1]), end: Number(m[2]) } : null));
   });
-  app.get('/outlets', (c) => c.html(outletsPage(overview().outlets)));
+  app.get('/outlets', async (c) => c.html(outletsPage((await overview()).outlets)));
   app.get('/outlets/:name', async (c) => {
-    await ready(outletStories(store, c.req.param('name'), OUTLET_STORIES));
-    const p = outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
+    await ready(await store.outletStories(c.req.param('name'), OUTLET_STORIES));
+    const p = await outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
     return c.html(outletPage(p));
   });
@@ -216,14 +214,14 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     const { limit, offset, hits, more } = await searchHits(q, c);
     return c.html(searchPage(q, hits, offset, limit, more));
   });
-  app.get('/feeds', (c) => c.html(feedsPage(listFeeds(store), Boolean(options.watcher))));
+  app.get('/feeds', async (c) => c.html(feedsPage(await store.listFeeds(), Boolean(options.watcher))));
 
   // ---- API
   app.get('/api/openapi.json', (c) => {
     openapi ??= readFileSync(join(packageRoot(), 'data', 'openapi.json'), 'utf8');
     return c.body(openapi, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
-  app.get('/api/health', (c) => c.json({ ok: true, schemaVersion: store.schemaVersion, ...store.counts(), watching: Boolean(options.watcher) }));
+  app.get('/api/health', async (c) => c.json({ ok: true, schemaVersion: await store.schemaVersion(), ...(await store.counts()), watching: Boolean(options.watcher) }));
   app.get('/api/stories', async (c) => {
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
@@ -232,25 +230,25 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   });
   app.get('/api/stories/:id', async (c) => {
     await ready([c.req.param('id')]);
-    const s = book.get(c.req.param('id'));
+    const s = await book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
-    return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, storyline: storylineOf(store, s.story.id), articles: doc.articles, entities: doc.entities });
+    return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, storyline: await store.storylineOf(s.story.id), articles: doc.articles, entities: doc.entities });
   });
-  app.get('/api/stories/:id/claims/:claim', (c) => {
-    const s = book.get(c.req.param('id'));
+  app.get('/api/stories/:id/claims/:claim', async (c) => {
+    const s = await book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
     const claim = findClaim(s, c.req.param('claim'));
     if (!claim) throw new ApiError(404, `story ${s.story.id} has no claim ${c.req.param('claim')}`);
     return c.json({ storyId: s.story.id, claim, verdict: { status: claim.status, ...CLAIM_STATUSES[claim.status] } });
   });
-  app.get('/api/articles', (c) => {
+  app.get('/api/articles', async (c) => {
     const { limit, offset } = paging(c, 20);
-    const page = findArticles(store, { story: c.req.query('story'), outlet: c.req.query('outlet') }, { limit, offset });
+    const page = await store.findArticles({ story: c.req.query('story'), outlet: c.req.query('outlet') }, { limit, offset });
     return c.json({ total: page.total, limit, offset, next: offset + page.articles.length < page.total ? offset + limit : null, articles: page.articles });
   });
-  app.get('/api/articles/:id', (c) => {
-    const found = getArticle(store, c.req.param('id'));
+  app.get('/api/articles/:id', async (c) => {
+    const found = await store.getArticle(c.req.param('id'));
     if (!found) throw new ApiError(404, `no article ${c.req.param('id')}`);
     return c.json({ storyId: found.storyId, ...articleJson(found.article) });
   });
@@ -266,14 +264,14 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
       hits: hits.map(({ hit, text, highlights }) => ({ ...hit, snippet: text, highlights })),
     });
   });
-  app.get('/api/outlets', (c) => c.json({ outlets: overview().outlets }));
+  app.get('/api/outlets', async (c) => c.json({ outlets: (await overview()).outlets }));
   app.get('/api/outlets/:name', async (c) => {
-    await ready(outletStories(store, c.req.param('name'), OUTLET_STORIES));
-    const p = outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
+    await ready(await store.outletStories(c.req.param('name'), OUTLET_STORIES));
+    const p = await outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
     return c.json(p);
   });
-  app.get('/api/feeds', (c) => c.json({ watching: Boolean(options.watcher), feeds: listFeeds(store) }));
+  app.get('/api/feeds', async (c) => c.json({ watching: Boolean(options.watcher), feeds: await store.listFeeds() }));
   app.post(
     '/api/ingest',
     guardWrite,

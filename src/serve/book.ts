@@ -1,7 +1,5 @@
 import { checkedStory, type CheckedStory } from '../app/stories.js';
-import { storyMeta } from '../store/browse.js';
-import { readCheck } from '../store/checks.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
 
 export type { CheckedStory } from '../app/stories.js';
 
@@ -16,14 +14,14 @@ export class StoryBook {
   private articles = 0;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StoreBackend,
     private readonly maxArticles = 5000,
   ) {}
 
-  get(id: string): CheckedStory | null {
+  async get(id: string): Promise<CheckedStory | null> {
     const hit = this.cache.get(id);
     if (hit) {
-      const meta = storyMeta(this.store, id);
+      const meta = await this.store.storyMeta(id);
       if (meta && meta.version === hit.meta.version) {
         this.cache.delete(id);
         this.cache.set(id, hit);
@@ -31,7 +29,7 @@ export class StoryBook {
       }
     }
     // The web app must not stall behind an ingest's write lock: a check it cannot save now is computed again later.
-    const entry = checkedStory(this.store, id, { wait: false });
+    const entry = await checkedStory(this.store, id, { wait: false });
     if (!entry) return null;
     this.keep(id, entry);
     return entry;
@@ -45,9 +43,9 @@ export class StoryBook {
    */
   async prepare(ids: readonly string[], compute: (id: string) => Promise<CheckedStory | null>): Promise<void> {
     for (const id of ids) {
-      const meta = storyMeta(this.store, id);
+      const meta = await this.store.storyMeta(id);
       if (!meta) continue;
-      if (this.cache.get(id)?.meta.version === meta.version || readCheck(this.store, id, meta.version)) continue;
+      if (this.cache.get(id)?.meta.version === meta.version || (await this.store.readCheck(id, meta.version))) continue;
       const entry = await compute(id);
       if (entry) this.keep(id, entry);
     }

@@ -6,7 +6,7 @@ import { fromRecord } from '../ingest/record.js';
 import { fetchOptions } from '../ingest/fetch.js';
 import { refusedUrl } from '../ingest/address.js';
 import { InputError, type Extracted, type MetaHints } from '../ingest/types.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
 import { ApiError } from './errors.js';
 import { httpUrl } from '../util/url.js';
 
@@ -83,9 +83,9 @@ function checkHints(hints: MetaHints): MetaHints {
  * writing answers 503. Runs in the server's ingest worker (jobs.ts), or in place for a store in memory.
  */
 export async function runIngest(
-  store: Store,
+  store: StoreBackend,
   plan: IngestPlan,
-  options: { fetch?: typeof fetch; allowPrivateNetwork?: boolean; watch?: (urls: readonly string[]) => void } = {},
+  options: { fetch?: typeof fetch; allowPrivateNetwork?: boolean; watch?: (urls: readonly string[]) => void | Promise<void> } = {},
 ): Promise<IngestReply> {
   const net = fetchOptions({ fetch: options.fetch, allowPrivateNetwork: options.allowPrivateNetwork });
   const docs: Extracted[] = [];
@@ -103,7 +103,7 @@ export async function runIngest(
     if (refusedAt) throw new ApiError(403, refusedAt.reason);
     if (plan.watch) {
       if (!options.watch) throw new ApiError(409, 'this server does not watch feeds; start it with --watch');
-      options.watch([plan.url]);
+      await options.watch([plan.url]);
       watching.push(plan.url);
     }
   } else {
@@ -112,11 +112,9 @@ export async function runIngest(
   }
   const result = await ingestLocked(store, docs);
   if ('busy' in result) throw new ApiError(503, result.busy);
-  const storyOf = store.db.prepare('SELECT story_id AS s, title AS t FROM articles WHERE id = ?');
-  const articles = [...new Set(result.articleIds)].map((id) => {
-    const row = storyOf.get(id) as { s: string; t: string | null } | undefined;
-    return { id, storyId: row?.s ?? null, title: row?.t ?? null };
-  });
+  const ids = [...new Set(result.articleIds)];
+  const stored = await store.articleStories(ids);
+  const articles = ids.map((id) => ({ id, storyId: stored.get(id)?.storyId ?? null, title: stored.get(id)?.title ?? null }));
   return { added: result.added, known: result.known, articles, errors: [...errors, ...result.errors].map((e) => ({ input: e.input, reason: e.reason })), watching };
 }
 

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
 import { packageRoot } from '../util/paths.js';
 import { ApiError } from './errors.js';
 import { failure, runTask, type TaskFailure, type TaskName, type TaskOptions, type Tasks } from './tasks.js';
@@ -34,13 +34,13 @@ export class Lane {
   private closed = false;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StoreBackend,
     private readonly options: TaskOptions,
   ) {}
 
   /** Does this lane use a worker thread (false: tasks run in place)? */
   get threaded(): boolean {
-    this.canThread ??= this.store.path !== ':memory:' && existsSync(workerFile()) && this.options.fetch === undefined;
+    this.canThread ??= !this.store.inMemory && existsSync(workerFile()) && this.options.fetch === undefined;
     return this.canThread;
   }
 
@@ -79,7 +79,7 @@ export class Lane {
 
   private spawn(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(workerFile(), { workerData: { path: this.store.path, readonly: this.store.readonly, options: { allowPrivateNetwork: this.options.allowPrivateNetwork, canWatch: this.options.canWatch } } });
+    const w = new Worker(workerFile(), { workerData: { path: this.store.address, readonly: this.store.readonly, options: { allowPrivateNetwork: this.options.allowPrivateNetwork, canWatch: this.options.canWatch } } });
     w.unref();
     w.on('message', (m: { id?: number; ok?: boolean; value?: unknown; failure?: TaskFailure }) => {
       if (m.id === undefined || this.current?.id !== m.id) return;

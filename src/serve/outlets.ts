@@ -1,7 +1,7 @@
 import { isActorLabel } from '../report/check-view.js';
 import { addCount } from '../util/maps.js';
-import { getOutlet, outletStories, type OutletSummary } from '../store/browse.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
+import type { OutletSummary } from '../store/browse.js';
 import type { StoryBook } from './book.js';
 
 /** How one outlet reports, across its most recent stories (each cross-checked with the other outlets of that story). */
@@ -20,8 +20,8 @@ export interface OutletProfile extends OutletSummary {
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
-export function outletProfile(store: Store, book: StoryBook, outlet: string, maxStories = 30): OutletProfile | null {
-  const base = getOutlet(store, outlet);
+export async function outletProfile(store: StoreBackend, book: StoryBook, outlet: string, maxStories = 30): Promise<OutletProfile | null> {
+  const base = await store.getOutlet(outlet);
   if (!base) return null;
   const labels = new Map<string, { own: Map<string, number>; quoted: Map<string, number> }>();
   const top = new Map<string, number>();
@@ -32,8 +32,8 @@ export function outletProfile(store: Store, book: StoryBook, outlet: string, max
   let othersLoaded = 0;
   let othersWords = 0;
   const recent: OutletProfile['recent'][number][] = [];
-  for (const id of outletStories(store, outlet, maxStories)) {
-    const s = book.get(id);
+  for (const id of await store.outletStories(outlet, maxStories)) {
+    const s = await book.get(id);
     if (!s?.story.check) continue;
     recent.push({ id, title: s.story.title, lastPublished: s.meta.lastPublished, articles: s.meta.articleCount });
     const ours = new Set(s.articles.filter((a) => a.meta.outlet === outlet).map((a) => a.id));

@@ -1,6 +1,6 @@
 import { get } from 'node:http';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Store } from '../store/index.js';
+import { openSqlite, type StoreBackend } from '../store/index.js';
 import { startServer, type RunningServer } from './server.js';
 
 // The real listener: loopback by default and open writes there; any other host gets a token.
@@ -11,7 +11,7 @@ afterAll(async () => {
 
 describe('startServer', () => {
   it('listens on 127.0.0.1 without a token, and answers only to loopback host names', async () => {
-    const store = Store.open(':memory:', { create: true });
+    const store = openSqlite(':memory:', { create: true });
     const s = await startServer({ store, port: 0 });
     servers.push(s);
     expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
@@ -28,7 +28,7 @@ describe('startServer', () => {
   });
 
   it('on another host, makes up a token that writes need', async () => {
-    const store = Store.open(':memory:', { create: true });
+    const store = openSqlite(':memory:', { create: true });
     const s = await startServer({ store, port: 0, host: '0.0.0.0' });
     servers.push(s);
     expect(s.token).toMatch(/^[\w-]{20,}$/);
@@ -42,7 +42,7 @@ describe('startServer', () => {
   });
 
   it('says in one line when the port is taken', async () => {
-    const store = Store.open(':memory:', { create: true });
+    const store = openSqlite(':memory:', { create: true });
     const a = await startServer({ store, port: 0 });
     servers.push(a);
     await expect(startServer({ store, port: Number(new URL(a.url).port) })).rejects.toThrow(/^port \d+ on 127\.0\.0\.1 is in use/);

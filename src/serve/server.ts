@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { entityLexicons } from '../annotate/entities/lexicons.js';
 import { gazetteer } from '../annotate/entities/gazetteer.js';
 import { crossCheckLexicons } from '../crosscheck/lexicons.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
 import type { Watcher } from '../watch/watcher.js';
 import { createApp } from './app.js';
 
@@ -15,7 +15,7 @@ export function isLoopback(host: string): boolean {
 }
 
 export interface ServerOptions {
-  readonly store: Store;
+  readonly store: StoreBackend;
   readonly port?: number;
   readonly host?: string;
   /** Required for writes when given; generated when the host is not loopback and none is given. */
@@ -38,11 +38,11 @@ export interface RunningServer {
  * Load what the first pages would otherwise load while users wait (the gazetteer, entity and
  * cross-check lexicons) and run the newest story's page once, before listening.
  */
-async function warmUp(app: ReturnType<typeof createApp>, store: Store): Promise<void> {
+async function warmUp(app: ReturnType<typeof createApp>, store: StoreBackend): Promise<void> {
   gazetteer();
   entityLexicons();
   crossCheckLexicons();
-  const newest = store.listStories({ limit: 1 })[0];
+  const newest = (await store.listStories({ limit: 1 }))[0];
   await app.request(newest ? `/stories/${newest.id}` : '/', { headers: { host: '127.0.0.1' } });
 }
 

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocuments } from '../app/ingest.js';
-import { Store } from '../store/index.js';
+import { openSqlite, type StoreBackend } from '../store/index.js';
 import { rehabs, shootings } from '../../test/helpers/storylines.js';
 import { createApp } from './app.js';
 
 // The storyline pages and API, called through Hono's app.request(): no socket, the real routes and store.
-let store: Store;
+let store: StoreBackend;
 let app: ReturnType<typeof createApp>;
 const get = async (path: string) => {
   const res = await app.request(path);
@@ -13,7 +13,7 @@ const get = async (path: string) => {
 };
 
 beforeAll(async () => {
-  store = Store.open(':memory:', { create: true });
+  store = openSqlite(':memory:', { create: true });
   await ingestDocuments(store, [...shootings, ...rehabs]);
   app = createApp({ store, allowedHosts: ['localhost', '127.0.0.1'] });
 });

@@ -1,7 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { checkedStoryline, type CheckedStoryline } from '../app/storylines.js';
-import { listStorylines, resolveStoryline, storylineSummary } from '../store/storylines.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
 import { sourceName } from '../util/names.js';
 import { ApiError } from './errors.js';
 import { storylinePage, storylinesPage } from './pages/storylines.js';
@@ -10,18 +9,18 @@ import { storylinePage, storylinesPage } from './pages/storylines.js';
 class StorylineBook {
   private readonly cache = new Map<string, { version: string; entry: CheckedStoryline }>();
   constructor(
-    private readonly store: Store,
+    private readonly store: StoreBackend,
     private readonly max = 200,
   ) {}
 
-  get(idOrPrefix: string): CheckedStoryline | null {
+  async get(idOrPrefix: string): Promise<CheckedStoryline | null> {
     let id: string;
     try {
-      id = resolveStoryline(this.store, idOrPrefix);
+      id = await this.store.resolveStoryline(idOrPrefix);
     } catch {
       return null;
     }
-    const summary = storylineSummary(this.store, id);
+    const summary = await this.store.storylineSummary(id);
     if (!summary) return null;
     const version = `${summary.eventCount}:${summary.articleCount}:${summary.lastPublished ?? ''}`;
     const hit = this.cache.get(id);
@@ -30,7 +29,7 @@ class StorylineBook {
       this.cache.set(id, hit);
       return hit.entry;
     }
-    const entry = checkedStoryline(this.store, id, summary);
+    const entry = await checkedStoryline(this.store, id, summary);
     if (!entry) return null;
     this.cache.delete(id);
     this.cache.set(id, { version, entry });
@@ -45,26 +44,26 @@ class StorylineBook {
  * (the storyline with what changed between its stories, its stories and articles as summaries, the
  * copies across them). `paging` and `intParam` are the app's own parameter checks.
  */
-export function storylineRoutes(app: Hono, store: Store, paging: (c: Context, fallback: number) => { limit: number; offset: number }, intParam: (c: Context, name: string, fallback: number, min: number, max: number) => number): void {
+export function storylineRoutes(app: Hono, store: StoreBackend, paging: (c: Context, fallback: number) => { limit: number; offset: number }, intParam: (c: Context, name: string, fallback: number, min: number, max: number) => number): void {
   const book = new StorylineBook(store);
-  const get = (c: Context) => {
-    const s = book.get(c.req.param('id')!);
+  const get = async (c: Context) => {
+    const s = await book.get(c.req.param('id')!);
     if (!s) throw new ApiError(404, `no storyline ${c.req.param('id')}`);
     return s;
   };
-  app.get('/storylines', (c) => {
+  app.get('/storylines', async (c) => {
     const { limit, offset } = paging(c, 20);
     const all = c.req.query('all') === '1';
-    return c.html(storylinesPage(listStorylines(store, { limit, offset, minEvents: all ? 1 : 2 }), limit, offset, all));
+    return c.html(storylinesPage(await store.listStorylines({ limit, offset, minEvents: all ? 1 : 2 }), limit, offset, all));
   });
-  app.get('/storylines/:id', (c) => c.html(storylinePage(get(c))));
-  app.get('/api/storylines', (c) => {
+  app.get('/storylines/:id', async (c) => c.html(storylinePage(await get(c))));
+  app.get('/api/storylines', async (c) => {
     const { limit, offset } = paging(c, 20);
-    const page = listStorylines(store, { limit, offset, minEvents: intParam(c, 'minEvents', 1, 1, 100_000) });
+    const page = await store.listStorylines({ limit, offset, minEvents: intParam(c, 'minEvents', 1, 1, 100_000) });
     return c.json({ total: page.total, limit, offset, next: offset + page.storylines.length < page.total ? offset + limit : null, storylines: page.storylines });
   });
-  app.get('/api/storylines/:id', (c) => {
-    const s = get(c);
+  app.get('/api/storylines/:id', async (c) => {
+    const s = await get(c);
     const byId = new Map(s.articles.map((a) => [a.id, a]));
     const line = s.storyline;
     return c.json({

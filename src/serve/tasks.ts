@@ -1,10 +1,10 @@
 import { ingestLocked } from '../app/ingest.js';
 import { checkedStory, type CheckedStory } from '../app/stories.js';
 import type { Extracted } from '../ingest/types.js';
-import { findStories, type Page, type StoryFilter } from '../store/browse.js';
-import { addFeed } from '../store/feeds.js';
+import type { StoreBackend } from '../store/backend.js';
+import type { Page, StoryFilter, StoryPage } from '../store/browse.js';
 import { QueryError } from '../store/query.js';
-import type { Store } from '../store/store.js';
+import type { SearchHit } from '../store/store.js';
 import { ApiError } from './errors.js';
 import { runIngest, type IngestPlan } from './ingest.js';
 
@@ -15,9 +15,9 @@ export interface Tasks {
   /** The feed watcher's new items. */
   docs: { args: { docs: readonly Extracted[] }; value: Awaited<ReturnType<typeof ingestLocked>> };
   /** Full-text search. */
-  search: { args: { q: string; limit: number; offset: number }; value: ReturnType<Store['search']> };
+  search: { args: { q: string; limit: number; offset: number }; value: SearchHit[] };
   /** Stories filtered by text (and dates, outlet). */
-  stories: { args: { filter: StoryFilter; page: Page }; value: ReturnType<typeof findStories> };
+  stories: { args: { filter: StoryFilter; page: Page }; value: StoryPage };
   /** A story with its cross-check, computed (and kept when the store is free) because none was kept. */
   story: { args: { id: string }; value: CheckedStory | null };
 }
@@ -38,25 +38,27 @@ export interface TaskOptions {
 }
 
 /** Run one task on a store (in a worker thread, or in place). */
-export async function runTask<K extends TaskName>(store: Store, name: K, args: Tasks[K]['args'], options: TaskOptions): Promise<Tasks[K]['value']> {
+export async function runTask<K extends TaskName>(store: StoreBackend, name: K, args: Tasks[K]['args'], options: TaskOptions): Promise<Tasks[K]['value']> {
   switch (name) {
     case 'ingest': {
       const { plan } = args as Tasks['ingest']['args'];
-      const watch = options.canWatch ? (urls: readonly string[]) => urls.forEach((u) => addFeed(store, u, new Date().toISOString())) : undefined;
+      const watch = options.canWatch ? async (urls: readonly string[]) => {
+            for (const u of urls) await store.addFeed(u, new Date().toISOString());
+          } : undefined;
       return (await runIngest(store, plan, { fetch: options.fetch, allowPrivateNetwork: options.allowPrivateNetwork, watch })) as Tasks[K]['value'];
     }
     case 'docs':
       return (await ingestLocked(store, (args as Tasks['docs']['args']).docs)) as Tasks[K]['value'];
     case 'search': {
       const { q, limit, offset } = args as Tasks['search']['args'];
-      return store.search(q, { limit, offset }) as Tasks[K]['value'];
+      return (await store.search(q, { limit, offset })) as Tasks[K]['value'];
     }
     case 'stories': {
       const { filter, page } = args as Tasks['stories']['args'];
-      return findStories(store, filter, page) as Tasks[K]['value'];
+      return (await store.findStories(filter, page)) as Tasks[K]['value'];
     }
     case 'story':
-      return checkedStory(store, (args as Tasks['story']['args']).id, { wait: false }) as Tasks[K]['value'];
+      return (await checkedStory(store, (args as Tasks['story']['args']).id, { wait: false })) as Tasks[K]['value'];
   }
   throw new Error(`tasks: no task \`${String(name)}\``);
 }

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { Store } from '../store/store.js';
+import { openStore } from '../store/open.js';
 import { failure, runTask, type TaskName, type TaskOptions } from './tasks.js';
 
 /**
@@ -7,7 +7,7 @@ import { failure, runTask, type TaskName, type TaskOptions } from './tasks.js';
  * task at a time as the main thread sends them, so the main thread keeps answering requests.
  */
 const { path, readonly, options } = workerData as { path: string; readonly: boolean; options: TaskOptions };
-const store = Store.open(path, { readonly });
+const store = await openStore(path, { readonly });
 parentPort!.on('message', async (m: { id: number; name: TaskName; args: never }) => {
   try {
     const value = await runTask(store, m.name, m.args, options);

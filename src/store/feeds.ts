@@ -30,7 +30,7 @@ export type PollOutcome =
   | { readonly ok: true; readonly at: string; readonly notModified: boolean; readonly title?: string | null; readonly etag?: string | null; readonly lastModified?: string | null; readonly newItems: number; readonly added: number; readonly problem?: string | null; readonly nextPoll: string }
   | { readonly ok: false; readonly at: string; readonly error: string; readonly nextPoll: string };
 
-type FeedRow = {
+export type FeedRow = {
   url: string;
   title: string | null;
   etag: string | null;
@@ -46,7 +46,8 @@ type FeedRow = {
   next_poll: string | null;
 };
 
-const record = (r: FeedRow): FeedRecord => ({
+/** A feed as its row holds it. */
+export const feedRecord = (r: FeedRow): FeedRecord => ({
   url: r.url,
   title: r.title,
   etag: r.etag,
@@ -68,12 +69,12 @@ export function addFeed(store: Store, url: string, at: string): void {
 }
 
 export function listFeeds(store: Store): FeedRecord[] {
-  return (store.db.prepare('SELECT * FROM feeds ORDER BY url').all() as FeedRow[]).map(record);
+  return (store.db.prepare('SELECT * FROM feeds ORDER BY url').all() as FeedRow[]).map(feedRecord);
 }
 
 export function getFeed(store: Store, url: string): FeedRecord | null {
   const row = store.db.prepare('SELECT * FROM feeds WHERE url = ?').get(url) as FeedRow | undefined;
-  return row ? record(row) : null;
+  return row ? feedRecord(row) : null;
 }
 
 /** The item keys among `keys` that this feed has shown before. */

@@ -1,29 +1,31 @@
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, analyzeExtracted } from '../app/analyze.js';
 import { ingestIntoStore, storeArticles } from '../app/ingest.js';
 import { byDate, clusterStories } from '../cluster/index.js';
 import { threeEvents, undatedFire } from '../../test/helpers/events.js';
 import { syntheticStream, toJsonl } from '../../test/helpers/synthetic.js';
 import { bcubed } from '../../eval/tasks/stories.js';
-import { SCHEMA_VERSION, Store, StoreError } from './index.js';
+import { packageRoot } from '../util/paths.js';
+import { openStore, SCHEMA_VERSION, Store, StoreError, type StoreBackend } from './index.js';
+import { testEngines } from './testing.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'triangulate-store-'));
+/**
+ * One store suite, run against each engine (Kysely's `for (const dialect of DIALECTS)`): SQLite
+ * always, PostgreSQL when TRIANGULATE_TEST_PG is set (skipped with a note otherwise).
+ */
 
-/** Every row of every table, in a stable order: what "changes nothing" is checked against. */
-function dump(store: Store): string {
-  const tables = (store.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  return JSON.stringify(tables.map((t) => [t, store.db.prepare(`SELECT * FROM "${t}" ORDER BY 1, 2`).all()]));
-}
+const bin = join(packageRoot(), 'bin', 'triangulate.js');
+const env = { ...process.env, NO_COLOR: '', FORCE_COLOR: '', TRIANGULATE_DB: '', TRIANGULATE_DEBUG: '', TRIANGULATE_TEST_STOP: '' };
 
 /** Stories as sets of article sources, order-free. */
-function membership(store: Store): string[][] {
-  const rows = store.db.prepare('SELECT story_id, source FROM articles ORDER BY source').all() as { story_id: string; source: string }[];
+async function membership(store: StoreBackend): Promise<string[][]> {
   const by = new Map<string, string[]>();
-  for (const r of rows) by.set(r.story_id, [...(by.get(r.story_id) ?? []), r.source.replace(/^.*#/, '')]);
+  for (const s of await store.listStories()) by.set(s.id, (await store.story(s.id)).articles.map((a) => a.source.replace(/^.*#/, '')));
   return orderFree([...by.values()]);
 }
 
@@ -32,128 +34,253 @@ function orderFree(groups: string[][]): string[][] {
   return groups.map((g) => [...g].sort()).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
 }
 
-describe('store', () => {
-  const stream = syntheticStream(24);
-  let dir: string;
-  let file: string;
-  beforeAll(() => {
-    dir = tmp();
-    file = join(dir, 'stream.jsonl');
-    writeFileSync(file, toJsonl(stream));
+/** Run the CLI; resolves with its exit code and stderr. */
+function run(args: readonly string[], extra: Record<string, string> = {}): Promise<{ code: number | null; err: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => resolve({ code, err }));
   });
+}
 
-  it('ingests, groups into stories and traces copies', async () => {
-    const store = Store.open(join(dir, 'a.db'), { create: true });
-    const s = await ingestIntoStore(store, [file]);
-    expect(s.added).toBe(stream.length);
-    expect(store.counts().articles).toBe(stream.length);
-    const gold = new Map(stream.map((a) => [a.id, String(a.event)]));
-    const score = bcubed(membership(store), gold);
-    expect(score.f1).toBeGreaterThan(0.95);
-    // Every copy (reports r1, r4 of an event) is traced to the event's first report.
-    const pairs = store.db.prepare('SELECT data FROM reuse').all() as { data: string }[];
-    expect(pairs.length).toBeGreaterThan(0);
-    store.close();
-  });
+const stream = syntheticStream(24);
+let dir: string;
+let file: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'triangulate-store-'));
+  file = join(dir, 'stream.jsonl');
+  writeFileSync(file, toJsonl(stream));
+});
 
-  it('is idempotent: ingesting the same inputs again changes nothing', async () => {
-    const store = Store.open(join(dir, 'b.db'), { create: true });
-    await ingestIntoStore(store, [file]);
-    const before = dump(store);
-    const again = await ingestIntoStore(store, [file]);
-    expect(again).toMatchObject({ added: 0, known: stream.length, newStories: 0 });
-    expect(dump(store)).toBe(before);
-    store.close();
-  });
+for (const engine of testEngines()) {
+  if (engine.skip) {
+    describe.skip(`store on ${engine.name} (skipped: ${engine.skip})`, () => {
+      it('runs when the engine is available', () => {});
+    });
+    continue;
+  }
+  describe(`store on ${engine.name}`, () => {
+    const open = async (name: string, options: { schemaVersion?: number } = {}) => openStore(await engine.fresh(name), { create: true, ...options });
+    afterAll(() => engine.cleanup());
 
-  it('gives the same stories in one ingest, in two, or from files in another order', async () => {
-    // What an outlet repeats is junk when its batch repeats it (clean/repeated.ts), so two batches
-    // can cut other lines than one ("Construction is due to start next spring." closes each vote
-    // report of an outlet): here each event has outlets of its own, so every batch cleans alike and
-    // only the clusterer's state, carried from one ingest to the next, is under test.
-    const own = stream.map((a) => ({ ...a, outlet: `${a.outlet} ${a.event}` }));
-    writeFileSync(join(dir, 'own.jsonl'), toJsonl(own));
-    const one = Store.open(join(dir, 'one.db'), { create: true });
-    await ingestIntoStore(one, [join(dir, 'own.jsonl')]);
-    // Two ingests split by date, the second a day-ordered remainder; and the lines shuffled.
-    const sorted = [...own].sort((a, b) => a.published.localeCompare(b.published));
-    const half = sorted.findIndex((a) => a.published >= sorted[Math.floor(sorted.length / 2)]!.published);
-    writeFileSync(join(dir, 'first.jsonl'), toJsonl(sorted.slice(0, half).reverse()));
-    writeFileSync(join(dir, 'second.jsonl'), toJsonl(sorted.slice(half).reverse()));
-    const two = Store.open(join(dir, 'two.db'), { create: true });
-    await ingestIntoStore(two, [join(dir, 'first.jsonl')]);
-    await ingestIntoStore(two, [join(dir, 'second.jsonl')]);
-    expect(membership(two)).toEqual(membership(one));
-    one.close();
-    two.close();
-  });
+    it('ingests, groups into stories and traces copies', async () => {
+      const store = await open('a');
+      const s = await ingestIntoStore(store, [file]);
+      expect(s.added).toBe(stream.length);
+      expect((await store.counts()).articles).toBe(stream.length);
+      const gold = new Map(stream.map((a) => [a.id, String(a.event)]));
+      expect(bcubed(await membership(store), gold).f1).toBeGreaterThan(0.95);
+      // Every copy (reports r1, r4 of an event) is traced to the event's first report.
+      const chains = await Promise.all((await store.listStories()).map(async (st) => (await store.story(st.id)).story.reuse.length));
+      expect(chains.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      await store.close();
+    });
 
-  it('matches analyze: the same stories and the same copy chain', async () => {
-    const run = await analyze([file]);
-    const store = Store.open(join(dir, 'c.db'), { create: true });
-    await ingestIntoStore(store, [file]);
-    for (const s of run.stories) {
-      const stored = store.story(s.id);
-      expect(stored.story.articleIds).toEqual(s.articleIds);
-      expect(stored.story.reuse).toEqual(s.reuse);
+    it('is idempotent: ingesting the same inputs again changes nothing, row for row', async () => {
+      const location = await engine.fresh('b');
+      const store = await openStore(location, { create: true });
+      await ingestIntoStore(store, [file]);
+      const before = await engine.dump(location);
+      const again = await ingestIntoStore(store, [file]);
+      expect(again).toMatchObject({ added: 0, known: stream.length, newStories: 0 });
+      expect(await engine.dump(location)).toEqual(before);
+      await store.close();
+    });
+
+    it('gives the same stories in one ingest, in two, or from files in another order', async () => {
+      // What an outlet repeats is junk when its batch repeats it (clean/repeated.ts), so two batches
+      // can cut other lines than one ("Construction is due to start next spring." closes each vote
+      // report of an outlet): here each event has outlets of its own, so every batch cleans alike and
+      // only the clusterer's state, carried from one ingest to the next, is under test.
+      const own = stream.map((a) => ({ ...a, outlet: `${a.outlet} ${a.event}` }));
+      const ownFile = join(dir, `own-${engine.name}.jsonl`);
+      writeFileSync(ownFile, toJsonl(own));
+      const one = await open('one');
+      await ingestIntoStore(one, [ownFile]);
+      const sorted = [...own].sort((a, b) => a.published.localeCompare(b.published));
+      const half = sorted.findIndex((a) => a.published >= sorted[Math.floor(sorted.length / 2)]!.published);
+      writeFileSync(join(dir, `first-${engine.name}.jsonl`), toJsonl(sorted.slice(0, half).reverse()));
+      writeFileSync(join(dir, `second-${engine.name}.jsonl`), toJsonl(sorted.slice(half).reverse()));
+      const two = await open('two');
+      await ingestIntoStore(two, [join(dir, `first-${engine.name}.jsonl`)]);
+      await ingestIntoStore(two, [join(dir, `second-${engine.name}.jsonl`)]);
+      expect(await membership(two)).toEqual(await membership(one));
+      await one.close();
+      await two.close();
+    });
+
+    it('matches analyze: the same stories, ids and copy chains', async () => {
+      const batch = await analyze([file]);
+      const store = await open('c');
+      await ingestIntoStore(store, [file]);
+      for (const s of batch.stories) {
+        const stored = await store.story(s.id);
+        expect(stored.story.articleIds).toEqual(s.articleIds);
+        expect(stored.story.reuse).toEqual(s.reuse);
+      }
+      expect((await store.counts()).stories).toBe(batch.stories.length);
+      await store.close();
+    });
+
+    it('compares an undated article with closed stories too (candidates by full-text search), as analyze does', async () => {
+      // The chemical plant fire's story is closed six weeks before the warehouse fire; an undated
+      // report of the plant blast still belongs to it, in a store as in a batch.
+      const docs = [...threeEvents.filter((d) => d.source.startsWith('fire')), undatedFire];
+      const batch = await analyzeExtracted(docs);
+      const store = await open('undated');
+      await storeArticles(store, [...batch.articles].sort(byDate));
+      const inStore = await membership(store);
+      expect(inStore).toContainEqual(['fire1-a', 'fire1-b', 'fire1-c']);
+      const source = new Map(batch.articles.map((a) => [a.id, a.source]));
+      expect(inStore).toEqual(orderFree(clusterStories(batch.articles).map((s) => s.articleIds.map((id) => source.get(id)!))));
+      await store.close();
+    });
+
+    it('lists stories newest first and finds words with highlighted snippets, in one search syntax', async () => {
+      const store = await open('d');
+      await ingestIntoStore(store, [file]);
+      const list = await store.listStories();
+      const lasts = list.map((s) => s.lastPublished!);
+      expect(lasts).toEqual([...lasts].sort().reverse());
+      expect(list[0]!.outlets.length).toBeGreaterThan(0);
+      expect(list.reduce((n, s) => n + s.articleCount, 0)).toBe(stream.length);
+      const hits = await store.search('levee');
+      expect(hits.length).toBeGreaterThan(0);
+      for (const h of hits) expect(h.snippet).toMatch(/\u0001levee\u0002/i);
+      // Stemming: "flooding" finds "floods" too; a phrase, OR, NOT and a prefix; syntax errors fall back to plain words.
+      expect((await store.search('flooding')).length).toBeGreaterThan(0);
+      const levee = new Set((await store.search('levee', { limit: 100 })).map((h) => h.articleId));
+      const notLevee = await store.search('flooding NOT levee', { limit: 100 });
+      expect(notLevee.every((h) => !levee.has(h.articleId))).toBe(true);
+      expect((await store.search('leve*', { limit: 100 })).length).toBeGreaterThanOrEqual(levee.size);
+      expect((await store.search('levee OR bridge', { limit: 100 })).length).toBeGreaterThanOrEqual(levee.size);
+      expect(await store.search('"unbalanced AND (')).toEqual([]);
+      await expect(store.search('bridge" OR x')).resolves.toBeDefined();
+      await expect(store.search('a* b*')).rejects.toThrow(/prefix/);
+      // The same filter through the story list.
+      const found = await store.findStories({ q: 'levee' }, { limit: 50, offset: 0 });
+      expect(new Set(found.stories.map((s) => s.id))).toEqual(new Set(hits.map((h) => h.storyId)));
+      await store.close();
+    });
+
+    it('migrates an old store forward and refuses a newer one', async () => {
+      const location = await engine.fresh('old');
+      const v1 = await openStore(location, { create: true, schemaVersion: 1 });
+      expect(await v1.schemaVersion()).toBe(1);
+      await ingestIntoStore(v1, [file], { crossCheck: false }); // kept cross-checks need version 5
+      await expect(v1.search('levee')).rejects.toThrow(); // no full-text index before version 2
+      await v1.close();
+      const now = await openStore(location);
+      expect(await now.schemaVersion()).toBe(SCHEMA_VERSION);
+      expect((await now.search('levee')).length).toBeGreaterThan(0); // the index was built from the stored articles
+      await now.close();
+      const reader = await openStore(location, { readonly: true });
+      expect((await reader.counts()).articles).toBe(stream.length);
+      await reader.close();
+    });
+
+    it('keeps every commit of an ingest killed mid-way, and a rerun gives the store of one uninterrupted ingest, row for row', async () => {
+      const clean = await engine.fresh('clean');
+      expect((await run(['ingest', file, '--db', clean, '--commit-every', '5'])).code).toBe(0);
+      const killed = await engine.fresh('killed');
+      const child = spawn(process.execPath, [bin, 'ingest', file, '--db', killed, '--commit-every', '5'], { env: { ...env, TRIANGULATE_TEST_STOP: 'commit:3' }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const exited = new Promise<string | null>((r) => child.on('exit', (_c, signal) => r(signal)));
+      await new Promise<void>((resolve, reject) => {
+        let said = '';
+        child.stderr.on('data', (d) => {
+          said += d;
+          if (said.includes('stopped at commit:3')) resolve();
+        });
+        child.on('exit', () => reject(new Error(`the ingest ended before its 3rd commit: ${said}`)));
+      });
+      // A reader while the ingest is stopped in the middle: the three commits, whole.
+      const reader = await openStore(killed, { readonly: true });
+      expect((await reader.counts()).articles).toBe(15);
+      for (const s of await reader.listStories()) expect((await reader.story(s.id)).articles.length).toBe(s.articleCount);
+      await reader.close();
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+      const again = await run(['ingest', file, '--db', killed, '--commit-every', '5']);
+      expect(again.code, again.err).toBe(0);
+      expect(await engine.dump(killed)).toEqual(await engine.dump(clean));
+    });
+
+    if (engine.name === 'postgres') {
+      it('two and four workers at once on one stream make the store one worker makes, row for row: no article twice, no story split', async () => {
+        const many = syntheticStream(60);
+        const input = join(dir, 'workers.jsonl');
+        writeFileSync(input, toJsonl(many));
+        const options = { chunk: 7, commitEvery: 4, jobs: 1, crossCheck: false } as const;
+        const single = await engine.fresh('w1');
+        const one = await openStore(single, { create: true });
+        expect((await ingestIntoStore(one, [input], options)).added).toBe(many.length);
+        const expected = await membership(one);
+        await one.close();
+        for (const n of [2, 4]) {
+          const location = await engine.fresh(`w${n}`);
+          // Each worker its own pool of connections, as separate processes have: the locks between them are real.
+          const workers = await Promise.all(Array.from({ length: n }, () => openStore(location, { create: true })));
+          const results = await Promise.all(workers.map((w) => ingestIntoStore(w, [input], options)));
+          expect(results.reduce((sum, r) => sum + r.added, 0)).toBe(many.length);
+          expect(results.filter((r) => r.added > 0).length, 'every worker placed some').toBeGreaterThan(1);
+          expect(await membership(workers[0]!)).toEqual(expected);
+          await Promise.all(workers.map((w) => w.close()));
+          // Row for row but the count of commits, which depends on how the chunks fell to the workers.
+          const rows = async (at: string) => (await engine.dump(at)).filter((r) => !r.includes('"placement_epoch"'));
+          expect(await rows(location)).toEqual(await rows(single));
+        }
+      });
+
+      it('serves one database from several servers', async () => {
+        const location = await engine.fresh('serve');
+        const writer = await openStore(location, { create: true });
+        await ingestIntoStore(writer, [file], { crossCheck: false });
+        const { createApp } = await import('../serve/app.js');
+        const apps = await Promise.all([0, 1].map(async () => createApp({ store: await openStore(location, { readonly: true }) })));
+        const bodies = await Promise.all(apps.map(async (app) => (await app.request('/api/stories?limit=100', { headers: { host: '127.0.0.1' } })).json()));
+        expect(bodies[0]).toEqual(bodies[1]);
+        expect((bodies[0] as { total: number }).total).toBe((await writer.counts()).stories);
+        await Promise.all(apps.map((a) => a.close()));
+        await writer.close();
+      });
     }
-    expect(store.counts().stories).toBe(run.stories.length);
-    store.close();
-  });
 
-  it('compares an undated article with closed stories too, as analyze does', async () => {
-    // The chemical plant fire's story is closed six weeks before the warehouse fire; an undated
-    // report of the plant blast still belongs to it, in a store as in a batch.
-    const docs = [...threeEvents.filter((d) => d.source.startsWith('fire')), undatedFire];
-    const run = await analyzeExtracted(docs);
-    const store = Store.open(join(dir, 'undated.db'), { create: true });
-    storeArticles(store, [...run.articles].sort(byDate));
-    const inStore = membership(store);
-    expect(inStore).toContainEqual(['fire1-a', 'fire1-b', 'fire1-c']);
-    const source = new Map(run.articles.map((a) => [a.id, a.source]));
-    expect(inStore).toEqual(orderFree(clusterStories(run.articles).map((s) => s.articleIds.map((id) => source.get(id)!))));
-    store.close();
+    it('answers readers while an ingest writes: each read a committed state, counts only growing', async () => {
+      const location = await engine.fresh('readers');
+      const writer = run(['ingest', file, '--db', location, '--commit-every', '2', '--no-crosscheck']);
+      let done = false;
+      void writer.then(() => (done = true));
+      // The store exists once the ingest has opened it.
+      let reader: StoreBackend | null = null;
+      while (!reader && !done) reader = await openStore(location, { readonly: true }).catch(() => new Promise<null>((r) => setTimeout(() => r(null), 20)));
+      let last = 0;
+      while (reader && !done) {
+        const { articles } = await reader.counts();
+        expect(articles).toBeGreaterThanOrEqual(last);
+        last = articles;
+        for (const s of (await reader.listStories()).slice(0, 3)) expect((await reader.story(s.id)).articles.length).toBeGreaterThanOrEqual(s.articleCount);
+        await new Promise((r) => setTimeout(r, 10)); // SQLite answers at once: let the writer's exit be seen
+      }
+      expect((await writer).code).toBe(0);
+      reader ??= await openStore(location, { readonly: true });
+      expect((await reader.counts()).articles).toBe(stream.length);
+      await reader.close();
+    });
   });
+}
 
-  it('lists stories newest first and finds words with snippets', async () => {
-    const store = Store.open(join(dir, 'd.db'), { create: true });
-    await ingestIntoStore(store, [file]);
-    const list = store.listStories();
-    const lasts = list.map((s) => s.lastPublished!);
-    expect(lasts).toEqual([...lasts].sort().reverse());
-    expect(list[0]!.outlets.length).toBeGreaterThan(0);
-    expect(list.reduce((n, s) => n + s.articleCount, 0)).toBe(stream.length);
-    const hits = store.search('levee');
-    expect(hits.length).toBeGreaterThan(0);
-    for (const h of hits) expect(h.snippet).toMatch(/\u0001levee\u0002/i);
-    // Stemming: "flooded" finds "floods" too; FTS syntax errors fall back to plain words.
-    expect(store.search('flooding').length).toBeGreaterThan(0);
-    expect(store.search('"unbalanced AND (').length).toBe(0);
-    expect(() => store.search('bridge" OR x')).not.toThrow();
-    store.close();
-  });
-
-  it('migrates an old store forward and refuses a newer one', async () => {
-    const path = join(dir, 'old.db');
-    const v1 = Store.open(path, { create: true, schemaVersion: 1 });
-    expect(v1.schemaVersion).toBe(1);
-    await ingestIntoStore(v1, [file], { crossCheck: false }); // kept cross-checks need version 5
-    expect(() => v1.search('levee')).toThrow(); // no full-text index before version 2
-    v1.close();
-    const now = Store.open(path);
-    expect(now.schemaVersion).toBe(SCHEMA_VERSION);
-    expect(now.search('levee').length).toBeGreaterThan(0); // the index was built from the stored articles
-    now.close();
+describe('store on sqlite: the file', () => {
+  it('refuses a newer store, a missing one and a file that is not one, in one line', async () => {
+    const path = join(dir, 'newer.db');
+    (await openStore(path, { create: true })).close();
     const db = new Database(path);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    expect(() => Store.open(path)).toThrow(/newer than this triangulate knows/);
-  });
-
-  it('refuses a missing store and a file that is not one, in one line', () => {
+    await expect(openStore(path)).rejects.toThrow(/newer than this triangulate knows/);
     expect(() => Store.open(join(dir, 'nope.db'))).toThrow(StoreError);
     const junk = join(dir, 'junk.db');
     writeFileSync(junk, 'this is not a database at all, just text\n'.repeat(200));
-    expect(() => Store.open(junk)).toThrow(/junk\.db/);
+    await expect(openStore(junk)).rejects.toThrow(/junk\.db/);
   });
 });

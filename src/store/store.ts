@@ -155,6 +155,47 @@ export class Store {
     return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value ?? null;
   }
 
+  /** Every stored article's story and storyline (null before schema 6), in order of arrival. */
+  memberships(): { articleId: string; storyId: string; storylineId: string | null }[] {
+    const sql = this.schemaVersion >= 6 ? 'SELECT a.id, a.story_id, e.storyline_id FROM articles a LEFT JOIN storyline_events e ON e.story_id = a.story_id ORDER BY a.seq' : 'SELECT id, story_id, NULL FROM articles ORDER BY seq';
+    return (this.db.prepare(sql).raw().all() as [string, string, string | null][]).map(([articleId, storyId, storylineId]) => ({ articleId, storyId, storylineId }));
+  }
+
+  /** Forget the kept checks of these stories. */
+  dropChecks(storyIds: readonly string[]): void {
+    const drop = this.db.prepare('DELETE FROM story_checks WHERE story_id = ?');
+    this.db.transaction(() => storyIds.forEach((id) => drop.run(id))).immediate();
+  }
+
+  /** Ids of the stories an article of seq `seq` or later joined. */
+  storiesGrownSince(seq: number): string[] {
+    return (this.db.prepare('SELECT id FROM stories WHERE updated_seq >= ? ORDER BY id').all(seq) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** The story and title of each stored article among `ids`. */
+  articleStories(ids: readonly string[]): Map<string, { storyId: string; title: string | null }> {
+    const get = this.db.prepare('SELECT story_id AS s, title AS t FROM articles WHERE id = ?');
+    const out = new Map<string, { storyId: string; title: string | null }>();
+    for (const id of ids) {
+      const row = get.get(id) as { s: string; t: string | null } | undefined;
+      if (row) out.set(id, { storyId: row.s, title: row.t });
+    }
+    return out;
+  }
+
+  /**
+   * The first article seq whose story's cross-check an ingest owes (`crosscheck_from` in meta),
+   * marked now as the next seq unless an earlier ingest, killed before it had checked, left it.
+   */
+  owedChecksFrom(): number {
+    this.db.prepare("INSERT INTO meta (key, value) VALUES ('crosscheck_from', (SELECT coalesce(max(seq), 0) + 1 FROM articles)) ON CONFLICT (key) DO NOTHING").run();
+    return Number(this.meta('crosscheck_from'));
+  }
+
+  clearOwedChecks(): void {
+    this.db.prepare("DELETE FROM meta WHERE key = 'crosscheck_from'").run();
+  }
+
   /** Stories, newest first (by their latest article's date, then by when they last grew). */
   listStories(options: { limit?: number; offset?: number } = {}): StorySummary[] {
     return [...findStories(this, {}, { limit: options.limit ?? -1, offset: options.offset ?? 0 }).stories];

@@ -2,8 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../serve/app.js';
-import { getFeed } from '../store/feeds.js';
-import { Store } from '../store/index.js';
+import { openSqlite } from '../store/index.js';
 import { parseDuration } from './duration.js';
 import { opmlFeeds } from './opml.js';
 import { MAX_BACKOFF_MS } from './settings.js';
@@ -62,24 +61,24 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 describe('watch', () => {
   it('ingests new items once, asks conditionally, and keeps each feed\u2019s health', async () => {
-    const store = Store.open(':memory:', { create: true });
+    const store = openSqlite(':memory:', { create: true });
     let clock = new Date('2024-03-05T12:00:00Z');
     const watcher = new Watcher(store, { everyMs: 15 * 60_000, now: () => clock });
     const url = `${base}/news.xml`;
-    watcher.add([url, `${base}/broken.xml`, `${base}/down.xml`, `${base}/busy.xml`]);
+    await watcher.add([url, `${base}/broken.xml`, `${base}/down.xml`, `${base}/busy.xml`]);
 
     const first = await watcher.tick();
     expect(first.get(url)).toMatchObject({ ok: true, newItems: 2, added: 2 });
-    expect(store.counts().articles).toBe(2);
-    expect(getFeed(store, url)).toMatchObject({ title: 'Valley Wire', etag: '"v1"', itemsSeen: 2, articlesAdded: 2, failures: 0 });
+    expect((await store.counts()).articles).toBe(2);
+    expect(await store.getFeed(url)).toMatchObject({ title: 'Valley Wire', etag: '"v1"', itemsSeen: 2, articlesAdded: 2, failures: 0 });
 
-    const broken = getFeed(store, `${base}/broken.xml`)!;
+    const broken = (await store.getFeed(`${base}/broken.xml`))!;
     expect(broken.failures).toBe(1);
     expect(broken.lastError).toMatch(/^malformed feed/);
-    const down = getFeed(store, `${base}/down.xml`)!;
+    const down = (await store.getFeed(`${base}/down.xml`))!;
     expect(down.lastError).toMatch(/HTTP 500/);
     expect(Date.parse(down.nextPoll!) - clock.getTime()).toBe(2 * 15 * 60_000);
-    const busy = getFeed(store, `${base}/busy.xml`)!;
+    const busy = (await store.getFeed(`${base}/busy.xml`))!;
     expect(Date.parse(busy.nextPoll!) - clock.getTime()).toBe(7200 * 1000); // Retry-After beats the back-off
 
     // Not due yet: nothing is fetched.
@@ -99,9 +98,9 @@ describe('watch', () => {
     clock = new Date(clock.getTime() + 15 * 60_000);
     const third = await watcher.tick();
     expect(third.get(url)).toMatchObject({ ok: true, newItems: 1, added: 1 });
-    expect(store.counts().articles).toBe(3);
-    expect(getFeed(store, url)).toMatchObject({ etag: '"v2"', itemsSeen: 3, articlesAdded: 3 });
-    const down2 = getFeed(store, `${base}/down.xml`)!;
+    expect((await store.counts()).articles).toBe(3);
+    expect(await store.getFeed(url)).toMatchObject({ etag: '"v2"', itemsSeen: 3, articlesAdded: 3 });
+    const down2 = (await store.getFeed(`${base}/down.xml`))!;
     expect(down2.failures).toBe(2);
     expect(Date.parse(down2.nextPoll!) - clock.getTime()).toBe(4 * 15 * 60_000);
 
@@ -115,11 +114,11 @@ describe('watch', () => {
     expect(page).toContain('failing ×2');
 
     // Forced again with the validators dropped: every item is known, nothing is added twice.
-    store.db.prepare('UPDATE feeds SET etag = NULL WHERE url = ?').run(url);
+    await store.recordPoll(url, { ok: true, at: clock.toISOString(), notModified: false, etag: null, lastModified: null, newItems: 0, added: 0, nextPoll: clock.toISOString() });
     const fourth = await watcher.tick(true);
     expect(fourth.get(url)).toMatchObject({ ok: true, newItems: 0, added: 0 });
-    expect(store.counts().articles).toBe(3);
-    store.close();
+    expect((await store.counts()).articles).toBe(3);
+    await store.close();
   });
 
   it('backs off exponentially up to a day', () => {

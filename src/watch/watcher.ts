@@ -4,8 +4,8 @@ import { feedDocuments, itemKey } from '../ingest/document.js';
 import { parseFeed } from '../ingest/feed.js';
 import { fetchConditional, FetchError, fetchOptions, type FetchOptions } from '../ingest/fetch.js';
 import { InputError, type Extracted } from '../ingest/types.js';
-import { addFeed, listFeeds, recordPoll, seenItems, type FeedRecord, type PollOutcome } from '../store/feeds.js';
-import type { Store } from '../store/store.js';
+import type { StoreBackend } from '../store/backend.js';
+import type { FeedRecord, PollOutcome } from '../store/feeds.js';
 import { BUSY_RETRY_MS, DEFAULT_EVERY_MS, MAX_BACKOFF_MS } from './settings.js';
 
 export interface WatchOptions {
@@ -50,7 +50,7 @@ export class Watcher {
   private ingest: (docs: readonly Extracted[]) => ReturnType<typeof ingestLocked> = (docs) => ingestLocked(this.store, docs);
 
   constructor(
-    private readonly store: Store,
+    private readonly store: StoreBackend,
     private readonly options: WatchOptions = {},
   ) {
     this.everyMs = options.everyMs ?? DEFAULT_EVERY_MS;
@@ -64,20 +64,20 @@ export class Watcher {
   }
 
   /** Watch these feeds too (they are remembered in the store). */
-  add(urls: readonly string[]): void {
+  async add(urls: readonly string[]): Promise<void> {
     const at = this.now().toISOString();
-    for (const url of urls) addFeed(this.store, url, at);
+    for (const url of urls) await this.store.addFeed(url, at);
   }
 
-  feeds(): FeedRecord[] {
-    return listFeeds(this.store);
+  feeds(): Promise<FeedRecord[]> {
+    return this.store.listFeeds();
   }
 
   /** Poll every feed that is due (all of them with `force`), one after another. */
   async tick(force = false): Promise<Map<string, PollOutcome | { busy: true }>> {
     const results = new Map<string, PollOutcome | { busy: true }>();
     const now = this.now().getTime();
-    for (const feed of this.feeds()) {
+    for (const feed of await this.feeds()) {
       const due = force || ((!feed.nextPoll || Date.parse(feed.nextPoll) <= now) && (this.busyUntil.get(feed.url) ?? 0) <= now);
       if (!due) continue;
       const outcome = await this.poll(feed);
@@ -90,9 +90,9 @@ export class Watcher {
   /** Poll one feed now and record what happened. */
   async poll(feed: FeedRecord): Promise<PollOutcome | { busy: true }> {
     const at = this.now();
-    const fail = (error: string, retryAfter: number | null = null): PollOutcome => {
+    const fail = async (error: string, retryAfter: number | null = null): Promise<PollOutcome> => {
       const outcome: PollOutcome = { ok: false, at: at.toISOString(), error, nextPoll: nextPollAfter(at, this.everyMs, feed.failures + 1, retryAfter).toISOString() };
-      recordPoll(this.store, feed.url, outcome);
+      await this.store.recordPoll(feed.url, outcome);
       return outcome;
     };
     let got;
@@ -106,7 +106,7 @@ export class Watcher {
     const next = nextPollAfter(at, this.everyMs, 0).toISOString();
     if (got.notModified) {
       const outcome: PollOutcome = { ok: true, at: at.toISOString(), notModified: true, newItems: 0, added: 0, nextPoll: next };
-      recordPoll(this.store, feed.url, outcome);
+      await this.store.recordPoll(feed.url, outcome);
       return outcome;
     }
     const decoded = decode(got.doc.bytes);
@@ -118,7 +118,7 @@ export class Watcher {
       return fail(`malformed feed: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]!.slice(0, 160)}`);
     }
     const keyed = parsed.items.map((item) => ({ item, key: itemKey(item) })).filter((x): x is { item: typeof x.item; key: string } => x.key !== null);
-    const seen = seenItems(this.store, feed.url, keyed.map((x) => x.key));
+    const seen = await this.store.seenItems(feed.url, keyed.map((x) => x.key));
     const fresh = keyed.filter((x) => !seen.has(x.key));
     const docs: Extracted[] = [];
     const problems: string[] = [];
@@ -135,7 +135,7 @@ export class Watcher {
     // Items that could not be read count as seen (not retried for ever) and are the feed's last error.
     const problem = problems.length ? `${problems.length} item${problems.length === 1 ? '' : 's'} not read: ${problems[0]}` : null;
     const outcome: PollOutcome = { ok: true, at: at.toISOString(), notModified: false, title: parsed.title, etag: got.etag, lastModified: got.lastModified, newItems: fresh.length, added: result.added, problem, nextPoll: next };
-    recordPoll(this.store, feed.url, outcome, fresh.map((x) => x.key));
+    await this.store.recordPoll(feed.url, outcome, fresh.map((x) => x.key));
     return outcome;
   }
 
@@ -147,10 +147,11 @@ export class Watcher {
       if (this.stopped) return;
       this.running = this.tick()
         .catch(() => {})
-        .then(() => {
+        .then(async () => {
+          const sleep = await this.sleepMs().catch(() => this.everyMs);
           this.running = null;
           if (this.stopped) return;
-          this.timer = setTimeout(loop, this.sleepMs());
+          this.timer = setTimeout(loop, sleep);
         });
     };
     loop();
@@ -165,9 +166,9 @@ export class Watcher {
   }
 
   /** Time until the next feed is due (at least a second, at most the interval). */
-  private sleepMs(): number {
+  private async sleepMs(): Promise<number> {
     const now = this.now().getTime();
-    const due = this.feeds().map((f) => Math.max(f.nextPoll ? Date.parse(f.nextPoll) : now, this.busyUntil.get(f.url) ?? 0));
+    const due = (await this.feeds()).map((f) => Math.max(f.nextPoll ? Date.parse(f.nextPoll) : now, this.busyUntil.get(f.url) ?? 0));
     const next = due.length ? Math.min(...due) : now + this.everyMs;
     return Math.min(this.everyMs, Math.max(1000, next - now));
   }

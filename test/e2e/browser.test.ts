@@ -10,8 +10,7 @@ import { ingestIntoStore } from '../../src/app/ingest.js';
 import { CLAIM_STATUSES } from '../../src/model/check.js';
 import { unguard } from '../../src/report/csv.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
-import { Store } from '../../src/store/index.js';
-import { addFeed, recordPoll } from '../../src/store/feeds.js';
+import { openSqlite, type StoreBackend } from '../../src/store/index.js';
 import { packageRoot } from '../../src/util/paths.js';
 import { corpus } from '../helpers/shared.js';
 
@@ -30,7 +29,7 @@ const WIDTHS = [1400, 390] as const;
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let dir: string;
-let store: Store;
+let store: StoreBackend;
 let server: RunningServer;
 let browser: Browser;
 let page: Page;
@@ -49,14 +48,14 @@ suite('web app in Chromium', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'triangulate-e2e-'));
     mkdirSync(shots, { recursive: true });
-    store = Store.open(join(dir, 'store.db'), { create: true });
+    store = openSqlite(join(dir, 'store.db'), { create: true });
     await ingestIntoStore(store, [join(packageRoot(), 'examples', 'demo'), ...(corpus ? [join(corpus, 'seeds')] : [])]);
     // Two watched feeds, one failing with a long error, so the feeds page has rows to fit on a phone.
     const now = new Date().toISOString();
-    addFeed(store, 'https://feeds.example.org/world/rss.xml?format=full&section=international-affairs', now);
-    addFeed(store, 'https://down.example.net/feed.xml', now);
-    recordPoll(store, 'https://feeds.example.org/world/rss.xml?format=full&section=international-affairs', { ok: true, at: now, notModified: false, title: 'World news from the Example Org with a long title', newItems: 3, added: 2, nextPoll: now });
-    recordPoll(store, 'https://down.example.net/feed.xml', { ok: false, at: now, error: 'fetch failed: getaddrinfo ENOTFOUND down.example.net (after 3 redirects and a timeout of 15 s)', nextPoll: now });
+    await store.addFeed('https://feeds.example.org/world/rss.xml?format=full&section=international-affairs', now);
+    await store.addFeed('https://down.example.net/feed.xml', now);
+    await store.recordPoll('https://feeds.example.org/world/rss.xml?format=full&section=international-affairs', { ok: true, at: now, notModified: false, title: 'World news from the Example Org with a long title', newItems: 3, added: 2, nextPoll: now });
+    await store.recordPoll('https://down.example.net/feed.xml', { ok: false, at: now, error: 'fetch failed: getaddrinfo ENOTFOUND down.example.net (after 3 redirects and a timeout of 15 s)', nextPoll: now });
     server = await startServer({ store, port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

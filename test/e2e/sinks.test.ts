@@ -10,8 +10,8 @@ import { entityTable } from '../../src/annotate/entities/index.js';
 import type { Article } from '../../src/model/article.js';
 import type { RunResult, StoryRecord } from '../../src/model/run.js';
 import { toJsonV1 } from '../../src/report/index.js';
-import { Store } from '../../src/store/index.js';
-import { listStorylines, storylineForStory } from '../../src/store/storylines.js';
+import type { StoreBackend } from '../../src/store/backend.js';
+import { openSqlite } from '../../src/store/sqlite.js';
 import { packageRoot } from '../../src/util/paths.js';
 import { corpus, describeShared } from '../helpers/shared.js';
 
@@ -34,9 +34,9 @@ function storyReport(run: RunResult, story: StoryRecord): string {
 }
 
 /** The same report from the store (as the `story` command makes it). */
-function storedReport(store: Store, id: string): string {
-  const { story, articles, entities } = checkedStory(store, id, { save: false })!;
-  const line = storylineForStory(store, id)!;
+async function storedReport(store: StoreBackend, id: string): Promise<string> {
+  const { story, articles, entities } = (await checkedStory(store, id, { save: false }))!;
+  const line = (await store.storylineForStory(id))!;
   return JSON.stringify(toJsonV1({ articles, entities, stories: [story], storylines: [line], errors: [] }), null, 1);
 }
 
@@ -44,7 +44,7 @@ const refs = (a: Article) => JSON.stringify([a.layers.entities, a.layers.quotes,
 
 async function compare(inputs: string[]): Promise<{ stories: number; articles: number }> {
   const memory = await analyze(inputs);
-  const store = Store.open(join(tmp(), 'sinks.db'), { create: true });
+  const store = openSqlite(join(tmp(), 'sinks.db'), { create: true });
   try {
     // Commits of 50: the store is written across several transactions, and chunks of 60 annotated at a time.
     const summary = await ingestIntoStore(store, inputs, { commitEvery: 50, chunk: 60 });
@@ -52,34 +52,35 @@ async function compare(inputs: string[]): Promise<{ stories: number; articles: n
     expect(summary.added).toBe(memory.articles.length);
 
     // Stories: the same ids with the same articles in the same order, the same copy chains and the same claims.
-    const stored = store.listStories().map((s) => s.id).sort();
+    const stored = (await store.listStories()).map((s) => s.id).sort();
     expect(stored).toEqual(memory.stories.map((s) => s.id).sort());
     for (const s of memory.stories) {
-      const kept = checkedStory(store, s.id, { save: false })!;
+      const kept = (await checkedStory(store, s.id, { save: false }))!;
       expect(kept.story.articleIds, s.title).toEqual(s.articleIds);
       expect(kept.story.reuse, s.title).toEqual(s.reuse);
       expect(kept.story.check, s.title).toEqual(s.check);
       // Refs, quote speakers and cited sources of every article, as stored.
       const byId = new Map(kept.articles.map((a) => [a.id, a]));
       for (const a of memory.articles.filter((x) => s.articleIds.includes(x.id))) expect(refs(byId.get(a.id)!), a.source).toBe(refs(a));
-      expect(storedReport(store, s.id), s.title).toBe(storyReport(memory, s));
+      expect(await storedReport(store, s.id), s.title).toBe(storyReport(memory, s));
     }
 
     // Storylines: the same ids with the same events, and the same changes across their events.
-    const lines = listStorylines(store).storylines;
-    const eventsOf = new Map(lines.map((l) => [l.id, [...checkedStoryline(store, l.id, l)!.storyline.eventIds].sort()]));
+    const lines = (await store.listStorylines()).storylines;
+    const eventsOf = new Map<string, string[]>();
+    for (const l of lines) eventsOf.set(l.id, [...(await checkedStoryline(store, l.id, l))!.storyline.eventIds].sort());
     expect(new Map(memory.storylines!.map((l) => [l.id, [...l.eventIds].sort()]))).toEqual(eventsOf);
     for (const l of memory.storylines!.filter((x) => x.eventIds.length > 1)) {
       const summaryOf = lines.find((x) => x.id === l.id)!;
-      expect(checkedStoryline(store, l.id, summaryOf)!.storyline.check, l.title).toEqual(l.check);
+      expect((await checkedStoryline(store, l.id, summaryOf))!.storyline.check, l.title).toEqual(l.check);
     }
 
     // Copies across stories: the same pairs.
-    const across = (store.db.prepare('SELECT from_id, to_id FROM reuse_across ORDER BY from_id, to_id').all() as { from_id: string; to_id: string }[]).map((r) => `${r.from_id}>${r.to_id}`);
+    const across = (store.sqlite.db.prepare('SELECT from_id, to_id FROM reuse_across ORDER BY from_id, to_id').all() as { from_id: string; to_id: string }[]).map((r) => `${r.from_id}>${r.to_id}`);
     expect(across).toEqual((memory.reuseAcross ?? []).map((r) => `${r.from}>${r.to}`).sort());
     return { stories: memory.stories.length, articles: memory.articles.length };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

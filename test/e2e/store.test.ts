@@ -24,7 +24,7 @@ describe('store commands', () => {
   it.each([['ingest'], ['stories'], ['story'], ['search']])('prints help for %s', (cmd) => {
     const r = cli([cmd, '--help']);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/--db <file>/);
+    expect(r.out).toMatch(/--db <file\|url>/);
   });
 
   it('ingests the demo, lists its stories, reports one in every format and searches it', () => {

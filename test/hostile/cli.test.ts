@@ -3,7 +3,7 @@ import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync,
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/serve/app.js';
-import { Store } from '../../src/store/index.js';
+import { openSqlite } from '../../src/store/index.js';
 import { packageRoot } from '../../src/util/paths.js';
 import { bin, cli, env, PROSE, tmp } from './helpers.js';
 
@@ -168,17 +168,17 @@ describe('exit codes and validation (finding 11)', () => {
   });
 
   it('POST /api/ingest?published=yesterday is refused like a bad record field (400), not stored as the date', async () => {
-    const store = Store.open(':memory:', { create: true });
+    const store = openSqlite(':memory:', { create: true });
     const app = createApp({ store });
     const post = (query: string) => app.request(`/api/ingest${query}`, { method: 'POST', headers: { host: '127.0.0.1', 'content-type': 'text/plain' }, body: `Bridge closed\n${PROSE}\n${PROSE}` });
     const bad = await post('?published=yesterday');
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('published must be a date such as 2024-03-09 (got "yesterday")');
-    expect(store.counts().articles).toBe(0);
+    expect((await store.counts()).articles).toBe(0);
     expect((await post('?published=2024-03-09')).status).toBe(201);
-    expect((store.db.prepare('SELECT published FROM articles').get() as { published: string }).published).toBe('2024-03-09');
+    expect((await store.findArticles({}, { limit: 5, offset: 0 })).articles.map((a) => a.published)).toEqual(['2024-03-09']);
     await app.close();
-    store.close();
+    await store.close();
   });
 
   it('a busy store is an environment fault (exit 4), apart from usage errors (exit 2)', () => {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
-import { Store } from '../../src/store/index.js';
+import { openSqlite, type StoreBackend } from '../../src/store/index.js';
 import { packageRoot } from '../../src/util/paths.js';
 import { cli, tmp } from './helpers.js';
 import { textShape } from '../../bench/shapes.js';
@@ -13,19 +13,19 @@ import { textShape } from '../../bench/shapes.js';
 let db = '';
 let server: RunningServer;
 let slow: RunningServer;
-let store: Store;
+let store: StoreBackend;
 
 beforeAll(async () => {
   db = join(tmp('server'), 'store.db');
   expect(cli(['ingest', join(packageRoot(), 'examples', 'demo'), '--db', db]).code).toBe(0);
-  store = Store.open(db);
+  store = openSqlite(db);
   server = await startServer({ store, port: 0 });
   slow = await startServer({ store, port: 0, searchBudgetMs: 1 });
 });
 afterAll(async () => {
   await server.close();
   await slow.close();
-  store.close();
+  await store.close();
 });
 
 const get = (s: RunningServer, path: string) => fetch(new URL(path, s.url));
@@ -86,21 +86,23 @@ describe('the server never waits on one request', () => {
   it('a story read before any cross-check was kept is checked in a worker, and kept', async () => {
     const bare = join(tmp('server'), 'bare.db');
     expect(cli(['ingest', join(packageRoot(), 'examples', 'demo'), '--db', bare, '--no-crosscheck']).code).toBe(0);
-    const s = Store.open(bare);
+    const s = openSqlite(bare);
     const running = await startServer({ store: s, port: 0 });
     try {
       // (The server renders the newest story once before it listens: that one may be kept already.)
-      const row = s.db.prepare('SELECT id FROM stories WHERE id NOT IN (SELECT story_id FROM story_checks) ORDER BY article_count DESC LIMIT 1').get() as { id: string } | undefined;
+      const unchecked = [];
+      for (const st of await s.listStories()) if (!(await s.readCheck(st.id, (await s.storyMeta(st.id))!.version))) unchecked.push(st);
+      const row = unchecked.sort((a, b) => b.articleCount - a.articleCount)[0];
       expect(row, 'a story without a kept check').toBeDefined();
       const id = row!.id;
       const page = await get(running, `/stories/${id}`);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('claims');
-      expect(s.db.prepare('SELECT count(*) AS n FROM story_checks WHERE story_id = ?').get(id)).toEqual({ n: 1 });
+      expect(await s.readCheck(id, (await s.storyMeta(id))!.version)).not.toBeNull();
       expect((await get(running, '/outlets/Coastline%20Wire')).status).toBe(200);
     } finally {
       await running.close();
-      s.close();
+      await s.close();
     }
   });
 });

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/serve/app.js';
-import { Store } from '../../src/store/index.js';
+import { openSqlite, type StoreBackend } from '../../src/store/index.js';
 import { cliAsync, localServer, PROSE, tmp } from './helpers.js';
 
 // Finding 6: links inside documents (feed items with only a summary) and redirects reached
@@ -54,7 +54,7 @@ describe('address policy (finding 6)', () => {
   });
 
   it('POST /api/ingest {"url"} or {"feed"} on a local address is refused (403), and nothing is fetched', async () => {
-    const store = Store.open(':memory:', { create: true });
+    const store = openSqlite(':memory:', { create: true });
     const app = createApp({ store });
     const post = (body: object) => app.request('/api/ingest', { method: 'POST', headers: { host: '127.0.0.1', 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const before = [...srv.hits.keys()].filter((p) => p.startsWith('/admin')).length;
@@ -65,8 +65,8 @@ describe('address policy (finding 6)', () => {
     }
     expect([...srv.hits.keys()].filter((p) => p.startsWith('/admin')).length).toBe(before);
     expect(srv.hits.get('/feed.xml') ?? 0).toBe(0);
-    expect(store.counts().articles).toBe(0);
-    store.close();
+    expect((await store.counts()).articles).toBe(0);
+    await store.close();
   });
 
   it('--allow-private-network lets a trusted feed bring its items’ pages', async () => {

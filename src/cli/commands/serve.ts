@@ -2,9 +2,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { readFileSync } from 'node:fs';
 import pc from 'picocolors';
 import { DEFAULT_PORT } from '../../serve/settings.js';
-import { feedState, listFeeds, type FeedRecord, type PollOutcome } from '../../store/feeds.js';
+import { feedState, type FeedRecord, type PollOutcome } from '../../store/feeds.js';
 import { defaultDbPath } from '../../store/location.js';
-import type { Store } from '../../store/store.js';
+import type { StoreBackend } from '../../store/backend.js';
 import { formatDuration, parseDuration } from '../../watch/duration.js';
 import { DEFAULT_EVERY_MS, MIN_EVERY_MS } from '../../watch/settings.js';
 import { httpUrl } from '../../util/url.js';
@@ -74,14 +74,14 @@ function healthLines(feeds: readonly FeedRecord[], color: boolean): string {
  * The store for `serve`: read-write, else (a file this user cannot write: another user's store,
  * read-only media) read-only, with a line saying so; the web app then refuses ingests (503).
  */
-async function openForServing(path: string, watching: boolean): Promise<Store> {
-  const { Store, StoreError } = await import('../../store/store.js');
+async function openForServing(path: string, watching: boolean): Promise<StoreBackend> {
+  const [{ StoreError }, { openStore }] = await Promise.all([import('../../store/store.js'), import('../../store/open.js')]);
   try {
-    return Store.open(path, { create: true });
+    return await openStore(path, { create: true });
   } catch (error) {
     if (!(error instanceof StoreError) || !/readonly|read-only|permission|EACCES|EROFS/i.test(error.message)) throw error;
     if (watching) throw new StoreError(`${path} is read-only: it can be served, but feeds cannot be watched into it`, 'environment');
-    const store = Store.open(path, { readonly: true });
+    const store = await openStore(path, { readonly: true });
     process.stderr.write(`${printable(path)}: read-only; serving it without ingest\n`);
     return store;
   }
@@ -119,16 +119,16 @@ export function serveCommand(): Command {
       try {
         server = await startServer({ store, port: opts.port, host: opts.host, token: opts.token ?? process.env.TRIANGULATE_TOKEN ?? null, watcher, allowPrivateNetwork });
       } catch (error) {
-        store.close();
+        await store.close();
         throw error;
       }
-      const totals = store.counts();
-      process.stdout.write(`triangulate serving ${store.path} (${totals.stories} stories, ${totals.articles} articles) at ${server.url}\n`);
+      const totals = await store.counts();
+      process.stdout.write(`triangulate serving ${store.location} (${totals.stories} stories, ${totals.articles} articles) at ${server.url}\n`);
       if (server.token && !opts.token && !process.env.TRIANGULATE_TOKEN) process.stdout.write(`write endpoints need: Authorization: Bearer ${server.token}\n`);
       if (watcher) {
-        watcher.add(feeds);
+        await watcher.add(feeds);
         watcher.start();
-        process.stdout.write(`watching ${listFeeds(store).length} feed(s) every ${formatDuration(watcher.everyMs)}\n`);
+        process.stdout.write(`watching ${(await store.listFeeds()).length} feed(s) every ${formatDuration(watcher.everyMs)}\n`);
       }
       process.stdout.write('Ctrl-C stops\n');
       await new Promise<void>((resolve) => {
@@ -138,7 +138,7 @@ export function serveCommand(): Command {
       });
       await watcher?.stop();
       await server.close();
-      store.close();
+      await store.close();
     });
 }
 
@@ -166,34 +166,34 @@ export function watchCommand(setExit: (code: number) => void): Command {
     .action(async (urls: string[], opts: { db?: string; opml?: string; every: number; once?: boolean; status?: boolean; json?: string | true; color?: boolean; allowPrivateNetwork?: boolean }) => {
       checkOutputs({ json: opts.json });
       const feeds = await feedsFrom(urls, opts.opml);
-      const [{ Store }, { Watcher }] = await Promise.all([import('../../store/store.js'), import('../../watch/watcher.js')]);
-      const store = Store.open(opts.db ?? defaultDbPath(), { create: true });
+      const [{ openStore }, { Watcher }] = await Promise.all([import('../../store/open.js'), import('../../watch/watcher.js')]);
+      const store = await openStore(opts.db ?? defaultDbPath(), { create: true });
       const color = useColor(process.stdout, opts.color);
       try {
         const watcher = new Watcher(store, { everyMs: opts.every, allowPrivateNetwork: Boolean(opts.allowPrivateNetwork), onPoll: (url, o) => process.stderr.write(pollLine(url, o, useColor(process.stderr, opts.color))) });
-        watcher.add(feeds);
-        if (watcher.feeds().length === 0) throw new Error('no feed to watch: give feed URLs or --opml FILE');
+        await watcher.add(feeds);
+        if ((await watcher.feeds()).length === 0) throw new Error('no feed to watch: give feed URLs or --opml FILE');
         if (opts.status || opts.once) {
           // One round: exit 1 when a feed could not be polled (or an item of it not read), as for any input that failed.
           if (opts.once) {
             const outcomes = await watcher.tick(true);
             if ([...outcomes.values()].some((o) => !('busy' in o) && (!o.ok || o.problem))) setExit(1);
           }
-          const health = watcher.feeds();
-          if (opts.json) writeJson(opts.json, { db: store.path, feeds: health });
+          const health = await watcher.feeds();
+          if (opts.json) writeJson(opts.json, { db: store.location, feeds: health });
           else process.stdout.write(healthLines(health, color));
           return;
         }
-        process.stderr.write(`watching ${watcher.feeds().length} feed(s) every ${formatDuration(watcher.everyMs)} into ${store.path}; Ctrl-C stops\n`);
+        process.stderr.write(`watching ${(await watcher.feeds()).length} feed(s) every ${formatDuration(watcher.everyMs)} into ${store.location}; Ctrl-C stops\n`);
         watcher.start();
         await new Promise<void>((resolve) => {
           process.once('SIGINT', resolve);
           process.once('SIGTERM', resolve);
         });
         await watcher.stop();
-        process.stdout.write(healthLines(watcher.feeds(), color));
+        process.stdout.write(healthLines(await watcher.feeds(), color));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -12,7 +12,7 @@ import type { StoryFilter, StorySort } from '../../store/browse.js';
 import { CLAIM_STATUSES } from '../../model/check.js';
 import { plural } from '../../report/check-view.js';
 
-export const dbOption = () => new Option('--db <file>', 'the store (SQLite); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
+export const dbOption = () => new Option('--db <file|url>', 'the store: a SQLite file, or a postgres://… URL (docs/store.md); default: $TRIANGULATE_DB or your data directory').default(undefined, defaultDbPath());
 const dbPath = (opts: { db?: string }) => opts.db ?? defaultDbPath();
 
 /**
@@ -22,7 +22,7 @@ const dbPath = (opts: { db?: string }) => opts.db ?? defaultDbPath();
 export const STORY_SORT_NAMES: readonly StorySort[] = ['newest', 'oldest', 'articles'];
 
 /** The store and its modules, loaded when a command runs, not for its --help. */
-export const storeModule = () => import('../../store/store.js');
+export const storeModule = async () => ({ ...(await import('../../store/store.js')), ...(await import('../../store/open.js')) });
 
 export function positiveInt(value: string): number {
   const n = Number(value);
@@ -51,30 +51,36 @@ export function ingestCommand(setExit: (code: number) => void): Command {
     .action(async (inputs: string[], opts: InputOptions & { db?: string; commitEvery: number; json?: string | true; crosscheck: boolean }) => {
       checkOutputs({ json: opts.json });
       const path = dbPath(opts);
-      const [{ Store }, { lockForIngest }, { ingestIntoStore }] = await Promise.all([storeModule(), import('../../store/lock.js'), import('../../app/ingest.js')]);
-      const store = Store.open(path, { create: true });
-      const unlock = lockForIngest(path);
+      const [{ openStore }, { ingestIntoStore }] = await Promise.all([storeModule(), import('../../app/ingest.js')]);
+      const store = await openStore(path, { create: true });
+      let unlock: () => Promise<void>;
+      try {
+        unlock = await store.ingestLock();
+      } catch (error) {
+        await store.close();
+        throw error;
+      }
       const bar = progress();
       try {
         const s = await ingestIntoStore(store, inputs, { ...readingOptions(opts, bar), commitEvery: opts.commitEvery, crossCheck: opts.crosscheck });
         bar.done();
         const warning = undatedWarning(s.undated ?? 0, s.added);
         if (warning) process.stderr.write(`triangulate: warning: ${warning}\n`);
-        const totals = store.counts();
+        const totals = await store.counts();
         if (opts.json) {
           const { errors, ...rest } = s;
-          writeJson(opts.json, { db: path, ...rest, errors: errors.length, store: totals });
+          writeJson(opts.json, { db: store.location, ...rest, errors: errors.length, store: totals });
         } else {
           process.stdout.write(
             `${plural(s.added, 'new article')} stored (${s.known} already there), ${plural(s.newStories, 'new story', 'new stories')}, ${s.grownStories} grown, ${plural(s.reusePairs, 'reuse pair')}\n` +
-              `${path}: ${plural(totals.articles, 'article')}, ${plural(totals.stories, 'story', 'stories')}\n`,
+              `${store.location}: ${plural(totals.articles, 'article')}, ${plural(totals.stories, 'story', 'stories')}\n`,
           );
         }
         setExit(exitCode(s.errors.length, s.read, inputs.length));
       } finally {
         bar.done();
-        unlock();
-        store.close();
+        await unlock();
+        await store.close();
       }
     });
 }
@@ -104,25 +110,25 @@ export function storiesCommand(): Command {
     )
     .action(async (opts: { db?: string; limit: number; all?: boolean; json?: string | true; color?: boolean } & StoryFilter) => {
       checkOutputs({ json: opts.json });
-      const [{ Store }, { findStories }] = await Promise.all([storeModule(), import('../../store/browse.js')]);
-      const store = Store.open(dbPath(opts), { readonly: true });
+      const { openStore } = await storeModule();
+      const store = await openStore(dbPath(opts), { readonly: true });
       try {
         const filter: StoryFilter = { outlet: opts.outlet, kind: opts.kind, verdict: opts.verdict, from: opts.from, to: opts.to, sort: opts.sort };
-        const found = findStories(store, filter, { limit: opts.all ? -1 : opts.limit, offset: 0 });
+        const found = await store.findStories(filter, { limit: opts.all ? -1 : opts.limit, offset: 0 });
         const stories = found.stories;
         const filtered = Boolean(filter.outlet || filter.kind || filter.verdict || filter.from || filter.to);
-        const totals = filtered ? { ...store.counts(), stories: found.total } : store.counts();
+        const totals = filtered ? { ...(await store.counts()), stories: found.total } : await store.counts();
         if (opts.json) {
-          writeJson(opts.json, { db: store.path, total: totals.stories, stories });
+          writeJson(opts.json, { db: store.location, total: totals.stories, stories });
           return;
         }
         const c = pc.createColors(useColor(process.stdout, opts.color));
         const order = opts.sort === 'oldest' ? 'oldest first' : opts.sort === 'articles' ? 'most articles first' : 'newest first';
-        process.stdout.write(c.bold(filtered ? `${plural(totals.stories, 'story', 'stories')} match in ${store.path}; ${order}\n` : `${plural(totals.stories, 'story', 'stories')}, ${plural(totals.articles, 'article')} in ${store.path}; ${order}\n`));
+        process.stdout.write(c.bold(filtered ? `${plural(totals.stories, 'story', 'stories')} match in ${store.location}; ${order}\n` : `${plural(totals.stories, 'story', 'stories')}, ${plural(totals.articles, 'article')} in ${store.location}; ${order}\n`));
         for (const s of stories) process.stdout.write(storyLines(s, c, Math.min(process.stdout.columns || 100, 120)));
         if (stories.length < totals.stories) process.stdout.write(c.dim(`\n(${totals.stories - stories.length} more; --all or --limit N)\n`));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
@@ -150,17 +156,16 @@ export function storyCommand(): Command {
     )
     .action(async (id: string, opts: ReportOptions & { db?: string }) => {
     checkOutputs(opts);
-    const [{ Store }, { checkedStory }] = await Promise.all([storeModule(), import('../../app/stories.js')]);
-    const store = Store.open(dbPath(opts), { readonly: true });
+    const [{ openStore }, { checkedStory }] = await Promise.all([storeModule(), import('../../app/stories.js')]);
+    const store = await openStore(dbPath(opts), { readonly: true });
     try {
       // The cross-check kept by ingest when it is current, else computed here (a reader does not write the store).
-      const { story, articles, entities } = checkedStory(store, store.resolveStory(id), { save: false })!;
-      const { storylineForStory } = await import('../../store/storylines.js');
-      const line = storylineForStory(store, story.id);
+      const { story, articles, entities } = (await checkedStory(store, await store.resolveStory(id), { save: false }))!;
+      const line = await store.storylineForStory(story.id);
       const run: RunResult = { articles, entities, stories: [story], ...(line ? { storylines: [line] } : {}), errors: [] };
       await emitReports(run, opts);
     } finally {
-      store.close();
+      await store.close();
     }
   });
   return cmd;
@@ -184,22 +189,22 @@ export function searchCommand(): Command {
     )
     .action(async (words: string[], opts: { db?: string; limit: number; json?: string | true; color?: boolean }) => {
       checkOutputs({ json: opts.json });
-      const { Store, MATCH_START, MATCH_END } = await storeModule();
+      const { openStore, MATCH_START, MATCH_END } = await storeModule();
       const marked = markers(MATCH_START, MATCH_END);
-      const store = Store.open(dbPath(opts), { readonly: true });
+      const store = await openStore(dbPath(opts), { readonly: true });
       try {
         const query = words.join(' ');
-        const hits = store.search(query, { limit: opts.limit });
+        const hits = await store.search(query, { limit: opts.limit });
         if (opts.json) {
           const plain = hits.map((h) => ({ ...h, snippet: marked(h.snippet.replace(/\s+/g, ' ').trim(), '[', ']') }));
-          writeJson(opts.json, { db: store.path, query, hits: plain });
+          writeJson(opts.json, { db: store.location, query, hits: plain });
           return;
         }
         const color = useColor(process.stdout, opts.color);
         if (hits.length === 0) process.stdout.write(`no article matches ${JSON.stringify(query)}\n`);
         for (const h of hits) process.stdout.write(hitLines(h, color, Math.min(process.stdout.columns || 100, 120), marked));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

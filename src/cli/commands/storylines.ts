@@ -8,7 +8,6 @@ import { checkOutputs, examples, writeJson } from './options.js';
 import { dbOption, positiveInt, storeModule } from './store.js';
 
 // The store, the cross-check and the report modules are loaded when a command runs, not for its --help.
-const storylinesModule = () => import('../../store/storylines.js');
 
 /** `triangulate storylines`: the stored storylines of several stories, newest first. */
 export function storylinesCommand(): Command {
@@ -22,21 +21,21 @@ export function storylinesCommand(): Command {
     .addHelpText('after', examples([['triangulate storylines', 'the 20 newest storylines of two or more stories'], ['triangulate storylines --all --json lines.json', 'every storyline, as JSON']]))
     .action(async (opts: { db?: string; limit: number; all?: boolean; json?: string | true; color?: boolean }) => {
       checkOutputs({ json: opts.json });
-      const [{ Store }, { listStorylines }] = await Promise.all([storeModule(), storylinesModule()]);
-      const store = Store.open(opts.db ?? defaultDbPath(), { readonly: true });
+      const { openStore } = await storeModule();
+      const store = await openStore(opts.db ?? defaultDbPath(), { readonly: true });
       try {
-        const page = listStorylines(store, { limit: opts.limit, minEvents: opts.all ? 1 : 2 });
-        if (opts.json) return writeJson(opts.json, { db: store.path, total: page.total, storylines: page.storylines });
+        const page = await store.listStorylines({ limit: opts.limit, minEvents: opts.all ? 1 : 2 });
+        if (opts.json) return writeJson(opts.json, { db: store.location, total: page.total, storylines: page.storylines });
         const c = pc.createColors(useColor(process.stdout, opts.color));
         const width = Math.min(process.stdout.columns || 100, 120);
-        process.stdout.write(c.bold(`${plural(page.total, 'storyline')}${opts.all ? '' : ' of two or more stories'} in ${store.path}; newest first\n`));
+        process.stdout.write(c.bold(`${plural(page.total, 'storyline')}${opts.all ? '' : ' of two or more stories'} in ${store.location}; newest first\n`));
         for (const l of page.storylines) {
           const days = l.firstPublished === l.lastPublished ? (l.firstPublished ?? 'undated') : `${l.firstPublished ?? '?'} – ${l.lastPublished ?? '?'}`;
           process.stdout.write(`\n${c.cyan(l.id)}  ${c.bold(clip(l.title, width - 14))}\n            ${c.dim(`${days} · ${plural(l.eventCount, 'story', 'stories')} · ${plural(l.articleCount, 'article')}`)}\n`);
         }
         if (page.storylines.length < page.total) process.stdout.write(c.dim(`\n(${page.total - page.storylines.length} more; --limit N)\n`));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }
@@ -52,31 +51,30 @@ export function storylineCommand(): Command {
     .addHelpText('after', examples([['triangulate storyline 887d', 'the storyline whose id starts with 887d'], ['triangulate storyline 3f2a --json', 'the storyline of story 3f2a…, as JSON']]))
     .action(async (id: string, opts: { db?: string; json?: string | true; color?: boolean }) => {
       checkOutputs({ json: opts.json });
-      const [{ Store }, { resolveStoryline, storylineOf, storylineSummary }, { checkedStoryline }, { storylineView }, { renderStoryline }] = await Promise.all([
+      const [{ openStore }, { checkedStoryline }, { storylineView }, { renderStoryline }] = await Promise.all([
         storeModule(),
-        storylinesModule(),
         import('../../app/storylines.js'),
         import('../../report/storyline-view.js'),
         import('../../report/terminal.js'),
       ]);
       // Read-only: a storyline is cross-checked on read, and kept in memory only (app/storylines.ts).
-      const store = Store.open(opts.db ?? defaultDbPath(), { readonly: true });
+      const store = await openStore(opts.db ?? defaultDbPath(), { readonly: true });
       try {
         let lineId: string;
         try {
-          lineId = resolveStoryline(store, id);
+          lineId = await store.resolveStoryline(id);
         } catch (error) {
           // Not a storyline's id: the storyline of the story it names.
-          const of = storylineOf(store, store.resolveStory(id));
+          const of = await store.storylineOf(await store.resolveStory(id));
           if (!of) throw error;
           lineId = of.id;
         }
-        const s = checkedStoryline(store, lineId, storylineSummary(store, lineId)!)!;
+        const s = (await checkedStoryline(store, lineId, (await store.storylineSummary(lineId))!))!;
         const v = storylineView(s.storyline, s.events, s.articles);
-        if (opts.json) return writeJson(opts.json, { db: store.path, storyline: { ...s.storyline, eventCount: s.summary.eventCount, articleCount: s.summary.articleCount }, events: v.events, eventsLeftOut: s.eventsLeftOut });
+        if (opts.json) return writeJson(opts.json, { db: store.location, storyline: { ...s.storyline, eventCount: s.summary.eventCount, articleCount: s.summary.articleCount }, events: v.events, eventsLeftOut: s.eventsLeftOut });
         process.stdout.write(renderStoryline(v, { color: useColor(process.stdout, opts.color), width: Math.min(process.stdout.columns || 100, 120) }));
       } finally {
-        store.close();
+        await store.close();
       }
     });
 }

@@ -1,0 +1,245 @@
+import type pg from 'pg';
+import type { StoryState } from '../../cluster/index.js';
+import type { ClusterStore, PlacementBatch, StoredArticle } from '../backend.js';
+import { articleData, articleFromRow } from '../serialize.js';
+import { LOCK_PLACE, transaction, type Query } from './connect.js';
+
+type Row = { id: string; text: string; data: string; story_id: string };
+const stored = (r: Row): StoredArticle => Object.freeze({ ...articleFromRow(r), storyId: r.story_id });
+const states = (rows: { state: string }[]) => rows.map((r) => JSON.parse(r.state) as StoryState);
+
+/**
+ * The clustering state of a PostgreSQL store (ClusterStore). Several workers may write one store:
+ * each takes the placement lock (a session advisory lock, on a connection of its own, so it goes
+ * when the worker's connection does, killed or not) from its first article after a commit to the
+ * commit, and loads the state again when another worker committed meanwhile (`placement_epoch`).
+ * So placements are made one at a time over the store's current state, and the expensive work
+ * before them (reading, cleaning, annotating) runs in every worker at once.
+ */
+export function pgClustering(pool: pg.Pool): ClusterStore {
+  const q: Query = async (sql, params) => (await pool.query(sql, params as unknown[])).rows;
+  return {
+    async termDf() {
+      const rows = (await pool.query({ text: 'SELECT term, n FROM term_df', rowMode: 'array' })).rows as [string, number][];
+      return new Map(rows);
+    },
+    async openStoryStates(fromDay, fromSeq) {
+      return states(await q<{ state: string }>('SELECT state FROM story_state WHERE last_day >= $1 UNION ALL SELECT state FROM story_state WHERE last_day IS NULL AND last_seq >= $2', [fromDay, fromSeq]));
+    },
+    async storyStates(nums) {
+      if (nums.length === 0) return [];
+      const rows = await q<{ num: number; state: string }>('SELECT num, state FROM story_state WHERE num = ANY($1)', [nums]);
+      const byNum = new Map(rows.map((r) => [r.num, r]));
+      return states(nums.flatMap((n) => (byNum.has(n) ? [byNum.get(n)!] : [])));
+    },
+    async candidateStories(words, maxArticles, maxStories) {
+      const tsquery = words.map((w) => `'${w.replace(/['\\]/g, '')}'`).join(' | ');
+      return (
+        await q<{ num: number }>(
+          `SELECT s.num FROM (SELECT a.story_id, a.seq, ts_rank(a.fts, x.query) AS rank FROM articles a, to_tsquery('english', $1) x(query) WHERE a.fts @@ x.query ORDER BY rank DESC, a.seq LIMIT $2) m
+           JOIN stories s ON s.id = m.story_id GROUP BY s.num ORDER BY max(m.rank) DESC, s.num LIMIT $3`,
+          [tsquery, maxArticles, maxStories],
+        )
+      ).map((r) => r.num);
+    },
+    async recentArticles(fromDay, fromSeq) {
+      return (
+        await q<Row & { seq: number }>(
+          `SELECT seq, id, text, data, story_id FROM articles WHERE published >= $1 AND length(published) = 10
+           UNION ALL SELECT seq, id, text, data, story_id FROM articles WHERE seq >= $2 AND (published IS NULL OR length(published) <> 10)
+           ORDER BY seq`,
+          [fromDay, fromSeq],
+        )
+      ).map((r) => Object.freeze({ ...stored(r), seq: r.seq }));
+    },
+    async articlesOf(storyId) {
+      return (await q<Row>('SELECT id, text, data, story_id FROM articles WHERE story_id = $1 ORDER BY seq', [storyId])).map(stored);
+    },
+    async lastArticles(limit) {
+      return (await q<Row>('SELECT id, text, data, story_id FROM articles ORDER BY seq DESC LIMIT $1', [limit])).reverse().map(stored);
+    },
+    async articlesSince(seq) {
+      return (await q<Row & { seq: number }>('SELECT seq, id, text, data, story_id FROM articles WHERE seq > $1 ORDER BY seq', [seq])).map((r) => Object.freeze({ ...stored(r), seq: r.seq }));
+    },
+    async articlesById(ids) {
+      const rows = new Map((await q<Row>('SELECT id, text, data, story_id FROM articles WHERE id = ANY($1)', [ids])).map((r) => [r.id, r]));
+      return ids.flatMap((id) => (rows.has(id) ? [stored(rows.get(id)!)] : []));
+    },
+    async storyExists(id) {
+      return (await q('SELECT 1 FROM stories WHERE id = $1', [id])).length > 0;
+    },
+    async openEventProfiles(fromDay, fromSeq) {
+      return (
+        await q<{ state: string; num: number; id: string }>(
+          `SELECT s.state, l.num, l.id FROM storyline_state s JOIN stories st ON st.num = s.event_num JOIN storyline_events e ON e.story_id = st.id JOIN storylines l ON l.id = e.storyline_id
+           WHERE s.last_day >= $1 OR (s.last_day IS NULL AND s.last_seq >= $2)`,
+          [fromDay, fromSeq],
+        )
+      ).map((r) => ({ state: r.state, line: r.num, lineId: r.id }));
+    },
+    async eventProfile(num) {
+      const [row] = await q<{ num: number; id: string; state: string | null }>(
+        `SELECT l.num, l.id, s.state FROM stories st JOIN storyline_events e ON e.story_id = st.id JOIN storylines l ON l.id = e.storyline_id
+         LEFT JOIN storyline_state s ON s.event_num = st.num WHERE st.num = $1`,
+        [num],
+      );
+      return row ? { line: row.num, lineId: row.id, state: row.state } : null;
+    },
+    async backfillStorylines(idOf) {
+      const legacy = await q<{ id: string; num: number; first: string | null }>(
+        `SELECT st.id, st.num, (SELECT a.id FROM articles a WHERE a.story_id = st.id ORDER BY a.published IS NULL, a.published, a.seq LIMIT 1) AS first
+         FROM stories st WHERE NOT EXISTS (SELECT 1 FROM storyline_events e WHERE e.story_id = st.id) ORDER BY st.num`,
+      );
+      if (legacy.length === 0) return;
+      await transaction(pool, async (tq) => {
+        let next = Number((await tq<{ value: string }>("SELECT value FROM meta WHERE key = 'storyline_next'"))[0]?.value ?? 0) || 0;
+        for (const l of legacy) {
+          const id = idOf(l.first ?? l.id);
+          await tq('INSERT INTO storylines (id, num, title, first_published, last_published, event_count, article_count, updated_seq) SELECT $1, $2, title, first_published, last_published, 1, article_count, updated_seq FROM stories WHERE id = $3', [id, l.num < 0 ? l.num : next++, l.id]);
+          await tq('INSERT INTO storyline_events (story_id, storyline_id) VALUES ($1, $2)', [l.id, id]);
+        }
+        await tq("INSERT INTO meta (key, value) VALUES ('storyline_next', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [String(next)]);
+      });
+    },
+    commit: (batch) => transaction(pool, (tq) => commitPg(tq, batch)),
+    async lockPlacement() {
+      const client = await pool.connect();
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [LOCK_PLACE]);
+        const row = (await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'placement_epoch'")).rows[0];
+        let released = false;
+        return {
+          epoch: Number(row?.value ?? 0) || 0,
+          release: async () => {
+            if (released) return;
+            released = true;
+            try {
+              await client.query('SELECT pg_advisory_unlock($1)', [LOCK_PLACE]);
+              client.release();
+            } catch (error) {
+              client.release(error as Error); // a broken connection: its lock went with it
+            }
+          },
+        };
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+    },
+  };
+}
+
+
+/**
+ * One commit of the writer, in the order the rows depend on one another (as SQLite's, in
+ * ../sqlite-cluster.ts), each table in one statement over arrays (`unnest`) instead of one per row.
+ */
+async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
+  // PostgreSQL's text cannot hold U+0000, which an article's metadata may (cleaned texts never do); in JSON it is escaped.
+  const col = <T, V>(rows: readonly T[], f: (r: T) => V) =>
+    rows.map((r) => {
+      const v = f(r);
+      return (typeof v === 'string' ? v.replace(/\u0000/g, '') : v) as V;
+    });
+  if (b.stories.length) {
+    await q('INSERT INTO stories (id, num, title, first_published, last_published, article_count, updated_seq) SELECT id, num, title, NULL, NULL, 0, 0 FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(id, num, title) ON CONFLICT (id) DO NOTHING', [
+      col(b.stories, (s) => s.id),
+      col(b.stories, (s) => s.num),
+      col(b.stories, (s) => s.title),
+    ]);
+  }
+  if (b.articles.length) {
+    // unnest keeps the order of the arrays, so seqs follow the order of arrival as in SQLite.
+    await q(
+      `INSERT INTO articles (id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at)
+       SELECT id, story_id, source, url, title, outlet, published, kind, text, data, $11 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
+         WITH ORDINALITY AS x(id, story_id, source, url, title, outlet, published, kind, text, data, n) ORDER BY n`,
+      [
+        col(b.articles, (x) => x.article.id),
+        col(b.articles, (x) => x.storyId),
+        col(b.articles, (x) => x.article.source),
+        col(b.articles, (x) => x.article.meta.url),
+        col(b.articles, (x) => x.article.meta.title),
+        col(b.articles, (x) => x.article.meta.outlet),
+        col(b.articles, (x) => x.article.meta.published),
+        col(b.articles, (x) => x.article.classification?.kind ?? null),
+        col(b.articles, (x) => x.article.text),
+        col(b.articles, (x) => articleData(x.article)),
+        b.at,
+      ],
+    );
+  }
+  if (b.stories.length) {
+    await q(
+      `UPDATE stories s SET article_count = x.n, first_published = x.f, last_published = x.l, updated_seq = x.m
+       FROM (SELECT story_id, count(*) AS n, min(published) AS f, max(published) AS l, max(seq) AS m FROM articles WHERE story_id = ANY($1) GROUP BY story_id) x WHERE s.id = x.story_id`,
+      [col(b.stories, (s) => s.id)],
+    );
+  }
+  if (b.pairs.length) {
+    await q('INSERT INTO reuse (from_id, to_id, story_id, score, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[]) ON CONFLICT DO NOTHING', [
+      col(b.pairs, (p) => p.from),
+      col(b.pairs, (p) => p.to),
+      col(b.pairs, (p) => p.storyId),
+      col(b.pairs, (p) => p.score),
+      col(b.pairs, (p) => p.data),
+    ]);
+  }
+  if (b.storylines) {
+    const l = b.storylines;
+    if (b.across.length) {
+      await q('INSERT INTO reuse_across (from_id, to_id, from_story, to_story, score, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[]) ON CONFLICT DO NOTHING', [
+        col(b.across, (p) => p.from),
+        col(b.across, (p) => p.to),
+        col(b.across, (p) => p.fromStory),
+        col(b.across, (p) => p.toStory),
+        col(b.across, (p) => p.score),
+        col(b.across, (p) => p.data),
+      ]);
+    }
+    if (l.lines.length) {
+      await q('INSERT INTO storylines (id, num, title, first_published, last_published, event_count, article_count, updated_seq) SELECT id, num, title, NULL, NULL, 0, 0, 0 FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(id, num, title) ON CONFLICT (id) DO NOTHING', [
+        col(l.lines, (x) => x.id),
+        col(l.lines, (x) => x.num),
+        col(l.lines, (x) => x.title),
+      ]);
+    }
+    if (l.events.length) {
+      await q('INSERT INTO storyline_events (story_id, storyline_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (story_id) DO UPDATE SET storyline_id = excluded.storyline_id', [
+        col(l.events, (e) => e[0]),
+        col(l.events, (e) => e[1]),
+      ]);
+    }
+    for (const [from, into] of l.merges) {
+      await q('UPDATE storyline_events SET storyline_id = $1 WHERE storyline_id = $2', [into, from]);
+      await q('DELETE FROM storylines WHERE id = $1', [from]);
+    }
+    if (l.touched.length) {
+      await q(
+        `UPDATE storylines l SET event_count = x.events, article_count = x.articles, first_published = x.f, last_published = x.l, updated_seq = x.u
+         FROM (SELECT e.storyline_id AS id, count(*) AS events, coalesce(sum(s.article_count), 0) AS articles, min(s.first_published) AS f, max(s.last_published) AS l, coalesce(max(s.updated_seq), 0) AS u
+               FROM storyline_events e JOIN stories s ON s.id = e.story_id WHERE e.storyline_id = ANY($1) GROUP BY e.storyline_id) x WHERE l.id = x.id`,
+        [l.touched],
+      );
+    }
+    if (l.states.length) {
+      await q(
+        `INSERT INTO storyline_state (event_num, last_day, last_seq, state) SELECT * FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[])
+         ON CONFLICT (event_num) DO UPDATE SET last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state`,
+        [col(l.states, (s) => s.event), col(l.states, (s) => s.lastDay), col(l.states, (s) => s.lastSeq), col(l.states, (s) => s.state)],
+      );
+    }
+  }
+  if (b.states.length) {
+    await q(
+      `INSERT INTO story_state (num, first_day, last_day, last_seq, state) SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::bigint[], $5::text[])
+       ON CONFLICT (num) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state`,
+      [col(b.states, (s) => s.num), col(b.states, (s) => s.firstDay), col(b.states, (s) => s.lastDay), col(b.states, (s) => s.lastSeq), col(b.states, (s) => s.state)],
+    );
+  }
+  if (b.dfDelta.length) {
+    await q('INSERT INTO term_df (term, n) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT (term) DO UPDATE SET n = term_df.n + excluded.n', [col(b.dfDelta, (d) => d[0]), col(b.dfDelta, (d) => d[1])]);
+  }
+  const meta = Object.entries(b.meta);
+  await q('INSERT INTO meta (key, value) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [meta.map((m) => m[0]), meta.map((m) => m[1])]);
+}
