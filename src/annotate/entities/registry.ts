@@ -12,8 +12,17 @@ export interface NameEntries {
   readonly forms: ReadonlyMap<string, readonly Pick<Entity, 'type' | 'ref'>[]>;
 }
 
-/** A form's typed entities among the articles remembered, in the order they came. */
-type FormEntries = { readonly seq: number; readonly type: Entity['type']; readonly ref: string }[];
+/** A form's typed entities among the articles remembered, in the order they came, and how many of them have each type (so that asking costs the same however many articles typed it). */
+interface FormEntries {
+  readonly list: { readonly seq: number; readonly type: Entity['type']; readonly ref: string }[];
+  readonly types: Map<Entity['type'], number>;
+}
+
+/** A surname's full names among the articles remembered, in the order they came, and how many of them give each ref. */
+interface FullEntries {
+  readonly list: { readonly seq: number; readonly ref: string }[];
+  readonly refs: Map<string, number>;
+}
 
 /**
  * The names of the last `NAME_MEMORY.articles` articles, for resolving a later article's short
@@ -24,7 +33,7 @@ type FormEntries = { readonly seq: number; readonly type: Entity['type']; readon
  */
 export class NameRegistry {
   private readonly order: { seq: number; entries: NameEntries }[] = [];
-  private readonly full = new Map<string, { seq: number; ref: string }[]>();
+  private readonly full = new Map<string, FullEntries>();
   private readonly given = new Map<string, number>();
   private readonly forms = new Map<string, FormEntries>();
   private readonly leads = new Map<string, number>();
@@ -40,10 +49,16 @@ export class NameRegistry {
     const seq = ++this.seq;
     const entries = this.entriesOf(article);
     this.order.push({ seq, entries });
-    for (const [key, refs] of entries.full) for (const ref of refs) push(this.full, key, { seq, ref });
+    for (const [key, refs] of entries.full) {
+      let f = this.full.get(key);
+      if (!f) this.full.set(key, (f = { list: [], refs: new Map() }));
+      for (const ref of refs) f.list.push({ seq, ref }), count(f.refs, ref, 1);
+    }
     for (const g of entries.given) this.given.set(g, (this.given.get(g) ?? 0) + 1);
     for (const [form, es] of entries.forms) {
-      for (const e of es) push(this.forms, form, { seq, type: e.type, ref: e.ref });
+      let f = this.forms.get(form);
+      if (!f) this.forms.set(form, (f = { list: [], types: new Map() }));
+      for (const e of es) f.list.push({ seq, type: e.type, ref: e.ref }), count(f.types, e.type, 1);
       const l = lead(form);
       this.leads.set(l, (this.leads.get(l) ?? 0) + 1);
     }
@@ -53,8 +68,8 @@ export class NameRegistry {
   /** Refs of the full person names remembered that end with this surname; none when it is also someone's given name. */
   refsOf(surname: string): ReadonlySet<string> | undefined {
     if (this.given.has(surname)) return undefined;
-    const list = this.full.get(surname);
-    return list ? new Set(list.map((x) => x.ref)) : undefined;
+    const f = this.full.get(surname);
+    return f ? new Set(f.refs.keys()) : undefined;
   }
 
   /** True when a remembered full person name opens with this word (lower case): a given name, anyone's alone. */
@@ -64,9 +79,10 @@ export class NameRegistry {
 
   /** The entity a remembered form was typed as (the earliest remembered); null when articles typed it two ways; undefined when unknown. */
   form(form: string): Pick<Entity, 'type' | 'ref'> | null | undefined {
-    const list = this.forms.get(form);
-    if (!list) return undefined;
-    return list.every((x) => x.type === list[0]!.type) ? { type: list[0]!.type, ref: list[0]!.ref } : null;
+    const f = this.forms.get(form);
+    if (!f) return undefined;
+    const first = f.list[0]!;
+    return f.types.size === 1 ? { type: first.type, ref: first.ref } : null;
   }
 
   /** True when a remembered form begins with these letters. */
@@ -75,14 +91,20 @@ export class NameRegistry {
   }
 
   private forget({ seq, entries }: { seq: number; entries: NameEntries }): void {
-    for (const key of entries.full.keys()) drop(this.full, key, seq);
+    for (const key of entries.full.keys()) {
+      const f = this.full.get(key)!;
+      while (f.list.length && f.list[0]!.seq === seq) count(f.refs, f.list.shift()!.ref, -1);
+      if (f.list.length === 0) this.full.delete(key);
+    }
     for (const g of entries.given) {
       const n = this.given.get(g)! - 1;
       if (n === 0) this.given.delete(g);
       else this.given.set(g, n);
     }
     for (const form of entries.forms.keys()) {
-      drop(this.forms, form, seq);
+      const f = this.forms.get(form)!;
+      while (f.list.length && f.list[0]!.seq === seq) count(f.types, f.list.shift()!.type, -1);
+      if (f.list.length === 0) this.forms.delete(form);
       const l = lead(form);
       const n = this.leads.get(l)! - 1;
       if (n === 0) this.leads.delete(l);
@@ -96,15 +118,9 @@ export function lead(s: string): string {
   return /^[\p{L}\p{N}]*/u.exec(s)![0];
 }
 
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-/** Forget one article's entries of `key` (the oldest: they sit at the front). */
-function drop<T extends { seq: number }>(map: Map<string, T[]>, key: string, seq: number): void {
-  const list = map.get(key)!;
-  while (list.length && list[0]!.seq === seq) list.shift();
-  if (list.length === 0) map.delete(key);
+/** Add `by` to a key's count, dropping the key at zero. */
+function count<K>(map: Map<K, number>, key: K, by: number): void {
+  const n = (map.get(key) ?? 0) + by;
+  if (n === 0) map.delete(key);
+  else map.set(key, n);
 }
