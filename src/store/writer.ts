@@ -140,8 +140,7 @@ export class StoreWriter {
    * the store before (the names of its last articles) is to be read again.
    */
   async hold(): Promise<boolean> {
-    const fresh = this.epoch === null;
-    return (await this.begin()) || fresh;
+    return this.begin();
   }
 
   private async end(): Promise<void> {

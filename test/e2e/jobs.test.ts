@@ -52,7 +52,7 @@ describe('--jobs', () => {
   it('an input over its time budget on a worker fails with the same one line; the others are analysed', async () => {
     const docs = [
       fromText(`Council closes the bridge\n${textShape('article', 2000)}`, 'small.txt', {}),
-      // About 3 s of work alone on this machine (6 s under load): far past the budget, which the two small ones (about 60 ms each) stay far inside however busy the machine.
+      // Several seconds of work (timed once by hand, not by a project command: about 3 s alone on the 2-core machine, 6 s under load): far past the budget, which the two small ones (tens of milliseconds each) stay far inside however busy the machine.
       fromText(`Quotes everywhere\n${textShape('quotes', 2048 * 1024)}`, 'large.txt', {}),
       fromText(`Mayor opens the port\n${textShape('article', 3000)}`, 'other.txt', {}),
     ];
