@@ -15,14 +15,18 @@ let standard: Pipeline | undefined;
 
 /**
  * The annotate pipeline in the order the stages need each other: sentences (with paragraphs and
- * tokens), entities, then the corpus stage that resolves each article's short names against its
- * own and those of the articles before it (`names`: the memory a run or a store carries from chunk
- * to chunk), so that quote speakers and cited sources resolve to those refs; dates before
- * quantities, so a year or a day is never counted as a number. Without `names`, built once per
- * process (each run of its corpus stage starts with an empty memory).
+ * tokens), entities, dates before quantities (so a year or a day is never counted as a number),
+ * hedges; then the corpus stage that resolves each article's short names against its own and
+ * those of the articles before it (`names`: the memory a run or a store carries from chunk to
+ * chunk), and after it quotes and cited sources, whose speakers resolve to those refs. Everything
+ * that does not read the refs comes before the corpus stage, so that the part of the work that
+ * depends on earlier articles is as small as it can be: workers beside each other on one store
+ * annotate a chunk up to it at once, and wait for each other only from there
+ * (src/processor/process.ts). Without `names`, built once per process (each run of its corpus
+ * stage starts with an empty memory).
  */
 export function annotatePipeline(names?: NameRegistry): Pipeline {
-  const build = () => buildPipeline([sentences(), entities(), resolveEntityRefs(names), quotes(), citedSources(), dates(), quantities(), hedges()]);
+  const build = () => buildPipeline([sentences(), entities(), dates(), quantities(), hedges(), resolveEntityRefs(names), quotes(), citedSources()]);
   if (names) return build();
   standard ??= build();
   return standard;

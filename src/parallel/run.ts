@@ -39,6 +39,8 @@ export interface PoolRunOptions {
   readonly referenceDate?: string | null;
   readonly onProgress?: (phase: string, done: number, total: number) => void;
   readonly onError?: (error: RunError) => void;
+  /** 'head': only the per-article phases before the first corpus stage (processor/annotate.ts AnnotatePart), the articles given back without the step after the pipeline; default all. */
+  readonly part?: 'all' | 'head';
 }
 
 /** One line for an input whose task failed in a worker (a bug, or a worker that died), so the batch goes on. */
@@ -74,7 +76,10 @@ export async function cleanInPool(pool: WorkerPool, docs: readonly Extracted[], 
 export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article[], options: PoolRunOptions = {}): Promise<Article[]> {
   const ctx: StageContext = { referenceDate: options.referenceDate ?? null };
   pool.tell({ kind: 'context', ctx });
-  const phases = phasesOf(annotatePipeline(options.names));
+  const all = phasesOf(annotatePipeline(options.names));
+  const head = options.part === 'head';
+  const cut = all.findIndex((p) => !Array.isArray(p));
+  const phases = head ? all.slice(0, cut < 0 ? all.length : cut) : all;
   const lastPerArticle = phases.findLastIndex((p) => Array.isArray(p));
   let batch: Article[] = [...cleaned];
   // Where each article is held, and what it was when it was sent (its changes since go with its next phase).
@@ -92,7 +97,7 @@ export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article
         const spent = options.budget?.spentOn(article.source) ?? 0;
         const at = home.get(article.id);
         const delta = at ? diffArticle(at.sent, article) : undefined;
-        const task: Task = { kind: 'phase', phase: index, id: article.id, last: index === lastPerArticle, spentMs: spent, limitMs: options.budget?.limitMs ?? null, ...(at ? { delta } : { article }) };
+        const task: Task = { kind: 'phase', phase: index, id: article.id, last: index === lastPerArticle, finish: !head, spentMs: spent, limitMs: options.budget?.limitMs ?? null, ...(at ? { delta } : { article }) };
         try {
           const { value, worker } = await pool.run<PhaseResult>(task, at ? { worker: at.worker, transfer: deltaTransfer(delta!) } : {});
           options.budget?.charge(article.source, value.spentMs - spent);

@@ -27,7 +27,7 @@ import { applyDelta, deltaTransfer, diffArticle, refreeze, type ArticleDelta } f
 export type Task =
   | { readonly kind: 'context'; readonly repeated?: ReadonlyMap<string, ReadonlySet<string>>; readonly ctx?: StageContext }
   | { readonly kind: 'clean'; readonly doc: Extracted; readonly spentMs: number; readonly limitMs: number | null }
-  | { readonly kind: 'phase'; readonly phase: number; readonly article?: Article; readonly id: string; readonly delta?: ArticleDelta; readonly last: boolean; readonly spentMs: number; readonly limitMs: number | null }
+  | { readonly kind: 'phase'; readonly phase: number; readonly article?: Article; readonly id: string; readonly delta?: ArticleDelta; readonly last: boolean; readonly finish?: boolean; readonly spentMs: number; readonly limitMs: number | null }
   | { readonly kind: 'story'; readonly story: StoryRecord; readonly articles: readonly Article[]; readonly crossCheck: boolean }
   | { readonly kind: 'forget' };
 
@@ -91,7 +91,8 @@ export function taskRunner(): (task: Task) => TaskAnswer {
         const done = runStages(stages as readonly Stage[], before, ctx, budget);
         const spentMs = budget?.spentOn(before.source) ?? 0;
         if (done === null) return { value: { dropped: true, spentMs } satisfies PhaseResult };
-        const after = task.last ? finishArticle(done, ctx.referenceDate) : done;
+        // The last phase sent here gives the article back whole; the step after the pipeline runs with it unless the rest of the pipeline runs elsewhere (`finish` false).
+        const after = task.last && task.finish !== false ? finishArticle(done, ctx.referenceDate) : done;
         if (!task.last) held.set(task.id, after);
         const delta = diffArticle(before, after);
         return { value: { dropped: false, delta, spentMs } satisfies PhaseResult, transfer: deltaTransfer(delta) };

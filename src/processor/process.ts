@@ -1,4 +1,5 @@
 import { nameRegistry } from '../annotate/entities/index.js';
+import type { NameRegistry } from '../annotate/entities/registry.js';
 import { NAME_MEMORY } from '../annotate/entities/settings.js';
 import { byDate, dayOf } from '../cluster/index.js';
 import { cleanAll } from '../clean/index.js';
@@ -61,26 +62,31 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
     const known = await sink.known(cleaned.articles.map((a) => a.id));
     const fresh = cleaned.articles.filter((a) => !known.has(a.id)).sort(byDate);
     // The names of the sink's last articles: each new article's short names are resolved against them and the new ones before it.
-    let names = nameRegistry();
+    const names = nameRegistry();
     if (fresh.length && !sink.turn) for (const a of await sink.recent(NAME_MEMORY.articles)) names.add(a);
     const first = fresh.find((a) => a.meta.published);
     const crossCheck = options.crossCheck !== false;
     await sink.begin({ firstDay: first ? dayOf(first.meta.published!) : null, total: fresh.length, crossCheck });
     const size = options.chunk ?? 500;
-    for (let from = 0; from < fresh.length; from += size) {
-      let part = fresh.slice(from, from + size);
-      if (sink.turn) {
-        // Other processes may write the sink beside this one: it says what of the chunk is still new, and the names to resolve against when they wrote meanwhile.
-        const turn = await sink.turn(part, NAME_MEMORY.articles);
-        part = [...turn.fresh];
-        if (turn.names) {
-          names = nameRegistry();
-          for (const a of turn.names) names.add(a);
-        }
+    const memory = { names };
+    if (sink.turn) {
+      // Chunks of the whole stream in order, stored ones included, so that workers handed the same stream cut it alike.
+      const order = [...cleaned.articles].sort(byDate);
+      let placed = 0;
+      const annotate = async (part: readonly Article[], how: 'head' | 'tail'): Promise<Article[]> => {
+        const onProgress = (phase: string, done: number) => options.onProgress?.(phase, Math.min(placed + done, fresh.length), fresh.length);
+        const step = { referenceDate: options.referenceDate, budget, onError, onProgress, names: memory.names, part: how };
+        if (how === 'tail') placed += part.length;
+        return pool && how === 'head' ? annotateInPool(pool, part, { ...step, part: 'head' }) : annotateArticles(part, step);
+      };
+      await placeBeside(sink, order, known, size, annotate, memory);
+    } else {
+      for (let from = 0; from < fresh.length; from += size) {
+        const part = fresh.slice(from, from + size);
+        const onProgress = (phase: string, done: number) => options.onProgress?.(phase, from + done, fresh.length);
+        const step = { referenceDate: options.referenceDate, budget, onError, onProgress, names };
+        await sink.place(pool ? await annotateInPool(pool, part, step) : annotateArticles(part, step));
       }
-      const onProgress = (phase: string, done: number) => options.onProgress?.(phase, from + done, fresh.length);
-      const step = { referenceDate: options.referenceDate, budget, onError, onProgress, names };
-      await sink.place(pool ? await annotateInPool(pool, part, step) : annotateArticles(part, step));
     }
     await sink.end();
     const owed = await sink.owed();
@@ -95,4 +101,67 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
   } finally {
     await pool?.close();
   }
+}
+
+/** How long a worker waits for another to place a chunk before this one places it itself (what was stored meanwhile is left out, so nothing is stored twice). */
+const CLAIM_WAIT_MS = 120_000;
+
+/** A chunk of a sink no other process writes: always this process's. */
+const OWN = { release: async () => {} };
+
+/**
+ * Chunks into a sink that other processes may write beside this one (a store): several workers
+ * handed the same stream annotate its chunks side by side, each the chunks it claims (Sink.claim),
+ * up to the corpus stage (the head: the bulk of the work, which reads nothing of other articles);
+ * the rest (refs against the articles before, what reads them) and the placement run one chunk at
+ * a time, in the stream's order, under the sink's placement lock (Sink.turn), so the store gets
+ * what one worker would give it. A chunk claimed by another is placed by it; before placing a
+ * later one, this worker waits for it (at most CLAIM_WAIT_MS), and places what is still not stored
+ * of it itself (its worker was killed, say).
+ */
+async function placeBeside(
+  sink: Sink,
+  order: readonly Article[],
+  known: ReadonlySet<string>,
+  size: number,
+  annotate: (part: readonly Article[], how: 'head' | 'tail') => Promise<Article[]>,
+  memory: { names: NameRegistry },
+): Promise<void> {
+  const deferred: Article[][] = [];
+  const claim = (chunk: readonly Article[], waitMs: number) => (sink.claim ? sink.claim(chunk.map((a) => a.id), waitMs) : Promise.resolve(OWN));
+  const placeTurn = async (headed: readonly Article[]) => {
+    const turn = await sink.turn!(headed, NAME_MEMORY.articles);
+    if (turn.names?.reset) memory.names = nameRegistry();
+    for (const a of turn.names?.articles ?? []) memory.names.add(a);
+    await sink.place(turn.fresh.length ? await annotate(turn.fresh, 'tail') : []);
+  };
+  // A chunk another worker claimed: wait for it to be placed; place what it left.
+  const settle = async (chunk: readonly Article[]) => {
+    const held = await claim(chunk, CLAIM_WAIT_MS);
+    try {
+      const stored = await sink.known(chunk.map((a) => a.id));
+      const todo = chunk.filter((a) => !stored.has(a.id));
+      if (todo.length) await placeTurn(await annotate(todo, 'head'));
+    } finally {
+      await held?.release();
+    }
+  };
+  for (let from = 0; from < order.length; from += size) {
+    const chunk = order.slice(from, from + size);
+    const todo = chunk.filter((a) => !known.has(a.id));
+    if (todo.length === 0) continue;
+    const mine = await claim(chunk, 0);
+    if (!mine) {
+      deferred.push(chunk);
+      continue;
+    }
+    try {
+      const headed = await annotate(todo, 'head');
+      for (const d of deferred.splice(0)) await settle(d);
+      await placeTurn(headed);
+    } finally {
+      await mine.release();
+    }
+  }
+  for (const d of deferred.splice(0)) await settle(d);
 }

@@ -1,4 +1,5 @@
 import type { Article } from '../model/article.js';
+import type { ChunkClaim } from '../store/backend.js';
 import type { StoryRecord } from '../model/run.js';
 
 /** What the processor tells a sink before the first article comes. */
@@ -36,13 +37,21 @@ export interface Sink {
   /** Called once, before the first `place`, even when nothing new comes. */
   begin(plan: SinkPlan): Promise<void>;
   /**
-   * A chunk's turn, before it is annotated (a sink that other processes write beside: a store):
-   * the sink takes what keeps the others out until the chunk is placed, and answers which of its
-   * articles are still new, and, when another process stored articles since this one last asked,
-   * the last `limit` articles to resolve names against instead of the processor's memory.
+   * Claim a chunk of the stream (its articles' ids, in order) for annotating it, so that processes
+   * handed the same stream annotate its chunks side by side (a store's: ClusterStore.claimChunk):
+   * null when another holds it (`waitMs` 0) or still holds it after `waitMs`. Without it (or in a
+   * sink no other process writes), every chunk is this process's.
+   */
+  claim?(ids: readonly string[], waitMs: number): Promise<ChunkClaim | null>;
+  /**
+   * A chunk's turn to be placed, once annotated up to the corpus stage (a sink that other processes
+   * write beside: a store): the sink takes what keeps the others out until the chunk is placed, and
+   * answers which of its articles are still new and, when another process stored articles since
+   * this one last asked, what to bring the name memory up to date with: the articles stored since
+   * (`reset` false, to add in order), or the last `limit` articles (`reset` true, to start from).
    * Without it, every article of the chunk is new and the memory stands.
    */
-  turn?(part: readonly Article[], limit: number): Promise<{ readonly fresh: readonly Article[]; readonly names: readonly Article[] | null }>;
+  turn?(part: readonly Article[], limit: number): Promise<{ readonly fresh: readonly Article[]; readonly names: { readonly reset: boolean; readonly articles: readonly Article[] } | null }>;
   /** New annotated articles, in publication order (`byDate`), chunk after chunk. */
   place(articles: readonly Article[]): Promise<void>;
   /** Every article is placed. */

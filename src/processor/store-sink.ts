@@ -1,4 +1,4 @@
-import type { StoreBackend } from '../store/backend.js';
+import type { ChunkClaim, StoreBackend } from '../store/backend.js';
 import { StoreWriter } from '../store/writer.js';
 import type { Article } from '../model/article.js';
 import type { StoryRecord } from '../model/run.js';
@@ -63,16 +63,25 @@ export class StoreSink implements Sink {
     this.placer = await articlePlacer(this.store, { ...this.options, ...plan });
   }
 
+  /** A chunk of the stream, claimed for annotating it (several workers on one PostgreSQL store share a stream's chunks). */
+  async claim(ids: readonly string[], waitMs: number): Promise<ChunkClaim | null> {
+    return this.store.clustering.claimChunk(ids.join('\n'), waitMs);
+  }
+
   /**
-   * The placement lock, taken before the chunk is annotated and held until it is stored (so that
-   * workers on one PostgreSQL store place one chunk at a time, in order, and resolve names against
-   * what is stored before it, as one worker would); the articles of the chunk not stored meanwhile;
-   * and the store's last articles when another writer stored some since this one last held it.
+   * The placement lock, taken once the chunk is annotated up to the corpus stage and held until it
+   * is stored (so that workers on one PostgreSQL store place one chunk at a time and resolve names
+   * against what is stored before it, as one worker would); the articles of the chunk not stored
+   * meanwhile; and, when another writer stored some since this one last held it, those articles
+   * (the ones the writer brought its state up to date with: read once for both), or the store's
+   * last `limit` when the writer read its state afresh.
    */
-  async turn(part: readonly Article[], limit: number): Promise<{ fresh: readonly Article[]; names: readonly Article[] | null }> {
+  async turn(part: readonly Article[], limit: number): Promise<{ fresh: readonly Article[]; names: { reset: boolean; articles: readonly Article[] } | null }> {
     const stale = await this.placer!.hold();
     const fresh = await this.placer!.keepNew(part);
-    return { fresh, names: stale && fresh.length ? await this.recent(limit) : null };
+    if (!stale) return { fresh, names: null };
+    const since = this.placer!.arrivedSince();
+    return { fresh, names: since ? { reset: false, articles: since } : { reset: true, articles: await this.recent(limit) } };
   }
 
   async place(articles: readonly Article[]): Promise<void> {
@@ -138,6 +147,7 @@ export async function articlePlacer(store: StoreBackend, options: StoreSinkOptio
   let across = 0;
   return {
     hold: () => writer.hold(),
+    arrivedSince: () => writer.arrivedSince(),
     keepNew: (batch: readonly Article[]) => writer.keepNew(batch),
     async place(batch: readonly Article[]): Promise<void> {
       let queue = await writer.keepNew(batch);

@@ -139,6 +139,20 @@ export interface ClusterStore {
    * since it last did.
    */
   lockPlacement(): Promise<{ readonly epoch: number; release(): Promise<void> }>;
+  /**
+   * Claim a chunk of a stream (named by `key`, from its articles' ids) for annotating it, so that
+   * workers handed the same stream annotate its chunks side by side instead of each doing all of
+   * them (src/processor/process.ts). PostgreSQL: a session advisory lock on the key, on a
+   * connection of its own, so a worker killed mid-chunk lets it go with its connection; null when
+   * another worker holds it and `waitMs` is 0, or still holds it after `waitMs`. SQLite: one ingest
+   * per store, so always granted.
+   */
+  claimChunk(key: string, waitMs: number): Promise<ChunkClaim | null>;
+}
+
+/** A chunk claimed (ClusterStore.claimChunk) until released. */
+export interface ChunkClaim {
+  release(): Promise<void>;
 }
 
 /** One commit of the writer: every row it adds or changes, in the order they must be written. */

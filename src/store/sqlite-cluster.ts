@@ -122,6 +122,10 @@ export function sqliteClustering(store: Store): ClusterStore {
     async lockPlacement() {
       return { epoch: Number(store.meta('placement_epoch') ?? 0) || 0, release: async () => {} };
     },
+    // One ingest per file (the lock file): no other worker to share a stream with.
+    async claimChunk() {
+      return { release: async () => {} };
+    },
   };
 }
 

@@ -4,7 +4,7 @@ import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluste
 import { fingerprint } from '../reuse/index.js';
 import { STORIES, type StorySettings } from '../cluster/settings.js';
 import type { Article } from '../model/article.js';
-import type { PlacementBatch, StoreBackend } from './backend.js';
+import type { PlacementBatch, StoreBackend, StoredArticle } from './backend.js';
 import { testStop } from '../util/test-stop.js';
 import { StorylineWriter } from './storyline-writer.js';
 
@@ -52,6 +52,8 @@ export class StoreWriter {
   private firstDay: number | null;
   /** The last article seq the pile has seen (null: the pile is to be built from the store). */
   private pileSeq: number | null = null;
+  /** What the last load read of the articles other writers stored since this one's last commit; null when it read the store afresh. */
+  private since: readonly StoredArticle[] | null = null;
 
   private constructor(
     private readonly store: StoreBackend,
@@ -103,7 +105,9 @@ export class StoreWriter {
     // their order of arrival, as its own were (their pairs are that worker's, already stored), so
     // the pile is the one a single writer would hold, and so are the copies it finds.
     if (this.pileSeq !== null) {
-      for (const a of await c.articlesSince(this.pileSeq)) {
+      const since = await c.articlesSince(this.pileSeq);
+      this.since = since;
+      for (const a of since) {
         const doc = reuseDoc(a);
         this.pile.index(doc, a.storyId, fingerprint(doc.text), a.seq);
         this.pileSeq = a.seq;
@@ -111,6 +115,7 @@ export class StoreWriter {
       this.pile.arrived(this.pileSeq);
       return;
     }
+    this.since = null;
     this.pile = new PileReuse();
     const arrived = await this.store.storeVersion();
     for (const a of await c.recentArticles(dayString((today ?? firstDay ?? 0) - PILE_REUSE.windowDays), arrived - PILE_REUSE.undatedArticles)) this.pile.index(reuseDoc(a), a.storyId, undefined, a.seq);
@@ -141,6 +146,15 @@ export class StoreWriter {
    */
   async hold(): Promise<boolean> {
     return this.begin();
+  }
+
+  /**
+   * After a `hold` that loaded the state again: the articles other writers stored since this one's
+   * last commit, in order of arrival (what the state was brought up to date with), or null when the
+   * state was read afresh (the first hold, or after a failed commit).
+   */
+  arrivedSince(): readonly StoredArticle[] | null {
+    return this.since;
   }
 
   private async end(): Promise<void> {

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { StoryState } from '../../cluster/index.js';
 import type { ClusterStore, PlacementBatch, StoredArticle } from '../backend.js';
 import { articleData, articleFromRow } from '../serialize.js';
-import { LOCK_PLACE, transaction, type Query } from './connect.js';
+import { LOCK_CHUNK, LOCK_PLACE, transaction, type Query } from './connect.js';
 
 type Row = { id: string; text: string; data: string; story_id: string };
 const stored = (r: Row): StoredArticle => Object.freeze({ ...articleFromRow(r), storyId: r.story_id });
@@ -115,6 +116,46 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
             released = true;
             try {
               await client.query('SELECT pg_advisory_unlock($1)', [LOCK_PLACE]);
+              client.release();
+            } catch (error) {
+              client.release(error as Error); // a broken connection: its lock went with it
+            }
+          },
+        };
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+    },
+    async claimChunk(key, waitMs) {
+      const objid = createHash('sha256').update(key).digest().readInt32BE(0);
+      const client = await pool.connect();
+      try {
+        let held: boolean;
+        if (waitMs <= 0) held = (await client.query<{ held: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS held', [LOCK_CHUNK, objid])).rows[0]!.held;
+        else {
+          // lock_timeout bounds the wait (a worker stuck on a chunk must not stop the others for good).
+          await client.query(`SET lock_timeout = ${Math.ceil(waitMs)}`);
+          held = await client.query('SELECT pg_advisory_lock($1, $2)', [LOCK_CHUNK, objid]).then(
+            () => true,
+            (error: { code?: string }) => {
+              if (error.code === '55P03') return false; // lock_not_available: the wait ran out
+              throw error;
+            },
+          );
+          await client.query('RESET lock_timeout');
+        }
+        if (!held) {
+          client.release();
+          return null;
+        }
+        let released = false;
+        return {
+          release: async () => {
+            if (released) return;
+            released = true;
+            try {
+              await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_CHUNK, objid]);
               client.release();
             } catch (error) {
               client.release(error as Error); // a broken connection: its lock went with it

@@ -31,6 +31,8 @@ const types = {
 /** Key of the advisory locks of one store (any number unique to triangulate; `hashtext('triangulate')`). */
 export const LOCK_MIGRATE = 0x7472_0001;
 export const LOCK_PLACE = 0x7472_0002;
+/** First key of the two-key advisory locks of chunk claims (the second is from the chunk's key); two-key locks never meet the one-key ones above. */
+export const LOCK_CHUNK = 0x7472_0003;
 
 /**
  * A pool of connections to one PostgreSQL database, migrated to SCHEMA_VERSION (under an
