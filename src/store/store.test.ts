@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, analyzeExtracted } from '../app/analyze.js';
+import { analyze, analyzeExtracted, readInputs } from '../app/analyze.js';
+import { cleanAll } from '../clean/index.js';
 import { ingestIntoStore, storeArticles } from '../app/ingest.js';
 import { byDate, clusterStories } from '../cluster/index.js';
 import { threeEvents, undatedFire } from '../../test/helpers/events.js';
@@ -230,6 +231,33 @@ for (const engine of testEngines()) {
           const rows = async (at: string) => (await engine.dump(at)).filter((r) => !r.includes('"placement_epoch"'));
           expect(await rows(location)).toEqual(await rows(single));
         }
+      });
+
+      it('places a chunk another worker claimed and left unstored (killed, say), once its claim goes, as one worker would', async () => {
+        const many = syntheticStream(30);
+        const input = join(dir, 'claimed.jsonl');
+        writeFileSync(input, toJsonl(many));
+        const options = { chunk: 7, commitEvery: 4, jobs: 1, crossCheck: false } as const;
+        const single = await engine.fresh('c1');
+        const one = await openStore(single, { create: true });
+        await ingestIntoStore(one, [input], options);
+        await one.close();
+        // The stream's first chunk as the processor cuts it (publication order), claimed by a "worker" that never stores it.
+        const { docs } = await readInputs([input]);
+        const first = cleanAll(docs).articles.sort(byDate).slice(0, options.chunk);
+        const location = await engine.fresh('c2');
+        const other = await openStore(location, { create: true });
+        const claim = await other.clustering.claimChunk(first.map((a) => a.id).join('\n'), 0);
+        expect(claim, 'the chunk is free to claim').not.toBeNull();
+        const worker = await openStore(location, { create: true });
+        const ingest = ingestIntoStore(worker, [input], options);
+        await new Promise((r) => setTimeout(r, 1500));
+        expect((await worker.knownArticles(first.map((a) => a.id))).size, 'the claimed chunk waits for its claim').toBe(0);
+        await claim!.release();
+        expect((await ingest).added).toBe(many.length);
+        const rows = async (at: string) => (await engine.dump(at)).filter((r) => !r.includes('"placement_epoch"'));
+        expect(await rows(location)).toEqual(await rows(single));
+        await Promise.all([worker.close(), other.close()]);
       });
 
       it('serves one database from several servers', async () => {
