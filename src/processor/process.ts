@@ -33,7 +33,8 @@ const STORY_BATCH = 100;
  *    stories and storylines and traces the text they copy; an article's short names are resolved
  *    against its own and those of the articles before it (the sink's last ones, then the new ones
  *    in order), never of those after, so chunks change nothing and a resumed ingest resolves as
- *    one that never stopped;
+ *    one that never stopped; into a sink other processes write beside (a store: Sink.turn),
+ *    workers handed one stream share its chunks (placeBeside);
  * 5. run the story stage (reuse where the sink did not trace it, the cross-check) on each story
  *    the sink says is owed, and hand the results back to it.
  *
