@@ -37,7 +37,7 @@ export function ingestCommand(setExit: (code: number) => void): Command {
     .argument('<inputs...>', 'paths, directories (recursive), http(s) URLs or feeds; - reads stdin')
     .addOption(dbOption());
   return addInputOptions(cmd)
-    .addOption(new Option('--commit-every <n>', 'articles written per transaction (a killed ingest keeps every commit)').argParser(positiveInt).default(500))
+    .addOption(new Option('--commit-every <n>', 'articles written per transaction, at most: each chunk of 500 articles (the unit workers share) commits on its own too (a killed ingest keeps every commit)').argParser(positiveInt).default(500))
     .option('--no-crosscheck', 'do not cross-check the stories that changed now (the web app and `story` then do it when a story is first read)')
     .option('--json [file]', 'write the summary as JSON to FILE, or to stdout without one')
     .addHelpText(
