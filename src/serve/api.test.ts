@@ -247,3 +247,33 @@ describe('pages', () => {
     expect(() => JSON.parse(readFileSync(join(packageRoot(), 'data', 'openapi.json'), 'utf8'))).not.toThrow();
   });
 });
+
+describe('pages kept in memory', () => {
+  it('show a story that grew, and lists and searches after an article is added, as they are now', async () => {
+    const own = openSqlite(':memory:', { create: true });
+    await ingestIntoStore(own, [demo]);
+    const web = createApp({ store: own, allowedHosts: ['localhost', '127.0.0.1'] });
+    const text = async (path: string) => (await web.request(path)).text();
+    const [top] = await own.listStories({ limit: 1 });
+    const first = (await own.findArticles({ story: top!.id }, { limit: 1, offset: 0 })).articles[0]!;
+    const stored = (await own.getArticle(first.id))!.article;
+    const page = await text(`/stories/${top!.id}`);
+    expect(await text(`/stories/${top!.id}`)).toBe(page);
+    const json = await text(`/api/stories/${top!.id}`);
+    const list = await text('/');
+    expect(await text('/?q=Quorvex')).not.toContain('href="/stories/');
+    // The same report again from another outlet, with one more sentence: it joins the story.
+    const title = `${stored.meta.title ?? 'Report'} Quorvex`;
+    const res = await web.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ article: { title, text: `${stored.text}\nA Quorvex spokesman confirmed it.`, outlet: 'Second Gazette', published: stored.meta.published, url: 'https://second-gazette.example/quorvex' } }) });
+    const placed = ((await res.json()) as any).articles[0];
+    expect(placed.storyId).toBe(top!.id);
+    const grown = await text(`/stories/${top!.id}`);
+    expect(grown).not.toBe(page);
+    expect(grown).toContain('Quorvex');
+    expect(await text(`/api/stories/${top!.id}`)).not.toBe(json);
+    expect(await text('/')).not.toBe(list);
+    expect(await text('/?q=Quorvex')).toContain(`href="/stories/${top!.id}"`);
+    await web.close();
+    await own.close();
+  });
+});

@@ -10,11 +10,13 @@ import { snippetParts, type OutletSummary, type StoryFilter } from '../store/bro
 import { packageRoot } from '../util/paths.js';
 import type { Watcher } from '../watch/watcher.js';
 import { StoryBook } from './book.js';
+import { cacheKey, RenderCache } from './render-cache.js';
 import { ApiError } from './errors.js';
 import { planIngest } from './ingest.js';
 import { IngestJobs, jobJson } from './jobs.js';
 import { Lane } from './lanes.js';
 import { QueryError } from '../store/query.js';
+import type { SearchHit } from '../store/store.js';
 import { outletProfile } from './outlets.js';
 import { articlePage } from './pages/article.js';
 import { problemPage } from './pages/layout.js';
@@ -86,15 +88,23 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   if (lanes.ingest.threaded) options.watcher?.ingestWith((docs) => lanes.ingest.run('docs', { docs }));
   const findStoriesOff = (filter: StoryFilter, page: { limit: number; offset: number }) =>
     filter.q ? lanes.read.run('stories', { filter, page }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the text filter' }) : store.findStories(filter, page);
+  // Rendered pages, JSON bodies and search hits, keyed by what they are made from (render-cache.ts).
+  const rendered = new RenderCache();
   const searchHits = async (q: string, c: Context) => {
     const { limit, offset } = paging(c, 20);
-    const found = q ? await lanes.read.run('search', { q, limit: limit + 1, offset }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the search' }) : [];
+    // Hits change only when an article is added: kept by the store's version.
+    const run = async () => JSON.stringify(await lanes.read.run('search', { q, limit: limit + 1, offset }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the search' }));
+    const found = q ? (JSON.parse(await rendered.get(cacheKey('search', await store.storeVersion(), q, limit, offset), run)) as SearchHit[]) : [];
     return { limit, offset, more: found.length > limit, hits: found.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit) })) };
   };
   const book = new StoryBook(store);
   const files = staticFiles();
   // Outlets and totals are computed over the whole store: kept until an article is added.
   let whole: { version: number; outlets: OutletSummary[]; counts: { articles: number; stories: number } } | null = null;
+  // A list of stories changes only when an article is added (the store's version), except by the
+  // verdict filter, which reads the kept cross-checks (computed on view too): that one is not kept.
+  const listed = (version: number, kind: string, filter: StoryFilter, page: { limit: number; offset: number }, make: () => Promise<string>) =>
+    filter.verdict ? make() : rendered.get(cacheKey(kind, version, JSON.stringify(filter), page.limit, page.offset), make);
   const overview = async () => {
     const version = await store.storeVersion();
     if (whole?.version !== version) whole = { version, outlets: await store.listOutlets(), counts: await store.counts() };
@@ -170,15 +180,16 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   app.get('/', async (c) => {
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
-    const found = await findStoriesOff(filter, { limit, offset });
-    const { outlets, counts } = await overview();
-    return c.html(storiesPage(found, filter, limit, offset, outlets, counts));
+    const { version, outlets, counts } = await overview();
+    return c.html(await listed(version, 'list', filter, { limit, offset }, async () => storiesPage(await findStoriesOff(filter, { limit, offset }), filter, limit, offset, outlets, counts)));
   });
   app.get('/stories/:id', async (c) => {
     await ready([c.req.param('id')]);
     const s = await book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    return c.html(storyPage(s, claimFilter(c), storylineNote(await store.storylineOf(s.story.id))));
+    const filter = claimFilter(c);
+    const note = storylineNote(await store.storylineOf(s.story.id));
+    return c.html(await rendered.get(cacheKey('page', s.story.id, s.meta.version, JSON.stringify(filter), note.value), () => storyPage(s, filter, note)));
   });
   app.get('/stories/:id/claims/:claim', async (c) => {
     const s = await book.get(c.req.param('id'));
@@ -225,15 +236,22 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   app.get('/api/stories', async (c) => {
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
-    const page = await findStoriesOff(filter, { limit, offset });
-    return c.json({ total: page.total, limit, offset, next: offset + page.stories.length < page.total ? offset + limit : null, stories: page.stories });
+    const body = await listed(await store.storeVersion(), 'api-list', filter, { limit, offset }, async () => {
+      const page = await findStoriesOff(filter, { limit, offset });
+      return JSON.stringify({ total: page.total, limit, offset, next: offset + page.stories.length < page.total ? offset + limit : null, stories: page.stories });
+    });
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
   app.get('/api/stories/:id', async (c) => {
     await ready([c.req.param('id')]);
     const s = await book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
-    return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, storyline: await store.storylineOf(s.story.id), articles: doc.articles, entities: doc.entities });
+    const storyline = await store.storylineOf(s.story.id);
+    const body = await rendered.get(cacheKey('json', s.story.id, s.meta.version, JSON.stringify(storyline)), () => {
+      const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
+      return JSON.stringify({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, storyline, articles: doc.articles, entities: doc.entities });
+    });
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
   app.get('/api/stories/:id/claims/:claim', async (c) => {
     const s = await book.get(c.req.param('id'));

@@ -1,0 +1,50 @@
+/**
+ * Rendered pages and JSON bodies of stories, keyed by everything they are made from (the story's
+ * id and version, the query that shapes the page, the storyline note), least recently used first
+ * out once `maxChars` characters are held in all (~2 bytes a character: 32M characters are ~64 MB).
+ *
+ * A story page costs ~10 ms of CPU to render and the story's JSON about as much to build, on the
+ * server's one thread: under concurrent readers every request waits behind the ones in flight,
+ * so a page read again must not be made again. A story that grew has a new version, and so a new
+ * key; its old pages age out.
+ */
+export class RenderCache {
+  private readonly entries = new Map<string, string>();
+  private chars = 0;
+
+  constructor(private readonly maxChars = 32 * 1024 * 1024) {}
+
+  /** The body kept under `key`, else `make()`'s, kept (unless it alone is over the cap). */
+  async get(key: string, make: () => string | Promise<string>): Promise<string> {
+    const hit = this.entries.get(key);
+    if (hit !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      return hit;
+    }
+    const body = await make();
+    this.put(key, body);
+    return body;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  private put(key: string, body: string): void {
+    if (body.length > this.maxChars) return;
+    const old = this.entries.get(key);
+    if (old !== undefined) this.chars -= old.length;
+    this.entries.delete(key);
+    this.entries.set(key, body);
+    this.chars += body.length;
+    while (this.chars > this.maxChars) {
+      const [k, v] = this.entries.entries().next().value as [string, string];
+      this.entries.delete(k);
+      this.chars -= v.length;
+    }
+  }
+}
+
+/** A cache key from its parts (no part can contain the separator: ids, versions, query strings and markup have no NUL). */
+export const cacheKey = (...parts: readonly (string | number)[]): string => parts.join('\u0000');
