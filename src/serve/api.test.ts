@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestIntoStore } from '../app/ingest.js';
@@ -275,5 +276,31 @@ describe('pages kept in memory', () => {
     expect(await text('/?q=Quorvex')).toContain(`href="/stories/${top!.id}"`);
     await web.close();
     await own.close();
+  });
+});
+
+describe('story views made in a worker thread', () => {
+  it('are the pages and JSON made in place, and 404 for a story that is not there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triangulate-views-'));
+    const file = openSqlite(join(dir, 'store.db'), { create: true });
+    try {
+      await ingestIntoStore(file, [demo]);
+      const threaded = createApp({ store: file, allowedHosts: ['localhost', '127.0.0.1'] });
+      // An injected fetch keeps every task in place (lanes.ts): the same routes, rendered on this thread.
+      const inPlace = createApp({ store: file, allowedHosts: ['localhost', '127.0.0.1'], fetch: globalThis.fetch });
+      const stories = await file.listStories({ limit: 3 });
+      for (const path of stories.flatMap((s) => [`/stories/${s.id}`, `/stories/${s.id}?claims=all`, `/api/stories/${s.id}`])) {
+        const [a, b] = await Promise.all([threaded.request(path), inPlace.request(path)]);
+        expect(a.status, path).toBe(200);
+        expect(await a.text(), path).toBe(await b.text());
+      }
+      expect((await threaded.request('/stories/ffffffffff')).status).toBe(404);
+      expect((await threaded.request('/api/stories/ffffffffff')).status).toBe(404);
+      await threaded.close();
+      await inPlace.close();
+    } finally {
+      await file.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

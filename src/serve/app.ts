@@ -4,7 +4,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toJsonV1, articleJson } from '../report/json.js';
+import { articleJson } from '../report/json.js';
 import type { StoreBackend } from '../store/backend.js';
 import { snippetParts, type OutletSummary, type StoryFilter } from '../store/browse.js';
 import { packageRoot } from '../util/paths.js';
@@ -14,7 +14,8 @@ import { cacheKey, RenderCache } from './render-cache.js';
 import { ApiError } from './errors.js';
 import { planIngest } from './ingest.js';
 import { IngestJobs, jobJson } from './jobs.js';
-import { Lane } from './lanes.js';
+import { leastBusy, Lane } from './lanes.js';
+import { storyJson } from './views.js';
 import { QueryError } from '../store/query.js';
 import type { SearchHit } from '../store/store.js';
 import { outletProfile } from './outlets.js';
@@ -98,6 +99,36 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     return { limit, offset, more: found.length > limit, hits: found.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit) })) };
   };
   const book = new StoryBook(store);
+  // Story pages and story JSON are made off the main thread, in two lanes (one may wait on the
+  // database while the other renders), so a big story never holds the requests behind it.
+  const views = [new Lane(store, { fetch: options.fetch }), new Lane(store, { fetch: options.fetch })];
+  for (const v of views) v.warm();
+  /**
+   * A story page or its JSON: kept rendered by the story's version, its storyline and the query;
+   * made in a view lane from the store, or here when the story is in memory (its check computed
+   * on view) or the store cannot be shared with a thread.
+   */
+  const storyView = async (id: string, view: 'page' | 'json', filter: ClaimFilter = {}): Promise<string> => {
+    await ready([id]);
+    const meta = await store.storyMeta(id);
+    if (!meta) throw new ApiError(404, `no story ${id}`);
+    const line = await store.storylineOf(id);
+    const note = storylineNote(line);
+    const key = view === 'page' ? cacheKey('page', id, meta.version, JSON.stringify(filter), note.value) : cacheKey('json', id, meta.version, JSON.stringify(line));
+    return rendered.get(key, async () => {
+      const here = book.peek(id, meta.version);
+      const made = here
+        ? view === 'page' ? storyPage(here, filter, note) : storyJson(here, line)
+        : views[0]!.threaded
+          ? await leastBusy(views).run(view === 'page' ? 'page' : 'storyJson', view === 'page' ? { id, filter, note: note.value } : { id, storyline: line })
+          : await (async () => {
+              const s = await book.get(id);
+              return s && (view === 'page' ? storyPage(s, filter, note) : storyJson(s, line));
+            })();
+      if (made === null) throw new ApiError(404, `no story ${id}`);
+      return made;
+    });
+  };
   const files = staticFiles();
   // Outlets and totals are computed over the whole store: kept until an article is added.
   let whole: { version: number; outlets: OutletSummary[]; counts: { articles: number; stories: number } } | null = null;
@@ -183,14 +214,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     const { version, outlets, counts } = await overview();
     return c.html(await listed(version, 'list', filter, { limit, offset }, async () => storiesPage(await findStoriesOff(filter, { limit, offset }), filter, limit, offset, outlets, counts)));
   });
-  app.get('/stories/:id', async (c) => {
-    await ready([c.req.param('id')]);
-    const s = await book.get(c.req.param('id'));
-    if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    const filter = claimFilter(c);
-    const note = storylineNote(await store.storylineOf(s.story.id));
-    return c.html(await rendered.get(cacheKey('page', s.story.id, s.meta.version, JSON.stringify(filter), note.value), () => storyPage(s, filter, note)));
-  });
+  app.get('/stories/:id', async (c) => c.html(await storyView(c.req.param('id'), 'page', claimFilter(c))));
   app.get('/stories/:id/claims/:claim', async (c) => {
     const s = await book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
@@ -243,15 +267,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     return c.body(body, 200, { 'content-type': 'application/json' });
   });
   app.get('/api/stories/:id', async (c) => {
-    await ready([c.req.param('id')]);
-    const s = await book.get(c.req.param('id'));
-    if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    const storyline = await store.storylineOf(s.story.id);
-    const body = await rendered.get(cacheKey('json', s.story.id, s.meta.version, JSON.stringify(storyline)), () => {
-      const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
-      return JSON.stringify({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, storyline, articles: doc.articles, entities: doc.entities });
-    });
-    return c.body(body, 200, { 'content-type': 'application/json' });
+    return c.body(await storyView(c.req.param('id'), 'json'), 200, { 'content-type': 'application/json' });
   });
   app.get('/api/stories/:id/claims/:claim', async (c) => {
     const s = await book.get(c.req.param('id'));
@@ -313,7 +329,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
 
   storylineRoutes(app, store, paging, intParam);
   app.all('/api/*', (c) => fail(c, c.req.method === 'GET' ? 404 : 405, `no endpoint ${c.req.method} ${c.req.path}`));
-  return Object.assign(app, { close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close(), lanes.check.close()])) });
+  return Object.assign(app, { close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close(), lanes.check.close(), ...views.map((v) => v.close())])) });
 }
 
 function paging(c: Context, fallback: number): { limit: number; offset: number } {

@@ -35,6 +35,12 @@ export class StoryBook {
     return entry;
   }
 
+  /** The story as kept in memory, if it is there at this version (no store query). */
+  peek(id: string, version: string): CheckedStory | null {
+    const hit = this.cache.get(id);
+    return hit?.meta.version === version ? hit : null;
+  }
+
   /**
    * Make sure the stories with these ids are ready for `get` without computing a cross-check on
    * this thread: each story neither in memory nor with a kept check is checked by `compute` (the
