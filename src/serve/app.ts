@@ -109,13 +109,13 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
    * on view) or the store cannot be shared with a thread.
    */
   const storyView = async (id: string, view: 'page' | 'json', filter: ClaimFilter = {}): Promise<string> => {
-    await ready([id]);
     const meta = await store.storyMeta(id);
     if (!meta) throw new ApiError(404, `no story ${id}`);
     const line = await store.storylineOf(id);
     const note = storylineNote(line);
     const key = view === 'page' ? cacheKey('page', id, meta.version, JSON.stringify(filter), note.value) : cacheKey('json', id, meta.version, JSON.stringify(line));
     return rendered.get(key, async () => {
+      await ready([id]);
       const here = book.peek(id, meta.version);
       const made = here
         ? view === 'page' ? storyPage(here, filter, note) : storyJson(here, line)

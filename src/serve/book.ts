@@ -51,7 +51,7 @@ export class StoryBook {
     for (const id of ids) {
       const meta = await this.store.storyMeta(id);
       if (!meta) continue;
-      if (this.cache.get(id)?.meta.version === meta.version || (await this.store.readCheck(id, meta.version))) continue;
+      if (this.cache.get(id)?.meta.version === meta.version || (await this.store.hasCheck(id, meta.version))) continue;
       const entry = await compute(id);
       if (entry) this.keep(id, entry);
     }

@@ -10,6 +10,10 @@ export function readCheck(store: Store, storyId: string, version: string): Story
   return row && row.version === version ? (JSON.parse(row.data) as StoryCheck) : null;
 }
 
+export function hasCheck(store: Store, storyId: string, version: string): boolean {
+  return store.db.prepare('SELECT 1 FROM story_checks WHERE story_id = ? AND version = ?').get(storyId, version) !== undefined;
+}
+
 /**
  * Save cross-checks in one transaction. With `wait: false` (the web app, which must not stall
  * while an ingest holds the write lock) a busy store skips the write and returns false.

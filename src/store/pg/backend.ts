@@ -196,6 +196,7 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
       return { storyline: { id: row.id, title: row.title, eventIds, first: row.first_published, last: row.last_published }, events, articles, reuseAcross: rows.length ? await acrossChain(rows, articles.map((a) => a.id)) : [] };
     },
     reuseAcrossOf: async (storyId) => acrossChain(await q<{ score: number; data: string }>('SELECT score, data FROM reuse_across WHERE from_story = $1 UNION ALL SELECT score, data FROM reuse_across WHERE to_story = $1', [storyId])),
+    hasCheck: async (storyId, version) => (await one('SELECT 1 FROM story_checks WHERE story_id = $1 AND version = $2', [storyId, version])) !== undefined,
     readCheck: async (storyId, version) => {
       const row = await one<{ version: string; data: string }>('SELECT version, data FROM story_checks WHERE story_id = $1', [storyId]);
       return row && row.version === version ? (JSON.parse(row.data) as StoryCheck) : null;
