@@ -90,10 +90,19 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
       const params: unknown[] = [];
       const parts = (Object.keys(STORY_CONDITIONS) as (keyof typeof STORY_CONDITIONS)[]).filter((k) => values[k] !== null).map((k) => (params.push(values[k]), STORY_CONDITIONS[k].replace('$?', `$${params.length}`)));
       const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-      const total = (await one<{ n: number }>(`SELECT count(*) AS n FROM stories s ${where}`, params))!.n;
       const order = filter.sort ? STORY_SORTS[filter.sort] : STORY_ORDER;
-      const rows = await q<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s ${where} ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, limitOf(page.limit), page.offset]);
-      return { total, stories: rows.map(summary) };
+      const count = async () => (await one<{ n: number }>(`SELECT count(*) AS n FROM stories s ${where}`, params))!.n;
+      const paging = [limitOf(page.limit), page.offset];
+      if (!where) {
+        const rows = await q<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s ${order} LIMIT $1 OFFSET $2`, paging);
+        return { total: await count(), stories: rows.map(summary) };
+      }
+      // Filtered: the stories that pass are found once, for the total and the page (as in browse.ts).
+      const rows = await q<StoryRow & { total: number }>(
+        `WITH m AS MATERIALIZED (SELECT s.* FROM stories s ${where}), p AS (SELECT * FROM m s ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) SELECT (SELECT count(*) FROM m) AS total, ${STORY_COLUMNS} FROM p s ${order}`,
+        [...params, ...paging],
+      );
+      return { total: rows[0]?.total ?? (page.offset > 0 ? await count() : 0), stories: rows.map(summary) };
     };
     return text ? withText(text, run, { total: 0, stories: [] }) : run(null);
   };
