@@ -81,7 +81,7 @@ async function main(): Promise<void> {
       }
       // Story pages to visit: stories of two or more articles, spread over the store (by id, which is a hash);
       // sample B lost its kept cross-checks when the store was built, to measure a story read before any check was kept.
-      const { sample, unchecked } = await samples(db);
+      const { sample, unchecked, stories, words } = await samples(db);
       // Their kept checks dropped on every run: a kept store had them computed on view, and kept, by the last one.
       const dropper = openSqlite(db);
       await dropper.dropChecks(unchecked.map((s) => s.id));
@@ -124,7 +124,7 @@ async function main(): Promise<void> {
       }
       try {
         for (const [engine, location] of engines) {
-          const v = await measure(`${engine}, ${built.articles} articles`, location, sample, unchecked);
+          const v = await measure(`${engine}, ${built.articles} articles`, location, sample, unchecked, stories, words);
           if (n === TARGET_SIZE) verdicts.push(`${engine}: ${v}`);
         }
       } finally {
@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     }
     if (verdicts.length)
       process.stdout.write(
-        `\ntarget (issue 20): serve p99 < ${TARGET_MS} ms on the ${TARGET_SIZE}-article store, for the story list, the story list filtered by full text, and story pages whose cross-check is kept (first visit and again); a story with no kept check is cross-checked on first view and is shown beside them, outside the target\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`,
+        `\ntarget (issue 20): serve p99 < ${TARGET_MS} ms on the ${TARGET_SIZE}-article store, for the story list and the story list filtered by full text (pages and words asked many times, and each asked once), and story pages whose cross-check is kept (first visit and again); a story with no kept check is cross-checked on first view and is shown beside them, outside the target\n${verdicts.map((v) => `- ${v}`).join('\n')}\n`,
       );
     else process.stdout.write(`\n(target not judged: the ${TARGET_SIZE}-article store was not in --sizes)\n`);
   } finally {
@@ -160,19 +160,23 @@ async function build(db: string, base: readonly Article[], n: number): Promise<B
 type Sample = readonly { id: string; n: number }[];
 
 /** 300 stories to visit with their kept check, 300 others without: stories of two or more articles, spread over the store by id. */
-async function samples(db: string): Promise<{ sample: Sample; unchecked: Sample }> {
+async function samples(db: string): Promise<{ sample: Sample; unchecked: Sample; stories: number; words: string[] }> {
   const store = openSqlite(db, { readonly: true });
-  const stories = (await store.listStories()).filter((s) => s.articleCount >= 2).map((s) => ({ id: s.id, n: s.articleCount })).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const all = await store.listStories();
+  const stories = all.filter((s) => s.articleCount >= 2).map((s) => ({ id: s.id, n: s.articleCount })).sort((a, b) => (a.id < b.id ? -1 : 1));
   await store.close();
+  // Words to search for, each once: 300 words of 5 letters or more from story titles, spread over the alphabet.
+  const vocabulary = [...new Set(all.flatMap((s) => (s.title.toLowerCase().match(/\p{L}{5,}/gu) ?? [])))].sort();
+  const words = vocabulary.filter((_, i) => i % Math.max(1, Math.floor(vocabulary.length / 300)) === 0).slice(0, 300);
   const every = Math.max(1, Math.floor(stories.length / 600));
   const spread = stories.filter((_, i) => i % every === 0);
-  return { sample: spread.filter((_, i) => i % 2 === 0).slice(0, 300), unchecked: spread.filter((_, i) => i % 2 === 1).slice(0, 300) };
+  return { sample: spread.filter((_, i) => i % 2 === 0).slice(0, 300), unchecked: spread.filter((_, i) => i % 2 === 1).slice(0, 300), stories: all.length, words };
 }
 
 const mean = (xs: Sample) => (xs.reduce((x, s) => x + s.n, 0) / xs.length).toFixed(1);
 
 /** The load on one store behind a fresh `serve`, printed as a table. */
-async function measure(engine: string, db: string, sample: Sample, unchecked: Sample): Promise<string> {
+async function measure(engine: string, db: string, sample: Sample, unchecked: Sample, stories: number, words: readonly string[]): Promise<string> {
   process.stdout.write(`### ${engine}\n\n`);
   const { server, base: origin } = await startServe(db);
   try {
@@ -184,9 +188,15 @@ async function measure(engine: string, db: string, sample: Sample, unchecked: Sa
     };
     await run(origin, agent, Array(200).fill('/api/health')); // warm-up: JIT, connections
     await load('GET /api/health (peer: HTTP + routing + one query)', Array(2000).fill('/api/health'));
-    await load('GET /api/stories (story list, 20 per page)', Array.from({ length: 1000 }, (_, i) => `/api/stories?offset=${(i % 10) * 20}`));
-    await load('GET / (story list page, HTML)', Array.from({ length: 1000 }, (_, i) => `/?offset=${(i % 10) * 20}`));
-    await load('GET /?q=… (story list filtered by full text)', Array.from({ length: 300 }, (_, i) => `/?q=${['police', 'election', 'minister', 'fire', 'court', 'market'][i % 6]}`));
+    // Lists and searches are kept by the server until an article is added: each is measured on
+    // pages and queries asked many times (kept after the first) and on ones each asked once.
+    const pages = Math.max(11, Math.floor(stories / 20));
+    const once = Math.min(300, pages - 10);
+    await load('GET /api/stories (story list, 20 per page; 10 pages, each asked 100 times)', Array.from({ length: 1000 }, (_, i) => `/api/stories?offset=${(i % 10) * 20}`));
+    await load('GET / (story list page, HTML; 10 pages, each asked 100 times)', Array.from({ length: 1000 }, (_, i) => `/?offset=${(i % 10) * 20}`));
+    await load(`GET / (story list page, HTML; ${once} other pages spread over all, each asked once)`, Array.from({ length: once }, (_, i) => `/?offset=${200 + Math.floor((i * (pages - 10)) / once) * 20}`));
+    await load('GET /?q=… (story list filtered by full text; 6 words, each asked 50 times)', Array.from({ length: 300 }, (_, i) => `/?q=${['police', 'election', 'minister', 'fire', 'court', 'market'][i % 6]}`));
+    await load(`GET /?q=… (story list filtered by full text; ${words.length} words of story titles, each asked once)`, words.map((w) => `/?q=${encodeURIComponent(w)}`));
     await load(`GET /stories/:id first visit (cross-check kept by ingest; ${sample.length} stories, mean ${mean(sample)} articles)`, sample.map((s) => `/stories/${s.id}`));
     await load('GET /stories/:id again (in memory)', Array.from({ length: 1500 }, (_, i) => `/stories/${sample[i % sample.length]!.id}`));
     await load(`GET /stories/:id first visit, no kept cross-check (computed; ${unchecked.length} stories, mean ${mean(unchecked)} articles)`, unchecked.map((s) => `/stories/${s.id}`));
@@ -195,13 +205,13 @@ async function measure(engine: string, db: string, sample: Sample, unchecked: Sa
     process.stdout.write('| endpoint | requests | median ms | p99 ms | max ms | requests/s | p99 × peer |\n|---|---|---|---|---|---|---|\n');
     const peer = results[0]!;
     for (const r of results) process.stdout.write(`| ${r.name} | ${r.requests} | ${r.median.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${(r.p99 / peer.p99).toFixed(1)} |\n`);
-    const list = results.find((r) => r.name.startsWith('GET / (')!)!;
+    const [list, listOnce] = results.filter((r) => r.name.startsWith('GET / ('));
+    const [search, searchOnce] = results.filter((r) => r.name.startsWith('GET /?q='));
     const first = results.find((r) => r.name.includes('kept by ingest'))!;
     const warm = results.find((r) => r.name.includes('again'))!;
     const cold = results.find((r) => r.name.includes('no kept'))!;
-    const search = results.find((r) => r.name.startsWith('GET /?q='))!;
     const verdict = (r: Result) => `${r.p99.toFixed(1)} ms — ${r.p99 < TARGET_MS ? 'met' : 'NOT met'}`;
-    const line = `p99 < ${TARGET_MS} ms: story list ${verdict(list)}; search (story list by full text) ${verdict(search)}; story page on first visit ${verdict(first)}, again ${verdict(warm)}; outside the target, without a kept cross-check (computed on first view): ${cold.p99.toFixed(1)} ms`;
+    const line = `p99 < ${TARGET_MS} ms: story list ${verdict(list!)} (pages each asked once: ${verdict(listOnce!)}); search (story list by full text) ${verdict(search!)} (words each asked once: ${verdict(searchOnce!)}); story page on first visit ${verdict(first)}, again ${verdict(warm)}; outside the target, without a kept cross-check (computed on first view): ${cold.p99.toFixed(1)} ms`;
     process.stdout.write(`\n${engine}: ${line}\n\n`);
     return line;
   } finally {
