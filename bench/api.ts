@@ -17,7 +17,7 @@ import type { Article } from '../src/model/article.js';
  * `npm run bench` (API part): latency of `triangulate serve` on stores of 10k and 100k articles
  * (the stream of bench/store.ts, each size built on its own from the start of the stream), under a
  * load of concurrent keep-alive requests on loopback from this process while the server runs in its
- * own (the real CLI, `serve --port 0`). Per endpoint: median, p99 and requests/s. The peer is
+ * own (the real CLI, `serve --port 0`). Per endpoint: median, p99, requests/s and the server's CPU time per request (its own work, whatever else the machine runs). The peer is
  * /api/health in the same run — the floor of HTTP, routing and one query on this machine. Each
  * store is built as `ingest` builds it, cross-checks kept; story pages are measured on first
  * visit, again (from memory), and on first visit of stories whose kept cross-check was removed
@@ -39,6 +39,8 @@ interface Result {
   readonly p99: number;
   readonly max: number;
   readonly perSecond: number;
+  /** CPU time of the server process (all its threads) per request, ms; null where /proc is not there. */
+  readonly cpu: number | null;
 }
 
 interface Built {
@@ -81,9 +83,10 @@ async function main(): Promise<void> {
       }
       // Story pages to visit: stories of two or more articles, spread over the store (by id, which is a hash);
       // sample B lost its kept cross-checks when the store was built, to measure a story read before any check was kept.
+      // Opened for writing first: a kept store made by an older schema is migrated.
+      const dropper = openSqlite(db);
       const { sample, unchecked, stories, words } = await samples(db);
       // Their kept checks dropped on every run: a kept store had them computed on view, and kept, by the last one.
-      const dropper = openSqlite(db);
       await dropper.dropChecks(unchecked.map((s) => s.id));
       await dropper.close();
       process.stdout.write(
@@ -183,8 +186,10 @@ async function measure(engine: string, db: string, sample: Sample, unchecked: Sa
     const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
     const results: Result[] = [];
     const load = async (name: string, paths: readonly string[]) => {
+      const before = cpuOf(server.pid);
       const r = await run(origin, agent, paths);
-      results.push({ name, ...r });
+      const after = cpuOf(server.pid);
+      results.push({ name, ...r, cpu: before === null || after === null ? null : (after - before) / r.requests });
     };
     await run(origin, agent, Array(200).fill('/api/health')); // warm-up: JIT, connections
     await load('GET /api/health (peer: HTTP + routing + one query)', Array(2000).fill('/api/health'));
@@ -202,9 +207,9 @@ async function measure(engine: string, db: string, sample: Sample, unchecked: Sa
     await load(`GET /stories/:id first visit, no kept cross-check (computed; ${unchecked.length} stories, mean ${mean(unchecked)} articles)`, unchecked.map((s) => `/stories/${s.id}`));
     await load('GET /api/stories/:id (cached)', Array.from({ length: 1500 }, (_, i) => `/api/stories/${sample[i % sample.length]!.id}`));
     agent.destroy();
-    process.stdout.write('| endpoint | requests | median ms | p99 ms | max ms | requests/s | p99 × peer |\n|---|---|---|---|---|---|---|\n');
+    process.stdout.write('| endpoint | requests | median ms | p99 ms | max ms | requests/s | p99 × peer | server CPU ms a request |\n|---|---|---|---|---|---|---|---|\n');
     const peer = results[0]!;
-    for (const r of results) process.stdout.write(`| ${r.name} | ${r.requests} | ${r.median.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${(r.p99 / peer.p99).toFixed(1)} |\n`);
+    for (const r of results) process.stdout.write(`| ${r.name} | ${r.requests} | ${r.median.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.max.toFixed(1)} | ${r.perSecond.toFixed(0)} | ${(r.p99 / peer.p99).toFixed(1)} | ${r.cpu === null ? '–' : r.cpu.toFixed(2)} |\n`);
     const [list, listOnce] = results.filter((r) => r.name.startsWith('GET / ('));
     const [search, searchOnce] = results.filter((r) => r.name.startsWith('GET /?q='));
     const first = results.find((r) => r.name.includes('kept by ingest'))!;
@@ -221,8 +226,21 @@ async function measure(engine: string, db: string, sample: Sample, unchecked: Sa
 }
 
 
+/**
+ * CPU time used so far by a process and all its threads, in ms (Linux /proc: user + system clock
+ * ticks, 100 a second): the server's work per request, whatever else the machine is doing.
+ */
+function cpuOf(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /s, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** Send every path with CONCURRENCY requests in flight; latency of each from send to the last byte. */
-async function run(base: string, agent: Agent, paths: readonly string[]): Promise<Omit<Result, 'name'>> {
+async function run(base: string, agent: Agent, paths: readonly string[]): Promise<Omit<Result, 'name' | 'cpu'>> {
   const times: number[] = [];
   let next = 0;
   const t0 = performance.now();
