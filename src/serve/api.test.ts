@@ -239,7 +239,16 @@ describe('pages', () => {
   });
 
   it('serves static files from a fixed list only', async () => {
-    expect((await get('/static/app.css')).status).toBe(200);
+    const css = await get('/static/app.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('cache-control')).toBe('public, max-age=3600');
+    // Everything else is asked again each time (the pages change as the store grows), kept pages too.
+    const [top] = await store.listStories({ limit: 1 });
+    for (const path of ['/', `/stories/${top!.id}`, `/stories/${top!.id}`, '/api/stories', '/api/health', '/nope']) {
+      const res = await app.request(path);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expect(res.headers.get('content-security-policy'), path).toContain("default-src 'none'");
+    }
     expect((await get('/static/..%2F..%2Fpackage.json')).status).toBe(404);
     expect((await get('/static/../package.json')).status).toBe(404);
   });

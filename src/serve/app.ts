@@ -182,7 +182,10 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   );
   app.use('*', async (c, next) => {
     await next();
-    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
+    // On the response's own headers, as secureHeaders does: c.header() after the handler copies the
+    // response into a stream (Hono), and @hono/node-server then reads it back chunk by chunk — on a
+    // story page kept rendered, most of the request's CPU time.
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-cache');
   });
 
   // Writes: same-origin only (no cross-site form posts), and the bearer token when one is set.

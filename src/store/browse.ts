@@ -110,15 +110,15 @@ export function findStories(store: Store, filter: StoryFilter, page: Page): Stor
   const run = (q: string | null) => {
     const { where, params } = whereOf(STORY_CONDITIONS, { from: filter.from || null, to: filter.to || null, outlet: filter.outlet || null, q, kind: filter.kind || null, verdict: filter.verdict || null });
     const order = filter.sort ? STORY_SORTS[filter.sort] : STORY_ORDER;
-    const count = () => (store.db.prepare(`SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
+    const count = () => (store.statement(`SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
     if (!where) {
-      const rows = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s ${order} LIMIT @limit OFFSET @offset`).all({ limit: page.limit, offset: page.offset }) as StoryRow[];
+      const rows = store.statement(`SELECT ${STORY_COLUMNS} FROM stories s ${order} LIMIT @limit OFFSET @offset`).all({ limit: page.limit, offset: page.offset }) as StoryRow[];
       return { total: count(), stories: rows.map(summary) };
     }
     // Filtered: the stories that pass are found once, for the total and the page (a text filter
     // matched twice cost twice), and only the page's stories get their outlets (a subquery per row).
-    const rows = store.db
-      .prepare(`WITH m AS MATERIALIZED (SELECT s.* FROM stories s ${where}), p AS (SELECT * FROM m s ${order} LIMIT @limit OFFSET @offset) SELECT (SELECT count(*) FROM m) AS total, ${STORY_COLUMNS} FROM p s ${order}`)
+    const rows = store
+      .statement(`WITH m AS MATERIALIZED (SELECT s.* FROM stories s ${where}), p AS (SELECT * FROM m s ${order} LIMIT @limit OFFSET @offset) SELECT (SELECT count(*) FROM m) AS total, ${STORY_COLUMNS} FROM p s ${order}`)
       .all({ ...params, limit: page.limit, offset: page.offset }) as (StoryRow & { total: number })[];
     return { total: rows[0]?.total ?? (page.offset > 0 ? count() : 0), stories: rows.map(summary) };
   };
@@ -139,7 +139,7 @@ export function plainQuery(q: string): string {
 }
 
 export function storyMeta(store: Store, id: string): StoryMeta | null {
-  const row = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`).get(id) as StoryRow | undefined;
+  const row = store.statement(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`).get(id) as StoryRow | undefined;
   return row ? { ...summary(row), version: `${row.updated_seq}:${row.article_count}` } : null;
 }
 
@@ -157,7 +157,7 @@ export function findArticles(store: Store, filter: { story?: string | null; outl
 
 /** Changes whenever an article is added (articles are never removed): a key for caching what is computed over the whole store. */
 export function storeVersion(store: Store): number {
-  return (store.db.prepare('SELECT coalesce(max(seq), 0) AS v FROM articles').get() as { v: number }).v;
+  return (store.statement('SELECT coalesce(max(seq), 0) AS v FROM articles').get() as { v: number }).v;
 }
 
 /** One stored article, whole (text, metadata, removed junk, annotation layers), and its story. */
