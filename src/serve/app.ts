@@ -76,7 +76,7 @@ let openapi: string | undefined;
  * the job's URL), and searches in another, each with a time budget (503 past it) and limits on
  * the query (400, store/query.ts). `close()` stops the workers.
  */
-export function createApp(options: AppOptions): Hono & { close(): Promise<void> } {
+export function createApp(options: AppOptions): Hono & { close(): Promise<void>; warmViews(storyId: string): Promise<void> } {
   const { store } = options;
   const lanes = { ingest: new Lane(store, { allowPrivateNetwork: options.allowPrivateNetwork, canWatch: Boolean(options.watcher), fetch: options.fetch }), read: new Lane(store, { fetch: options.fetch }), check: new Lane(store, { fetch: options.fetch }) };
   lanes.ingest.warm();
@@ -332,7 +332,11 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
 
   storylineRoutes(app, store, paging, intParam);
   app.all('/api/*', (c) => fail(c, c.req.method === 'GET' ? 404 : 405, `no endpoint ${c.req.method} ${c.req.path}`));
-  return Object.assign(app, { close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close(), lanes.check.close(), ...views.map((v) => v.close())])) });
+  return Object.assign(app, {
+    close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close(), lanes.check.close(), ...views.map((v) => v.close())])),
+    // Each view lane renders a story once (nothing kept): its thread loads the lexicons and compiles the page code before the first reader comes.
+    warmViews: async (storyId: string) => void (views[0]!.threaded ? await Promise.all(views.map((v) => v.run('page', { id: storyId, filter: {}, note: '' }))) : undefined),
+  });
 }
 
 function paging(c: Context, fallback: number): { limit: number; offset: number } {
