@@ -272,6 +272,7 @@ describe('pages kept in memory', () => {
     const json = await text(`/api/stories/${top!.id}`);
     const list = await text('/');
     expect(await text('/?q=Quorvex')).not.toContain('href="/stories/');
+    const before = JSON.parse(await text('/api/health')).articles as number;
     // The same report again from another outlet, with one more sentence: it joins the story.
     const title = `${stored.meta.title ?? 'Report'} Quorvex`;
     const res = await web.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ article: { title, text: `${stored.text}\nA Quorvex spokesman confirmed it.`, outlet: 'Second Gazette', published: stored.meta.published, url: 'https://second-gazette.example/quorvex' } }) });
@@ -283,6 +284,7 @@ describe('pages kept in memory', () => {
     expect(await text(`/api/stories/${top!.id}`)).not.toBe(json);
     expect(await text('/')).not.toBe(list);
     expect(await text('/?q=Quorvex')).toContain(`href="/stories/${top!.id}"`);
+    expect(JSON.parse(await text('/api/health')).articles).toBe(before + 1);
     await web.close();
     await own.close();
   });
