@@ -25,6 +25,20 @@ describe('RenderCache', () => {
     expect(await cache.get('bad', () => 'ok')).toBe('ok');
   });
 
+  it('makes a body once for requests that come while it is being made, and again after a failure', async () => {
+    const cache = new RenderCache();
+    let made = 0;
+    let finish!: (body: string) => void;
+    const slow = () => (made++, new Promise<string>((resolve) => (finish = resolve)));
+    const waiting = [cache.get('k', slow), cache.get('k', slow), cache.get('k', slow)];
+    finish('body');
+    expect(await Promise.all(waiting)).toEqual(['body', 'body', 'body']);
+    expect(made).toBe(1);
+    const failing = [cache.get('f', () => Promise.reject(new Error('no'))), cache.get('f', () => 'never made')];
+    await expect(Promise.all(failing)).rejects.toThrow('no');
+    expect(await cache.get('f', () => 'made after')).toBe('made after');
+  });
+
   it('keys differ whenever a part differs', () => {
     expect(cacheKey('page', 'ab', 'c')).not.toBe(cacheKey('page', 'a', 'bc'));
   });

@@ -10,11 +10,17 @@
  */
 export class RenderCache {
   private readonly entries = new Map<string, string>();
+  /** Bodies being made: a request for one waits for it instead of making it again. */
+  private readonly making = new Map<string, Promise<string>>();
   private chars = 0;
 
   constructor(private readonly maxChars = 32 * 1024 * 1024) {}
 
-  /** The body kept under `key`, else `make()`'s, kept (unless it alone is over the cap). */
+  /**
+   * The body kept under `key`, else `make()`'s, kept (unless it alone is over the cap). Requests
+   * that come while it is being made share that making: under concurrent readers, a page nobody
+   * has asked for yet is asked for by many at once, and each making it would queue them all.
+   */
   async get(key: string, make: () => string | Promise<string>): Promise<string> {
     const hit = this.entries.get(key);
     if (hit !== undefined) {
@@ -22,9 +28,17 @@ export class RenderCache {
       this.entries.set(key, hit);
       return hit;
     }
-    const body = await make();
-    this.put(key, body);
-    return body;
+    const pending = this.making.get(key);
+    if (pending) return pending;
+    const made = (async () => make())();
+    this.making.set(key, made);
+    try {
+      const body = await made;
+      this.put(key, body);
+      return body;
+    } finally {
+      this.making.delete(key);
+    }
   }
 
   get size(): number {
