@@ -131,22 +131,31 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void>;
   };
   const files = staticFiles();
   // Outlets and totals are computed over the whole store: kept until an article is added.
-  let whole: { version: number; outlets: OutletSummary[]; counts: { articles: number; stories: number } } | null = null;
+  // Kept as promises, so the readers that come while they are computed wait for that one computation.
+  let whole: { version: number; value: Promise<{ version: number; outlets: OutletSummary[]; counts: { articles: number; stories: number } }> } | null = null;
   // A list of stories changes only when an article is added (the store's version), except by the
   // verdict filter, which reads the kept cross-checks (computed on view too): that one is not kept.
   const listed = (version: number, kind: string, filter: StoryFilter, page: { limit: number; offset: number }, make: () => Promise<string>) =>
     filter.verdict ? make() : rendered.get(cacheKey(kind, version, JSON.stringify(filter), page.limit, page.offset), make);
   const overview = async () => {
     const version = await store.storeVersion();
-    if (whole?.version !== version) whole = { version, outlets: await store.listOutlets(), counts: await counts(version) };
-    return whole;
+    if (whole?.version !== version) whole = { version, value: (async () => ({ version, outlets: await store.listOutlets(), counts: await counts(version) }))() };
+    const mine = whole;
+    return mine.value.catch((error: unknown) => {
+      if (whole === mine) whole = null; // a failure is not kept
+      throw error;
+    });
   };
   // The totals (count(*) of every article and story, scans that grow with the store) by the same key, for /api/health too.
-  let counted: { version: number; counts: { articles: number; stories: number } } | null = null;
+  let counted: { version: number; counts: Promise<{ articles: number; stories: number }> } | null = null;
   const counts = async (version?: number) => {
     const v = version ?? (await store.storeVersion());
-    if (counted?.version !== v) counted = { version: v, counts: await store.counts() };
-    return counted.counts;
+    if (counted?.version !== v) counted = { version: v, counts: store.counts() };
+    const mine = counted;
+    return mine.counts.catch((error: unknown) => {
+      if (counted === mine) counted = null;
+      throw error;
+    });
   };
   const app = new Hono();
   const isApi = (c: Context) => c.req.path.startsWith('/api/');
