@@ -28,7 +28,7 @@ import { child, out, section, writeReadme } from './readme.js';
  *   (`--sizes 1000,10000` to choose, `--no-store` to skip);
  * - then bench/workers.ts: ingest throughput into SQLite, PostgreSQL ×1 worker and ×2 workers on
  *   one stream (PostgreSQL when $TRIANGULATE_BENCH_PG is set; `--no-workers` to skip);
- * - then bench/api.ts: latency of `triangulate serve` on a 10k-article store (`--no-api` to skip);
+ * - then bench/api.ts: latency of `triangulate serve` on 10k- and 100k-article stores, SQLite and PostgreSQL (`--no-api` to skip);
  * - then bench/hostile.ts: time per 100 KB of each hostile input shape beside a normal article, and
  *   /api/health while a heavy search and a 4 MB ingest run (`--no-hostile` to skip);
  * - `--readme`: each section written into README.md between its `<!-- bench:ID -->` markers (bench/readme.ts).

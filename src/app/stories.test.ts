@@ -27,11 +27,14 @@ describe('cross-checks kept by ingest', () => {
     expect(after.version).not.toBe(before);
     expect(after.articleCount).toBe(7);
     expect(await store.readCheck(maravel, after.version)).toBeNull(); // stale: made for six articles
+    expect(await store.hasCheck(maravel, after.version)).toBe(false);
+    expect(await store.hasCheck(maravel, before)).toBe(true);
     const read = (await checkedStory(store, maravel))!;
     expect(read.story.articleIds).toHaveLength(7);
     const late = read.articles.find((a) => a.meta.outlet === 'Late Post')!.id;
     expect(read.story.check!.claims.some((c) => c.mentions.some((m) => m.articleId === late))).toBe(true); // the new article is cross-checked
     expect(await store.readCheck(maravel, after.version)).toEqual(read.story.check); // computed on read and kept
+    expect(await store.hasCheck(maravel, after.version)).toBe(true);
     await store.close();
   });
 });

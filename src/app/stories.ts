@@ -53,7 +53,7 @@ export async function checkStories(store: StoreBackend, ids: Iterable<string>, o
   let done = 0;
   for (const id of list) {
     const meta = await store.storyMeta(id);
-    if (meta && !(await store.readCheck(id, meta.version))) {
+    if (meta && !(await store.hasCheck(id, meta.version))) {
       pending.push({ storyId: id, version: meta.version, check: (await computeCheck(store, id)).check });
       testStop('check');
     }

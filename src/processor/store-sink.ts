@@ -109,7 +109,7 @@ export class StoreSink implements Sink {
     const out: StoryWork[] = [];
     for (const id of ids) {
       const meta = await this.store.storyMeta(id);
-      if (!meta || (await this.store.readCheck(id, meta.version))) continue;
+      if (!meta || (await this.store.hasCheck(id, meta.version))) continue;
       const { story, articles } = await this.store.story(id);
       out.push({ story, articles, version: meta.version });
     }

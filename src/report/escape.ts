@@ -7,5 +7,8 @@ const ESC: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"
  * esc('<b>"x"</b>'); // '&lt;b&gt;&quot;x&quot;&lt;/b&gt;'
  */
 export function esc(s: string): string {
-  return s.replace(/[&<>"']/g, (ch) => ESC[ch]!);
+  // Most text has nothing to escape: a test is cheaper than a replace that finds nothing.
+  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (ch) => ESC[ch]!) : s;
 }
+
+const SPECIAL = /[&<>"']/;

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestIntoStore } from '../app/ingest.js';
@@ -238,12 +239,79 @@ describe('pages', () => {
   });
 
   it('serves static files from a fixed list only', async () => {
-    expect((await get('/static/app.css')).status).toBe(200);
+    const css = await get('/static/app.css');
+    expect(css.status).toBe(200);
+    expect(css.headers.get('cache-control')).toBe('public, max-age=3600');
+    // Everything else is asked again each time (the pages change as the store grows), kept pages too.
+    const [top] = await store.listStories({ limit: 1 });
+    for (const path of ['/', `/stories/${top!.id}`, `/stories/${top!.id}`, '/api/stories', '/api/health', '/nope']) {
+      const res = await app.request(path);
+      expect(res.headers.get('cache-control'), path).toBe('no-cache');
+      expect(res.headers.get('content-security-policy'), path).toContain("default-src 'none'");
+    }
     expect((await get('/static/..%2F..%2Fpackage.json')).status).toBe(404);
     expect((await get('/static/../package.json')).status).toBe(404);
   });
 
   it('keeps the OpenAPI file valid JSON on disk', () => {
     expect(() => JSON.parse(readFileSync(join(packageRoot(), 'data', 'openapi.json'), 'utf8'))).not.toThrow();
+  });
+});
+
+describe('pages kept in memory', () => {
+  it('show a story that grew, and lists and searches after an article is added, as they are now', async () => {
+    const own = openSqlite(':memory:', { create: true });
+    await ingestIntoStore(own, [demo]);
+    const web = createApp({ store: own, allowedHosts: ['localhost', '127.0.0.1'] });
+    const text = async (path: string) => (await web.request(path)).text();
+    const [top] = await own.listStories({ limit: 1 });
+    const first = (await own.findArticles({ story: top!.id }, { limit: 1, offset: 0 })).articles[0]!;
+    const stored = (await own.getArticle(first.id))!.article;
+    const page = await text(`/stories/${top!.id}`);
+    expect(await text(`/stories/${top!.id}`)).toBe(page);
+    const json = await text(`/api/stories/${top!.id}`);
+    const list = await text('/');
+    expect(await text('/?q=Quorvex')).not.toContain('href="/stories/');
+    const before = JSON.parse(await text('/api/health')).articles as number;
+    // The same report again from another outlet, with one more sentence: it joins the story.
+    const title = `${stored.meta.title ?? 'Report'} Quorvex`;
+    const res = await web.request('/api/ingest', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ article: { title, text: `${stored.text}\nA Quorvex spokesman confirmed it.`, outlet: 'Second Gazette', published: stored.meta.published, url: 'https://second-gazette.example/quorvex' } }) });
+    const placed = ((await res.json()) as any).articles[0];
+    expect(placed.storyId).toBe(top!.id);
+    const grown = await text(`/stories/${top!.id}`);
+    expect(grown).not.toBe(page);
+    expect(grown).toContain('Quorvex');
+    expect(await text(`/api/stories/${top!.id}`)).not.toBe(json);
+    expect(await text('/')).not.toBe(list);
+    expect(await text('/?q=Quorvex')).toContain(`href="/stories/${top!.id}"`);
+    expect(JSON.parse(await text('/api/health')).articles).toBe(before + 1);
+    await web.close();
+    await own.close();
+  });
+});
+
+describe('story views made in a worker thread', () => {
+  it('are the pages and JSON made in place, and 404 for a story that is not there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'triangulate-views-'));
+    const file = openSqlite(join(dir, 'store.db'), { create: true });
+    try {
+      await ingestIntoStore(file, [demo]);
+      const threaded = createApp({ store: file, allowedHosts: ['localhost', '127.0.0.1'] });
+      // An injected fetch keeps every task in place (lanes.ts): the same routes, rendered on this thread.
+      const inPlace = createApp({ store: file, allowedHosts: ['localhost', '127.0.0.1'], fetch: globalThis.fetch });
+      const stories = await file.listStories({ limit: 3 });
+      for (const path of stories.flatMap((s) => [`/stories/${s.id}`, `/stories/${s.id}?claims=all`, `/api/stories/${s.id}`])) {
+        const [a, b] = await Promise.all([threaded.request(path), inPlace.request(path)]);
+        expect(a.status, path).toBe(200);
+        expect(await a.text(), path).toBe(await b.text());
+      }
+      expect((await threaded.request('/stories/ffffffffff')).status).toBe(404);
+      expect((await threaded.request('/api/stories/ffffffffff')).status).toBe(404);
+      await threaded.close();
+      await inPlace.close();
+    } finally {
+      await file.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,17 +4,20 @@ import { secureHeaders } from 'hono/secure-headers';
 import { timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { toJsonV1, articleJson } from '../report/json.js';
+import { articleJson } from '../report/json.js';
 import type { StoreBackend } from '../store/backend.js';
 import { snippetParts, type OutletSummary, type StoryFilter } from '../store/browse.js';
 import { packageRoot } from '../util/paths.js';
 import type { Watcher } from '../watch/watcher.js';
 import { StoryBook } from './book.js';
+import { cacheKey, RenderCache } from './render-cache.js';
 import { ApiError } from './errors.js';
 import { planIngest } from './ingest.js';
 import { IngestJobs, jobJson } from './jobs.js';
-import { Lane } from './lanes.js';
+import { leastBusy, Lane } from './lanes.js';
+import { storyJson } from './views.js';
 import { QueryError } from '../store/query.js';
+import type { SearchHit } from '../store/store.js';
 import { outletProfile } from './outlets.js';
 import { articlePage } from './pages/article.js';
 import { problemPage } from './pages/layout.js';
@@ -73,7 +76,7 @@ let openapi: string | undefined;
  * the job's URL), and searches in another, each with a time budget (503 past it) and limits on
  * the query (400, store/query.ts). `close()` stops the workers.
  */
-export function createApp(options: AppOptions): Hono & { close(): Promise<void> } {
+export function createApp(options: AppOptions): Hono & { close(): Promise<void>; warmViews(storyId: string): Promise<void> } {
   const { store } = options;
   const lanes = { ingest: new Lane(store, { allowPrivateNetwork: options.allowPrivateNetwork, canWatch: Boolean(options.watcher), fetch: options.fetch }), read: new Lane(store, { fetch: options.fetch }), check: new Lane(store, { fetch: options.fetch }) };
   lanes.ingest.warm();
@@ -86,19 +89,73 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   if (lanes.ingest.threaded) options.watcher?.ingestWith((docs) => lanes.ingest.run('docs', { docs }));
   const findStoriesOff = (filter: StoryFilter, page: { limit: number; offset: number }) =>
     filter.q ? lanes.read.run('stories', { filter, page }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the text filter' }) : store.findStories(filter, page);
+  // Rendered pages, JSON bodies and search hits, keyed by what they are made from (render-cache.ts).
+  const rendered = new RenderCache();
   const searchHits = async (q: string, c: Context) => {
     const { limit, offset } = paging(c, 20);
-    const found = q ? await lanes.read.run('search', { q, limit: limit + 1, offset }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the search' }) : [];
+    // Hits change only when an article is added: kept by the store's version.
+    const run = async () => JSON.stringify(await lanes.read.run('search', { q, limit: limit + 1, offset }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the search' }));
+    const found = q ? (JSON.parse(await rendered.get(cacheKey('search', await store.storeVersion(), q, limit, offset), run)) as SearchHit[]) : [];
     return { limit, offset, more: found.length > limit, hits: found.slice(0, limit).map((hit) => ({ hit, ...snippetParts(hit) })) };
   };
   const book = new StoryBook(store);
+  // Story pages and story JSON are made off the main thread, in two lanes (one may wait on the
+  // database while the other renders), so a big story never holds the requests behind it.
+  const views = [new Lane(store, { fetch: options.fetch }), new Lane(store, { fetch: options.fetch })];
+  for (const v of views) v.warm();
+  /**
+   * A story page or its JSON: kept rendered by the story's version, its storyline and the query;
+   * made in a view lane from the store, or here when the story is in memory (its check computed
+   * on view) or the store cannot be shared with a thread.
+   */
+  const storyView = async (id: string, view: 'page' | 'json', filter: ClaimFilter = {}): Promise<string> => {
+    const meta = await store.storyMeta(id);
+    if (!meta) throw new ApiError(404, `no story ${id}`);
+    const line = await store.storylineOf(id);
+    const note = storylineNote(line);
+    const key = view === 'page' ? cacheKey('page', id, meta.version, JSON.stringify(filter), note.value) : cacheKey('json', id, meta.version, JSON.stringify(line));
+    return rendered.get(key, async () => {
+      await ready([id]);
+      const here = book.peek(id, meta.version);
+      const made = here
+        ? view === 'page' ? storyPage(here, filter, note) : storyJson(here, line)
+        : views[0]!.threaded
+          ? await leastBusy(views).run(view === 'page' ? 'page' : 'storyJson', view === 'page' ? { id, filter, note: note.value } : { id, storyline: line })
+          : await (async () => {
+              const s = await book.get(id);
+              return s && (view === 'page' ? storyPage(s, filter, note) : storyJson(s, line));
+            })();
+      if (made === null) throw new ApiError(404, `no story ${id}`);
+      return made;
+    });
+  };
   const files = staticFiles();
   // Outlets and totals are computed over the whole store: kept until an article is added.
-  let whole: { version: number; outlets: OutletSummary[]; counts: { articles: number; stories: number } } | null = null;
+  // Kept as promises, so the readers that come while they are computed wait for that one computation.
+  let whole: { version: number; value: Promise<{ version: number; outlets: OutletSummary[]; counts: { articles: number; stories: number } }> } | null = null;
+  // A list of stories changes only when an article is added (the store's version), except by the
+  // verdict filter, which reads the kept cross-checks (computed on view too): that one is not kept.
+  const listed = (version: number, kind: string, filter: StoryFilter, page: { limit: number; offset: number }, make: () => Promise<string>) =>
+    filter.verdict ? make() : rendered.get(cacheKey(kind, version, JSON.stringify(filter), page.limit, page.offset), make);
   const overview = async () => {
     const version = await store.storeVersion();
-    if (whole?.version !== version) whole = { version, outlets: await store.listOutlets(), counts: await store.counts() };
-    return whole;
+    if (whole?.version !== version) whole = { version, value: (async () => ({ version, outlets: await store.listOutlets(), counts: await counts(version) }))() };
+    const mine = whole;
+    return mine.value.catch((error: unknown) => {
+      if (whole === mine) whole = null; // a failure is not kept
+      throw error;
+    });
+  };
+  // The totals (count(*) of every article and story, scans that grow with the store) by the same key, for /api/health too.
+  let counted: { version: number; counts: Promise<{ articles: number; stories: number }> } | null = null;
+  const counts = async (version?: number) => {
+    const v = version ?? (await store.storeVersion());
+    if (counted?.version !== v) counted = { version: v, counts: store.counts() };
+    const mine = counted;
+    return mine.counts.catch((error: unknown) => {
+      if (counted === mine) counted = null;
+      throw error;
+    });
   };
   const app = new Hono();
   const isApi = (c: Context) => c.req.path.startsWith('/api/');
@@ -141,7 +198,10 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   );
   app.use('*', async (c, next) => {
     await next();
-    if (!c.res.headers.has('cache-control')) c.header('cache-control', 'no-cache');
+    // On the response's own headers, as secureHeaders does: c.header() after the handler copies the
+    // response into a stream (Hono), and @hono/node-server then reads it back chunk by chunk — on a
+    // story page kept rendered, most of the request's CPU time.
+    if (!c.res.headers.has('cache-control')) c.res.headers.set('cache-control', 'no-cache');
   });
 
   // Writes: same-origin only (no cross-site form posts), and the bearer token when one is set.
@@ -170,16 +230,10 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
   app.get('/', async (c) => {
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
-    const found = await findStoriesOff(filter, { limit, offset });
-    const { outlets, counts } = await overview();
-    return c.html(storiesPage(found, filter, limit, offset, outlets, counts));
+    const { version, outlets, counts } = await overview();
+    return c.html(await listed(version, 'list', filter, { limit, offset }, async () => storiesPage(await findStoriesOff(filter, { limit, offset }), filter, limit, offset, outlets, counts)));
   });
-  app.get('/stories/:id', async (c) => {
-    await ready([c.req.param('id')]);
-    const s = await book.get(c.req.param('id'));
-    if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    return c.html(storyPage(s, claimFilter(c), storylineNote(await store.storylineOf(s.story.id))));
-  });
+  app.get('/stories/:id', async (c) => c.html(await storyView(c.req.param('id'), 'page', claimFilter(c))));
   app.get('/stories/:id/claims/:claim', async (c) => {
     const s = await book.get(c.req.param('id'));
     if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
@@ -221,19 +275,18 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
     openapi ??= readFileSync(join(packageRoot(), 'data', 'openapi.json'), 'utf8');
     return c.body(openapi, 200, { 'content-type': 'application/json; charset=utf-8' });
   });
-  app.get('/api/health', async (c) => c.json({ ok: true, schemaVersion: await store.schemaVersion(), ...(await store.counts()), watching: Boolean(options.watcher) }));
+  app.get('/api/health', async (c) => c.json({ ok: true, schemaVersion: await store.schemaVersion(), ...(await counts()), watching: Boolean(options.watcher) }));
   app.get('/api/stories', async (c) => {
     const { limit, offset } = paging(c, 20);
     const filter = storyFilter(c);
-    const page = await findStoriesOff(filter, { limit, offset });
-    return c.json({ total: page.total, limit, offset, next: offset + page.stories.length < page.total ? offset + limit : null, stories: page.stories });
+    const body = await listed(await store.storeVersion(), 'api-list', filter, { limit, offset }, async () => {
+      const page = await findStoriesOff(filter, { limit, offset });
+      return JSON.stringify({ total: page.total, limit, offset, next: offset + page.stories.length < page.total ? offset + limit : null, stories: page.stories });
+    });
+    return c.body(body, 200, { 'content-type': 'application/json' });
   });
   app.get('/api/stories/:id', async (c) => {
-    await ready([c.req.param('id')]);
-    const s = await book.get(c.req.param('id'));
-    if (!s) throw new ApiError(404, `no story ${c.req.param('id')}`);
-    const doc = toJsonV1({ articles: s.articles, entities: s.entities, stories: [s.story], errors: [] });
-    return c.json({ version: doc.version, story: { ...doc.stories[0]!, firstPublished: s.meta.firstPublished, lastPublished: s.meta.lastPublished, outlets: s.meta.outlets }, storyline: await store.storylineOf(s.story.id), articles: doc.articles, entities: doc.entities });
+    return c.body(await storyView(c.req.param('id'), 'json'), 200, { 'content-type': 'application/json' });
   });
   app.get('/api/stories/:id/claims/:claim', async (c) => {
     const s = await book.get(c.req.param('id'));
@@ -295,7 +348,11 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void> 
 
   storylineRoutes(app, store, paging, intParam);
   app.all('/api/*', (c) => fail(c, c.req.method === 'GET' ? 404 : 405, `no endpoint ${c.req.method} ${c.req.path}`));
-  return Object.assign(app, { close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close(), lanes.check.close()])) });
+  return Object.assign(app, {
+    close: async () => void (await Promise.all([lanes.ingest.close(), lanes.read.close(), lanes.check.close(), ...views.map((v) => v.close())])),
+    // Each view lane renders a story once (nothing kept): its thread loads the lexicons and compiles the page code before the first reader comes.
+    warmViews: async (storyId: string) => void (views[0]!.threaded ? await Promise.all(views.map((v) => v.run('page', { id: storyId, filter: {}, note: '' }))) : undefined),
+  });
 }
 
 function paging(c: Context, fallback: number): { limit: number; offset: number } {

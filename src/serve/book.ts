@@ -35,6 +35,12 @@ export class StoryBook {
     return entry;
   }
 
+  /** The story as kept in memory, if it is there at this version (no store query). */
+  peek(id: string, version: string): CheckedStory | null {
+    const hit = this.cache.get(id);
+    return hit?.meta.version === version ? hit : null;
+  }
+
   /**
    * Make sure the stories with these ids are ready for `get` without computing a cross-check on
    * this thread: each story neither in memory nor with a kept check is checked by `compute` (the
@@ -45,7 +51,7 @@ export class StoryBook {
     for (const id of ids) {
       const meta = await this.store.storyMeta(id);
       if (!meta) continue;
-      if (this.cache.get(id)?.meta.version === meta.version || (await this.store.readCheck(id, meta.version))) continue;
+      if (this.cache.get(id)?.meta.version === meta.version || (await this.store.hasCheck(id, meta.version))) continue;
       const entry = await compute(id);
       if (entry) this.keep(id, entry);
     }

@@ -64,6 +64,11 @@ export class Lane {
     });
   }
 
+  /** Tasks waiting or running. */
+  get load(): number {
+    return this.queue.length + (this.current ? 1 : 0);
+  }
+
   /** Start the worker now (it loads the lexicons), so the first request does not wait for it. */
   warm(): void {
     if (this.threaded) this.spawn();
@@ -143,4 +148,9 @@ function toApiError(f: TaskFailure): ApiError {
 /** The worker's compiled file (dist/), also when this module runs from source under a test runner. */
 function workerFile(): string {
   return join(packageRoot(), 'dist', 'src', 'serve', 'worker.js');
+}
+
+/** The lane with the fewest tasks waiting or running (the first of them on a tie). */
+export function leastBusy(lanes: readonly Lane[]): Lane {
+  return lanes.reduce((best, l) => (l.load < best.load ? l : best));
 }

@@ -36,7 +36,8 @@ export interface RunningServer {
 
 /**
  * Load what the first pages would otherwise load while users wait (the gazetteer, entity and
- * cross-check lexicons) and run the newest story's page once, before listening.
+ * cross-check lexicons) and run the newest story's page once, here and in each thread that renders
+ * story pages, before listening.
  */
 async function warmUp(app: ReturnType<typeof createApp>, store: StoreBackend): Promise<void> {
   gazetteer();
@@ -44,6 +45,7 @@ async function warmUp(app: ReturnType<typeof createApp>, store: StoreBackend): P
   crossCheckLexicons();
   const newest = (await store.listStories({ limit: 1 }))[0];
   await app.request(newest ? `/stories/${newest.id}` : '/', { headers: { host: '127.0.0.1' } });
+  if (newest) await app.warmViews(newest.id);
 }
 
 /**

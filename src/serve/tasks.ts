@@ -7,6 +7,10 @@ import { QueryError } from '../store/query.js';
 import type { SearchHit } from '../store/store.js';
 import { ApiError } from './errors.js';
 import { runIngest, type IngestPlan } from './ingest.js';
+import { raw } from './html.js';
+import { storyPage, type ClaimFilter } from './pages/story.js';
+import type { StorylineSummary } from '../store/storylines.js';
+import { storyJson } from './views.js';
 
 /** What the server does off its request path (lanes.ts), by name, with plain data in and out. */
 export interface Tasks {
@@ -20,6 +24,10 @@ export interface Tasks {
   stories: { args: { filter: StoryFilter; page: Page }; value: StoryPage };
   /** A story with its cross-check, computed (and kept when the store is free) because none was kept. */
   story: { args: { id: string }; value: CheckedStory | null };
+  /** A story page, rendered (views.ts): the story read, its kept check parsed, the page made. Null: no such story. */
+  page: { args: { id: string; filter: ClaimFilter; note: string }; value: string | null };
+  /** A story as the API's JSON (views.ts). */
+  storyJson: { args: { id: string; storyline: StorylineSummary | null }; value: string | null };
 }
 
 export type TaskName = keyof Tasks;
@@ -59,6 +67,16 @@ export async function runTask<K extends TaskName>(store: StoreBackend, name: K, 
     }
     case 'story':
       return (await checkedStory(store, (args as Tasks['story']['args']).id, { wait: false })) as Tasks[K]['value'];
+    case 'page': {
+      const { id, filter, note } = args as Tasks['page']['args'];
+      const s = await checkedStory(store, id, { wait: false });
+      return (s && storyPage(s, filter, raw(note))) as Tasks[K]['value'];
+    }
+    case 'storyJson': {
+      const { id, storyline } = args as Tasks['storyJson']['args'];
+      const s = await checkedStory(store, id, { wait: false });
+      return (s && storyJson(s, storyline)) as Tasks[K]['value'];
+    }
   }
   throw new Error(`tasks: no task \`${String(name)}\``);
 }

@@ -63,6 +63,8 @@ export interface StoreReader {
   storedStoryline(id: string, options?: { maxEvents?: number }): Promise<StoredStoryline | null>;
   reuseAcrossOf(storyId: string): Promise<ReuseRecord[]>;
   readCheck(storyId: string, version: string): Promise<StoryCheck | null>;
+  /** Is a check kept for this version of the story? (readCheck without reading the check.) */
+  hasCheck(storyId: string, version: string): Promise<boolean>;
   /** Every stored article's story and storyline (null before schema 6), in order of arrival. */
   memberships(): Promise<{ articleId: string; storyId: string; storylineId: string | null }[]>;
   listFeeds(): Promise<FeedRecord[]>;

@@ -109,10 +109,18 @@ const summary = (r: StoryRow): StorySummary => ({ id: r.id, title: r.title, firs
 export function findStories(store: Store, filter: StoryFilter, page: Page): StoryPage {
   const run = (q: string | null) => {
     const { where, params } = whereOf(STORY_CONDITIONS, { from: filter.from || null, to: filter.to || null, outlet: filter.outlet || null, q, kind: filter.kind || null, verdict: filter.verdict || null });
-    const total = (store.db.prepare(`SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
     const order = filter.sort ? STORY_SORTS[filter.sort] : STORY_ORDER;
-    const rows = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s ${where} ${order} LIMIT @limit OFFSET @offset`).all({ ...params, limit: page.limit, offset: page.offset }) as StoryRow[];
-    return { total, stories: rows.map(summary) };
+    const count = () => (store.statement(`SELECT count(*) AS n FROM stories s ${where}`).get(params) as { n: number }).n;
+    if (!where) {
+      const rows = store.statement(`SELECT ${STORY_COLUMNS} FROM stories s ${order} LIMIT @limit OFFSET @offset`).all({ limit: page.limit, offset: page.offset }) as StoryRow[];
+      return { total: count(), stories: rows.map(summary) };
+    }
+    // Filtered: the stories that pass are found once, for the total and the page (a text filter
+    // matched twice cost twice), and only the page's stories get their outlets (a subquery per row).
+    const rows = store
+      .statement(`WITH m AS MATERIALIZED (SELECT s.* FROM stories s ${where}), p AS (SELECT * FROM m s ${order} LIMIT @limit OFFSET @offset) SELECT (SELECT count(*) FROM m) AS total, ${STORY_COLUMNS} FROM p s ${order}`)
+      .all({ ...params, limit: page.limit, offset: page.offset }) as (StoryRow & { total: number })[];
+    return { total: rows[0]?.total ?? (page.offset > 0 ? count() : 0), stories: rows.map(summary) };
   };
   const q = filter.q ? checkQuery(filter.q) || null : null;
   if (!q) return run(null);
@@ -131,7 +139,7 @@ export function plainQuery(q: string): string {
 }
 
 export function storyMeta(store: Store, id: string): StoryMeta | null {
-  const row = store.db.prepare(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`).get(id) as StoryRow | undefined;
+  const row = store.statement(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ?`).get(id) as StoryRow | undefined;
   return row ? { ...summary(row), version: `${row.updated_seq}:${row.article_count}` } : null;
 }
 
@@ -149,7 +157,7 @@ export function findArticles(store: Store, filter: { story?: string | null; outl
 
 /** Changes whenever an article is added (articles are never removed): a key for caching what is computed over the whole store. */
 export function storeVersion(store: Store): number {
-  return (store.db.prepare('SELECT coalesce(max(seq), 0) AS v FROM articles').get() as { v: number }).v;
+  return (store.statement('SELECT coalesce(max(seq), 0) AS v FROM articles').get() as { v: number }).v;
 }
 
 /** One stored article, whole (text, metadata, removed junk, annotation layers), and its story. */

@@ -6,8 +6,12 @@ import type { Store } from './store.js';
  * for (`updated_seq:article_count`): a story that grew has a stale check, which is not returned.
  */
 export function readCheck(store: Store, storyId: string, version: string): StoryCheck | null {
-  const row = store.db.prepare('SELECT version, data FROM story_checks WHERE story_id = ?').get(storyId) as { version: string; data: string } | undefined;
+  const row = store.statement('SELECT version, data FROM story_checks WHERE story_id = ?').get(storyId) as { version: string; data: string } | undefined;
   return row && row.version === version ? (JSON.parse(row.data) as StoryCheck) : null;
+}
+
+export function hasCheck(store: Store, storyId: string, version: string): boolean {
+  return store.statement('SELECT 1 FROM story_checks WHERE story_id = ? AND version = ?').get(storyId, version) !== undefined;
 }
 
 /**

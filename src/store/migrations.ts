@@ -173,6 +173,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reuse_across_to ON reuse_across (to_story);
     `,
   },
+  {
+    version: 7,
+    name: "a story's outlets and kinds from an index",
+    // Every story summary (the story list, each story page) lists its outlets, and the outlet and
+    // kind filters ask whether a story has one: read from the index, without visiting the article
+    // rows (their first page, each a random read in a large store).
+    up: 'CREATE INDEX articles_story_outlet ON articles (story_id, outlet, kind);',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

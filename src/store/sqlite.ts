@@ -1,6 +1,6 @@
 import type { StoreBackend } from './backend.js';
 import { findArticles, findStories, getArticle, getOutlet, listOutlets, outletStories, storeVersion, storyMeta } from './browse.js';
-import { readCheck, writeChecks } from './checks.js';
+import { hasCheck, readCheck, writeChecks } from './checks.js';
 import { addFeed, getFeed, listFeeds, recordPoll, seenItems } from './feeds.js';
 import { lockForIngest } from './lock.js';
 import { sqliteClustering } from './sqlite-cluster.js';
@@ -55,6 +55,7 @@ export function sqliteBackend(s: Store): StoreBackend & { readonly sqlite: Store
     storedStoryline: async (id, options) => storedStoryline(s, id, options),
     reuseAcrossOf: async (id) => reuseAcrossOf(s, id),
     readCheck: async (id, version) => readCheck(s, id, version),
+    hasCheck: async (id, version) => hasCheck(s, id, version),
     memberships: async () => s.memberships(),
     dropChecks: async (ids) => s.dropChecks(ids),
     listFeeds: async () => listFeeds(s),

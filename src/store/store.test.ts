@@ -299,6 +299,22 @@ for (const engine of testEngines()) {
 }
 
 describe('store on sqlite: the file', () => {
+  it('reads a story\u2019s outlets and kinds from an index (schema 7), also in a store migrated from 6', async () => {
+    const path = join(dir, 'v6.db');
+    const v6 = await openStore(path, { create: true, schemaVersion: 6 });
+    await ingestIntoStore(v6, [file], { crossCheck: false });
+    await v6.close();
+    const now = await openStore(path);
+    expect(await now.schemaVersion()).toBe(7);
+    await now.close();
+    const db = new Database(path, { readonly: true });
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan('SELECT DISTINCT outlet FROM articles a WHERE a.story_id = ? AND outlet IS NOT NULL ORDER BY outlet')).toMatch(/COVERING INDEX articles_story_outlet/);
+    expect(plan("SELECT 1 FROM articles a WHERE a.story_id = ? AND a.kind = 'opinion'")).toMatch(/COVERING INDEX articles_story_outlet/);
+    db.close();
+  });
+
+
   it('refuses a newer store, a missing one and a file that is not one, in one line', async () => {
     const path = join(dir, 'newer.db');
     (await openStore(path, { create: true })).close();

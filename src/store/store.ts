@@ -61,6 +61,19 @@ export const MATCH_END = '\u0002';
 export class Store {
   readonly db: Database.Database;
 
+  private readonly statements = new Map<string, Database.Statement>();
+
+  /**
+   * The statement of `sql`, prepared once per store (preparing is ~0.1 ms, a good part of a
+   * web request that reads a row or two). For `get`, `all` and `run` only: a statement being
+   * iterated cannot run again until done, so `iterate` prepares its own.
+   */
+  statement(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
   private constructor(
     readonly path: string,
     db: Database.Database,
@@ -142,8 +155,8 @@ export class Store {
   }
 
   counts(): { articles: number; stories: number } {
-    const articles = (this.db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
-    const stories = (this.db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
+    const articles = (this.statement('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    const stories = (this.statement('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
     return { articles, stories };
   }
 
@@ -215,11 +228,11 @@ export class Store {
 
   /** A story with its articles (by publication) and its copy chain, ready for every report. */
   story(id: string): { story: StoryRecord; articles: Article[] } {
-    const row = this.db.prepare('SELECT id, title FROM stories WHERE id = ?').get(id) as { id: string; title: string } | undefined;
+    const row = this.statement('SELECT id, title FROM stories WHERE id = ?').get(id) as { id: string; title: string } | undefined;
     if (!row) throw new StoreError(`no story ${id} in ${this.path}`);
     // Publication order as everywhere else (byDate: day, then instant, then id).
-    const articles = (this.db.prepare('SELECT id, text, data FROM articles WHERE story_id = ?').all(id) as { id: string; text: string; data: string }[]).map(articleFromRow).sort(byDate);
-    const pairs = (this.db.prepare('SELECT score, data FROM reuse WHERE story_id = ?').all(id) as { score: number; data: string }[]).map((r): ScoredReuse => ({ score: r.score, record: JSON.parse(r.data) as ReuseRecord }));
+    const articles = (this.statement('SELECT id, text, data FROM articles WHERE story_id = ?').all(id) as { id: string; text: string; data: string }[]).map(articleFromRow).sort(byDate);
+    const pairs = (this.statement('SELECT score, data FROM reuse WHERE story_id = ?').all(id) as { score: number; data: string }[]).map((r): ScoredReuse => ({ score: r.score, record: JSON.parse(r.data) as ReuseRecord }));
     const order = articles.map((a) => a.id);
     return { story: { id: row.id, title: row.title, articleIds: order, reuse: copyChain(pairs, order) }, articles };
   }

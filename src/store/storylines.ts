@@ -47,7 +47,7 @@ export function storylineSummary(store: Store, id: string): StorylineSummary | n
 
 /** The storyline a story belongs to, or null (no such story). */
 export function storylineOf(store: Store, storyId: string): StorylineSummary | null {
-  const row = store.db.prepare(`${SUMMARY} WHERE id = (SELECT storyline_id FROM storyline_events WHERE story_id = ?)`).get(storyId) as Row | undefined;
+  const row = store.statement(`${SUMMARY} WHERE id = (SELECT storyline_id FROM storyline_events WHERE story_id = ?)`).get(storyId) as Row | undefined;
   return row ? summary(row) : null;
 }
 

@@ -72,8 +72,11 @@ export function articleLabels(articles: readonly Pick<Article, 'id' | 'meta' | '
 
 /** The articles of a set in file order (by source, then id): the order every report and page lists them in. */
 export function fileOrder<T extends Pick<Article, 'id' | 'source'>>(articles: readonly T[]): T[] {
-  return [...articles].sort((x, y) => x.source.localeCompare(y.source, 'en', { numeric: true }) || x.id.localeCompare(y.id));
+  return [...articles].sort((x, y) => FILE_COLLATOR.compare(x.source, y.source) || x.id.localeCompare(y.id));
 }
+
+// localeCompare(b, 'en', { numeric: true }) by one collator made once: the same order, without building a collator per comparison (most of a story page's sorting time).
+const FILE_COLLATOR = new Intl.Collator('en', { numeric: true });
 
 /**
  * A readable name for an entity ref when no entity table gives one: `place:turkey` → `Turkey`,

@@ -90,10 +90,20 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
       const params: unknown[] = [];
       const parts = (Object.keys(STORY_CONDITIONS) as (keyof typeof STORY_CONDITIONS)[]).filter((k) => values[k] !== null).map((k) => (params.push(values[k]), STORY_CONDITIONS[k].replace('$?', `$${params.length}`)));
       const where = parts.length ? `WHERE ${parts.join(' AND ')}` : '';
-      const total = (await one<{ n: number }>(`SELECT count(*) AS n FROM stories s ${where}`, params))!.n;
       const order = filter.sort ? STORY_SORTS[filter.sort] : STORY_ORDER;
-      const rows = await q<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s ${where} ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [...params, limitOf(page.limit), page.offset]);
-      return { total, stories: rows.map(summary) };
+      const count = async () => (await one<{ n: number }>(`SELECT count(*) AS n FROM stories s ${where}`, params))!.n;
+      const paging = [limitOf(page.limit), page.offset];
+      if (!where) {
+        // The page's stories first, then their outlets: PostgreSQL computes a select list's subquery for every row up to the offset, so page 1,000 cost 20,000 of them.
+        const rows = await q<StoryRow>(`SELECT ${STORY_COLUMNS} FROM (SELECT * FROM stories s ${order} LIMIT $1 OFFSET $2) s ${order}`, paging);
+        return { total: await count(), stories: rows.map(summary) };
+      }
+      // Filtered: the stories that pass are found once, for the total and the page (as in browse.ts).
+      const rows = await q<StoryRow & { total: number }>(
+        `WITH m AS MATERIALIZED (SELECT s.* FROM stories s ${where}), p AS (SELECT * FROM m s ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2}) SELECT (SELECT count(*) FROM m) AS total, ${STORY_COLUMNS} FROM p s ${order}`,
+        [...params, ...paging],
+      );
+      return { total: rows[0]?.total ?? (page.offset > 0 ? await count() : 0), stories: rows.map(summary) };
     };
     return text ? withText(text, run, { total: 0, stories: [] }) : run(null);
   };
@@ -196,6 +206,7 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
       return { storyline: { id: row.id, title: row.title, eventIds, first: row.first_published, last: row.last_published }, events, articles, reuseAcross: rows.length ? await acrossChain(rows, articles.map((a) => a.id)) : [] };
     },
     reuseAcrossOf: async (storyId) => acrossChain(await q<{ score: number; data: string }>('SELECT score, data FROM reuse_across WHERE from_story = $1 UNION ALL SELECT score, data FROM reuse_across WHERE to_story = $1', [storyId])),
+    hasCheck: async (storyId, version) => (await one('SELECT 1 FROM story_checks WHERE story_id = $1 AND version = $2', [storyId, version])) !== undefined,
     readCheck: async (storyId, version) => {
       const row = await one<{ version: string; data: string }>('SELECT version, data FROM story_checks WHERE story_id = $1', [storyId]);
       return row && row.version === version ? (JSON.parse(row.data) as StoryCheck) : null;

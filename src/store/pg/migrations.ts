@@ -138,4 +138,9 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reuse_across_to ON reuse_across (to_story);
     `,
   },
+  {
+    version: 7,
+    name: "a story's outlets and kinds from an index",
+    up: 'CREATE INDEX articles_story_outlet ON articles (story_id, outlet, kind);',
+  },
 ];
