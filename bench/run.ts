@@ -177,7 +177,11 @@ if (runs('store')) {
 // Several ingest workers on one database (SQLite, PostgreSQL × 1 and × 2).
 if (runs('workers')) await child('workers', fileURLToPath(new URL('./workers.js', import.meta.url)));
 // The web app's latency (serve on a 10k-article store) in a process of its own.
-if (runs('api')) await child('api', fileURLToPath(new URL('./api.js', import.meta.url)));
+// `--api-keep DIR`: bench/api.ts's `--keep DIR` (stores built by an earlier run are used again; its output says so).
+if (runs('api')) {
+  const keep = valueOf('--api-keep');
+  await child('api', fileURLToPath(new URL('./api.js', import.meta.url)), keep ? ['--keep', keep] : []);
+}
 // What hostile inputs cost, and the server under a heavy search and a large ingest.
 if (runs('hostile')) await child('hostile', fileURLToPath(new URL('./hostile.js', import.meta.url)));
 if (process.argv.includes('--readme')) {
