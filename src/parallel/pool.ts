@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/paths.js';
-import { IN_FLIGHT_PER_WORKER } from './settings.js';
+import { IN_FLIGHT_PER_WORKER, IN_FLIGHT_WHILE_ASIDE } from './settings.js';
 import { taskRunner, type Task, type TaskAnswer } from './tasks.js';
 
 /** A task as a thread of the pool receives it (tasks.ts): its kind and its data, cloned across to a worker. */
@@ -34,10 +34,12 @@ interface Slot {
  * others; each worker has at most IN_FLIGHT_PER_WORKER tasks at a time, so it is never idle while
  * the main thread reads a result.
  *
- * The main thread is one of the pool's `size` threads: it runs its share of the tasks itself
- * (a runner of its own, one task per turn of the event loop, so that it keeps reading the
- * workers' answers and sending them work), and so `--jobs 2` starts one worker thread, whose start
- * (~0.6 s of loading and warming up) the main thread spends working.
+ * With `shareMain`, the main thread is one of the pool's `size` threads: it runs its share of the
+ * tasks itself (a runner of its own, one task per turn of the event loop, so that it keeps reading
+ * the workers' answers and sending them work). Without it, the pool starts `size` workers and the
+ * main thread only hands out tasks and runs the steps decided across the batch (the processor's
+ * way: a story's cross-check can take seconds, and while the main thread ran one, the workers
+ * waited for their next task and the serial steps waited too).
  *
  * A worker that dies (it ran out of memory, say) fails the tasks it had, with its reason, and a new
  * one takes its place for the tasks to come.
@@ -54,15 +56,23 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
   private local: ((task: Task) => TaskAnswer) | null = null;
+  /** Tasks a worker may hold at a time: IN_FLIGHT_PER_WORKER, more while this thread runs a long step of its own (`aside`). */
+  private room = IN_FLIGHT_PER_WORKER;
+
+  /** Does the main thread run a share of the tasks (slot 0), or only hand them out? */
+  readonly shareMain: boolean;
 
   constructor(
     readonly size: number,
     private readonly file = workerFile(),
+    options: { readonly shareMain?: boolean } = {},
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('pool: `size` must be a whole number of threads, 1 or more');
+    this.shareMain = options.shareMain ?? true;
     // Slot 0 is the main thread; the workers start at once and warm up while it works.
     this.slots.push({ worker: null, inFlight: new Map(), pinned: [] });
-    for (let i = 1; i < size; i++) this.slots.push({ worker: this.spawn(i), inFlight: new Map(), pinned: [] });
+    const workers = this.shareMain ? size - 1 : size;
+    for (let i = 1; i <= workers; i++) this.slots.push({ worker: this.spawn(i), inFlight: new Map(), pinned: [] });
   }
 
   /** Can worker threads run here (their compiled file exists)? A checkout not built yet runs everything in place. */
@@ -84,10 +94,25 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Run a long step on this thread (a corpus stage) while the workers go on: each is
+   * first sent up to IN_FLIGHT_WHILE_ASIDE of the tasks waiting, as this thread cannot hand out more
+   * until the step returns.
+   */
+  aside<T>(step: () => T): T {
+    this.room = IN_FLIGHT_WHILE_ASIDE;
+    this.pump();
+    try {
+      return step();
+    } finally {
+      this.room = IN_FLIGHT_PER_WORKER;
+    }
+  }
+
   /** Tell every worker a context (a task whose value is not needed); workers that replace a dead one are told it too. */
   tell(message: TaskMessage): void {
     this.contexts.push(message);
-    this.runner()(message);
+    if (this.shareMain) this.runner()(message);
     for (const slot of this.slots) slot.worker?.postMessage({ id: 0, message });
   }
 
@@ -155,7 +180,7 @@ export class WorkerPool {
   private pump(): void {
     // Workers first, so that they are never short of work while the main thread runs a task.
     for (const slot of [...this.slots.slice(1), this.slots[0]!]) {
-      const room = slot.worker ? IN_FLIGHT_PER_WORKER : 1;
+      const room = slot.worker ? this.room : this.shareMain ? 1 : 0;
       while (slot.inFlight.size < room) {
         const job = slot.pinned.shift() ?? this.queue.shift();
         if (!job) break;

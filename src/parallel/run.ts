@@ -4,8 +4,9 @@ import { keepOnce, repeatedLines, type Cleaned } from '../clean/index.js';
 import type { Extracted } from '../ingest/types.js';
 import { InputError } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
-import type { RunError, StoryRecord } from '../model/run.js';
-import type { StoryWork } from '../processor/sink.js';
+import { reuseDoc } from '../cluster/reuse.js';
+import type { ReuseRecord, RunError, StorylineCheck, StoryRecord } from '../model/run.js';
+import type { SinkWork, StoryWork } from '../processor/sink.js';
 import { phasesOf } from '../pipeline/run.js';
 import type { CorpusStage, StageContext } from '../pipeline/stage.js';
 import type { TimeBudget } from '../util/budget.js';
@@ -72,22 +73,27 @@ export async function cleanInPool(pool: WorkerPool, docs: readonly Extracted[], 
  * budget is left out, and `onError` told, phase by phase in the batch's order.
  */
 export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article[], options: PoolRunOptions = {}): Promise<Article[]> {
+  return startAnnotating(pool, cleaned, options)();
+}
+
+/**
+ * annotateInPool in two steps: the first per-article phase is handed to the pool at once, the
+ * rest when the returned function is called. The processor starts the next chunk so while this
+ * one's corpus stage runs here, so that the workers have work meanwhile; what the first phase
+ * runs does not depend on the chunks before (their names are read by the corpus stage, after it),
+ * and its results are read in the chunk's turn, so its errors come in the same order.
+ */
+export function startAnnotating(pool: WorkerPool, cleaned: readonly Article[], options: PoolRunOptions = {}): () => Promise<Article[]> {
   const ctx: StageContext = { referenceDate: options.referenceDate ?? null };
   pool.tell({ kind: 'context', ctx });
   const phases = phasesOf(annotatePipeline(options.names));
   const lastPerArticle = phases.findLastIndex((p) => Array.isArray(p));
-  let batch: Article[] = [...cleaned];
   // Where each article is held, and what it was when it was sent (its changes since go with its next phase).
   const home = new Map<string, { worker: number; sent: Article }>();
-  for (let index = 0; index < phases.length; index++) {
-    const phase = phases[index]!;
-    if (!Array.isArray(phase)) {
-      batch = [...(phase as CorpusStage).run(batch, ctx)];
-      continue;
-    }
+  const submit = (batch: readonly Article[], index: number): Promise<(Article | InputError | null)[]> => {
     const total = batch.length;
     let done = 0;
-    const results = await Promise.all(
+    return Promise.all(
       batch.map(async (article): Promise<Article | InputError | null> => {
         const spent = options.budget?.spentOn(article.source) ?? 0;
         const at = home.get(article.id);
@@ -107,15 +113,29 @@ export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article
         }
       }),
     );
-    const kept: Article[] = [];
-    results.forEach((r, i) => {
-      if (r === null) options.onError?.(InputError.create(batch[i]!.source, options.budget!.reason()));
-      else if (InputError.is(r)) options.onError?.(r);
-      else kept.push(r);
-    });
-    batch = kept;
-  }
-  return batch;
+  };
+  const first = Array.isArray(phases[0]) ? submit(cleaned, 0) : null;
+  return async () => {
+    let batch: Article[] = [...cleaned];
+    for (let index = 0; index < phases.length; index++) {
+      const phase = phases[index]!;
+      if (!Array.isArray(phase)) {
+        const stage = phase as CorpusStage;
+        const input = batch;
+        batch = pool.aside(() => [...stage.run(input, ctx)]);
+        continue;
+      }
+      const results = await (index === 0 && first ? first : submit(batch, index));
+      const kept: Article[] = [];
+      results.forEach((r, i) => {
+        if (r === null) options.onError?.(InputError.create(batch[i]!.source, options.budget!.reason()));
+        else if (InputError.is(r)) options.onError?.(r);
+        else kept.push(r);
+      });
+      batch = kept;
+    }
+    return batch;
+  };
 }
 
 /**
@@ -124,9 +144,19 @@ export async function annotateInPool(pool: WorkerPool, cleaned: readonly Article
  * stage reads them: a store's articles have none and are checked the same).
  */
 export async function storyInPool(pool: WorkerPool, work: StoryWork, crossCheck: boolean): Promise<StoryRecord> {
-  const articles = work.articles.map((a): Article => {
-    const { tokens: _tokens, ...layers } = a.layers;
-    return { ...a, layers };
-  });
-  return (await pool.run<StoryRecord>({ kind: 'story', story: work.story, crossCheck, articles })).value;
+  return (await pool.run<StoryRecord>({ kind: 'story', story: work.story, crossCheck, articles: work.articles.map(withoutTokens) })).value;
+}
+
+/** An article without its tokens, which neither the story stage nor the storyline check reads. */
+function withoutTokens(a: Article): Article {
+  const { tokens: _tokens, ...layers } = a.layers;
+  return { ...a, layers };
+}
+
+/** A sink's own heavy steps (processor/sink.ts) on the pool: only the fields each reads go across. */
+export function sinkWorkInPool(pool: WorkerPool): SinkWork {
+  return {
+    pile: async (stories, articles) => (await pool.run<ReuseRecord[]>({ kind: 'pile', stories: stories.map((s) => ({ id: s.id, articleIds: s.articleIds })), docs: articles.map(reuseDoc) })).value,
+    storyline: async (work) => (await pool.run<StorylineCheck>({ kind: 'storyline', work: { ...work, stories: work.stories.map((s) => ({ id: s.id, articleIds: s.articleIds, reuse: s.reuse })), articles: work.articles.map(withoutTokens) } })).value,
+  };
 }

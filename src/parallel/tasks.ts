@@ -4,7 +4,11 @@ import { findDates } from '../annotate/dates/index.js';
 import { fromText } from '../ingest/text.js';
 import type { Extracted } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
+import { pileReuse } from '../cluster/pile-reuse.js';
+import type { ReuseDoc } from '../cluster/reuse.js';
 import type { StoryRecord } from '../model/run.js';
+import { lineStage } from '../processor/line-stage.js';
+import type { LineWork } from '../processor/sink.js';
 import { storyStage } from '../processor/story-stage.js';
 import { phasesOf, runPipeline, runStages } from '../pipeline/run.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
@@ -14,7 +18,8 @@ import { applyDelta, deltaTransfer, diffArticle, refreeze, type ArticleDelta } f
 
 /**
  * What a thread of the pool (pool.ts) does: clean documents, run the per-article phases of the
- * annotate pipeline and the per-story stages (reuse, cross-check) as the main thread sends them,
+ * annotate pipeline, the per-story stages (reuse, cross-check), the copies across stories and the
+ * check across each storyline as the main thread sends them,
  * with the same functions the main thread runs with `--jobs 1`. Between an article's phases a
  * runner keeps the article (`held`), so that only what the main thread's corpus stage changed
  * goes back to it. A worker thread has one runner (worker.ts); the main thread, which takes its
@@ -29,6 +34,8 @@ export type Task =
   | { readonly kind: 'clean'; readonly doc: Extracted; readonly spentMs: number; readonly limitMs: number | null }
   | { readonly kind: 'phase'; readonly phase: number; readonly article?: Article; readonly id: string; readonly delta?: ArticleDelta; readonly last: boolean; readonly spentMs: number; readonly limitMs: number | null }
   | { readonly kind: 'story'; readonly story: StoryRecord; readonly articles: readonly Article[]; readonly crossCheck: boolean }
+  | { readonly kind: 'pile'; readonly stories: readonly Pick<StoryRecord, 'id' | 'articleIds'>[]; readonly docs: readonly ReuseDoc[] }
+  | { readonly kind: 'storyline'; readonly work: LineWork }
   | { readonly kind: 'forget' };
 
 export type PhaseResult = { readonly dropped: true; readonly spentMs: number } | { readonly dropped: false; readonly delta: ArticleDelta; readonly spentMs: number };
@@ -98,6 +105,10 @@ export function taskRunner(): (task: Task) => TaskAnswer {
       }
       case 'story':
         return { value: storyStage(task.story, task.articles.map(refreeze), task.crossCheck) };
+      case 'pile':
+        return { value: pileReuse(task.stories, task.docs) };
+      case 'storyline':
+        return { value: lineStage({ ...task.work, articles: task.work.articles.map(refreeze) }) };
       case 'forget':
         held.clear();
         return { value: null };
