@@ -10,7 +10,8 @@ export type TaskMessage = Task;
 
 interface Job {
   readonly id: number;
-  readonly message: TaskMessage;
+  /** The task, or how to make it for the thread it goes to (it may name what that thread holds instead of sending it). */
+  readonly message: TaskMessage | ((worker: number) => TaskMessage);
   readonly transfer: readonly ArrayBuffer[];
   readonly resolve: (value: { value: unknown; worker: number }) => void;
   readonly reject: (error: Error) => void;
@@ -58,6 +59,8 @@ export class WorkerPool {
   private local: ((task: Task) => TaskAnswer) | null = null;
   /** Tasks a worker may hold at a time: IN_FLIGHT_PER_WORKER, more while this thread runs a long step of its own (`aside`). */
   private room = IN_FLIGHT_PER_WORKER;
+  /** How many times each slot's worker was started (a new one, after one died, holds nothing yet). */
+  private readonly starts: number[] = [];
 
   /** Does the main thread run a share of the tasks (slot 0), or only hand them out? */
   readonly shareMain: boolean;
@@ -75,6 +78,11 @@ export class WorkerPool {
     for (let i = 1; i <= workers; i++) this.slots.push({ worker: this.spawn(i), inFlight: new Map(), pinned: [] });
   }
 
+  /** Which start of worker `index` runs now (see `run`'s message maker: what an earlier one held is gone). */
+  started(index: number): number {
+    return this.starts[index] ?? 0;
+  }
+
   /** Can worker threads run here (their compiled file exists)? A checkout not built yet runs everything in place. */
   static available(): boolean {
     return existsSync(workerFile());
@@ -82,9 +90,11 @@ export class WorkerPool {
 
   /**
    * Run a task: on worker `worker` when given (it holds what the task needs), else on the first with
-   * room. Resolves with the task's value and the worker that ran it; rejects with the task's error.
+   * room. The task may be a function of the worker it goes to, called when it is sent: it can name
+   * what that worker holds rather than send it, and still go to whichever has room first. Resolves
+   * with the task's value and the worker that ran it; rejects with the task's error.
    */
-  run<T>(message: TaskMessage, options: { worker?: number; transfer?: readonly ArrayBuffer[] } = {}): Promise<{ value: T; worker: number }> {
+  run<T>(message: TaskMessage | ((worker: number) => TaskMessage), options: { worker?: number; transfer?: readonly ArrayBuffer[] } = {}): Promise<{ value: T; worker: number }> {
     if (this.closed) return Promise.reject(new Error('pool: closed'));
     return new Promise((resolve, reject) => {
       const job: Job = { id: this.nextId++, message, transfer: options.transfer ?? [], resolve: resolve as Job['resolve'], reject };
@@ -136,12 +146,12 @@ export class WorkerPool {
   }
 
   /** Run a task of the main thread's share, on a later turn of the event loop. */
-  private runHere(job: Job): void {
+  private runHere(job: Job, message: TaskMessage): void {
     setImmediate(() => {
       const slot = this.slots[0]!;
       if (!slot.inFlight.delete(job.id)) return; // the pool was closed meanwhile
       try {
-        job.resolve({ value: this.runner()(job.message).value, worker: 0 });
+        job.resolve({ value: this.runner()(message).value, worker: 0 });
       } catch (error) {
         job.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -150,6 +160,7 @@ export class WorkerPool {
   }
 
   private spawn(index: number): Worker {
+    this.starts[index] = (this.starts[index] ?? 0) + 1;
     const worker = new Worker(this.file);
     worker.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
       const slot = this.slots[index];
@@ -179,14 +190,16 @@ export class WorkerPool {
 
   private pump(): void {
     // Workers first, so that they are never short of work while the main thread runs a task.
-    for (const slot of [...this.slots.slice(1), this.slots[0]!]) {
+    for (const index of [...this.slots.keys()].slice(1).concat(0)) {
+      const slot = this.slots[index]!;
       const room = slot.worker ? this.room : this.shareMain ? 1 : 0;
       while (slot.inFlight.size < room) {
         const job = slot.pinned.shift() ?? this.queue.shift();
         if (!job) break;
         slot.inFlight.set(job.id, job);
-        if (slot.worker) slot.worker.postMessage({ id: job.id, message: job.message }, [...job.transfer]);
-        else this.runHere(job);
+        const message = typeof job.message === 'function' ? job.message(index) : job.message;
+        if (slot.worker) slot.worker.postMessage({ id: job.id, message }, [...job.transfer]);
+        else this.runHere(job, message);
       }
     }
   }

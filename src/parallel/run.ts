@@ -13,7 +13,7 @@ import type { TimeBudget } from '../util/budget.js';
 import { applyDelta, deltaTransfer, diffArticle, refreeze } from './delta.js';
 import { WorkerPool } from './pool.js';
 import { MIN_DOCS_PER_WORKER } from './settings.js';
-import type { PhaseResult, Task } from './tasks.js';
+import { withoutTokens, type HeldOrSent, type PhaseResult, type Task } from './tasks.js';
 
 /**
  * The per-article and per-story stages of a run on a pool of worker threads, giving what the same
@@ -40,6 +40,21 @@ export interface PoolRunOptions {
   readonly referenceDate?: string | null;
   readonly onProgress?: (phase: string, done: number, total: number) => void;
   readonly onError?: (error: RunError) => void;
+  /**
+   * Have the worker that annotates an article keep it (without its tokens) for the story stage and
+   * the storyline check, which then send its id to that worker instead of the article: for a sink
+   * whose `read` gives back the very articles placed (MemorySink).
+   */
+  readonly keep?: boolean;
+}
+
+/** Where each annotated article is kept (PoolRunOptions.keep): its pool, worker, and that worker's start (one started since holds nothing). */
+const keptOn = new WeakMap<Article, { readonly pool: WorkerPool; readonly worker: number; readonly start: number }>();
+
+/** What a task sent to `worker` carries of `a`: its id when that worker keeps it, else the article without its tokens. */
+function heldOrSent(pool: WorkerPool, worker: number, a: Article): HeldOrSent {
+  const at = keptOn.get(a);
+  return at && at.pool === pool && at.worker === worker && at.start === pool.started(worker) ? a.id : withoutTokens(a);
 }
 
 /** One line for an input whose task failed in a worker (a bug, or a worker that died), so the batch goes on. */
@@ -98,7 +113,8 @@ export function startAnnotating(pool: WorkerPool, cleaned: readonly Article[], o
         const spent = options.budget?.spentOn(article.source) ?? 0;
         const at = home.get(article.id);
         const delta = at ? diffArticle(at.sent, article) : undefined;
-        const task: Task = { kind: 'phase', phase: index, id: article.id, last: index === lastPerArticle, spentMs: spent, limitMs: options.budget?.limitMs ?? null, ...(at ? { delta } : { article }) };
+        const last = index === lastPerArticle;
+        const task: Task = { kind: 'phase', phase: index, id: article.id, last, ...(last && options.keep ? { keep: true } : {}), spentMs: spent, limitMs: options.budget?.limitMs ?? null, ...(at ? { delta } : { article }) };
         try {
           const { value, worker } = await pool.run<PhaseResult>(task, at ? { worker: at.worker, transfer: deltaTransfer(delta!) } : {});
           options.budget?.charge(article.source, value.spentMs - spent);
@@ -106,6 +122,7 @@ export function startAnnotating(pool: WorkerPool, cleaned: readonly Article[], o
           if (value.dropped) return null;
           const after = applyDelta(article, value.delta);
           home.set(article.id, { worker, sent: after });
+          if (last && options.keep) keptOn.set(after, { pool, worker, start: pool.started(worker) });
           return after;
         } catch (error) {
           options.onProgress?.('annotating', ++done, total);
@@ -141,22 +158,21 @@ export function startAnnotating(pool: WorkerPool, cleaned: readonly Article[], o
 /**
  * The story stage (processor/story-stage.ts: reuse where not traced yet, and with `crossCheck` the
  * cross-check) of one story on the pool: its articles go to a worker without their tokens (neither
- * stage reads them: a store's articles have none and are checked the same).
+ * stage reads them: a store's articles have none and are checked the same), or as their ids to the
+ * worker that keeps them (PoolRunOptions.keep): the task is made for the worker it goes to, so it
+ * still goes to the first with room.
  */
 export async function storyInPool(pool: WorkerPool, work: StoryWork, crossCheck: boolean): Promise<StoryRecord> {
-  return (await pool.run<StoryRecord>({ kind: 'story', story: work.story, crossCheck, articles: work.articles.map(withoutTokens) })).value;
-}
-
-/** An article without its tokens, which neither the story stage nor the storyline check reads. */
-function withoutTokens(a: Article): Article {
-  const { tokens: _tokens, ...layers } = a.layers;
-  return { ...a, layers };
+  return (await pool.run<StoryRecord>((worker) => ({ kind: 'story', story: work.story, crossCheck, articles: work.articles.map((a) => heldOrSent(pool, worker, a)) }))).value;
 }
 
 /** A sink's own heavy steps (processor/sink.ts) on the pool: only the fields each reads go across. */
 export function sinkWorkInPool(pool: WorkerPool): SinkWork {
   return {
     pile: async (stories, articles) => (await pool.run<ReuseRecord[]>({ kind: 'pile', stories: stories.map((s) => ({ id: s.id, articleIds: s.articleIds })), docs: articles.map(reuseDoc) })).value,
-    storyline: async (work) => (await pool.run<StorylineCheck>({ kind: 'storyline', work: { ...work, stories: work.stories.map((s) => ({ id: s.id, articleIds: s.articleIds, reuse: s.reuse })), articles: work.articles.map(withoutTokens) } })).value,
+    storyline: async (work) => {
+      const stories = work.stories.map((s) => ({ id: s.id, articleIds: s.articleIds, reuse: s.reuse }));
+      return (await pool.run<StorylineCheck>((worker) => ({ kind: 'storyline', work: { ...work, stories, articles: work.articles.map((a) => heldOrSent(pool, worker, a)) } }))).value;
+    },
   };
 }

@@ -32,11 +32,14 @@ import { applyDelta, deltaTransfer, diffArticle, refreeze, type ArticleDelta } f
 export type Task =
   | { readonly kind: 'context'; readonly repeated?: ReadonlyMap<string, ReadonlySet<string>>; readonly ctx?: StageContext }
   | { readonly kind: 'clean'; readonly doc: Extracted; readonly spentMs: number; readonly limitMs: number | null }
-  | { readonly kind: 'phase'; readonly phase: number; readonly article?: Article; readonly id: string; readonly delta?: ArticleDelta; readonly last: boolean; readonly spentMs: number; readonly limitMs: number | null }
-  | { readonly kind: 'story'; readonly story: StoryRecord; readonly articles: readonly Article[]; readonly crossCheck: boolean }
+  | { readonly kind: 'phase'; readonly phase: number; readonly article?: Article; readonly id: string; readonly delta?: ArticleDelta; readonly last: boolean; readonly keep?: boolean; readonly spentMs: number; readonly limitMs: number | null }
+  | { readonly kind: 'story'; readonly story: StoryRecord; readonly articles: readonly HeldOrSent[]; readonly crossCheck: boolean }
   | { readonly kind: 'pile'; readonly stories: readonly Pick<StoryRecord, 'id' | 'articleIds'>[]; readonly docs: readonly ReuseDoc[] }
-  | { readonly kind: 'storyline'; readonly work: LineWork }
+  | { readonly kind: 'storyline'; readonly work: Omit<LineWork, 'articles'> & { readonly articles: readonly HeldOrSent[] } }
   | { readonly kind: 'forget' };
+
+/** An article a task reads: sent whole (without its tokens), or the id of one the thread keeps from its last annotate phase (`keep`). */
+export type HeldOrSent = Article | string;
 
 export type PhaseResult = { readonly dropped: true; readonly spentMs: number } | { readonly dropped: false; readonly delta: ArticleDelta; readonly spentMs: number };
 
@@ -73,6 +76,14 @@ export interface TaskAnswer {
 /** A runner of tasks, with its own held articles and context. */
 export function taskRunner(): (task: Task) => TaskAnswer {
   const held = new Map<string, Article>();
+  // Annotated articles kept for the story stage and the storyline check, without their tokens (neither reads them).
+  const finished = new Map<string, Article>();
+  const article = (a: HeldOrSent): Article => {
+    if (typeof a !== 'string') return refreeze(a);
+    const kept = finished.get(a);
+    if (!kept) throw new Error(`worker: article ${a} is not kept by this thread`);
+    return kept;
+  };
   let repeated: ReadonlyMap<string, ReadonlySet<string>> = new Map();
   let ctx: StageContext = { referenceDate: null };
   const phases = phasesOf(annotatePipeline());
@@ -100,18 +111,26 @@ export function taskRunner(): (task: Task) => TaskAnswer {
         if (done === null) return { value: { dropped: true, spentMs } satisfies PhaseResult };
         const after = task.last ? finishArticle(done, ctx.referenceDate) : done;
         if (!task.last) held.set(task.id, after);
+        else if (task.keep) finished.set(task.id, withoutTokens(after));
         const delta = diffArticle(before, after);
         return { value: { dropped: false, delta, spentMs } satisfies PhaseResult, transfer: deltaTransfer(delta) };
       }
       case 'story':
-        return { value: storyStage(task.story, task.articles.map(refreeze), task.crossCheck) };
+        return { value: storyStage(task.story, task.articles.map(article), task.crossCheck) };
       case 'pile':
         return { value: pileReuse(task.stories, task.docs) };
       case 'storyline':
-        return { value: lineStage({ ...task.work, articles: task.work.articles.map(refreeze) }) };
+        return { value: lineStage({ ...task.work, articles: task.work.articles.map(article) }) };
       case 'forget':
         held.clear();
+        finished.clear();
         return { value: null };
     }
   }
+}
+
+/** An article without its tokens, which neither the story stage nor the storyline check reads: what crosses to them, and what a thread keeps for them. */
+export function withoutTokens(a: Article): Article {
+  const { tokens: _tokens, ...layers } = a.layers;
+  return Object.freeze({ ...a, layers: Object.freeze(layers) }) as Article;
 }

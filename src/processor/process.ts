@@ -73,8 +73,8 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
     for (let from = 0; from < fresh.length; from += size) {
       let part = fresh.slice(from, from + size);
       if (pool && !sink.turn) {
-        const annotate = ahead ?? startAnnotating(pool, part, stepAt(from));
-        ahead = from + size < fresh.length ? startAnnotating(pool, fresh.slice(from + size, from + 2 * size), stepAt(from + size)) : null;
+        const annotate = ahead ?? startAnnotating(pool, part, { ...stepAt(from), keep: true });
+        ahead = from + size < fresh.length ? startAnnotating(pool, fresh.slice(from + size, from + 2 * size), { ...stepAt(from + size), keep: true }) : null;
         await sink.place(await annotate());
         continue;
       }
