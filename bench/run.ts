@@ -53,6 +53,16 @@ async function main(): Promise<void> {
   }
   const docs = loadArticles(dir).slice(0, limit);
   const bytes = docs.reduce((n, d) => n + d.text.length, 0);
+  if (only && !only.includes('analyze') && only.includes('jobs')) {
+    // `--only jobs`: the CLI at --jobs 1 and 2 and its startup, on the same file as the analyze part's.
+    const tmp = mkdtempSync(join(tmpdir(), 'triangulate-bench-'));
+    const file = join(tmp, 'bench.jsonl');
+    writeFileSync(file, docs.map(toRecord).join('\n') + '\n');
+    section('jobs');
+    benchJobs(file, docs.length, dir);
+    rmSync(tmp, { recursive: true, force: true });
+    return;
+  }
   section('analyze');
   out(`# triangulate bench — node ${process.version}, one thread\n\n`);
   out(`corpus: ${docs.length} articles (polnear + basil + ecbplus), ${(bytes / 1e6).toFixed(1)} M chars, mean ${(bytes / docs.length / 1000).toFixed(1)} k chars\n\n`);
@@ -163,12 +173,13 @@ function printTable(rows: Row[]): void {
 
 /**
  * `--only a,b`: run these parts only (analyze, extraction, store, workers, api, hostile; analyze
- * includes jobs and the cross-check), the others' README sections kept as they are.
+ * includes jobs and the cross-check; jobs alone is the --jobs part of analyze), the others' README
+ * sections kept as they are.
  */
 const only = valueOf('--only')?.split(',');
 const runs = (part: string) => (only ? only.includes(part) : !process.argv.includes(`--no-${part}`));
 
-if (!only || only.includes('analyze') || only.includes('extraction')) await main();
+if (!only || only.includes('analyze') || only.includes('extraction') || only.includes('jobs')) await main();
 // The store part (stories + reuse + SQLite at 1k/10k/100k) runs its sizes in child processes of its own.
 if (runs('store')) {
   const sizes = valueOf('--sizes');

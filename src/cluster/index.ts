@@ -30,14 +30,17 @@ export function clusterEvents(
   articles: readonly Article[],
   settings: StorySettings = STORIES,
   lineSettings: StorylineSettings = STORYLINES,
+  fed?: FreeEvents,
 ): { stories: StoryRecord[]; storylines: StorylineRecord[] } {
   const given = new Map<string, Article[]>();
   for (const a of [...articles].sort(byDate)) if (a.meta.group) given.set(a.meta.group, [...(given.get(a.meta.group) ?? []), a]);
   const grouped = [...given].map(([key, members]) => ({ id: groupStoryId(key), title: members[0]!.meta.title ?? key, articleIds: members.map((a) => a.id) }));
-  const free = clusterFree(articles.filter((a) => !a.meta.group), settings, lineSettings);
+  const own = articles.filter((a) => !a.meta.group);
+  if (fed && fed.size !== own.length) throw new Error('cluster: the articles fed are not those of the batch');
+  const free = fed ? fed.result() : clusterFree(own, settings, lineSettings);
   const byId = new Map(articles.map((a) => [a.id, a]));
-  const own = [...given.entries()].map(([key], i) => storylineRecord(groupStorylineId(key), [grouped[i]!], byId));
-  return { stories: [...grouped, ...free.stories], storylines: [...own, ...free.storylines] };
+  const mine = [...given.entries()].map(([key], i) => storylineRecord(groupStorylineId(key), [grouped[i]!], byId));
+  return { stories: [...grouped, ...free.stories], storylines: [...mine, ...free.storylines] };
 }
 
 /** The id of the storyline a user's group key makes (its one event is `groupStoryId(key)`). */
@@ -57,37 +60,76 @@ export function groupStoryId(key: string): string {
 
 /** The clusterer and the linker over articles the user put in no story. */
 function clusterFree(articles: readonly Article[], settings: StorySettings, lineSettings: StorylineSettings): { stories: StoryRecord[]; storylines: StorylineRecord[] } {
-  const order = [...articles].sort(byDate);
-  let c = new StoryClusterer(settings);
-  const linker = new StorylineLinker(lineSettings, settings, undefined, true);
-  const groups = new Map<number, Article[]>();
-  const lineOf = new Map<number, number>();
-  let undated = false;
-  for (const [i, a] of order.entries()) {
-    const f = features(a, settings);
-    if (a.meta.published === null && !undated && i > 0) {
+  const events = new FreeEvents(settings, lineSettings);
+  for (const a of [...articles].sort(byDate)) events.add(a);
+  return events.result();
+}
+
+/**
+ * The clusterer and the linker over articles the user put in no story, fed one at a time in
+ * publication order (byDate), so that a batch can be placed as its chunks come (MemorySink) and
+ * give what clusterEvents gives the whole batch at once: it takes only an article that sorts
+ * after every one before (`accepts`).
+ */
+export class FreeEvents {
+  private c: StoryClusterer;
+  private readonly linker: StorylineLinker;
+  private readonly groups = new Map<number, Article[]>();
+  private readonly lineOf = new Map<number, number>();
+  private readonly fed: Article[] = [];
+  private undated = false;
+
+  constructor(
+    private readonly settings: StorySettings = STORIES,
+    lineSettings: StorylineSettings = STORYLINES,
+  ) {
+    this.c = new StoryClusterer(settings);
+    this.linker = new StorylineLinker(lineSettings, settings, undefined, true);
+  }
+
+  /** How many articles were fed. */
+  get size(): number {
+    return this.fed.length;
+  }
+
+  /** Does `a` sort after every article fed (may it come next)? */
+  accepts(a: Article): boolean {
+    const last = this.fed.at(-1);
+    return last === undefined || byDate(last, a) < 0;
+  }
+
+  add(a: Article): void {
+    if (!this.accepts(a)) throw new Error(`cluster: article ${a.id} comes before one placed already`);
+    const f = features(a, this.settings);
+    if (a.meta.published === null && !this.undated && this.fed.length > 0) {
       // The dated articles are placed (undated ones sort last). An article without a date cannot
       // be placed in time, so it is compared with every story they formed, not only with those
       // still open at the last date: the batch is in memory anyway. (A store looks the closed ones
       // up by full-text search: StoreWriter.)
-      undated = true;
-      c = reopened(c, settings);
-      linker.reopenAll();
+      this.undated = true;
+      this.c = reopened(this.c, this.settings);
+      this.linker.reopenAll();
     }
+    this.fed.push(a);
+    const c = this.c;
     const placed = c.add(f);
-    const { line, absorbed } = linker.place(f, placed, (k) => c.frequency(k));
-    lineOf.set(placed.story, line);
-    if (absorbed.length) for (const [ev, l] of lineOf) if (absorbed.includes(l)) lineOf.set(ev, line);
-    const g = groups.get(placed.story);
+    const { line, absorbed } = this.linker.place(f, placed, (k) => c.frequency(k));
+    this.lineOf.set(placed.story, line);
+    if (absorbed.length) for (const [ev, l] of this.lineOf) if (absorbed.includes(l)) this.lineOf.set(ev, line);
+    const g = this.groups.get(placed.story);
     if (g) g.push(a);
-    else groups.set(placed.story, [a]);
+    else this.groups.set(placed.story, [a]);
   }
-  const stories = [...groups].map(([num, members]) => ({ num, record: { id: storyId(members[0]!.id), title: members[0]!.meta.title ?? '(untitled)', articleIds: members.map((a) => a.id) } }));
-  const lines = new Map<number, StoryRecord[]>();
-  for (const { num, record } of stories) pushLine(lines, lineOf.get(num)!, record);
-  const byId = new Map(articles.map((a) => [a.id, a]));
-  const storylines = [...lines.values()].map((events) => storylineRecord(storylineId(events[0]!.articleIds[0]!), events, byId));
-  return { stories: stories.map((s) => s.record), storylines };
+
+  /** The stories and storylines of the articles fed. */
+  result(): { stories: StoryRecord[]; storylines: StorylineRecord[] } {
+    const stories = [...this.groups].map(([num, members]) => ({ num, record: { id: storyId(members[0]!.id), title: members[0]!.meta.title ?? '(untitled)', articleIds: members.map((a) => a.id) } }));
+    const lines = new Map<number, StoryRecord[]>();
+    for (const { num, record } of stories) pushLine(lines, this.lineOf.get(num)!, record);
+    const byId = new Map(this.fed.map((a) => [a.id, a]));
+    const storylines = [...lines.values()].map((events) => storylineRecord(storylineId(events[0]!.articleIds[0]!), events, byId));
+    return { stories: stories.map((s) => s.record), storylines };
+  }
 }
 
 function pushLine(lines: Map<number, StoryRecord[]>, line: number, s: StoryRecord): void {

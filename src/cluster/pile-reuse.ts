@@ -204,7 +204,7 @@ export class PileReuse {
  * articles of other stories it shares shingles with (PileReuse); each article keeps its closest
  * source among them (copyChain). A ReuseRecord here joins two articles of two stories.
  */
-export function pileReuse(stories: readonly StoryRecord[], articles: readonly Article[]): ReuseRecord[] {
+export function pileReuse(stories: readonly Pick<StoryRecord, 'id' | 'articleIds'>[], articles: readonly ReuseDoc[]): ReuseRecord[] {
   const storyOf = new Map<string, string>();
   for (const s of stories) for (const id of s.articleIds) storyOf.set(id, s.id);
   const order = articles.filter((a) => storyOf.has(a.id)).sort(byDate);

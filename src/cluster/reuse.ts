@@ -19,8 +19,8 @@ export interface ScoredReuse {
   readonly score: number;
 }
 
-/** The fields of an article that reuse detection needs, and nothing else. */
-export function reuseDoc(a: Article): ReuseDoc {
+/** The fields of an article that reuse detection needs, and nothing else (of an article, or of such fields already: the same). */
+export function reuseDoc(a: ReuseDoc): ReuseDoc {
   return { id: a.id, meta: a.meta, removed: a.removed.filter((r) => /credit|source/.test(r.reason)), text: a.text, layers: { citedSources: a.layers.citedSources } };
 }
 

@@ -25,7 +25,7 @@ export const STORYLINE_CHECK = Object.freeze({ perEvent: 6, articles: 36 });
  */
 export function crossCheckStoryline(
   line: Pick<StorylineRecord, 'eventIds'>,
-  stories: readonly StoryRecord[],
+  stories: readonly Pick<StoryRecord, 'id' | 'articleIds' | 'reuse'>[],
   articles: readonly Article[],
   entities: readonly EntityRecord[] = [],
   across: readonly ReuseRecord[] = [],
@@ -64,7 +64,7 @@ export function crossCheckStoryline(
  */
 export function storylineSample(
   line: Pick<StorylineRecord, 'eventIds'>,
-  stories: readonly StoryRecord[],
+  stories: readonly Pick<StoryRecord, 'id' | 'articleIds' | 'reuse'>[],
   articles: readonly Article[],
   across: readonly ReuseRecord[] = [],
 ): { chosen: Article[]; eventOf: Map<string, string>; reuse: ReuseRecord[]; total: number } {

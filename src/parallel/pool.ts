@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/paths.js';
-import { IN_FLIGHT_PER_WORKER } from './settings.js';
+import { IN_FLIGHT_PER_WORKER, IN_FLIGHT_WHILE_ASIDE } from './settings.js';
 import { taskRunner, type Task, type TaskAnswer } from './tasks.js';
 
 /** A task as a thread of the pool receives it (tasks.ts): its kind and its data, cloned across to a worker. */
@@ -10,7 +10,8 @@ export type TaskMessage = Task;
 
 interface Job {
   readonly id: number;
-  readonly message: TaskMessage;
+  /** The task, or how to make it for the thread it goes to (it may name what that thread holds instead of sending it). */
+  readonly message: TaskMessage | ((worker: number) => TaskMessage);
   readonly transfer: readonly ArrayBuffer[];
   readonly resolve: (value: { value: unknown; worker: number }) => void;
   readonly reject: (error: Error) => void;
@@ -34,10 +35,12 @@ interface Slot {
  * others; each worker has at most IN_FLIGHT_PER_WORKER tasks at a time, so it is never idle while
  * the main thread reads a result.
  *
- * The main thread is one of the pool's `size` threads: it runs its share of the tasks itself
- * (a runner of its own, one task per turn of the event loop, so that it keeps reading the
- * workers' answers and sending them work), and so `--jobs 2` starts one worker thread, whose start
- * (~0.6 s of loading and warming up) the main thread spends working.
+ * With `shareMain`, the main thread is one of the pool's `size` threads: it runs its share of the
+ * tasks itself (a runner of its own, one task per turn of the event loop, so that it keeps reading
+ * the workers' answers and sending them work). Without it, the pool starts `size` workers and the
+ * main thread only hands out tasks and runs the steps decided across the batch (the processor's
+ * way: a story's cross-check can take seconds, and while the main thread ran one, the workers
+ * waited for their next task and the serial steps waited too).
  *
  * A worker that dies (it ran out of memory, say) fails the tasks it had, with its reason, and a new
  * one takes its place for the tasks to come.
@@ -54,15 +57,30 @@ export class WorkerPool {
   private nextId = 1;
   private closed = false;
   private local: ((task: Task) => TaskAnswer) | null = null;
+  /** Tasks a worker may hold at a time: IN_FLIGHT_PER_WORKER, more while this thread runs a long step of its own (`aside`). */
+  private room = IN_FLIGHT_PER_WORKER;
+  /** How many times each slot's worker was started (a new one, after one died, holds nothing yet). */
+  private readonly starts: number[] = [];
+
+  /** Does the main thread run a share of the tasks (slot 0), or only hand them out? */
+  readonly shareMain: boolean;
 
   constructor(
     readonly size: number,
     private readonly file = workerFile(),
+    options: { readonly shareMain?: boolean } = {},
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('pool: `size` must be a whole number of threads, 1 or more');
+    this.shareMain = options.shareMain ?? true;
     // Slot 0 is the main thread; the workers start at once and warm up while it works.
     this.slots.push({ worker: null, inFlight: new Map(), pinned: [] });
-    for (let i = 1; i < size; i++) this.slots.push({ worker: this.spawn(i), inFlight: new Map(), pinned: [] });
+    const workers = this.shareMain ? size - 1 : size;
+    for (let i = 1; i <= workers; i++) this.slots.push({ worker: this.spawn(i), inFlight: new Map(), pinned: [] });
+  }
+
+  /** Which start of worker `index` runs now (see `run`'s message maker: what an earlier one held is gone). */
+  started(index: number): number {
+    return this.starts[index] ?? 0;
   }
 
   /** Can worker threads run here (their compiled file exists)? A checkout not built yet runs everything in place. */
@@ -72,9 +90,11 @@ export class WorkerPool {
 
   /**
    * Run a task: on worker `worker` when given (it holds what the task needs), else on the first with
-   * room. Resolves with the task's value and the worker that ran it; rejects with the task's error.
+   * room. The task may be a function of the worker it goes to, called when it is sent: it can name
+   * what that worker holds rather than send it, and still go to whichever has room first. Resolves
+   * with the task's value and the worker that ran it; rejects with the task's error.
    */
-  run<T>(message: TaskMessage, options: { worker?: number; transfer?: readonly ArrayBuffer[] } = {}): Promise<{ value: T; worker: number }> {
+  run<T>(message: TaskMessage | ((worker: number) => TaskMessage), options: { worker?: number; transfer?: readonly ArrayBuffer[] } = {}): Promise<{ value: T; worker: number }> {
     if (this.closed) return Promise.reject(new Error('pool: closed'));
     return new Promise((resolve, reject) => {
       const job: Job = { id: this.nextId++, message, transfer: options.transfer ?? [], resolve: resolve as Job['resolve'], reject };
@@ -84,10 +104,25 @@ export class WorkerPool {
     });
   }
 
+  /**
+   * Run a long step on this thread (a corpus stage) while the workers go on: each is
+   * first sent up to IN_FLIGHT_WHILE_ASIDE of the tasks waiting, as this thread cannot hand out more
+   * until the step returns.
+   */
+  aside<T>(step: () => T): T {
+    this.room = IN_FLIGHT_WHILE_ASIDE;
+    this.pump();
+    try {
+      return step();
+    } finally {
+      this.room = IN_FLIGHT_PER_WORKER;
+    }
+  }
+
   /** Tell every worker a context (a task whose value is not needed); workers that replace a dead one are told it too. */
   tell(message: TaskMessage): void {
     this.contexts.push(message);
-    this.runner()(message);
+    if (this.shareMain) this.runner()(message);
     for (const slot of this.slots) slot.worker?.postMessage({ id: 0, message });
   }
 
@@ -111,12 +146,12 @@ export class WorkerPool {
   }
 
   /** Run a task of the main thread's share, on a later turn of the event loop. */
-  private runHere(job: Job): void {
+  private runHere(job: Job, message: TaskMessage): void {
     setImmediate(() => {
       const slot = this.slots[0]!;
       if (!slot.inFlight.delete(job.id)) return; // the pool was closed meanwhile
       try {
-        job.resolve({ value: this.runner()(job.message).value, worker: 0 });
+        job.resolve({ value: this.runner()(message).value, worker: 0 });
       } catch (error) {
         job.reject(error instanceof Error ? error : new Error(String(error)));
       }
@@ -125,6 +160,7 @@ export class WorkerPool {
   }
 
   private spawn(index: number): Worker {
+    this.starts[index] = (this.starts[index] ?? 0) + 1;
     const worker = new Worker(this.file);
     worker.on('message', (m: { id: number; ok: boolean; value?: unknown; error?: string }) => {
       const slot = this.slots[index];
@@ -154,14 +190,16 @@ export class WorkerPool {
 
   private pump(): void {
     // Workers first, so that they are never short of work while the main thread runs a task.
-    for (const slot of [...this.slots.slice(1), this.slots[0]!]) {
-      const room = slot.worker ? IN_FLIGHT_PER_WORKER : 1;
+    for (const index of [...this.slots.keys()].slice(1).concat(0)) {
+      const slot = this.slots[index]!;
+      const room = slot.worker ? this.room : this.shareMain ? 1 : 0;
       while (slot.inFlight.size < room) {
         const job = slot.pinned.shift() ?? this.queue.shift();
         if (!job) break;
         slot.inFlight.set(job.id, job);
-        if (slot.worker) slot.worker.postMessage({ id: job.id, message: job.message }, [...job.transfer]);
-        else this.runHere(job);
+        const message = typeof job.message === 'function' ? job.message(index) : job.message;
+        if (slot.worker) slot.worker.postMessage({ id: job.id, message }, [...job.transfer]);
+        else this.runHere(job, message);
       }
     }
   }

@@ -4,7 +4,11 @@ import { findDates } from '../annotate/dates/index.js';
 import { fromText } from '../ingest/text.js';
 import type { Extracted } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
+import { pileReuse } from '../cluster/pile-reuse.js';
+import type { ReuseDoc } from '../cluster/reuse.js';
 import type { StoryRecord } from '../model/run.js';
+import { lineStage } from '../processor/line-stage.js';
+import type { LineWork } from '../processor/sink.js';
 import { storyStage } from '../processor/story-stage.js';
 import { phasesOf, runPipeline, runStages } from '../pipeline/run.js';
 import type { Stage, StageContext } from '../pipeline/stage.js';
@@ -14,7 +18,8 @@ import { applyDelta, deltaTransfer, diffArticle, refreeze, type ArticleDelta } f
 
 /**
  * What a thread of the pool (pool.ts) does: clean documents, run the per-article phases of the
- * annotate pipeline and the per-story stages (reuse, cross-check) as the main thread sends them,
+ * annotate pipeline, the per-story stages (reuse, cross-check), the copies across stories and the
+ * check across each storyline as the main thread sends them,
  * with the same functions the main thread runs with `--jobs 1`. Between an article's phases a
  * runner keeps the article (`held`), so that only what the main thread's corpus stage changed
  * goes back to it. A worker thread has one runner (worker.ts); the main thread, which takes its
@@ -27,9 +32,14 @@ import { applyDelta, deltaTransfer, diffArticle, refreeze, type ArticleDelta } f
 export type Task =
   | { readonly kind: 'context'; readonly repeated?: ReadonlyMap<string, ReadonlySet<string>>; readonly ctx?: StageContext }
   | { readonly kind: 'clean'; readonly doc: Extracted; readonly spentMs: number; readonly limitMs: number | null }
-  | { readonly kind: 'phase'; readonly phase: number; readonly article?: Article; readonly id: string; readonly delta?: ArticleDelta; readonly last: boolean; readonly finish?: boolean; readonly spentMs: number; readonly limitMs: number | null }
-  | { readonly kind: 'story'; readonly story: StoryRecord; readonly articles: readonly Article[]; readonly crossCheck: boolean }
+  | { readonly kind: 'phase'; readonly phase: number; readonly article?: Article; readonly id: string; readonly delta?: ArticleDelta; readonly last: boolean; readonly finish?: boolean; readonly keep?: boolean; readonly spentMs: number; readonly limitMs: number | null }
+  | { readonly kind: 'story'; readonly story: StoryRecord; readonly articles: readonly HeldOrSent[]; readonly crossCheck: boolean }
+  | { readonly kind: 'pile'; readonly stories: readonly Pick<StoryRecord, 'id' | 'articleIds'>[]; readonly docs: readonly ReuseDoc[] }
+  | { readonly kind: 'storyline'; readonly work: Omit<LineWork, 'articles'> & { readonly articles: readonly HeldOrSent[] } }
   | { readonly kind: 'forget' };
+
+/** An article a task reads: sent whole (without its tokens), or the id of one the thread keeps from its last annotate phase (`keep`). */
+export type HeldOrSent = Article | string;
 
 export type PhaseResult = { readonly dropped: true; readonly spentMs: number } | { readonly dropped: false; readonly delta: ArticleDelta; readonly spentMs: number };
 
@@ -66,6 +76,14 @@ export interface TaskAnswer {
 /** A runner of tasks, with its own held articles and context. */
 export function taskRunner(): (task: Task) => TaskAnswer {
   const held = new Map<string, Article>();
+  // Annotated articles kept for the story stage and the storyline check, without their tokens (neither reads them).
+  const finished = new Map<string, Article>();
+  const article = (a: HeldOrSent): Article => {
+    if (typeof a !== 'string') return refreeze(a);
+    const kept = finished.get(a);
+    if (!kept) throw new Error(`worker: article ${a} is not kept by this thread`);
+    return kept;
+  };
   let repeated: ReadonlyMap<string, ReadonlySet<string>> = new Map();
   let ctx: StageContext = { referenceDate: null };
   const phases = phasesOf(annotatePipeline());
@@ -94,14 +112,26 @@ export function taskRunner(): (task: Task) => TaskAnswer {
         // The last phase sent here gives the article back whole; the step after the pipeline runs with it unless the rest of the pipeline runs elsewhere (`finish` false).
         const after = task.last && task.finish !== false ? finishArticle(done, ctx.referenceDate) : done;
         if (!task.last) held.set(task.id, after);
+        else if (task.keep) finished.set(task.id, withoutTokens(after));
         const delta = diffArticle(before, after);
         return { value: { dropped: false, delta, spentMs } satisfies PhaseResult, transfer: deltaTransfer(delta) };
       }
       case 'story':
-        return { value: storyStage(task.story, task.articles.map(refreeze), task.crossCheck) };
+        return { value: storyStage(task.story, task.articles.map(article), task.crossCheck) };
+      case 'pile':
+        return { value: pileReuse(task.stories, task.docs) };
+      case 'storyline':
+        return { value: lineStage({ ...task.work, articles: task.work.articles.map(article) }) };
       case 'forget':
         held.clear();
+        finished.clear();
         return { value: null };
     }
   }
+}
+
+/** An article without its tokens, which neither the story stage nor the storyline check reads: what crosses to them, and what a thread keeps for them. */
+export function withoutTokens(a: Article): Article {
+  const { tokens: _tokens, ...layers } = a.layers;
+  return Object.freeze({ ...a, layers: Object.freeze(layers) }) as Article;
 }

@@ -5,9 +5,9 @@ import { byDate, dayOf } from '../cluster/index.js';
 import { cleanAll } from '../clean/index.js';
 import type { Extracted } from '../ingest/types.js';
 import type { Article } from '../model/article.js';
-import type { RunError, StoryRecord } from '../model/run.js';
+import type { RunError } from '../model/run.js';
 import { WorkerPool } from '../parallel/pool.js';
-import { annotateInPool, cleanInPool, storyInPool, workersFor } from '../parallel/run.js';
+import { annotateInPool, cleanInPool, sinkWorkInPool, startAnnotating, storyInPool, workersFor } from '../parallel/run.js';
 import { annotateArticles } from './annotate.js';
 import { assignGroups, budgetOf, type ProcessOptions } from './options.js';
 import type { Sink } from './sink.js';
@@ -50,7 +50,7 @@ const STORY_BATCH = 100;
 export async function runProcessor(docs: readonly Extracted[], sink: Sink, options: ProcessOptions = {}): Promise<Processed> {
   const budget = budgetOf(options);
   const workers = workersFor(options.jobs, docs.length, options.minDocsPerWorker);
-  const pool = workers > 0 ? new WorkerPool(workers) : null;
+  const pool = workers > 0 ? new WorkerPool(workers, undefined, { shareMain: false }) : null;
   try {
     const grouped = assignGroups(docs, options.grouping);
     const cleaned = pool ? await cleanInPool(pool, grouped, budget) : cleanAll(grouped, budget);
@@ -67,7 +67,7 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
     if (fresh.length && !sink.turn) for (const a of await sink.recent(NAME_MEMORY.articles)) names.add(a);
     const first = fresh.find((a) => a.meta.published);
     const crossCheck = options.crossCheck !== false;
-    await sink.begin({ firstDay: first ? dayOf(first.meta.published!) : null, total: fresh.length, crossCheck });
+    await sink.begin({ firstDay: first ? dayOf(first.meta.published!) : null, total: fresh.length, crossCheck, ...(pool ? { work: sinkWorkInPool(pool) } : {}) });
     const size = options.chunk ?? 500;
     const memory = { names };
     if (sink.turn) {
@@ -82,20 +82,36 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
       };
       await placeBeside(sink, order, known, size, annotate, memory);
     } else {
+      const stepAt = (from: number) => ({ referenceDate: options.referenceDate, budget, onError, names, onProgress: (phase: string, done: number) => options.onProgress?.(phase, from + done, fresh.length) });
+      // The next chunk's first phase, handed to the workers before this chunk's corpus stage runs here.
+      let ahead: (() => Promise<Article[]>) | null = null;
       for (let from = 0; from < fresh.length; from += size) {
         const part = fresh.slice(from, from + size);
-        const onProgress = (phase: string, done: number) => options.onProgress?.(phase, from + done, fresh.length);
-        const step = { referenceDate: options.referenceDate, budget, onError, onProgress, names };
-        await sink.place(pool ? await annotateInPool(pool, part, step) : annotateArticles(part, step));
+        if (pool) {
+          const annotate = ahead ?? startAnnotating(pool, part, { ...stepAt(from), keep: true });
+          ahead = from + size < fresh.length ? startAnnotating(pool, fresh.slice(from + size, from + 2 * size), { ...stepAt(from + size), keep: true }) : null;
+          await sink.place(await annotate());
+          continue;
+        }
+        await sink.place(annotateArticles(part, stepAt(from)));
       }
     }
     await sink.end();
     const owed = await sink.owed();
-    for (let from = 0; from < owed.length; from += STORY_BATCH) {
+    // On the pool, the next batch is read and handed out before this one is kept, so that the workers are not idle while the slowest story of a batch ends.
+    const hand = async (from: number) => {
       const work = await sink.read(owed.slice(from, from + STORY_BATCH));
-      const done: StoryRecord[] = pool ? await Promise.all(work.map((w) => storyInPool(pool, w, crossCheck))) : work.map((w) => storyStage(w.story, w.articles, crossCheck));
-      await sink.keep(work, done);
+      const done = pool ? Promise.all(work.map((w) => storyInPool(pool, w, crossCheck))) : null;
+      done?.catch(() => {}); // awaited in its turn, after the next batch is read
+      return { work, done };
+    };
+    let next = owed.length ? await hand(0) : null;
+    for (let from = 0; next; from += STORY_BATCH) {
+      const { work, done } = next;
+      next = pool && from + STORY_BATCH < owed.length ? await hand(from + STORY_BATCH) : null;
+      await sink.keep(work, done ? await done : work.map((w) => storyStage(w.story, w.articles, crossCheck)));
       options.onProgress?.(crossCheck ? 'cross-checking' : 'tracing copies', Math.min(from + STORY_BATCH, owed.length), owed.length);
+      if (!pool && from + STORY_BATCH < owed.length) next = await hand(from + STORY_BATCH);
     }
     await sink.close();
     return { articles: cleaned.articles, known: known.size, errors };

@@ -1,6 +1,6 @@
 import type { Article } from '../model/article.js';
+import type { ReuseRecord, StorylineCheck, StorylineRecord, StoryRecord } from '../model/run.js';
 import type { ChunkClaim } from '../store/backend.js';
-import type { StoryRecord } from '../model/run.js';
 
 /** What the processor tells a sink before the first article comes. */
 export interface SinkPlan {
@@ -10,6 +10,26 @@ export interface SinkPlan {
   readonly total: number;
   /** Whether the story stage cross-checks (`--no-crosscheck`: false). */
   readonly crossCheck: boolean;
+  /** Where the sink's own heavy steps run: on the processor's worker threads with `--jobs`, else on this thread (without it, the sink runs them itself). */
+  readonly work?: SinkWork;
+}
+
+/** A storyline of two events or more, for its check across them (src/processor/line-stage.ts): its record, its events after the story stage, their articles in its order, and the text they share across stories. */
+export interface LineWork {
+  readonly line: StorylineRecord;
+  readonly stories: readonly Pick<StoryRecord, 'id' | 'articleIds' | 'reuse'>[];
+  readonly articles: readonly Article[];
+  readonly across: readonly ReuseRecord[];
+}
+
+/**
+ * Steps of a sink that the processor runs for it where it runs the story stage, so that with
+ * `--jobs` they take a worker thread while this one hands out the rest: the copies across the
+ * stories (pileReuse) and the check across a storyline's events.
+ */
+export interface SinkWork {
+  pile(stories: readonly Pick<StoryRecord, 'id' | 'articleIds'>[], articles: readonly Article[]): Promise<ReuseRecord[]>;
+  storyline(work: LineWork): Promise<StorylineCheck>;
 }
 
 /** A story handed to the story stage (src/processor/story-stage.ts): its record, its articles in its order, and the version a store keeps its check under. */

@@ -83,6 +83,18 @@ describeShared('--jobs on real piles (../shared/corpus)', () => {
     expect(json(two)).toBe(json(one));
   });
 
+  it('a storyline of two events is checked across them on a worker as on one thread (the seeds dated a week apart)', async () => {
+    const seeds = join(corpus!, 'seeds');
+    const manifest = join(tmp(), 'manifest.csv');
+    const day = ['2020-02-20', '2020-02-21', '2020-02-21', '2020-02-21', '2020-02-28'];
+    const files = ['000_12436d311f05a390', '001_9b1de29ea347620f', '002_b539faf4eead019d', '003_7d72f9101a21e750', '004_5fe5fee8e23a783d'];
+    writeFileSync(manifest, ['file,published', ...files.map((f, i) => `${join(seeds, `${f}.txt`)},${day[i]}`)].join('\n') + '\n');
+    const one = await analyze([seeds], { jobs: 1, ingest: { manifest } });
+    const two = await analyze([seeds], { jobs: 2, minDocsPerWorker: 1, ingest: { manifest } });
+    expect(one.storylines!.filter((l) => l.eventIds.length > 1 && l.check!.changes.length > 0)).toHaveLength(1);
+    expect(json(two)).toBe(json(one));
+  });
+
   it.each([
     ['200 AllSides leads', 'allsides-neus/articles.jsonl'],
     ['200 BASIL articles', 'basil/basil.jsonl'],
