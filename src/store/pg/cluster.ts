@@ -108,20 +108,7 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
       try {
         await client.query('SELECT pg_advisory_lock($1)', [LOCK_PLACE]);
         const row = (await client.query<{ value: string }>("SELECT value FROM meta WHERE key = 'placement_epoch'")).rows[0];
-        let released = false;
-        return {
-          epoch: Number(row?.value ?? 0) || 0,
-          release: async () => {
-            if (released) return;
-            released = true;
-            try {
-              await client.query('SELECT pg_advisory_unlock($1)', [LOCK_PLACE]);
-              client.release();
-            } catch (error) {
-              client.release(error as Error); // a broken connection: its lock went with it
-            }
-          },
-        };
+        return { epoch: Number(row?.value ?? 0) || 0, release: unlocker(client, 'SELECT pg_advisory_unlock($1)', [LOCK_PLACE]) };
       } catch (error) {
         client.release(error as Error);
         throw error;
@@ -149,19 +136,7 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
           client.release();
           return null;
         }
-        let released = false;
-        return {
-          release: async () => {
-            if (released) return;
-            released = true;
-            try {
-              await client.query('SELECT pg_advisory_unlock($1, $2)', [LOCK_CHUNK, objid]);
-              client.release();
-            } catch (error) {
-              client.release(error as Error); // a broken connection: its lock went with it
-            }
-          },
-        };
+        return { release: unlocker(client, 'SELECT pg_advisory_unlock($1, $2)', [LOCK_CHUNK, objid]) };
       } catch (error) {
         client.release(error as Error);
         throw error;
@@ -170,6 +145,20 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
   };
 }
 
+/** The release of a session advisory lock held on `client`: unlock and give the connection back, once; a broken connection is dropped (its lock went with it). */
+function unlocker(client: pg.PoolClient, sql: string, params: readonly unknown[]): () => Promise<void> {
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    try {
+      await client.query(sql, params as unknown[]);
+      client.release();
+    } catch (error) {
+      client.release(error as Error);
+    }
+  };
+}
 
 /**
  * One commit of the writer, in the order the rows depend on one another (as SQLite's, in
