@@ -140,9 +140,9 @@ export class StoreWriter {
 
   /**
    * Take the placement lock now and keep it to the next `commit` (a worker beside others on one
-   * store, from before it annotates a chunk to when the chunk is stored): true when another writer
-   * had committed since this one last held it (or this one never held it), so what was read of
-   * the store before (the names of its last articles) is to be read again.
+   * store, from when its chunk is annotated up to the refs stage to when the chunk is stored): true
+   * when another writer had committed since this one last held it (or this one never held it), so
+   * the names the processor resolves against are to be brought up to date (arrivedSince).
    */
   async hold(): Promise<boolean> {
     return this.begin();

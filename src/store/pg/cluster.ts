@@ -15,7 +15,8 @@ const states = (rows: { state: string }[]) => rows.map((r) => JSON.parse(r.state
  * when the worker's connection does, killed or not) from its first article after a commit to the
  * commit, and loads the state again when another worker committed meanwhile (`placement_epoch`).
  * So placements are made one at a time over the store's current state, and the expensive work
- * before them (reading, cleaning, annotating) runs in every worker at once.
+ * before them (reading, cleaning, annotating up to the refs stage) runs in every worker at once,
+ * each on the chunks of a shared stream it claimed (claimChunk: a two-key advisory lock).
  */
 export function pgClustering(pool: pg.Pool): ClusterStore {
   const q: Query = async (sql, params) => (await pool.query(sql, params as unknown[])).rows;
