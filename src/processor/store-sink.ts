@@ -85,7 +85,8 @@ export class StoreSink implements Sink {
   }
 
   async place(articles: readonly Article[]): Promise<void> {
-    await this.placer!.place(articles);
+    // The processor places a chunk in its turn, which left out (under the lock held since) what was stored already.
+    await this.placer!.place(articles, true);
     // The chunk is stored: let the other writers in.
     await this.placer!.flush();
   }
@@ -149,8 +150,9 @@ export async function articlePlacer(store: StoreBackend, options: StoreSinkOptio
     hold: () => writer.hold(),
     arrivedSince: () => writer.arrivedSince(),
     keepNew: (batch: readonly Article[]) => writer.keepNew(batch),
-    async place(batch: readonly Article[]): Promise<void> {
-      let queue = await writer.keepNew(batch);
+    /** Place a batch; `checked` when what of it the store has was left out under the placement lock held since (StoreSink.turn). */
+    async place(batch: readonly Article[], checked = false): Promise<void> {
+      let queue = checked ? [...batch] : await writer.keepNew(batch);
       const committed = async () => {
         pending = 0;
         queue = await writer.keepNew(queue);
