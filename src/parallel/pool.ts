@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../util/paths.js';
 import { IN_FLIGHT_PER_WORKER, IN_FLIGHT_WHILE_ASIDE } from './settings.js';
-import { taskRunner, type Task, type TaskAnswer } from './tasks.js';
+import type { Task } from './tasks.js';
 
 /** A task as a thread of the pool receives it (tasks.ts): its kind and its data, cloned across to a worker. */
 export type TaskMessage = Task;
@@ -18,8 +18,7 @@ interface Job {
 }
 
 interface Slot {
-  /** A worker thread, or null for the main thread's own share. */
-  worker: Worker | null;
+  worker: Worker;
   readonly inFlight: Map<number, Job>;
   /** Tasks that must run on this thread (it holds their article between phases). */
   readonly pinned: Job[];
@@ -35,12 +34,10 @@ interface Slot {
  * others; each worker has at most IN_FLIGHT_PER_WORKER tasks at a time, so it is never idle while
  * the main thread reads a result.
  *
- * With `shareMain`, the main thread is one of the pool's `size` threads: it runs its share of the
- * tasks itself (a runner of its own, one task per turn of the event loop, so that it keeps reading
- * the workers' answers and sending them work). Without it, the pool starts `size` workers and the
- * main thread only hands out tasks and runs the steps decided across the batch (the processor's
- * way: a story's cross-check can take seconds, and while the main thread ran one, the workers
- * waited for their next task and the serial steps waited too).
+ * The pool starts `size` workers; the main thread only hands out tasks and runs the steps decided
+ * across the batch. (It once ran a share of the tasks itself: a story's cross-check can take
+ * seconds, and while the main thread ran one, the workers waited for their next task and the
+ * serial steps waited too.)
  *
  * A worker that dies (it ran out of memory, say) fails the tasks it had, with its reason, and a new
  * one takes its place for the tasks to come.
@@ -56,26 +53,18 @@ export class WorkerPool {
   private readonly contexts: TaskMessage[] = [];
   private nextId = 1;
   private closed = false;
-  private local: ((task: Task) => TaskAnswer) | null = null;
   /** Tasks a worker may hold at a time: IN_FLIGHT_PER_WORKER, more while this thread runs a long step of its own (`aside`). */
   private room = IN_FLIGHT_PER_WORKER;
   /** How many times each slot's worker was started (a new one, after one died, holds nothing yet). */
   private readonly starts: number[] = [];
 
-  /** Does the main thread run a share of the tasks (slot 0), or only hand them out? */
-  readonly shareMain: boolean;
-
   constructor(
     readonly size: number,
     private readonly file = workerFile(),
-    options: { readonly shareMain?: boolean } = {},
   ) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError('pool: `size` must be a whole number of threads, 1 or more');
-    this.shareMain = options.shareMain ?? true;
-    // Slot 0 is the main thread; the workers start at once and warm up while it works.
-    this.slots.push({ worker: null, inFlight: new Map(), pinned: [] });
-    const workers = this.shareMain ? size - 1 : size;
-    for (let i = 1; i <= workers; i++) this.slots.push({ worker: this.spawn(i), inFlight: new Map(), pinned: [] });
+    // The workers start at once and warm up while the main thread cleans and reads.
+    for (let i = 0; i < size; i++) this.slots.push({ worker: this.spawn(i), inFlight: new Map(), pinned: [] });
   }
 
   /** Which start of worker `index` runs now (see `run`'s message maker: what an earlier one held is gone). */
@@ -122,8 +111,7 @@ export class WorkerPool {
   /** Tell every worker a context (a task whose value is not needed); workers that replace a dead one are told it too. */
   tell(message: TaskMessage): void {
     this.contexts.push(message);
-    if (this.shareMain) this.runner()(message);
-    for (const slot of this.slots) slot.worker?.postMessage({ id: 0, message });
+    for (const slot of this.slots) slot.worker.postMessage({ id: 0, message });
   }
 
   async close(): Promise<void> {
@@ -134,29 +122,9 @@ export class WorkerPool {
       this.slots.map((slot) => {
         for (const job of [...slot.pinned.splice(0), ...slot.inFlight.values()]) job.reject(error);
         slot.inFlight.clear();
-        return slot.worker?.terminate();
+        return slot.worker.terminate();
       }),
     );
-  }
-
-  /** The main thread's runner, made when first needed. */
-  private runner(): (task: Task) => TaskAnswer {
-    this.local ??= taskRunner();
-    return this.local;
-  }
-
-  /** Run a task of the main thread's share, on a later turn of the event loop. */
-  private runHere(job: Job, message: TaskMessage): void {
-    setImmediate(() => {
-      const slot = this.slots[0]!;
-      if (!slot.inFlight.delete(job.id)) return; // the pool was closed meanwhile
-      try {
-        job.resolve({ value: this.runner()(message).value, worker: 0 });
-      } catch (error) {
-        job.reject(error instanceof Error ? error : new Error(String(error)));
-      }
-      this.pump();
-    });
   }
 
   private spawn(index: number): Worker {
@@ -189,19 +157,15 @@ export class WorkerPool {
   }
 
   private pump(): void {
-    // Workers first, so that they are never short of work while the main thread runs a task.
-    for (const index of [...this.slots.keys()].slice(1).concat(0)) {
-      const slot = this.slots[index]!;
-      const room = slot.worker ? this.room : this.shareMain ? 1 : 0;
-      while (slot.inFlight.size < room) {
+    this.slots.forEach((slot, index) => {
+      while (slot.inFlight.size < this.room) {
         const job = slot.pinned.shift() ?? this.queue.shift();
         if (!job) break;
         slot.inFlight.set(job.id, job);
         const message = typeof job.message === 'function' ? job.message(index) : job.message;
-        if (slot.worker) slot.worker.postMessage({ id: job.id, message }, [...job.transfer]);
-        else this.runHere(job, message);
+        slot.worker.postMessage({ id: job.id, message }, [...job.transfer]);
       }
-    }
+    });
   }
 }
 

@@ -26,7 +26,7 @@ import { withoutTokens, type HeldOrSent, type PhaseResult, type Task } from './t
 /**
  * How many worker threads a batch of `docs` documents gets with `--jobs jobs`: one per
  * MIN_DOCS_PER_WORKER documents, at most `jobs`; 0 (all on this thread) when that is fewer than
- * two (one worker would only add its start to the main thread's work) or no worker file is built.
+ * two (one worker would do the main thread's work, and add its start and the clone of each article) or no worker file is built.
  */
 export function workersFor(jobs: number | undefined, docs: number, minDocsPerWorker = MIN_DOCS_PER_WORKER): number {
   const n = Math.min(jobs ?? 1, Math.floor(docs / minDocsPerWorker));

@@ -22,8 +22,7 @@ import { applyDelta, deltaTransfer, diffArticle, refreeze, type ArticleDelta } f
  * check across each storyline as the main thread sends them,
  * with the same functions the main thread runs with `--jobs 1`. Between an article's phases a
  * runner keeps the article (`held`), so that only what the main thread's corpus stage changed
- * goes back to it. A worker thread has one runner (worker.ts); the main thread, which takes its
- * share of the tasks, has its own.
+ * goes back to it. A worker thread has one runner (worker.ts).
  *
  * Each task that works on an input carries the time that input has used so far; it runs against a
  * budget that starts there and answers with the time used since, so `--time-budget` holds per

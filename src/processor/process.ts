@@ -50,7 +50,7 @@ const STORY_BATCH = 100;
 export async function runProcessor(docs: readonly Extracted[], sink: Sink, options: ProcessOptions = {}): Promise<Processed> {
   const budget = budgetOf(options);
   const workers = workersFor(options.jobs, docs.length, options.minDocsPerWorker);
-  const pool = workers > 0 ? new WorkerPool(workers, undefined, { shareMain: false }) : null;
+  const pool = workers > 0 ? new WorkerPool(workers) : null;
   try {
     const grouped = assignGroups(docs, options.grouping);
     const cleaned = pool ? await cleanInPool(pool, grouped, budget) : cleanAll(grouped, budget);
@@ -98,7 +98,7 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
     }
     await sink.end();
     const owed = await sink.owed();
-    // On the pool, the next batch is read and handed out before this one is kept, so that the workers are not idle while the slowest story of a batch ends.
+    // The next batch is read (and on the pool handed out) before this one is kept, so that the workers are not idle while the slowest story of a batch ends.
     const hand = async (from: number) => {
       const work = await sink.read(owed.slice(from, from + STORY_BATCH));
       const done = pool ? Promise.all(work.map((w) => storyInPool(pool, w, crossCheck))) : null;
@@ -108,10 +108,10 @@ export async function runProcessor(docs: readonly Extracted[], sink: Sink, optio
     let next = owed.length ? await hand(0) : null;
     for (let from = 0; next; from += STORY_BATCH) {
       const { work, done } = next;
-      next = pool && from + STORY_BATCH < owed.length ? await hand(from + STORY_BATCH) : null;
+      // The batches are of different stories: reading the next before this one is kept changes nothing.
+      next = from + STORY_BATCH < owed.length ? await hand(from + STORY_BATCH) : null;
       await sink.keep(work, done ? await done : work.map((w) => storyStage(w.story, w.articles, crossCheck)));
       options.onProgress?.(crossCheck ? 'cross-checking' : 'tracing copies', Math.min(from + STORY_BATCH, owed.length), owed.length);
-      if (!pool && from + STORY_BATCH < owed.length) next = await hand(from + STORY_BATCH);
     }
     await sink.close();
     return { articles: cleaned.articles, known: known.size, errors };
