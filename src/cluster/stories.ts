@@ -62,6 +62,14 @@ export interface StoryAssignment {
   readonly vector: ReadonlyMap<string, number>;
 }
 
+/** An article counted and weighed, not yet placed (`prepare`). */
+export interface Prepared {
+  /** Its weighted vector. */
+  readonly terms: Map<string, number>;
+  /** Its highest-weighted features, the index keys its candidates are looked up by. */
+  readonly keys: readonly string[];
+}
+
 /** Articles carrying a feature, out of `docs`. */
 export interface Frequency {
   readonly df: number;
@@ -71,6 +79,8 @@ export interface Frequency {
 /** What changed since the last `drain()`: stories to save, document-frequency increments, counters. */
 export interface ClusterChanges {
   readonly stories: readonly StoryState[];
+  /** (story, key) postings made since the last drain (with `postings`; else empty): each story's keys grow, never shrink. */
+  readonly newKeys: readonly (readonly [number, string])[];
   readonly dfDelta: ReadonlyMap<string, number>;
   readonly docs: number;
   readonly nextStory: number;
@@ -101,6 +111,8 @@ export class StoryClusterer {
   private readonly df: Map<string, number>;
   private readonly dfDelta = new Map<string, number>();
   private readonly touched = new Map<number, Story>();
+  /** Keys stories were posted under since the last drain, in the order they were, for a store's index of every story (StoreWriter.reopenFor); null unless asked for (a batch holds every story anyway). */
+  private readonly newKeys: (readonly [number, string])[] | null;
   private docs: number;
   private nextStory: number;
   private seq: number;
@@ -109,7 +121,9 @@ export class StoryClusterer {
   constructor(
     private readonly settings: StorySettings = STORIES,
     background?: Background,
+    options: { readonly postings?: boolean } = {},
   ) {
+    this.newKeys = options.postings ? [] : null;
     this.df = new Map(background?.df ?? []);
     this.docs = background?.docs ?? 0;
     this.nextStory = background?.nextStory ?? 0;
@@ -159,12 +173,13 @@ export class StoryClusterer {
     return this.open.get(id)?.members ?? [];
   }
 
-  /** The article's words the index would look its candidate stories up by (no entity refs), highest weight first. */
-  probeWords(f: Features): string[] {
-    return top(this.weigh(f), this.settings.probeFeatures).filter((k) => !k.startsWith('@'));
-  }
-
-  add(f: Features): StoryAssignment {
+  /**
+   * The first half of `add`: the article counts into the background (its clock, documents and
+   * frequencies) and is weighed; `keys` are the features its candidate stories are looked up by.
+   * A store looks up closed stories by them between the two halves (StoreWriter.reopenFor), with
+   * the weights `add` places by.
+   */
+  prepare(f: Features): Prepared {
     this.seq++;
     if (f.day !== null && (this.today === null || f.day > this.today)) {
       this.today = f.day;
@@ -173,7 +188,12 @@ export class StoryClusterer {
     this.docs++;
     for (const [k] of featureBag(f)) this.count(k);
     const terms = this.weigh(f);
-    const keys = top(terms, this.settings.probeFeatures);
+    return { terms, keys: top(terms, this.settings.probeFeatures) };
+  }
+
+  /** Place an article (counted and weighed by `prepare`, or here): it joins its most similar open story, or starts one. */
+  add(f: Features, prepared: Prepared = this.prepare(f)): StoryAssignment {
+    const { terms, keys } = prepared;
     let best: Story | null = null;
     let bestSim = 0;
     for (const s of this.candidates(f, keys)) {
@@ -190,6 +210,7 @@ export class StoryClusterer {
   drain(): ClusterChanges {
     const out: ClusterChanges = {
       stories: [...this.touched.values()].sort((a, b) => a.id - b.id).map(exportStory),
+      newKeys: this.newKeys?.splice(0) ?? [],
       dfDelta: new Map(this.dfDelta),
       docs: this.docs,
       nextStory: this.nextStory,
@@ -239,6 +260,7 @@ export class StoryClusterer {
       s.lastDay = s.lastDay === null ? f.day : Math.max(s.lastDay, f.day);
     }
     for (const k of keys) {
+      if (this.newKeys && !s.keys.has(k)) this.newKeys.push([s.id, k]);
       s.keys.add(k);
       post(this.index, k, s.id);
     }

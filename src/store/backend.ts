@@ -115,8 +115,13 @@ export interface ClusterStore {
   openStoryStates(fromDay: number, fromSeq: number): Promise<StoryState[]>;
   /** Saved states of these story numbers. */
   storyStates(nums: readonly number[]): Promise<StoryState[]>;
-  /** Story numbers whose articles best match any of the words (full-text search), best first. */
-  candidateStories(words: readonly string[], maxArticles: number, maxStories: number): Promise<number[]>;
+  /**
+   * Story numbers posted under the most of these keys (the clusterer's index keys, kept for every
+   * story in story_keys), most first, then by number; a key posted by more than `maxPosting`
+   * stories is not followed. At most `maxStories`. The rule of the clusterer's own index
+   * (StoryClusterer.candidates), over every story stored.
+   */
+  candidateStories(keys: readonly string[], maxPosting: number, maxStories: number): Promise<number[]>;
   /** The articles inside the copy window: dated ones published on or after `fromDay` (ISO), undated ones (or dated to less than a day) of seq `fromSeq` or later; in order of arrival, each with its seq. */
   recentArticles(fromDay: string, fromSeq: number): Promise<(StoredArticle & { readonly seq: number })[]>;
   articlesOf(storyId: string): Promise<StoredArticle[]>;
@@ -173,6 +178,8 @@ export interface PlacementBatch {
     readonly states: readonly { event: number; lastDay: number | null; lastSeq: number; state: string }[];
   } | null;
   readonly states: readonly { num: number; firstDay: number | null; lastDay: number | null; lastSeq: number; state: string }[];
+  /** (story number, key) postings new since the last commit (story_keys). */
+  readonly keys: readonly (readonly [number, string])[];
   readonly dfDelta: readonly (readonly [string, number])[];
   readonly meta: Readonly<Record<string, string>>;
 }

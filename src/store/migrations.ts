@@ -181,6 +181,17 @@ export const MIGRATIONS: readonly Migration[] = [
     // rows (their first page, each a random read in a large store).
     up: 'CREATE INDEX articles_story_outlet ON articles (story_id, outlet, kind);',
   },
+  {
+    version: 8,
+    name: "every story's index keys",
+    // An undated article is compared with the closed stories its candidates would be if every
+    // story were open (StoreWriter.reopenFor): the stories posted under the most of its index
+    // keys, as the clusterer's own index ranks them, read from here. Filled from the saved states.
+    up: `
+      CREATE TABLE story_keys (key TEXT NOT NULL, num INTEGER NOT NULL, PRIMARY KEY (key, num)) WITHOUT ROWID;
+      INSERT OR IGNORE INTO story_keys (key, num) SELECT j.value, s.num FROM story_state s, json_each(s.state, '$.keys') j;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

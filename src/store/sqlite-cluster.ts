@@ -14,7 +14,7 @@ const stored = (r: Row): StoredArticle => Object.freeze({ ...articleFromRow(r), 
  */
 export function sqliteClustering(store: Store): ClusterStore {
   const db = store.db;
-  let queries: { stories: Statement; state: Statement } | undefined;
+  let candidates: Statement | undefined;
   return {
     async termDf() {
       const df = new Map<string, number>();
@@ -31,18 +31,16 @@ export function sqliteClustering(store: Store): ClusterStore {
         return row ? [JSON.parse(row[0]) as StoryState] : [];
       });
     },
-    async candidateStories(words, maxArticles, maxStories) {
-      const query = words.map((w) => `"${w.replace(/"/g, '""')}"`).join(' OR ');
-      queries ??= {
-        stories: db
-          .prepare(
-            `SELECT s.num FROM (SELECT rowid AS seq, bm25(articles_fts) AS rank FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?) m
-             JOIN articles a ON a.seq = m.seq JOIN stories s ON s.id = a.story_id GROUP BY s.num ORDER BY min(m.rank), s.num LIMIT ?`,
-          )
-          .raw(),
-        state: db.prepare('SELECT state FROM story_state WHERE num = ?').raw(),
-      };
-      return (queries.stories.all(query, maxArticles, maxStories) as [number][]).map(([n]) => n);
+    async candidateStories(keys, maxPosting, maxStories) {
+      // A key is followed when at most maxPosting stories are posted under it: counted up to one
+      // more than that (LIMIT), so a key every story has costs no more than a rare one.
+      candidates ??= db
+        .prepare(
+          `WITH k(key) AS (SELECT j.value FROM json_each(@keys) j WHERE (SELECT count(*) FROM (SELECT 1 FROM story_keys p WHERE p.key = j.value LIMIT @posting + 1)) <= @posting)
+           SELECT s.num FROM story_keys s JOIN k ON s.key = k.key GROUP BY s.num ORDER BY count(*) DESC, s.num LIMIT @stories`,
+        )
+        .raw();
+      return (candidates.all({ keys: JSON.stringify(keys), posting: maxPosting, stories: maxStories }) as [number][]).map(([n]) => n);
     },
     async recentArticles(fromDay, fromSeq) {
       return (
@@ -142,6 +140,7 @@ function commitSqlite(store: Store, b: PlacementBatch): void {
   );
   const insertPair = db.prepare('INSERT OR IGNORE INTO reuse (from_id, to_id, story_id, score, data) VALUES (?, ?, ?, ?, ?)');
   const saveState = db.prepare('INSERT INTO story_state (num, first_day, last_day, last_seq, state) VALUES (?, ?, ?, ?, ?) ON CONFLICT (num) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state');
+  const post = b.keys.length ? db.prepare('INSERT OR IGNORE INTO story_keys (key, num) VALUES (?, ?)') : null;
   const addDf = db.prepare('INSERT INTO term_df (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n');
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
@@ -155,6 +154,7 @@ function commitSqlite(store: Store, b: PlacementBatch): void {
       writeStorylines(store, b.storylines);
     }
     for (const st of b.states) saveState.run(st.num, st.firstDay, st.lastDay, st.lastSeq, st.state);
+    for (const [num, key] of b.keys) post!.run(key, num);
     for (const [term, n] of b.dfDelta) addDf.run(term, n);
     for (const [k, v] of Object.entries(b.meta)) setMeta.run(k, v);
   }).immediate();

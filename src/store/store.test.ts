@@ -124,7 +124,7 @@ for (const engine of testEngines()) {
       await store.close();
     });
 
-    it('compares an undated article with closed stories too (candidates by full-text search), as analyze does', async () => {
+    it('compares an undated article with closed stories too (candidates by the stories\u2019 index keys), as analyze does', async () => {
       // The chemical plant fire's story is closed six weeks before the warehouse fire; an undated
       // report of the plant blast still belongs to it, in a store as in a batch.
       const docs = [...threeEvents.filter((d) => d.source.startsWith('fire')), undatedFire];
@@ -136,6 +136,41 @@ for (const engine of testEngines()) {
       const source = new Map(batch.articles.map((a) => [a.id, a.source]));
       expect(inStore).toEqual(orderFree(clusterStories(batch.articles).map((s) => s.articleIds.map((id) => source.get(id)!))));
       await store.close();
+    });
+
+    it('finds the candidates of an undated article by the stories\u2019 index keys, by the clusterer\u2019s rule, and fills them in a store made before them (schema 8)', async () => {
+      const made = await engine.fresh('keys8');
+      const store = await openStore(made, { create: true });
+      await ingestIntoStore(store, [file], { crossCheck: false });
+      const states = await store.clustering.openStoryStates(-1e9, -1e9);
+      expect(states.length).toBe((await store.counts()).stories);
+      // The rule (StoryClusterer.candidates) over every story: a key posted by more than `limit`
+      // stories is not followed; stories sharing the most followed keys first, then by number.
+      const expected = (keys: readonly string[], limit: number, max: number) => {
+        const followed = keys.filter((k) => states.filter((st) => st.keys.includes(k)).length <= limit);
+        const hits = states.map((st) => [st.id, st.keys.filter((k) => followed.includes(k)).length] as const).filter(([, n]) => n > 0);
+        return hits.sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, max).map(([id]) => id);
+      };
+      const byPostings = new Map<string, number>();
+      for (const st of states) for (const k of st.keys) byPostings.set(k, (byPostings.get(k) ?? 0) + 1);
+      const common = [...byPostings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]!;
+      expect(common[1], 'a key several stories share').toBeGreaterThan(2);
+      const keys = [common[0], ...states[0]!.keys.slice(0, 6), ...states[1]!.keys.slice(0, 3)].filter((k, i, all) => all.indexOf(k) === i);
+      for (const limit of [1, common[1] - 1, common[1]]) {
+        for (const max of [2, 50]) expect(await store.clustering.candidateStories(keys, limit, max), `limit ${limit}, at most ${max}`).toEqual(expected(keys, limit, max));
+      }
+      await store.close();
+      // A store made at schema 7 (no story_keys) gets them from its saved states when it is opened: the rows a store made at 8 writes.
+      const older = await engine.fresh('keys7');
+      const v7 = await openStore(older, { create: true, schemaVersion: 7 });
+      await ingestIntoStore(v7, [file], { crossCheck: false });
+      await v7.close();
+      const now = await openStore(older);
+      expect(await now.schemaVersion()).toBe(SCHEMA_VERSION);
+      await now.close();
+      const keyRows = async (at: string) => (await engine.dump(at)).filter((r) => r.startsWith('story_keys'));
+      expect((await keyRows(made)).length).toBeGreaterThan(states.length);
+      expect(await keyRows(older)).toEqual(await keyRows(made));
     });
 
     it('lists stories newest first and finds words with highlighted snippets, in one search syntax', async () => {
@@ -305,7 +340,7 @@ describe('store on sqlite: the file', () => {
     await ingestIntoStore(v6, [file], { crossCheck: false });
     await v6.close();
     const now = await openStore(path);
-    expect(await now.schemaVersion()).toBe(7);
+    expect(await now.schemaVersion()).toBe(SCHEMA_VERSION);
     await now.close();
     const db = new Database(path, { readonly: true });
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as { detail: string }[]).map((r) => r.detail).join(' | ');

@@ -1,4 +1,4 @@
-import { byDate, features, groupStoryId, storyId, StoryClusterer, type Features, type StoryState } from '../cluster/index.js';
+import { byDate, features, groupStoryId, storyId, StoryClusterer, type StoryState } from '../cluster/index.js';
 import { PileReuse, PILE_REUSE } from '../cluster/pile-reuse.js';
 import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluster/reuse.js';
 import { fingerprint } from '../reuse/index.js';
@@ -45,6 +45,8 @@ export class StoreWriter {
   /** Null in a store opened before schema version 6 (tests of the migrations): no storylines to keep. */
   private storylines: StorylineWriter | null = null;
   private pile = new PileReuse();
+  /** False in a store opened before schema version 8 (tests of the migrations): no story_keys to keep or read (the migration fills it from the states). */
+  private keyed = true;
   /** The placement lock, held from the first article after a commit to the next commit. */
   private lock: { epoch: number; release(): Promise<void> } | null = null;
   /** The store's commit count when this writer's state was last current (null: never loaded). */
@@ -89,7 +91,7 @@ export class StoreWriter {
     const seq = (await meta('cluster_seq')) ?? 0;
     const today = await meta('cluster_today');
     const firstDay = this.firstDay;
-    this.clusterer = new StoryClusterer(settings, { docs: (await meta('cluster_docs')) ?? 0, df, nextStory: (await meta('cluster_next_story')) ?? 0, seq, today });
+    this.clusterer = new StoryClusterer(settings, { docs: (await meta('cluster_docs')) ?? 0, df, nextStory: (await meta('cluster_next_story')) ?? 0, seq, today }, { postings: true });
     this.reuse.clear();
     this.ids.clear();
     // The stories open at the clock, and (for articles that arrive late) those open on their day.
@@ -97,7 +99,9 @@ export class StoreWriter {
     const states = await c.openStoryStates(from, seq - settings.idleArticles);
     this.clusterer.load(states);
     for (const s of states) this.ids.set(s.id, storyId(s.members[0]!));
-    this.storylines = (await this.store.schemaVersion()) >= 6 ? await StorylineWriter.open(c, (k) => meta(k), today, seq) : null;
+    const version = await this.store.schemaVersion();
+    this.storylines = version >= 6 ? await StorylineWriter.open(c, (k) => meta(k), today, seq) : null;
+    this.keyed = version >= 8;
     // Copies across stories are looked for among the articles of the last PILE_REUSE.windowDays
     // (undated ones: the last PILE_REUSE.undatedArticles to arrive), taken back in their order of
     // arrival and with their places in it, so that a resumed ingest holds what an uninterrupted one
@@ -180,8 +184,9 @@ export class StoreWriter {
     await this.begin();
     if (article.meta.group) return this.addGiven(article, article.meta.group);
     const f = features(article, this.settings);
-    if (article.meta.published === null) await this.reopenFor(f);
-    const placed = this.clusterer.add(f);
+    const prepared = this.clusterer.prepare(f);
+    if (article.meta.published === null) await this.reopenFor(prepared.keys);
+    const placed = this.clusterer.add(f, prepared);
     const { story: num, opened } = placed;
     if (opened) this.ids.set(num, storyId(article.id));
     const id = this.ids.get(num)!;
@@ -253,6 +258,7 @@ export class StoreWriter {
         across: this.storylines ? this.pendingAcross.map(({ pair, fromStory, toStory }) => ({ ...record(pair), fromStory, toStory })) : [],
         storylines: lines,
         states: changes.stories.map((st) => ({ num: st.id, firstDay: st.firstDay, lastDay: st.lastDay, lastSeq: st.lastSeq, state: JSON.stringify(st) })),
+        keys: this.keyed ? changes.newKeys : [],
         dfDelta: [...changes.dfDelta],
         meta: {
           cluster_docs: String(changes.docs),
@@ -288,14 +294,15 @@ export class StoreWriter {
 
   /**
    * An article without a date cannot be placed in time, so, as in a batch (`clusterStories`), it is
-   * compared with closed stories too: those whose stored articles best match its words (full-text
-   * search, at most `maxCandidates`) are taken back from their saved state. Articles not yet
-   * committed are not searchable, so callers commit before the first undated article.
+   * compared with closed stories too: those its candidates would be if every story were open (the
+   * stories posted under the most of its index keys, story_keys, by the clusterer's own rule) are
+   * taken back from their saved state. The work is bounded as the clusterer's is (at most
+   * `maxPosting` stories read per key), however large the store. Postings not yet committed are
+   * not in the store, so callers commit before the first undated article.
    */
-  private async reopenFor(f: Features): Promise<void> {
-    const words = this.clusterer.probeWords(f);
-    if (words.length === 0) return;
-    const nums = await this.store.clustering.candidateStories(words, this.settings.maxCandidates * 4, this.settings.maxCandidates);
+  private async reopenFor(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0 || !this.keyed) return;
+    const nums = await this.store.clustering.candidateStories(keys, this.settings.maxPosting, this.settings.maxCandidates);
     const closed = await this.store.clustering.storyStates(nums.filter((n) => !this.clusterer.isOpen(n)));
     this.clusterer.load(closed);
     for (const st of closed) this.ids.set(st.id, storyId(st.members[0]!));

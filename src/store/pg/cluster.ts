@@ -34,15 +34,15 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
       const byNum = new Map(rows.map((r) => [r.num, r]));
       return states(nums.flatMap((n) => (byNum.has(n) ? [byNum.get(n)!] : [])));
     },
-    async candidateStories(words, maxArticles, maxStories) {
-      const tsquery = words.map((w) => `'${w.replace(/['\\]/g, '')}'`).join(' | ');
+    async candidateStories(keys, maxPosting, maxStories) {
+      // As SQLite's (../sqlite-cluster.ts): a key's stories are counted up to one more than maxPosting.
       return (
-        await q<{ num: number }>(
-          `SELECT s.num FROM (SELECT a.story_id, a.seq, ts_rank(a.fts, x.query) AS rank FROM articles a, to_tsquery('english', $1) x(query) WHERE a.fts @@ x.query ORDER BY rank DESC, a.seq LIMIT $2) m
-           JOIN stories s ON s.id = m.story_id GROUP BY s.num ORDER BY max(m.rank) DESC, s.num LIMIT $3`,
-          [tsquery, maxArticles, maxStories],
+        await q<{ num: string }>(
+          `WITH k AS (SELECT u.key FROM unnest($1::text[]) u(key) WHERE (SELECT count(*) FROM (SELECT 1 FROM story_keys p WHERE p.key = u.key LIMIT $2 + 1) x) <= $2)
+           SELECT s.num FROM story_keys s JOIN k ON s.key = k.key GROUP BY s.num ORDER BY count(*) DESC, s.num LIMIT $3`,
+          [keys, maxPosting, maxStories],
         )
-      ).map((r) => r.num);
+      ).map((r) => Number(r.num));
     },
     async recentArticles(fromDay, fromSeq) {
       return (
@@ -267,6 +267,9 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
        ON CONFLICT (num) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state`,
       [col(b.states, (s) => s.num), col(b.states, (s) => s.firstDay), col(b.states, (s) => s.lastDay), col(b.states, (s) => s.lastSeq), col(b.states, (s) => s.state)],
     );
+  }
+  if (b.keys.length) {
+    await q('INSERT INTO story_keys (key, num) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [col(b.keys, (k) => k[1]), col(b.keys, (k) => k[0])]);
   }
   if (b.dfDelta.length) {
     await q('INSERT INTO term_df (term, n) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT (term) DO UPDATE SET n = term_df.n + excluded.n', [col(b.dfDelta, (d) => d[0]), col(b.dfDelta, (d) => d[1])]);

@@ -143,4 +143,12 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     name: "a story's outlets and kinds from an index",
     up: 'CREATE INDEX articles_story_outlet ON articles (story_id, outlet, kind);',
   },
+  {
+    version: 8,
+    name: "every story's index keys",
+    up: `
+      CREATE TABLE story_keys (key text COLLATE "C" NOT NULL, num bigint NOT NULL, PRIMARY KEY (key, num));
+      INSERT INTO story_keys (key, num) SELECT k, s.num FROM story_state s, json_array_elements_text(s.state::json -> 'keys') k ON CONFLICT DO NOTHING;
+    `,
+  },
 ];
