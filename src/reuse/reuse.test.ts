@@ -28,6 +28,26 @@ describe('words', () => {
     expect(ws.map((w) => text.slice(w.start, w.end))).toEqual(['Türkiye’s', 'large-scale', 'S-400', 'deal']);
     expect(ws[0]!.norm).toBe("turkiye's");
   });
+
+  it('gives each word the normal form of the word alone, also where lower-casing the whole text would not (İ, final sigma)', () => {
+    // Each word folded on its own: what the text lowered once must give.
+    const alone = (w: string) => {
+      const lower = w.toLowerCase().replace(/’/g, "'");
+      return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}+/gu, '') : lower;
+    };
+    const texts = [
+      'Officials said on TUESDAY that “forty” homes were lost; Ankara’s envoy disagreed.',
+      'Erdoğan met Mitsotakis in ATHENS — Çavuşoğlu’s aides said nothing. Café, naïve, São Paulo.',
+      'İstanbul’s mayor İmamoğlu spoke after the İzmir quake; DİYANET was silent.',
+      'ΟΔΟΣ ΑΘΗΝΩΝ: Ο ΠΡΟΕΔΡΟΣ ΕΙΠΕ ΟΤΙ ΟΙ ΔΡΟΜΟΙ ΚΛΕΙΣΤΟΙ. Σήμερα.',
+    ];
+    for (const text of texts) {
+      const ws = words(text);
+      expect(ws.length).toBeGreaterThan(5);
+      for (const w of ws) expect(w.norm, text.slice(w.start, w.end)).toBe(alone(text.slice(w.start, w.end)));
+    }
+    expect(words('ΟΔΟΣ ΑΘΗΝΩΝ')[0]!.norm).toBe('οδος');
+  });
 });
 
 describe('edits', () => {

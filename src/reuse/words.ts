@@ -20,15 +20,39 @@ const MARKS = /\p{M}+/gu;
  */
 export function words(text: string): Word[] {
   const out: Word[] = [];
+  const lower = lowered(text);
+  // Most words of an English text are ASCII once lowered: their normal form is a slice of the
+  // lowered text, and only the others pay for a test and NFD.
+  const plain = lower !== null && !NON_ASCII.test(lower);
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
-    out.push({ start, end: start + m[0].length, norm: normalise(m[0]) });
+    const end = start + m[0].length;
+    let norm: string;
+    if (lower === null) norm = normalise(m[0]);
+    else {
+      norm = lower.slice(start, end);
+      if (!plain && NON_ASCII.test(norm)) norm = norm.normalize('NFD').replace(MARKS, '');
+    }
+    out.push({ start, end, norm });
   }
   return out;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * The text lower-cased once, curly apostrophes straightened, when that gives each word what
+ * lower-casing the word alone gives: no character whose lower case is longer (U+0130, so the
+ * offsets hold) and no capital sigma (its lower case depends on where the word ends). Else null.
+ */
+function lowered(text: string): string | null {
+  const lower = text.toLowerCase();
+  if (lower.length !== text.length || text.includes('\u03a3')) return null;
+  return lower.replace(/’/g, "'");
 }
 
 function normalise(word: string): string {
   const lower = word.toLowerCase().replace(/’/g, "'");
   // Only pay for NFD when the word has non-ASCII letters.
-  return /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
 }
