@@ -243,54 +243,55 @@ for (const engine of testEngines()) {
     });
 
     if (engine.name === 'postgres') {
-      it('two and four workers at once on one stream make the store one worker makes, row for row: no article twice, no story split', async () => {
-        const many = syntheticStream(60);
-        const input = join(dir, 'workers.jsonl');
+      // Small chunks and commits, so that workers meet inside a stream of a few dozen events.
+      const WORKER = { chunk: 7, commitEvery: 4, jobs: 1, crossCheck: false } as const;
+      /** A synthetic stream of `events` events in a file, and the store one worker makes of it (left open). */
+      const oneWorker = async (name: string, events: number) => {
+        const many = syntheticStream(events);
+        const input = join(dir, `${name}.jsonl`);
         writeFileSync(input, toJsonl(many));
-        const options = { chunk: 7, commitEvery: 4, jobs: 1, crossCheck: false } as const;
-        const single = await engine.fresh('w1');
+        const single = await engine.fresh(`${name}1`);
         const one = await openStore(single, { create: true });
-        expect((await ingestIntoStore(one, [input], options)).added).toBe(many.length);
+        const { added } = await ingestIntoStore(one, [input], WORKER);
+        return { many, input, single, one, added };
+      };
+      // Row for row but the count of commits, which depends on how the chunks fell to the workers.
+      const rows = async (at: string) => (await engine.dump(at)).filter((r) => !r.includes('"placement_epoch"'));
+
+      it('two and four workers at once on one stream make the store one worker makes, row for row: no article twice, no story split', async () => {
+        const { many, input, single, one, added } = await oneWorker('w', 60);
+        expect(added).toBe(many.length);
         const expected = await membership(one);
         await one.close();
         for (const n of [2, 4]) {
           const location = await engine.fresh(`w${n}`);
           // Each worker its own pool of connections, as separate processes have: the locks between them are real.
           const workers = await Promise.all(Array.from({ length: n }, () => openStore(location, { create: true })));
-          const results = await Promise.all(workers.map((w) => ingestIntoStore(w, [input], options)));
+          const results = await Promise.all(workers.map((w) => ingestIntoStore(w, [input], WORKER)));
           expect(results.reduce((sum, r) => sum + r.added, 0)).toBe(many.length);
           expect(results.filter((r) => r.added > 0).length, 'every worker placed some').toBeGreaterThan(1);
           expect(await membership(workers[0]!)).toEqual(expected);
           await Promise.all(workers.map((w) => w.close()));
-          // Row for row but the count of commits, which depends on how the chunks fell to the workers.
-          const rows = async (at: string) => (await engine.dump(at)).filter((r) => !r.includes('"placement_epoch"'));
           expect(await rows(location)).toEqual(await rows(single));
         }
       });
 
       it('places a chunk another worker claimed and left unstored (killed, say), once its claim goes, as one worker would', async () => {
-        const many = syntheticStream(30);
-        const input = join(dir, 'claimed.jsonl');
-        writeFileSync(input, toJsonl(many));
-        const options = { chunk: 7, commitEvery: 4, jobs: 1, crossCheck: false } as const;
-        const single = await engine.fresh('c1');
-        const one = await openStore(single, { create: true });
-        await ingestIntoStore(one, [input], options);
+        const { many, input, single, one } = await oneWorker('c', 30);
         await one.close();
         // The stream's first chunk as the processor cuts it (publication order), claimed by a "worker" that never stores it.
         const { docs } = await readInputs([input]);
-        const first = cleanAll(docs).articles.sort(byDate).slice(0, options.chunk);
+        const first = cleanAll(docs).articles.sort(byDate).slice(0, WORKER.chunk);
         const location = await engine.fresh('c2');
         const other = await openStore(location, { create: true });
         const claim = await other.clustering.claimChunk(first.map((a) => a.id).join('\n'), 0);
         expect(claim, 'the chunk is free to claim').not.toBeNull();
         const worker = await openStore(location, { create: true });
-        const ingest = ingestIntoStore(worker, [input], options);
+        const ingest = ingestIntoStore(worker, [input], WORKER);
         await new Promise((r) => setTimeout(r, 1500));
         expect((await worker.knownArticles(first.map((a) => a.id))).size, 'the claimed chunk waits for its claim').toBe(0);
         await claim!.release();
         expect((await ingest).added).toBe(many.length);
-        const rows = async (at: string) => (await engine.dump(at)).filter((r) => !r.includes('"placement_epoch"'));
         expect(await rows(location)).toEqual(await rows(single));
         await Promise.all([worker.close(), other.close()]);
       });
