@@ -163,6 +163,12 @@ export class StoryClusterer {
     return { df: this.df.get(key) ?? 0, docs: this.docs + this.settings.priorDocs };
   }
 
+  /** The saved state of a story in memory (as `drain` exports it), or null. */
+  stateOf(id: number): StoryState | null {
+    const s = this.open.get(id);
+    return s ? exportStory(s) : null;
+  }
+
   /** True while a story can still take articles (it is in memory). */
   isOpen(id: number): boolean {
     return this.open.has(id);

@@ -113,6 +113,8 @@ export interface ClusterStore {
   termDf(): Promise<Map<string, number>>;
   /** Saved states of stories with last_day >= `fromDay`, or undated with last_seq >= `fromSeq`. */
   openStoryStates(fromDay: number, fromSeq: number): Promise<StoryState[]>;
+  /** The numbers and last seqs of the stories `openStoryStates` would give (no state read). */
+  openStorySeqs(fromDay: number, fromSeq: number): Promise<(readonly [num: number, lastSeq: number])[]>;
   /** Saved states of these story numbers. */
   storyStates(nums: readonly number[]): Promise<StoryState[]>;
   /**

@@ -24,6 +24,9 @@ export function sqliteClustering(store: Store): ClusterStore {
     async openStoryStates(fromDay, fromSeq) {
       return (db.prepare('SELECT state FROM story_state WHERE last_day >= ? UNION ALL SELECT state FROM story_state WHERE last_day IS NULL AND last_seq >= ?').raw().all(fromDay, fromSeq) as [string][]).map(([s]) => JSON.parse(s) as StoryState);
     },
+    async openStorySeqs(fromDay, fromSeq) {
+      return db.prepare('SELECT num, last_seq FROM story_state WHERE last_day >= ? UNION ALL SELECT num, last_seq FROM story_state WHERE last_day IS NULL AND last_seq >= ?').raw().all(fromDay, fromSeq) as [number, number][];
+    },
     async storyStates(nums) {
       const get = db.prepare('SELECT state FROM story_state WHERE num = ?').raw();
       return nums.flatMap((n) => {

@@ -28,6 +28,9 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
     async openStoryStates(fromDay, fromSeq) {
       return states(await q<{ state: string }>('SELECT state FROM story_state WHERE last_day >= $1 UNION ALL SELECT state FROM story_state WHERE last_day IS NULL AND last_seq >= $2', [fromDay, fromSeq]));
     },
+    async openStorySeqs(fromDay, fromSeq) {
+      return (await pool.query({ text: 'SELECT num, last_seq FROM story_state WHERE last_day >= $1 UNION ALL SELECT num, last_seq FROM story_state WHERE last_day IS NULL AND last_seq >= $2', values: [fromDay, fromSeq], rowMode: 'array' })).rows as [number, number][];
+    },
     async storyStates(nums) {
       if (nums.length === 0) return [];
       const rows = await q<{ num: number; state: string }>('SELECT num, state FROM story_state WHERE num = ANY($1)', [nums]);
