@@ -12,6 +12,8 @@ import { gitCommit, writeAtomic, writeBetween } from '../eval/readme.js';
  * around the markers says what is measured and holds no figure.
  */
 const sections = new Map<string, string>();
+/** Sections whose script failed: what they printed is not a figure, and the README keeps its old one. */
+const failed = new Set<string>();
 let current: string | null = null;
 const load0 = loadavg()[0]!;
 
@@ -27,6 +29,11 @@ export function out(text: string): void {
   if (current) sections.set(current, sections.get(current)! + text);
 }
 
+/** The sections whose script failed so far. */
+export function failures(): string[] {
+  return [...failed];
+}
+
 /** Run a bench script in a process of its own, its output passed through as it comes and kept as section `id`. */
 export function child(id: string, script: string, args: readonly string[] = []): Promise<number | null> {
   section(id);
@@ -34,7 +41,10 @@ export function child(id: string, script: string, args: readonly string[] = []):
     const c = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
     c.stdout.setEncoding('utf8');
     c.stdout.on('data', (d: string) => out(d));
-    c.on('close', (code) => resolve(code));
+    c.on('close', (code) => {
+      if (code !== 0) failed.add(id);
+      resolve(code);
+    });
   });
 }
 
@@ -49,18 +59,18 @@ function render(text: string, provenance: string): string {
 }
 
 /** Write every section this run printed into README.md; returns the ids written and those with no marker. */
-export function writeReadme(root: string): { written: string[]; unmarked: string[] } {
+export function writeReadme(root: string): { written: string[]; unmarked: string[]; failed: string[] } {
   const file = join(root, 'README.md');
   const provenance = `\`npm run bench\`, commit ${gitCommit(root)}, Node ${process.versions.node}, ${new Date().toISOString().slice(0, 10)}; load average ${load0.toFixed(2)} at the start, ${loadavg()[0]!.toFixed(2)} at the end, on ${cpus().length} cores`;
   let text = readFileSync(file, 'utf8');
   const written: string[] = [];
   const unmarked: string[] = [];
   for (const [id, printed] of sections) {
-    if (!printed.trim()) continue;
+    if (!printed.trim() || failed.has(id)) continue;
     const next = writeBetween(text, `bench:${id}`, render(printed, provenance));
     if (next === null) unmarked.push(id);
     else (text = next), written.push(id);
   }
   writeAtomic(file, text);
-  return { written, unmarked };
+  return { written, unmarked, failed: [...failed] };
 }

@@ -13,7 +13,7 @@ import type { Extracted } from '../src/ingest/types.js';
 import { packageRoot, sharedCorpus } from '../src/util/paths.js';
 import { loadArticles, valueOf } from './corpus.js';
 import { benchJobs } from './jobs.js';
-import { child, out, section, writeReadme } from './readme.js';
+import { child, failures, out, section, writeReadme } from './readme.js';
 
 /**
  * `npm run bench`: throughput and peak memory of the whole analyze pipeline on real articles from
@@ -197,5 +197,9 @@ if (runs('api')) {
 if (runs('hostile')) await child('hostile', fileURLToPath(new URL('./hostile.js', import.meta.url)));
 if (process.argv.includes('--readme')) {
   const r = writeReadme(packageRoot());
-  process.stdout.write(`\nreadme: ${r.written.length} sections written (${r.written.join(', ')})${r.unmarked.length ? `; no marker for ${r.unmarked.join(', ')}` : ''}\n`);
+  process.stdout.write(`\nreadme: ${r.written.length} sections written (${r.written.join(', ')})${r.unmarked.length ? `; no marker for ${r.unmarked.join(', ')}` : ''}${r.failed.length ? `; not written, their script failed: ${r.failed.join(', ')}` : ''}\n`);
+}
+if (failures().length) {
+  process.stderr.write(`bench: ${failures().join(', ')} failed (above)\n`);
+  process.exitCode = 1;
 }
