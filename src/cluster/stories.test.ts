@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../app/analyze.js';
 import { threeEvents, undatedFire } from '../../test/helpers/events.js';
-import { clusterStories, features, StoryClusterer, type StoryState } from './index.js';
+import { byDate, clusterStories, features, StoryClusterer, type StoryState } from './index.js';
 import { bcubed, offlineAverageLink } from '../../eval/tasks/stories.js';
 
 const docs = threeEvents;
@@ -66,5 +66,36 @@ describe('story clustering', () => {
     const fresh = new StoryClusterer(undefined, { docs: n, df: dfDelta, nextStory, seq, today });
     fresh.load(stories);
     expect(next.similarity).toBeCloseTo(fresh.add(features(byId('fire1-b'))).similarity, 10);
+  });
+
+  it('refreshed in place from a store, holds what a new clusterer loading the store holds, and places the next articles alike', () => {
+    const sorted = [...run.articles].sort(byDate);
+    const [early, later] = [sorted.slice(0, 5), sorted.slice(5)];
+    // One writer placed `early` and saved everything; "another writer" then placed one more article.
+    const mine = new StoryClusterer();
+    for (const a of early.slice(0, 4)) mine.add(features(a));
+    const saved = new Map(mine.drain().stories.map((st) => [st.id, st]));
+    const held = new Map(saved);
+    const otherPlaced = (() => {
+      const c = new StoryClusterer();
+      for (const a of early) c.add(features(a));
+      return c.drain();
+    })();
+    for (const st of otherPlaced.stories) saved.set(st.id, st);
+    const background = { docs: otherPlaced.docs, df: new Map(otherPlaced.dfDelta), nextStory: otherPlaced.nextStory, seq: otherPlaced.seq, today: otherPlaced.today };
+    // The store lists every story but the first as open (the first closed, say).
+    const listed = [...saved.values()].filter((st) => st.id !== 0).map((st) => [st.id, st.lastSeq] as const);
+    const fresh = new StoryClusterer(undefined, background);
+    fresh.load(listed.map(([num]) => saved.get(num)!));
+    const toRead = mine.refresh(background, listed);
+    // Read: the stories the other writer changed or made, not those held as they were.
+    const changed = listed.filter(([num, lastSeq]) => held.get(num)?.lastSeq !== lastSeq).map(([num]) => num);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.length).toBeLessThan(listed.length);
+    expect(toRead.sort()).toEqual(changed.sort());
+    mine.load(toRead.map((num) => saved.get(num)!));
+    expect(mine.isOpen(0)).toBe(false);
+    for (const a of later) expect(mine.add(features(a))).toEqual(fresh.add(features(a)));
+    expect(mine.drain()).toEqual(fresh.drain());
   });
 });

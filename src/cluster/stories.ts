@@ -108,7 +108,7 @@ export interface ClusterChanges {
 export class StoryClusterer {
   private readonly open = new Map<number, Story>();
   private readonly index = new Map<string, Set<number>>();
-  private readonly df: Map<string, number>;
+  private df: Map<string, number>;
   private readonly dfDelta = new Map<string, number>();
   private readonly touched = new Map<number, Story>();
   /** Keys stories were posted under since the last drain, in the order they were, for a store's index of every story (StoreWriter.reopenFor); null unless asked for (a batch holds every story anyway). */
@@ -163,10 +163,26 @@ export class StoryClusterer {
     return { df: this.df.get(key) ?? 0, docs: this.docs + this.settings.priorDocs };
   }
 
-  /** The saved state of a story in memory (as `drain` exports it), or null. */
-  stateOf(id: number): StoryState | null {
-    const s = this.open.get(id);
-    return s ? exportStory(s) : null;
+  /**
+   * Go on from a store's current state in place of loading it afresh (StoreWriter, after other
+   * writers committed; nothing pending here): the background and clocks become `background`'s,
+   * and of the stories held, those `open` lists (number, last seq) with the last seq held stay as
+   * they are (a story changes only when an article joins it, which moves its last seq); the others
+   * held are dropped. Returns the listed stories to `load` from the store: the same state as a new
+   * clusterer loading every listed story, without rebuilding those held.
+   */
+  refresh(background: Background, open: readonly (readonly [number, number])[]): number[] {
+    this.df = new Map(background.df);
+    this.docs = background.docs;
+    this.nextStory = background.nextStory;
+    this.seq = background.seq;
+    this.today = background.today;
+    this.dfDelta.clear();
+    this.touched.clear();
+    this.newKeys?.splice(0);
+    const listed = new Map(open);
+    for (const s of [...this.open.values()]) if (listed.get(s.id) !== s.lastSeq) this.close(s);
+    return open.filter(([num]) => !this.open.has(num)).map(([num]) => num);
   }
 
   /** True while a story can still take articles (it is in memory). */
@@ -237,14 +253,18 @@ export class StoryClusterer {
   private closeIdle(): void {
     for (const s of this.open.values()) {
       const stale = s.lastDay !== null ? this.today !== null && this.today - s.lastDay > this.settings.windowDays : this.seq - s.lastSeq > this.settings.idleArticles;
-      if (!stale) continue;
-      this.open.delete(s.id);
-      for (const k of s.keys) {
-        const ids = this.index.get(k);
-        if (!ids) continue;
-        ids.delete(s.id);
-        if (ids.size === 0) this.index.delete(k);
-      }
+      if (stale) this.close(s);
+    }
+  }
+
+  /** Take a story out of memory and the index. */
+  private close(s: Story): void {
+    this.open.delete(s.id);
+    for (const k of s.keys) {
+      const ids = this.index.get(k);
+      if (!ids) continue;
+      ids.delete(s.id);
+      if (ids.size === 0) this.index.delete(k);
     }
   }
 
