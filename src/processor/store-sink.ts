@@ -77,7 +77,7 @@ export class StoreSink implements Sink {
    * last `limit` when the writer read its state afresh.
    */
   async turn(part: readonly Article[], limit: number): Promise<{ fresh: readonly Article[]; names: { reset: boolean; articles: readonly Article[] } | null }> {
-    const stale = await this.placer!.hold();
+    const stale = await this.placer!.hold(part);
     const fresh = await this.placer!.keepNew(part);
     if (!stale) return { fresh, names: null };
     const since = this.placer!.arrivedSince();
@@ -147,7 +147,7 @@ export async function articlePlacer(store: StoreBackend, options: StoreSinkOptio
   let undatedCount = 0;
   let across = 0;
   return {
-    hold: () => writer.hold(),
+    hold: (coming: readonly Article[]) => writer.hold(coming),
     arrivedSince: () => writer.arrivedSince(),
     keepNew: (batch: readonly Article[]) => writer.keepNew(batch),
     /** Place a batch; `checked` when what of it the store has was left out under the placement lock held since (StoreSink.turn). */

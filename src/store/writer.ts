@@ -1,4 +1,4 @@
-import { byDate, features, groupStoryId, storyId, StoryClusterer, type StoryState } from '../cluster/index.js';
+import { byDate, features, groupStoryId, publishedDay, storyId, StoryClusterer, type StoryState } from '../cluster/index.js';
 import { PileReuse, PILE_REUSE } from '../cluster/pile-reuse.js';
 import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluster/reuse.js';
 import { fingerprint } from '../reuse/index.js';
@@ -154,11 +154,15 @@ export class StoreWriter {
 
   /**
    * Take the placement lock now and keep it to the next `commit` (a worker beside others on one
-   * store, from when its chunk is annotated up to the refs stage to when the chunk is stored): true
+   * store, from when its chunk (`coming`) is annotated up to the refs stage to when it is stored): true
    * when another writer had committed since this one last held it (or this one never held it), so
    * the names the processor resolves against are to be brought up to date (arrivedSince).
    */
-  async hold(): Promise<boolean> {
+  async hold(coming: readonly Article[] = []): Promise<boolean> {
+    // The articles to come are published on or after the earliest of this turn's (the stream is
+    // in publication order): a state loaded now needs no story closed before it (firstDay).
+    const days = coming.map((a) => publishedDay(a.meta.published)).filter((d): d is number => d !== null);
+    if (days.length) this.firstDay = Math.min(...days);
     return this.begin();
   }
 
