@@ -54,6 +54,16 @@ beforeAll(() => {
   writeFileSync(file, toJsonl(stream));
 });
 
+/** A store made at schema `version` with the test stream in it, then opened (so migrated) by this triangulate. */
+async function migratedFrom(location: string, version: number): Promise<void> {
+  const old = await openStore(location, { create: true, schemaVersion: version });
+  await ingestIntoStore(old, [file], { crossCheck: false });
+  await old.close();
+  const now = await openStore(location);
+  expect(await now.schemaVersion()).toBe(SCHEMA_VERSION);
+  await now.close();
+}
+
 for (const engine of testEngines()) {
   if (engine.skip) {
     describe.skip(`store on ${engine.name} (skipped: ${engine.skip})`, () => {
@@ -162,12 +172,7 @@ for (const engine of testEngines()) {
       await store.close();
       // A store made at schema 7 (no story_keys) gets them from its saved states when it is opened: the rows a store made at 8 writes.
       const older = await engine.fresh('keys7');
-      const v7 = await openStore(older, { create: true, schemaVersion: 7 });
-      await ingestIntoStore(v7, [file], { crossCheck: false });
-      await v7.close();
-      const now = await openStore(older);
-      expect(await now.schemaVersion()).toBe(SCHEMA_VERSION);
-      await now.close();
+      await migratedFrom(older, 7);
       const keyRows = async (at: string) => (await engine.dump(at)).filter((r) => r.startsWith('story_keys'));
       expect((await keyRows(made)).length).toBeGreaterThan(states.length);
       expect(await keyRows(older)).toEqual(await keyRows(made));
@@ -337,12 +342,7 @@ for (const engine of testEngines()) {
 describe('store on sqlite: the file', () => {
   it('reads a story\u2019s outlets and kinds from an index (schema 7), also in a store migrated from 6', async () => {
     const path = join(dir, 'v6.db');
-    const v6 = await openStore(path, { create: true, schemaVersion: 6 });
-    await ingestIntoStore(v6, [file], { crossCheck: false });
-    await v6.close();
-    const now = await openStore(path);
-    expect(await now.schemaVersion()).toBe(SCHEMA_VERSION);
-    await now.close();
+    await migratedFrom(path, 6);
     const db = new Database(path, { readonly: true });
     const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('x') as { detail: string }[]).map((r) => r.detail).join(' | ');
     expect(plan('SELECT DISTINCT outlet FROM articles a WHERE a.story_id = ? AND outlet IS NOT NULL ORDER BY outlet')).toMatch(/COVERING INDEX articles_story_outlet/);
