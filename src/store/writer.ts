@@ -92,7 +92,6 @@ export class StoreWriter {
     const today = await meta('cluster_today');
     const firstDay = this.firstDay;
     const background = { docs: (await meta('cluster_docs')) ?? 0, df, nextStory: (await meta('cluster_next_story')) ?? 0, seq, today };
-    this.reuse.clear();
     this.ids.clear();
     // The stories open at the clock, and (for articles that arrive late) those open on their day.
     const from = Math.min(firstDay ?? today ?? 0, today ?? firstDay ?? 0) - settings.windowDays;
@@ -101,9 +100,13 @@ export class StoreWriter {
       // since are read (StoryClusterer.refresh), not every open story's state again (1.2-1.5 s
       // at 5,000 open stories, each turn of a worker beside others).
       const open = await c.openStorySeqs(from, seq - settings.idleArticles);
-      this.clusterer.load(await c.storyStates(this.clusterer.refresh(background, open)));
+      const read = this.clusterer.refresh(background, open);
+      // The stories still held are unchanged since this writer's commit: so are their members, and their reuse indexes hold.
+      for (const num of [...this.reuse.keys()]) if (!this.clusterer.isOpen(num)) this.reuse.delete(num);
+      this.clusterer.load(await c.storyStates(read));
       for (const [num] of open) this.ids.set(num, storyId(this.clusterer.membersOf(num)[0]!));
     } else {
+      this.reuse.clear();
       this.clusterer = new StoryClusterer(settings, background, { postings: true });
       const states = await c.openStoryStates(from, seq - settings.idleArticles);
       this.clusterer.load(states);
