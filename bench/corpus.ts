@@ -18,6 +18,11 @@ export function loadArticles(dir: string): Extracted[] {
   );
 }
 
+/** A document as one JSON Lines record the CLI reads (its id, title, text, outlet, date and URL). */
+export function toRecord(d: Pick<Extracted, 'source' | 'title' | 'text' | 'outlet' | 'published' | 'url'>): string {
+  return JSON.stringify({ id: d.source, title: d.title, text: d.text, source_domain: d.outlet, date_publish: d.published, url: d.url });
+}
+
 /** The value after `flag` on the command line (`--sizes 1000,10000`), or undefined. */
 export function valueOf(flag: string): string | undefined {
   const i = process.argv.indexOf(flag);

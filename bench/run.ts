@@ -11,7 +11,7 @@ import { tokenizeBlock } from '../src/annotate/nlp.js';
 import { extractHtml } from '../src/extract/index.js';
 import type { Extracted } from '../src/ingest/types.js';
 import { packageRoot, sharedCorpus } from '../src/util/paths.js';
-import { loadArticles, valueOf } from './corpus.js';
+import { loadArticles, toRecord, valueOf } from './corpus.js';
 import { benchJobs } from './jobs.js';
 import { child, failures, out, section, writeReadme } from './readme.js';
 
@@ -146,9 +146,6 @@ async function benchCrossCheck(dir: string): Promise<void> {
   out(`\nall stories: ${(total / timed.length).toFixed(1)} ms/story mean, ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} median, ${sorted[sorted.length - 1]!.toFixed(1)} max; ${(total / articles).toFixed(2)} ms/article, against ${perArticle.toFixed(2)} ms/article to annotate them (peer): cross-check adds ${((total / articles / perArticle) * 100).toFixed(0)}%\n`);
 }
 
-function toRecord(d: Extracted): string {
-  return JSON.stringify({ id: d.source, title: d.title, text: d.text, source_domain: d.outlet, date_publish: d.published, url: d.url });
-}
 
 function loadPages(dir: string): string[] {
   const html = join(dir, 'extraction-benchmark', 'html');

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sharedCorpus } from '../src/util/paths.js';
 import { analyzeExtracted } from '../src/app/analyze.js';
-import { loadArticles, valueOf } from './corpus.js';
+import { loadArticles, toRecord, valueOf } from './corpus.js';
 import { clones, streamPlan } from './stream.js';
 
 /**
@@ -57,10 +57,10 @@ async function shape(db: string): Promise<{ articles: number; stories: number; k
 /** The stream as JSON Lines records: the first n corpus articles, or (past the corpus) its clones. */
 async function streamLines(dir: string, n: number): Promise<{ lines: string[]; cloned: boolean }> {
   const docs = loadArticles(dir);
-  if (n <= docs.length) return { cloned: false, lines: docs.slice(0, n).map((d) => JSON.stringify({ id: d.source, title: d.title, text: d.text, source_domain: d.outlet, date_publish: d.published, url: d.url })) };
+  if (n <= docs.length) return { cloned: false, lines: docs.slice(0, n).map(toRecord) };
   const base = (await analyzeExtracted(docs, { crossCheck: false })).articles;
   const out: string[] = [];
-  for (const a of clones(base, streamPlan(base, n))) out.push(JSON.stringify({ id: `${a.source}#${a.id}`, title: a.meta.title, text: a.text, source_domain: a.meta.outlet, date_publish: a.meta.published, url: a.meta.url }));
+  for (const a of clones(base, streamPlan(base, n))) out.push(toRecord({ ...a.meta, source: `${a.source}#${a.id}`, text: a.text }));
   return { lines: out, cloned: true };
 }
 
