@@ -31,7 +31,7 @@ export function words(text: string): Word[] {
     if (lower === null) norm = normalise(m[0]);
     else {
       norm = lower.slice(start, end);
-      if (!plain && NON_ASCII.test(norm)) norm = norm.normalize('NFD').replace(MARKS, '');
+      if (!plain) norm = fold(norm);
     }
     out.push({ start, end, norm });
   }
@@ -52,7 +52,10 @@ function lowered(text: string): string | null {
 }
 
 function normalise(word: string): string {
-  const lower = word.toLowerCase().replace(/’/g, "'");
-  // Only pay for NFD when the word has non-ASCII letters.
+  return fold(word.toLowerCase().replace(/’/g, "'"));
+}
+
+/** A lowered word with its accents folded; only a word with non-ASCII letters pays for NFD. */
+function fold(lower: string): string {
   return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(MARKS, '') : lower;
 }
