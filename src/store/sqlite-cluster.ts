@@ -6,6 +6,8 @@ import type { Store } from './store.js';
 
 type Row = { id: string; text: string; data: string; story_id: string };
 const stored = (r: Row): StoredArticle => Object.freeze({ ...articleFromRow(r), storyId: r.story_id });
+/** `columns` of the stories open from a day (dated) or a seq (undated), as ClusterStore.openStoryStates means it. */
+const openStories = (columns: string) => `SELECT ${columns} FROM story_state WHERE last_day >= ? UNION ALL SELECT ${columns} FROM story_state WHERE last_day IS NULL AND last_seq >= ?`;
 
 /**
  * The clustering state of a SQLite store (ClusterStore): the queries the writer's state is loaded
@@ -22,10 +24,10 @@ export function sqliteClustering(store: Store): ClusterStore {
       return df;
     },
     async openStoryStates(fromDay, fromSeq) {
-      return (db.prepare('SELECT state FROM story_state WHERE last_day >= ? UNION ALL SELECT state FROM story_state WHERE last_day IS NULL AND last_seq >= ?').raw().all(fromDay, fromSeq) as [string][]).map(([s]) => JSON.parse(s) as StoryState);
+      return (db.prepare(openStories('state')).raw().all(fromDay, fromSeq) as [string][]).map(([s]) => JSON.parse(s) as StoryState);
     },
     async openStorySeqs(fromDay, fromSeq) {
-      return db.prepare('SELECT num, last_seq FROM story_state WHERE last_day >= ? UNION ALL SELECT num, last_seq FROM story_state WHERE last_day IS NULL AND last_seq >= ?').raw().all(fromDay, fromSeq) as [number, number][];
+      return db.prepare(openStories('num, last_seq')).raw().all(fromDay, fromSeq) as [number, number][];
     },
     async storyStates(nums) {
       const get = db.prepare('SELECT state FROM story_state WHERE num = ?').raw();

@@ -8,6 +8,8 @@ import { LOCK_CHUNK, LOCK_PLACE, transaction, type Query } from './connect.js';
 type Row = { id: string; text: string; data: string; story_id: string };
 const stored = (r: Row): StoredArticle => Object.freeze({ ...articleFromRow(r), storyId: r.story_id });
 const states = (rows: { state: string }[]) => rows.map((r) => JSON.parse(r.state) as StoryState);
+/** `columns` of the stories open from day $1 (dated) or seq $2 (undated), as ClusterStore.openStoryStates means it. */
+const openStories = (columns: string) => `SELECT ${columns} FROM story_state WHERE last_day >= $1 UNION ALL SELECT ${columns} FROM story_state WHERE last_day IS NULL AND last_seq >= $2`;
 
 /**
  * The clustering state of a PostgreSQL store (ClusterStore). Several workers may write one store:
@@ -26,10 +28,10 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
       return new Map(rows);
     },
     async openStoryStates(fromDay, fromSeq) {
-      return states(await q<{ state: string }>('SELECT state FROM story_state WHERE last_day >= $1 UNION ALL SELECT state FROM story_state WHERE last_day IS NULL AND last_seq >= $2', [fromDay, fromSeq]));
+      return states(await q<{ state: string }>(openStories('state'), [fromDay, fromSeq]));
     },
     async openStorySeqs(fromDay, fromSeq) {
-      return (await pool.query({ text: 'SELECT num, last_seq FROM story_state WHERE last_day >= $1 UNION ALL SELECT num, last_seq FROM story_state WHERE last_day IS NULL AND last_seq >= $2', values: [fromDay, fromSeq], rowMode: 'array' })).rows as [number, number][];
+      return (await pool.query({ text: openStories('num, last_seq'), values: [fromDay, fromSeq], rowMode: 'array' })).rows as [number, number][];
     },
     async storyStates(nums) {
       if (nums.length === 0) return [];
@@ -40,12 +42,12 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
     async candidateStories(keys, maxPosting, maxStories) {
       // As SQLite's (../sqlite-cluster.ts): a key's stories are counted up to one more than maxPosting.
       return (
-        await q<{ num: string }>(
+        await q<{ num: number }>(
           `WITH k AS (SELECT u.key FROM unnest($1::text[]) u(key) WHERE (SELECT count(*) FROM (SELECT 1 FROM story_keys p WHERE p.key = u.key LIMIT $2 + 1) x) <= $2)
            SELECT s.num FROM story_keys s JOIN k ON s.key = k.key GROUP BY s.num ORDER BY count(*) DESC, s.num LIMIT $3`,
           [keys, maxPosting, maxStories],
         )
-      ).map((r) => Number(r.num));
+      ).map((r) => r.num);
     },
     async recentArticles(fromDay, fromSeq) {
       return (
