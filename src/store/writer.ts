@@ -97,8 +97,8 @@ export class StoreWriter {
     const from = Math.min(firstDay ?? today ?? 0, today ?? firstDay ?? 0) - settings.windowDays;
     if (this.pileSeq !== null) {
       // This writer's clusterer was the store's at its last commit: only the stories changed
-      // since are read (StoryClusterer.refresh), not every open story's state again (1.2-1.5 s
-      // at 5,000 open stories, each turn of a worker beside others).
+      // since are read (StoryClusterer.refresh), not every open story's state again (read and parsed, 1.2-1.5 s
+      // at 5,000 open stories by hand, each turn of a worker beside others).
       const open = await c.openStorySeqs(from, seq - settings.idleArticles);
       const read = this.clusterer.refresh(background, open);
       // The stories still held are unchanged since this writer's commit: so are their members, and their reuse indexes hold.
@@ -140,9 +140,16 @@ export class StoreWriter {
     this.pileSeq = arrived;
   }
 
-  /** Hold the placement lock, with this writer's state current (loaded again when another writer committed meanwhile); true when it was loaded again. */
-  private async begin(): Promise<boolean> {
+  /**
+   * Hold the placement lock, with this writer's state current (loaded again when another writer
+   * committed meanwhile); true when it was loaded again. `coming`: the articles about to be
+   * handed over; the stream is in publication order, so none to come is published before the
+   * earliest of them, and a state loaded now needs no story closed before it (firstDay).
+   */
+  private async begin(coming: readonly Article[]): Promise<boolean> {
     if (this.lock) return false;
+    const days = coming.map((a) => publishedDay(a.meta.published)).filter((d): d is number => d !== null);
+    if (days.length) this.firstDay = Math.min(...days);
     this.lock = await this.store.clustering.lockPlacement();
     try {
       const stale = this.epoch !== this.lock.epoch;
@@ -161,12 +168,8 @@ export class StoreWriter {
    * when another writer had committed since this one last held it (or this one never held it), so
    * the names the processor resolves against are to be brought up to date (arrivedSince).
    */
-  async hold(coming: readonly Article[] = []): Promise<boolean> {
-    // The articles to come are published on or after the earliest of this turn's (the stream is
-    // in publication order): a state loaded now needs no story closed before it (firstDay).
-    const days = coming.map((a) => publishedDay(a.meta.published)).filter((d): d is number => d !== null);
-    if (days.length) this.firstDay = Math.min(...days);
-    return this.begin();
+  async hold(coming: readonly Article[]): Promise<boolean> {
+    return this.begin(coming);
   }
 
   /**
@@ -191,14 +194,14 @@ export class StoreWriter {
    */
   async keepNew(batch: readonly Article[]): Promise<Article[]> {
     if (batch.length === 0) return [];
-    await this.begin();
+    await this.begin(batch);
     const known = await this.store.knownArticles(batch.map((a) => a.id));
     return batch.filter((a) => !known.has(a.id) && !this.pendingDocs.has(a.id));
   }
 
   /** Place one article (not yet stored): its story, and the text it shares with that story's members. */
   async add(article: Article): Promise<Placed> {
-    await this.begin();
+    await this.begin([article]);
     if (article.meta.group) return this.addGiven(article, article.meta.group);
     const f = features(article, this.settings);
     const prepared = this.clusterer.prepare(f);
