@@ -69,7 +69,7 @@ export function offlineAverageLink(articles: readonly Article[], settings: Story
   const fs = order.map((a) => features(a, settings));
   const df = new Map<string, number>();
   for (const f of fs) for (const [k] of featureBag(f)) df.set(k, (df.get(k) ?? 0) + 1);
-  const vs = fs.map((f) => weighFeatures(f, df, fs.length + settings.priorDocs));
+  const vs = fs.map((f) => weighFeatures(f, (k) => df.get(k), fs.length + settings.priorDocs));
   const n = fs.length;
   const sim = new Float64Array(n * n);
   for (let i = 0; i < n; i++)

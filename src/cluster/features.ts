@@ -9,6 +9,8 @@ export interface Features {
   readonly id: string;
   readonly terms: ReadonlyMap<string, number>;
   readonly entities: ReadonlyMap<string, number>;
+  /** Its words and `@`-prefixed entity refs with their counts, as the vectors and document frequencies key them (featureBag). */
+  readonly bag: ReadonlyMap<string, number>;
   /** Specific figures and calendar days it states: `n:33:soldier`, `d:2020-02-27`. */
   readonly facts: ReadonlySet<string>;
   /** Publication day as days since the epoch, or null. */
@@ -49,5 +51,8 @@ export function features(a: Article, settings: Pick<StorySettings, 'properBoost'
   const facts = new Set<string>();
   for (const q of a.layers.quantities ?? []) if (q.unit && q.value >= 3 && !q.approximate) facts.add(`n:${q.value}:${q.unit}`);
   for (const d of a.layers.dates ?? []) if (d.precision === 'day') facts.add(`d:${d.value}`);
-  return { id: a.id, terms, entities, facts, day: publishedDay(a.meta.published) };
+  // Keyed once here: every count, weighing and candidate lookup reads the same keys.
+  const bag = new Map(terms);
+  for (const [k, tf] of entities) bag.set(`@${k}`, (bag.get(`@${k}`) ?? 0) + tf);
+  return { id: a.id, terms, entities, bag, facts, day: publishedDay(a.meta.published) };
 }

@@ -30,7 +30,7 @@ const RECENT_FINGERPRINTS = 512;
 const MIN_SHARED = 2;
 
 /** The winnowed shingle hashes of a text (see WINNOW). */
-export function winnow(shingles: Uint32Array, w: number): Set<number> {
+export function winnow(shingles: Int32Array, w: number): Set<number> {
   const out = new Set<number>();
   if (shingles.length <= w) {
     if (shingles.length) out.add(Math.min(...shingles));

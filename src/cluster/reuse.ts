@@ -32,7 +32,8 @@ export function reuseDoc(a: ReuseDoc): ReuseDoc {
  */
 export class StoryReuse {
   private readonly members: { readonly doc: ReuseDoc; readonly fp: Fingerprint }[] = [];
-  private readonly postings = new Map<number, number[]>();
+  /** Shingle → the members (their index) that have it: one number, or several in the order they came. */
+  private readonly postings = new Map<number, number | number[]>();
 
   /**
    * Add an article; returns the reuse it shares with earlier members (earlier-published side
@@ -40,22 +41,30 @@ export class StoryReuse {
    * `fp` is the article's fingerprint when the caller has made it (PileReuse reads the same one).
    */
   add(doc: ReuseDoc, align = true, fp: Fingerprint = fingerprint(doc.text)): ScoredReuse[] {
-    const distinct = new Set(fp.shingles);
+    const distinct = unique(fp.shingles);
     const out = align ? this.align(doc, fp, distinct) : [];
     const idx = this.members.length;
     this.members.push({ doc, fp });
     for (const h of distinct) {
       const list = this.postings.get(h);
-      if (list) list.push(idx);
-      else this.postings.set(h, [idx]);
+      // Most shingles stand in one member: a number, not an array of one.
+      if (list === undefined) this.postings.set(h, idx);
+      else if (typeof list === 'number') this.postings.set(h, [list, idx]);
+      else list.push(idx);
     }
     return out;
   }
 
-  private align(doc: ReuseDoc, fp: Fingerprint, distinct: ReadonlySet<number>): ScoredReuse[] {
+  private align(doc: ReuseDoc, fp: Fingerprint, distinct: Int32Array): ScoredReuse[] {
     if (this.members.length === 0) return [];
     const shared = new Map<number, number>();
-    for (const h of distinct) for (const m of this.postings.get(h) ?? []) shared.set(m, (shared.get(m) ?? 0) + 1);
+    const meet = (m: number) => shared.set(m, (shared.get(m) ?? 0) + 1);
+    for (const h of distinct) {
+      const list = this.postings.get(h);
+      if (list === undefined) continue;
+      if (typeof list === 'number') meet(list);
+      else for (const m of list) meet(m);
+    }
     const sources = [...shared.entries()]
       .filter(([, n]) => n >= MIN_SEEDS)
       .sort((x, y) => y[1] - x[1] || x[0] - y[0])
@@ -170,4 +179,12 @@ export function reuseBetween(first: ReuseDoc, second: ReuseDoc, fp1: Fingerprint
     passages: passages.map((p) => ({ fromStart: p.fromStart, fromEnd: p.fromEnd, toStart: p.toStart, toEnd: p.toEnd, changes: p.changes.map((c) => ({ ...c })) })),
   };
   return { record, score: (credits(b, a) ? 10 : 0) + closeness(record) };
+}
+
+/** A text's shingles once each, in increasing order (a sorted copy, not a set: no hashing, one allocation); the order they are read in changes nothing here, as every count is ranked after. */
+function unique(shingles: Int32Array): Int32Array {
+  const sorted = shingles.slice().sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[n++] = sorted[i]!;
+  return sorted.subarray(0, n);
 }

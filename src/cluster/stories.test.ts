@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../app/analyze.js';
 import { threeEvents, undatedFire } from '../../test/helpers/events.js';
 import { byDate, clusterStories, features, StoryClusterer, type StoryState } from './index.js';
+import { topEntries } from './stories.js';
 import { bcubed, offlineAverageLink } from '../../eval/tasks/stories.js';
 
 const docs = threeEvents;
@@ -97,5 +98,22 @@ describe('story clustering', () => {
     expect(mine.isOpen(0)).toBe(false);
     for (const a of later) expect(mine.add(features(a))).toEqual(fresh.add(features(a)));
     expect(mine.drain()).toEqual(fresh.drain());
+  });
+});
+
+describe('topEntries', () => {
+  it('keeps what sorting every entry and taking the first n keeps, ties by key', () => {
+    // Real weighted vectors (the seeds), plus ties: each weight rounded to one decimal, so many keys
+    // share one and only the key order can tell them apart.
+    const c = new StoryClusterer();
+    for (const a of run.articles) {
+      const v = c.prepare(features(a)).terms;
+      const tied = new Map([...v].map(([k, w]) => [k, Math.round(w * 10) / 10]));
+      for (const m of [v, tied])
+        for (const n of [0, 1, 5, 24, m.size, m.size + 3]) {
+          const sorted = [...m].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, n);
+          expect(topEntries(m, n)).toEqual(sorted);
+        }
+    }
   });
 });

@@ -108,8 +108,10 @@ export interface ClusterChanges {
 export class StoryClusterer {
   private readonly open = new Map<number, Story>();
   private readonly index = new Map<string, Set<number>>();
-  private df: Map<string, number>;
-  private readonly dfDelta = new Map<string, number>();
+  /** Document frequency of every feature seen, with what came since the last drain: one lookup per feature an article counts. */
+  private df: Map<string, Count>;
+  /** Features counted since the last drain, in the order they first were (their `fresh` is above 0). */
+  private readonly fresh: string[] = [];
   private readonly touched = new Map<number, Story>();
   /** Keys stories were posted under since the last drain, in the order they were, for a store's index of every story (StoreWriter.reopenFor); null unless asked for (a batch holds every story anyway). */
   private readonly newKeys: (readonly [number, string])[] | null;
@@ -124,7 +126,7 @@ export class StoryClusterer {
     options: { readonly postings?: boolean } = {},
   ) {
     this.newKeys = options.postings ? [] : null;
-    this.df = new Map(background?.df ?? []);
+    this.df = counts(background?.df);
     this.docs = background?.docs ?? 0;
     this.nextStory = background?.nextStory ?? 0;
     this.seq = background?.seq ?? 0;
@@ -160,7 +162,7 @@ export class StoryClusterer {
 
   /** How many of the articles seen so far carry this feature, and how many there were (with the prior the weights smooth by): how common a participant is. */
   frequency(key: string): Frequency {
-    return { df: this.df.get(key) ?? 0, docs: this.docs + this.settings.priorDocs };
+    return { df: this.df.get(key)?.n ?? 0, docs: this.docs + this.settings.priorDocs };
   }
 
   /**
@@ -172,12 +174,12 @@ export class StoryClusterer {
    * clusterer loading every listed story, without rebuilding those held.
    */
   refresh(background: Background, open: readonly (readonly [number, number])[]): number[] {
-    this.df = new Map(background.df);
+    this.df = counts(background.df);
     this.docs = background.docs;
     this.nextStory = background.nextStory;
     this.seq = background.seq;
     this.today = background.today;
-    this.dfDelta.clear();
+    this.fresh.length = 0;
     this.touched.clear();
     this.newKeys?.splice(0);
     const listed = new Map(open);
@@ -208,7 +210,7 @@ export class StoryClusterer {
       this.closeIdle();
     } else if (this.seq % 1000 === 0) this.closeIdle();
     this.docs++;
-    for (const [k] of featureBag(f)) this.count(k);
+    for (const k of f.bag.keys()) this.count(k);
     const terms = this.weigh(f);
     return { terms, keys: top(terms, this.settings.probeFeatures) };
   }
@@ -233,20 +235,34 @@ export class StoryClusterer {
     const out: ClusterChanges = {
       stories: [...this.touched.values()].sort((a, b) => a.id - b.id).map(exportStory),
       newKeys: this.newKeys?.splice(0) ?? [],
-      dfDelta: new Map(this.dfDelta),
+      dfDelta: this.takeFresh(),
       docs: this.docs,
       nextStory: this.nextStory,
       seq: this.seq,
       today: this.today,
     };
     this.touched.clear();
-    this.dfDelta.clear();
     return out;
   }
 
   private count(k: string): void {
-    this.df.set(k, (this.df.get(k) ?? 0) + 1);
-    this.dfDelta.set(k, (this.dfDelta.get(k) ?? 0) + 1);
+    const c = this.df.get(k);
+    if (!c) {
+      this.df.set(k, { n: 1, fresh: 1 });
+      this.fresh.push(k);
+    } else if (c.n++, c.fresh++ === 0) this.fresh.push(k);
+  }
+
+  /** The document-frequency increments since the last drain, zeroed. */
+  private takeFresh(): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const k of this.fresh) {
+      const c = this.df.get(k)!;
+      out.set(k, c.fresh);
+      c.fresh = 0;
+    }
+    this.fresh.length = 0;
+    return out;
   }
 
   /** Close stories idle past the window (by days, or by articles when undated). */
@@ -307,8 +323,7 @@ export class StoryClusterer {
       for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     const out: Story[] = [];
-    const ranked = [...hits].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    for (const [id] of ranked) {
+    for (const id of mostShared(hits)) {
       if (out.length >= this.settings.maxCandidates) break;
       const s = this.open.get(id)!;
       // Closed for this article: idle for longer than the window before it, or (an article that
@@ -334,7 +349,7 @@ export class StoryClusterer {
   }
 
   private weigh(f: Features): Map<string, number> {
-    return weighFeatures(f, this.df, this.docs + this.settings.priorDocs);
+    return weighFeatures(f, (k) => this.df.get(k)?.n, this.docs + this.settings.priorDocs);
   }
 }
 
@@ -345,11 +360,11 @@ export class StoryClusterer {
  * or agency, and (measured on the ECB+ and AllSides gold sets) blurred events of one kind more than
  * it linked reports of one event. Refs still add what words cannot: "Turkiye" and "Turkey" are one ref.
  */
-export function weighFeatures(f: Features, df: ReadonlyMap<string, number>, docs: number): Map<string, number> {
+export function weighFeatures(f: Features, df: (key: string) => number | undefined, docs: number): Map<string, number> {
   const v = new Map<string, number>();
   let norm = 0;
-  for (const [k, tf] of featureBag(f)) {
-    const w = (1 + Math.log(tf)) * Math.log((docs + 1) / ((df.get(k) ?? 1) + 1));
+  for (const [k, tf] of f.bag) {
+    const w = (1 + Math.log(tf)) * Math.log((docs + 1) / ((df(k) ?? 1) + 1));
     if (w <= 0) continue;
     v.set(k, w);
     norm += w * w;
@@ -359,10 +374,21 @@ export function weighFeatures(f: Features, df: ReadonlyMap<string, number>, docs
   return v;
 }
 
-/** An article's features with their counts, keyed as the vectors and document frequencies key them: words as they are, entity refs under `@`. */
-export function* featureBag(f: Features): Iterable<readonly [string, number]> {
-  yield* f.terms;
-  for (const [k, tf] of f.entities) yield [`@${k}`, tf];
+/** An article's features with their counts, keyed as the vectors and document frequencies key them: words as they are, entity refs under `@` (made once, by `features`). */
+export function featureBag(f: Features): ReadonlyMap<string, number> {
+  return f.bag;
+}
+
+/** A feature's document frequency, and the part of it counted since the last drain. */
+interface Count {
+  n: number;
+  fresh: number;
+}
+
+function counts(df: ReadonlyMap<string, number> | undefined): Map<string, Count> {
+  const out = new Map<string, Count>();
+  for (const [k, n] of df ?? []) out.set(k, { n, fresh: 0 });
+  return out;
 }
 
 /** The bonus for specific figures and days both sides state: `weight` once two are shared. */
@@ -402,11 +428,43 @@ export function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
 }
 
 function top(v: ReadonlyMap<string, number>, n: number): string[] {
-  return [...v.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, n).map(([k]) => k);
+  return topEntries(v, n).map(([k]) => k);
+}
+
+/**
+ * The `n` highest-weighted entries, highest first (ties by key): what sorting every entry and
+ * keeping the first `n` gives, by insertion into a list of at most `n` (an article has a few
+ * hundred features and its keys are a couple of dozen).
+ */
+export function topEntries(v: ReadonlyMap<string, number>, n: number): [string, number][] {
+  const out: [string, number][] = [];
+  if (n <= 0) return out;
+  for (const [k, w] of v) {
+    if (out.length === n) {
+      const last = out[n - 1]!;
+      if (w < last[1] || (w === last[1] && k > last[0])) continue;
+      out.pop();
+    }
+    let i = out.length;
+    while (i > 0 && (out[i - 1]![1] < w || (out[i - 1]![1] === w && out[i - 1]![0] > k))) i--;
+    out.splice(i, 0, [k, w]);
+  }
+  return out;
 }
 
 function post(index: Map<string, Set<number>>, key: string, id: number): void {
   const set = index.get(key) ?? new Set<number>();
   set.add(id);
   index.set(key, set);
+}
+
+/**
+ * Ids by how many keys they share, most first, ties by id: a bucket per count (at most the probe
+ * keys), read lazily, not a sort of every hit (an article can hit hundreds of stories and only
+ * the first few are scored).
+ */
+export function* mostShared(hits: ReadonlyMap<number, number>): Generator<number> {
+  const buckets: number[][] = [];
+  for (const [id, n] of hits) (buckets[n] ??= []).push(id);
+  for (let n = buckets.length - 1; n > 0; n--) if (buckets[n]) yield* buckets[n]!.sort((x, y) => x - y);
 }

@@ -1,6 +1,6 @@
 import { STORIES, STORYLINES, type StorylineSettings, type StorySettings } from './settings.js';
 import { sharedParticipants } from './participants.js';
-import { dot, type Frequency, type StoryAssignment } from './stories.js';
+import { dot, mostShared, topEntries, type Frequency, type StoryAssignment } from './stories.js';
 import type { Features } from './features.js';
 
 /**
@@ -281,13 +281,6 @@ export class StorylineLinker {
   }
 }
 
-/** Ids by how many keys they share, most first, ties by id: a bucket per count (the counts are small), not a sort of every hit. */
-function* mostShared(hits: ReadonlyMap<number, number>): Generator<number> {
-  const buckets: number[][] = [];
-  for (const [id, n] of hits) (buckets[n] ??= []).push(id);
-  for (let n = buckets.length - 1; n > 0; n--) if (buckets[n]) yield* buckets[n]!.sort((x, y) => x - y);
-}
-
 /** 1–4, then the powers of two and three times them: when an event of `n` articles is linked again. */
 export function checkpoint(n: number): boolean {
   if (n <= 4) return true;
@@ -297,8 +290,4 @@ export function checkpoint(n: number): boolean {
 
 function exportProfile(p: Profile): EventProfileState {
   return { event: p.event, terms: [...p.terms], facts: [...p.facts], members: p.members, daySum: p.daySum, dated: p.dated, lastDay: p.lastDay, lastSeq: p.lastSeq };
-}
-
-function topEntries(v: ReadonlyMap<string, number>, n: number): [string, number][] {
-  return [...v.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, n);
 }

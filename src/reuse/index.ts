@@ -11,7 +11,7 @@ export { words, type Word } from './words.js';
 export interface Fingerprint {
   readonly text: string;
   readonly words: readonly Word[];
-  readonly shingles: Uint32Array;
+  readonly shingles: Int32Array;
 }
 
 /** What B shares with A: the passages and the share of B's words inside them. */

@@ -19,23 +19,27 @@ export interface Chain {
  * @example
  * chains(shingles(words(a)), shingles(words(b)));
  */
-export function chains(a: Uint32Array, b: Uint32Array): Chain[] {
-  const positions = new Map<number, number[]>();
+export function chains(a: Int32Array, b: Int32Array): Chain[] {
+  // Where each shingle of A stands: one position (most shingles stand once: a number, not an
+  // array of one), or several.
+  const positions = new Map<number, number | number[]>();
   for (let i = 0; i < a.length; i++) {
     const list = positions.get(a[i]!);
-    if (list) list.push(i);
-    else positions.set(a[i]!, [i]);
+    if (list === undefined) positions.set(a[i]!, i);
+    else if (typeof list === 'number') positions.set(a[i]!, [list, i]);
+    else list.push(i);
   }
   const open: Chain[] = [];
   const done: Chain[] = [];
   for (let j = 0; j < b.length; j++) {
     const list = positions.get(b[j]!);
-    if (!list || list.length > MAX_POSITIONS) continue;
+    if (list === undefined || (typeof list !== 'number' && list.length > MAX_POSITIONS)) continue;
     // Close chains that can no longer grow: their B end is too far behind.
     for (let c = open.length - 1; c >= 0; c--) {
       if (j - (open[c]!.bEnd - SHINGLE_WORDS) > MAX_GAP_WORDS) done.push(...open.splice(c, 1));
     }
-    for (const i of list) extendOrOpen(open, i, j);
+    if (typeof list === 'number') extendOrOpen(open, list, j);
+    else for (const i of list) extendOrOpen(open, i, j);
   }
   done.push(...open);
   return merge(done.filter((c) => c.seeds >= MIN_SEEDS).sort((x, y) => x.bStart - y.bStart || x.aStart - y.aStart));
