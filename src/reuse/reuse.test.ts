@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { corpus, describeShared, seeds } from '../../test/helpers/shared.js';
 import { edits } from './diff.js';
 import { fingerprint, overlap, words } from './index.js';
+import { WORD } from './words.js';
 
 const WIRE = `Officials in the port city said on Tuesday that the storm had destroyed at least forty homes along the coast.
 Emergency crews worked through the night to restore power to the northern districts, the regional governor told reporters.
@@ -48,6 +49,21 @@ describe('words', () => {
     }
     expect(words('ΟΔΟΣ ΑΘΗΝΩΝ')[0]!.norm).toBe('οδος');
   });
+
+  it('finds the spans the word pattern matches, on texts made of joiners, marks, digits, scripts and astral letters', () => {
+    // Pieces a scanner can get wrong: joiners at either end or doubled, combining marks (not word
+    // characters), astral letters and digits (two code units), lone surrogates, CJK, Arabic digits.
+    const pieces = ['a', 'Z', '7', "'", '’', '-', ' ', '.', 'é', 'e\u0301', 'ß', 'İ', 'Σ', 'ж', '中', '٣', '𝐀', '𝟘', '😀', '\ud800', '\udc00', '\u00a0', '_', '‐', '\n'];
+    const next = rng(7);
+    const spans = (t: string) => [...t.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]);
+    for (let n = 0; n < 3000; n++) {
+      let t = '';
+      const len = 1 + Math.floor(next() * 24);
+      for (let i = 0; i < len; i++) t += pieces[Math.floor(next() * pieces.length)];
+      expect(words(t).map((w) => [w.start, w.end]), JSON.stringify(t)).toEqual(spans(t));
+    }
+    expect(words(WIRE).map((w) => [w.start, w.end])).toEqual(spans(WIRE));
+  });
 });
 
 describe('edits', () => {
@@ -82,6 +98,12 @@ describe('overlap', () => {
   it('finds nothing between unrelated texts that share only stock phrases', () => {
     const other = 'The central bank said on Tuesday that it would keep interest rates on hold for the rest of the year, the governor told reporters.';
     expect(overlap(fingerprint(WIRE), fingerprint(other))).toBeNull();
+  });
+});
+
+describeShared('words on real text', () => {
+  it('finds the spans the word pattern matches in the five seed reports', () => {
+    for (const { file, text } of seeds()) expect(words(text).map((w) => [w.start, w.end]), file).toEqual([...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]));
   });
 });
 
