@@ -1,8 +1,8 @@
 import { type Passage, toPassage } from './passages.js';
 import { chains } from './seeds.js';
 import { NEAR_DUPLICATE_SHARE } from './settings.js';
-import { shingles } from './shingles.js';
-import { type Word, words } from './words.js';
+import { shinglesOf } from './shingles.js';
+import { type Word, wordHashes, words } from './words.js';
 
 export type { Change, Passage } from './passages.js';
 export { words, type Word } from './words.js';
@@ -10,6 +10,7 @@ export { words, type Word } from './words.js';
 /** An article's text prepared once for reuse detection against many others. */
 export interface Fingerprint {
   readonly text: string;
+  /** Its words, made when first read (only a text that shares shingles with another needs them). */
   readonly words: readonly Word[];
   readonly shingles: Int32Array;
 }
@@ -31,8 +32,17 @@ export interface Overlap {
  * const fp = fingerprint(article.text);
  */
 export function fingerprint(text: string): Fingerprint {
-  const ws = words(text);
-  return { text, words: ws, shingles: shingles(ws) };
+  // The shingles come from the words' hashes alone; the words themselves (an object and a string
+  // each, hundreds per article, kept as long as the article is held) are made for the few texts
+  // aligned with another. Most articles never are.
+  let ws: Word[] | undefined;
+  return {
+    text,
+    shingles: shinglesOf(wordHashes(text)),
+    get words() {
+      return (ws ??= words(text));
+    },
+  };
 }
 
 /**

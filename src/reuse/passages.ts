@@ -83,17 +83,24 @@ function snapEnd(ai: number, bi: number, a: Side, b: Side): [number, number] {
 
 const BOUNDARY = /[.!?]["'”’)\]]*\s|\n/;
 
-/** How many words before word i (or before the end, i = length) still belong to i's sentence. */
+/**
+ * Words are counted to a sentence edge no further than this: past it neither end snaps
+ * (SENTENCE_SNAP_WORDS, SHINGLE_TAIL), so a passage in a long sentence, or in a text with no
+ * sentence ends at all, does not read the whole of it for each edge.
+ */
+const SNAP_LOOKAROUND = Math.max(SENTENCE_SNAP_WORDS, SHINGLE_TAIL) + 1;
+
+/** How many words before word i (or before the end, i = length) still belong to i's sentence (at most SNAP_LOOKAROUND). */
 function wordsSinceSentenceStart(side: Side, i: number): number {
   let k = i;
   const gapBefore = (x: number) => side.text.slice(side.words[x - 1]!.end, side.words[x]?.start ?? side.text.length);
-  while (k > 0 && !BOUNDARY.test(gapBefore(k))) k--;
+  while (k > 0 && i - k < SNAP_LOOKAROUND && !BOUNDARY.test(gapBefore(k))) k--;
   return i - k;
 }
 
-/** How many words after word e-1 (exclusive end e) still belong to its sentence. */
+/** How many words after word e-1 (exclusive end e) still belong to its sentence (at most SNAP_LOOKAROUND). */
 function wordsUntilSentenceEnd(side: Side, e: number): number {
   let k = e;
-  while (k < side.words.length && !BOUNDARY.test(side.text.slice(side.words[k - 1]!.end, side.words[k]!.start))) k++;
+  while (k < side.words.length && k - e < SNAP_LOOKAROUND && !BOUNDARY.test(side.text.slice(side.words[k - 1]!.end, side.words[k]!.start))) k++;
   return k - e;
 }

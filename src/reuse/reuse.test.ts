@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { corpus, describeShared, seeds } from '../../test/helpers/shared.js';
 import { edits } from './diff.js';
 import { fingerprint, overlap, words } from './index.js';
-import { WORD } from './words.js';
+import { shingles } from './shingles.js';
+import { fnv, WORD, wordHashes } from './words.js';
 
 const WIRE = `Officials in the port city said on Tuesday that the storm had destroyed at least forty homes along the coast.
 Emergency crews worked through the night to restore power to the northern districts, the regional governor told reporters.
@@ -61,6 +62,8 @@ describe('words', () => {
       const len = 1 + Math.floor(next() * 24);
       for (let i = 0; i < len; i++) t += pieces[Math.floor(next() * pieces.length)];
       expect(words(t).map((w) => [w.start, w.end]), JSON.stringify(t)).toEqual(spans(t));
+      // The hashes shingles are made of, without the words: those of the words' normal forms.
+      expect([...wordHashes(t)], JSON.stringify(t)).toEqual(words(t).map((w) => fnv(w.norm)));
     }
     expect(words(WIRE).map((w) => [w.start, w.end])).toEqual(spans(WIRE));
   });
@@ -102,8 +105,13 @@ describe('overlap', () => {
 });
 
 describeShared('words on real text', () => {
-  it('finds the spans the word pattern matches in the five seed reports', () => {
-    for (const { file, text } of seeds()) expect(words(text).map((w) => [w.start, w.end]), file).toEqual([...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]));
+  it('finds the spans the word pattern matches in the five seed reports, and fingerprints shingle their words', () => {
+    for (const { file, text } of seeds()) {
+      expect(words(text).map((w) => [w.start, w.end]), file).toEqual([...text.matchAll(WORD)].map((m) => [m.index, m.index + m[0].length]));
+      const fp = fingerprint(text);
+      expect([...fp.shingles], file).toEqual([...shingles(words(text))]);
+      expect(fp.words).toEqual(words(text));
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { SHINGLE_WORDS } from './settings.js';
-import type { Word } from './words.js';
+import { fnv, type Word } from './words.js';
 
 /**
  * 32-bit FNV-1a hashes of every run of SHINGLE_WORDS words: `hashes[i]` covers words i..i+k-1.
@@ -14,8 +14,12 @@ import type { Word } from './words.js';
  * shingles(words('one two three four five')).length; // 2
  */
 export function shingles(ws: readonly Word[], k = SHINGLE_WORDS): Int32Array {
-  const n = Math.max(0, ws.length - k + 1);
-  const wordHash = ws.map((w) => fnv(w.norm));
+  return shinglesOf(Int32Array.from(ws, (w) => fnv(w.norm)), k);
+}
+
+/** The shingles of words given as the hashes of their normal forms (`wordHashes`). */
+export function shinglesOf(wordHash: Int32Array, k = SHINGLE_WORDS): Int32Array {
+  const n = Math.max(0, wordHash.length - k + 1);
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
     let h = 0x811c9dc5;
@@ -26,13 +30,4 @@ export function shingles(ws: readonly Word[], k = SHINGLE_WORDS): Int32Array {
     out[i] = h ^ 0x80000000;
   }
   return out;
-}
-
-function fnv(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }

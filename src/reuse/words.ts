@@ -46,10 +46,52 @@ function runEnd(text: string, i: number): number {
  */
 export function words(text: string): Word[] {
   const out: Word[] = [];
+  const forms = normalForms(text);
+  eachWord(text, (start, end) => out.push({ start, end, norm: forms.norm(start, end) }));
+  return out;
+}
+
+/**
+ * The FNV-1a hash of each word's normal form, in order: `fnv(words(text)[i].norm)`, without making
+ * the words (what shingles are made of: every article of a run or a store is hashed, and only the
+ * few aligned with another need their words).
+ */
+export function wordHashes(text: string): Int32Array {
+  const forms = normalForms(text);
+  const out: number[] = [];
+  eachWord(text, (start, end) => out.push(forms.plain ? fnvRange(forms.lower!, start, end) : fnv(forms.norm(start, end))));
+  return Int32Array.from(out);
+}
+
+/** 32-bit FNV-1a of a string's UTF-16 code units, as a signed number. */
+export function fnv(s: string): number {
+  return fnvRange(s, 0, s.length);
+}
+
+function fnvRange(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h;
+}
+
+/** The normal form of any span of a text (see `Word.norm`), the text lowered once where it can be. */
+function normalForms(text: string): { readonly lower: string | null; readonly plain: boolean; norm(start: number, end: number): string } {
   const lower = lowered(text);
   // Most words of an English text are ASCII once lowered: their normal form is a slice of the
   // lowered text, and only the others pay for a test and NFD.
   const plain = lower !== null && !NON_ASCII.test(lower);
+  return {
+    lower,
+    plain,
+    norm: (start, end) => (lower === null ? normalise(text.slice(start, end)) : plain ? lower.slice(start, end) : fold(lower.slice(start, end))),
+  };
+}
+
+/** Calls `each` with the span of every word of the text, in order. */
+function eachWord(text: string, each: (start: number, end: number) => void): void {
   for (let i = 0; i < text.length; ) {
     const first = wordChar(text, i);
     if (first === 0) {
@@ -61,15 +103,8 @@ export function words(text: string): Word[] {
     // An apostrophe or hyphen joins two runs: "Ankara's", "large-scale".
     for (let c; end + 1 < text.length && ((c = text.charCodeAt(end)) === 0x27 || c === 0x2019 || c === 0x2d) && wordChar(text, end + 1) > 0; ) end = runEnd(text, end + 1);
     i = end;
-    let norm: string;
-    if (lower === null) norm = normalise(text.slice(start, end));
-    else {
-      norm = lower.slice(start, end);
-      if (!plain) norm = fold(norm);
-    }
-    out.push({ start, end, norm });
+    each(start, end);
   }
-  return out;
 }
 
 const NON_ASCII = /[^\x00-\x7f]/;
