@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeExtracted } from '../app/analyze.js';
 import { copiedAcross, rehabs, shootings } from '../../test/helpers/storylines.js';
-import { clusterEvents, features, StoryClusterer, StorylineLinker } from './index.js';
+import { byDate, clusterEvents, features, StoryClusterer, StorylineLinker } from './index.js';
 
 const bySource = (articles: readonly { id: string; source: string }[]) => (src: string) => articles.find((a) => a.source === src)!.id;
 
@@ -52,6 +52,50 @@ describe('storylines', () => {
     next.load(saved.events);
     for (const a of order.slice(3)) lines2.push(next.place(features(a), c2.add(features(a)), (k) => c2.frequency(k)).line);
     expect(lines2).toEqual(lines1);
+  });
+
+  it('refreshed in place from a store, holds what a new linker loading the store holds, and links the next articles alike', () => {
+    // In the clusterer's order: the two shootings, the court date, then the undated rehab reports.
+    const order = [...run.articles].sort(byDate);
+    // One clusterer for the stream: every linker below is handed the same placements and frequencies.
+    const c = new StoryClusterer();
+    const step = (i: number) => {
+      const f = features(order[i]!);
+      return [f, c.add(f), (k: string) => c.frequency(k)] as const;
+    };
+    // This writer placed the first three and saved; "another writer" went on from there with two
+    // more: one joins an event held here, one starts an event.
+    const mine = new StorylineLinker();
+    for (let i = 0; i < 3; i++) mine.place(...step(i));
+    const saved = mine.drain();
+    const held = new Map(saved.events.map((e) => [e.event, e]));
+    const other = new StorylineLinker(undefined, undefined, saved);
+    other.load(saved.events);
+    for (let i = 3; i < 5; i++) other.place(...step(i));
+    const after = other.drain();
+    const store = new Map(held);
+    for (const e of after.events) store.set(e.event, e);
+    // And that writer linked the storyline of an event held here unchanged into another (its events moved).
+    const moved = [...store.values()].find((e) => held.get(e.event)?.lastSeq === e.lastSeq);
+    const into = [...store.values()].find((e) => e.line !== moved?.line);
+    const from = moved!.line;
+    for (const [k, e] of store) if (e.line === from) store.set(k, { ...e, line: into!.line });
+    const listed = [...store.values()].map((e) => ({ event: e.event, lastSeq: e.lastSeq, line: e.line }));
+    const fresh = new StorylineLinker(undefined, undefined, after);
+    fresh.load(store.values());
+    const toRead = mine.refresh(after, listed);
+    // Read: the events the other writer changed or made, not those held as they were.
+    expect(toRead.sort()).toEqual(listed.filter((o) => held.get(o.event)?.lastSeq !== o.lastSeq).map((o) => o.event).sort());
+    expect(toRead.length).toBeGreaterThan(0);
+    expect(toRead.length).toBeLessThan(listed.length);
+    mine.load(toRead.map((e) => store.get(e)!));
+    expect(mine.lineOf(moved!.event)).toBe(into!.line);
+    expect(order.length).toBeGreaterThan(5);
+    for (let i = 5; i < order.length; i++) {
+      const [f, at, frequency] = step(i);
+      expect(mine.place(f, at, frequency)).toEqual(fresh.place(f, at, frequency));
+    }
+    expect(mine.drain()).toEqual(fresh.drain());
   });
 });
 

@@ -110,6 +110,33 @@ export class StorylineLinker {
     }
   }
 
+  /**
+   * Go on from a store's current state in place of loading it afresh (StorylineWriter, after other
+   * writers committed; nothing pending here): the clock becomes `clock`, and of the events held,
+   * those `open` lists with the last seq held stay as they are, moved to the storyline listed (another
+   * writer may have linked theirs); an event changes only when an article joins it, which moves
+   * its last seq. The others held are dropped. Returns the listed events to `load` from the store.
+   * Held profiles keep every key they were posted under, as a linker that never stopped does.
+   */
+  refresh(clock: StorylineClock, open: readonly { readonly event: number; readonly lastSeq: number; readonly line: number }[]): number[] {
+    this.nextLine = clock.nextLine;
+    this.seq = clock.seq;
+    this.today = clock.today;
+    this.touched.clear();
+    this.merges = [];
+    const listed = new Map(open.map((o) => [o.event, o]));
+    for (const p of [...this.open.values()]) {
+      const o = listed.get(p.event);
+      if (!o || o.lastSeq !== p.lastSeq) this.drop(p);
+      else if (o.line !== p.line) {
+        this.unenrol(p);
+        p.line = o.line;
+        this.enrol(p);
+      }
+    }
+    return open.filter((o) => !this.open.has(o.event)).map((o) => o.event);
+  }
+
   /** True when the event's profile is in memory (a link target, or reopened). */
   has(event: number): boolean {
     return this.open.has(event);
@@ -175,6 +202,29 @@ export class StorylineLinker {
     let set = this.members.get(p.line);
     if (!set) this.members.set(p.line, (set = new Set()));
     set.add(p.event);
+  }
+
+  private unenrol(p: Profile): void {
+    const set = this.members.get(p.line);
+    set?.delete(p.event);
+    if (set?.size === 0) this.members.delete(p.line);
+  }
+
+  /** Take an event out of memory, its storyline's members and the index. */
+  private drop(p: Profile): void {
+    this.open.delete(p.event);
+    this.unenrol(p);
+    this.unpost(p);
+  }
+
+  private unpost(p: Profile): void {
+    for (const k of p.keys) {
+      const ids = this.index.get(k);
+      if (!ids) continue;
+      ids.delete(p.event);
+      if (ids.size === 0) this.index.delete(k);
+    }
+    p.keys.clear();
   }
 
   /** Everything that changed since the last call, for a store to save in one transaction. */
@@ -263,20 +313,12 @@ export class StorylineLinker {
     for (const p of this.open.values()) {
       const stale = p.lastDay !== null ? this.today !== null && this.today - p.lastDay > this.settings.idleDays : this.seq - p.lastSeq > this.stories.idleArticles;
       if (!stale) continue;
-      this.open.delete(p.event);
-      if (this.keepClosed) this.closed.set(p.event, p);
+      if (!this.keepClosed) this.drop(p);
       else {
-        const set = this.members.get(p.line);
-        set?.delete(p.event);
-        if (set?.size === 0) this.members.delete(p.line);
+        this.open.delete(p.event);
+        this.closed.set(p.event, p);
+        this.unpost(p);
       }
-      for (const k of p.keys) {
-        const ids = this.index.get(k);
-        if (!ids) continue;
-        ids.delete(p.event);
-        if (ids.size === 0) this.index.delete(k);
-      }
-      p.keys.clear();
     }
   }
 }

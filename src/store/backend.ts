@@ -133,8 +133,12 @@ export interface ClusterStore {
   lastArticles(limit: number): Promise<StoredArticle[]>;
   articlesById(ids: readonly string[]): Promise<StoredArticle[]>;
   storyExists(id: string): Promise<boolean>;
-  /** Storyline profiles (JSON) of events still linkable, each with its storyline's number and id. */
+  /** Storyline profiles (JSON) of events still linkable (last_day >= `fromDay`, or undated with last_seq >= `fromSeq`), each with its storyline's number and id. */
   openEventProfiles(fromDay: number, fromSeq: number): Promise<{ state: string; line: number; lineId: string }[]>;
+  /** The events `openEventProfiles` would give, with their last seqs and storylines (no profile read). */
+  openEventSeqs(fromDay: number, fromSeq: number): Promise<{ event: number; lastSeq: number; line: number; lineId: string }[]>;
+  /** The saved profiles of these events, each with its storyline's number and id (in the order asked; events without a profile left out). */
+  eventProfiles(nums: readonly number[]): Promise<{ state: string; line: number; lineId: string }[]>;
   /** One event's storyline and saved profile (null when the story is not stored). */
   eventProfile(num: number): Promise<{ line: number; lineId: string; state: string | null } | null>;
   /** Give each story stored before storylines (schema < 6) a storyline of its own; the ids from `idOf(first article or story id)`. */

@@ -8,6 +8,10 @@ type Row = { id: string; text: string; data: string; story_id: string };
 const stored = (r: Row): StoredArticle => Object.freeze({ ...articleFromRow(r), storyId: r.story_id });
 /** `columns` of the stories open from a day (dated) or a seq (undated), as ClusterStore.openStoryStates means it. */
 const openStories = (columns: string) => `SELECT ${columns} FROM story_state WHERE last_day >= ? UNION ALL SELECT ${columns} FROM story_state WHERE last_day IS NULL AND last_seq >= ?`;
+/** Each event's profile row (s), story (st) and storyline (l). */
+const EVENT_LINES = 'storyline_state s JOIN stories st ON st.num = s.event_num JOIN storyline_events e ON e.story_id = st.id JOIN storylines l ON l.id = e.storyline_id';
+/** The events still link targets: last day on or after the first parameter, or undated and last seq at or after the second. */
+const openEvents = (columns: string) => `SELECT ${columns} FROM ${EVENT_LINES} WHERE s.last_day >= ? OR (s.last_day IS NULL AND s.last_seq >= ?)`;
 
 /**
  * The clustering state of a SQLite store (ClusterStore): the queries the writer's state is loaded
@@ -78,15 +82,17 @@ export function sqliteClustering(store: Store): ClusterStore {
       return db.prepare('SELECT 1 FROM stories WHERE id = ?').get(id) !== undefined;
     },
     async openEventProfiles(fromDay, fromSeq) {
-      return (
-        db
-          .prepare(
-            `SELECT s.state, l.num, l.id FROM storyline_state s JOIN stories st ON st.num = s.event_num JOIN storyline_events e ON e.story_id = st.id JOIN storylines l ON l.id = e.storyline_id
-             WHERE s.last_day >= ? OR (s.last_day IS NULL AND s.last_seq >= ?)`,
-          )
-          .raw()
-          .all(fromDay, fromSeq) as [string, number, string][]
-      ).map(([state, line, lineId]) => ({ state, line, lineId }));
+      return (db.prepare(openEvents('s.state, l.num, l.id')).raw().all(fromDay, fromSeq) as [string, number, string][]).map(([state, line, lineId]) => ({ state, line, lineId }));
+    },
+    async openEventSeqs(fromDay, fromSeq) {
+      return (db.prepare(openEvents('s.event_num, s.last_seq, l.num, l.id')).raw().all(fromDay, fromSeq) as [number, number, number, string][]).map(([event, lastSeq, line, lineId]) => ({ event, lastSeq, line, lineId }));
+    },
+    async eventProfiles(nums) {
+      const get = db.prepare(`SELECT s.state, l.num, l.id FROM ${EVENT_LINES} WHERE s.event_num = ?`).raw();
+      return nums.flatMap((n) => {
+        const row = get.get(n) as [string, number, string] | undefined;
+        return row ? [{ state: row[0], line: row[1], lineId: row[2] }] : [];
+      });
     },
     async eventProfile(num) {
       const row = db

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, analyzeExtracted, readInputs } from '../app/analyze.js';
 import { cleanAll } from '../clean/index.js';
 import { ingestIntoStore, storeArticles } from '../app/ingest.js';
-import { byDate, clusterStories } from '../cluster/index.js';
+import { byDate, clusterStories, type EventProfileState } from '../cluster/index.js';
 import { threeEvents, undatedFire } from '../../test/helpers/events.js';
 import { syntheticStream, toJsonl } from '../../test/helpers/synthetic.js';
 import { bcubed } from '../../eval/tasks/stories.js';
@@ -176,6 +176,29 @@ for (const engine of testEngines()) {
       const keyRows = async (at: string) => (await engine.dump(at)).filter((r) => r.startsWith('story_keys'));
       expect((await keyRows(made)).length).toBeGreaterThan(states.length);
       expect(await keyRows(older)).toEqual(await keyRows(made));
+    });
+
+    it('lists the linkable events with their last seqs and storylines, and reads any of their profiles, as the profiles of every linkable event give them', async () => {
+      const store = await openStore(await engine.fresh('events'), { create: true });
+      await ingestIntoStore(store, [file], { crossCheck: false });
+      const all = await store.clustering.openEventProfiles(-1e9, -1e9);
+      const days = all.map((r) => (JSON.parse(r.state) as EventProfileState).lastDay).filter((d): d is number => d !== null).sort((x, y) => x - y);
+      // Half the dated events are past the cut.
+      const cut = days[Math.floor(days.length / 2)]!;
+      const profiles = await store.clustering.openEventProfiles(cut, -1e9);
+      expect(profiles.length).toBeGreaterThan(0);
+      expect(profiles.length).toBeLessThan(all.length);
+      const rows = (await store.clustering.openEventSeqs(cut, -1e9)).sort((x, y) => x.event - y.event);
+      const expected = profiles
+        .map((r) => ({ p: JSON.parse(r.state) as EventProfileState, r }))
+        .map(({ p, r }) => ({ event: p.event, lastSeq: p.lastSeq, line: r.line, lineId: r.lineId }))
+        .sort((x, y) => x.event - y.event);
+      expect(rows).toEqual(expected);
+      // In the order asked, a number with no profile left out.
+      const asked = [...rows.slice(0, 3).map((r) => r.event).reverse(), 1e9];
+      const byEvent = new Map(profiles.map((r) => [(JSON.parse(r.state) as EventProfileState).event, r]));
+      expect(await store.clustering.eventProfiles(asked)).toEqual(asked.flatMap((n) => (byEvent.has(n) ? [byEvent.get(n)!] : [])));
+      await store.close();
     });
 
     it('lists stories newest first and finds words with highlighted snippets, in one search syntax', async () => {

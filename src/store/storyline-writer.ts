@@ -1,4 +1,5 @@
 import { groupStorylineId, storylineId, StorylineLinker, type EventProfileState, type Features, type StoryAssignment } from '../cluster/index.js';
+import type { StorylineClock } from '../cluster/storylines.js';
 import { STORIES, STORYLINES } from '../cluster/settings.js';
 import type { Frequency } from '../cluster/stories.js';
 import type { ClusterStore, PlacementBatch } from './backend.js';
@@ -29,12 +30,29 @@ export class StorylineWriter {
     // their own, once, with the id a batch would give it; they are linked to later events only
     // once one of their own articles comes (their profiles were never kept).
     await store.backfillStorylines(storylineId);
-    const linker = new StorylineLinker(STORYLINES, STORIES, { nextLine: (await meta('storyline_next')) ?? 0, seq: (await meta('storyline_seq')) ?? 0, today: await meta('storyline_today') });
-    const writer = new StorylineWriter(store, linker);
+    const writer = new StorylineWriter(store, new StorylineLinker(STORYLINES, STORIES, await clockOf(meta)));
     // The events still link targets at the clock (and for articles that arrive late, on their day).
-    const rows = await store.openEventProfiles((today ?? 0) - STORYLINES.idleDays, seq - STORIES.idleArticles);
-    linker.load(rows.map(({ state, line, lineId }) => (writer.ids.set(line, lineId), { ...(JSON.parse(state) as EventProfileState), line })));
+    writer.take(await store.openEventProfiles((today ?? 0) - STORYLINES.idleDays, seq - STORIES.idleArticles));
     return writer;
+  }
+
+  /**
+   * Go on from the store's current state after other writers committed (nothing pending here): the
+   * events this writer holds unchanged (same last seq) are kept as they are, in the storyline the
+   * store has them in now; only changed or new ones are read (StorylineLinker.refresh). The same
+   * events, clock and storylines as `open`, without reading and parsing every linkable profile
+   * again at each turn of a worker beside others.
+   */
+  async refresh(meta: (key: string) => Promise<number | null>, today: number | null, seq: number): Promise<void> {
+    const open = await this.store.openEventSeqs((today ?? 0) - STORYLINES.idleDays, seq - STORIES.idleArticles);
+    const read = this.linker.refresh(await clockOf(meta), open);
+    this.ids.clear();
+    for (const o of open) this.ids.set(o.line, o.lineId);
+    this.take(await this.store.eventProfiles(read));
+  }
+
+  private take(rows: readonly { state: string; line: number; lineId: string }[]): void {
+    this.linker.load(rows.map(({ state, line, lineId }) => (this.ids.set(line, lineId), { ...(JSON.parse(state) as EventProfileState), line })));
   }
 
   /**
@@ -110,4 +128,9 @@ export class StorylineWriter {
     const profile: EventProfileState = row.state ? (JSON.parse(row.state) as EventProfileState) : { event: num, terms: [], facts: [], members: 0, daySum: 0, dated: 0, lastDay: null, lastSeq: 0 };
     this.linker.load([{ ...profile, line: row.line }]);
   }
+}
+
+/** The linker's clock and counter as the store keeps them. */
+async function clockOf(meta: (key: string) => Promise<number | null>): Promise<StorylineClock> {
+  return { nextLine: (await meta('storyline_next')) ?? 0, seq: (await meta('storyline_seq')) ?? 0, today: await meta('storyline_today') };
 }

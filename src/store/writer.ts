@@ -113,7 +113,9 @@ export class StoreWriter {
       for (const s of states) this.ids.set(s.id, storyId(s.members[0]!));
     }
     const version = await this.store.schemaVersion();
-    this.storylines = version >= 6 ? await StorylineWriter.open(c, (k) => meta(k), today, seq) : null;
+    if (version < 6) this.storylines = null;
+    else if (this.storylines && this.pileSeq !== null) await this.storylines.refresh((k) => meta(k), today, seq);
+    else this.storylines = await StorylineWriter.open(c, (k) => meta(k), today, seq);
     this.keyed = version >= 8;
     // Copies across stories are looked for among the articles of the last PILE_REUSE.windowDays
     // (undated ones: the last PILE_REUSE.undatedArticles to arrive), taken back in their order of

@@ -10,6 +10,10 @@ const stored = (r: Row): StoredArticle => Object.freeze({ ...articleFromRow(r), 
 const states = (rows: { state: string }[]) => rows.map((r) => JSON.parse(r.state) as StoryState);
 /** `columns` of the stories open from day $1 (dated) or seq $2 (undated), as ClusterStore.openStoryStates means it. */
 const openStories = (columns: string) => `SELECT ${columns} FROM story_state WHERE last_day >= $1 UNION ALL SELECT ${columns} FROM story_state WHERE last_day IS NULL AND last_seq >= $2`;
+/** Each event's profile row (s), story (st) and storyline (l). */
+const EVENT_LINES = 'storyline_state s JOIN stories st ON st.num = s.event_num JOIN storyline_events e ON e.story_id = st.id JOIN storylines l ON l.id = e.storyline_id';
+/** The events still link targets: last day on or after $1, or undated and last seq at or after $2. */
+const openEvents = (columns: string) => `SELECT ${columns} FROM ${EVENT_LINES} WHERE s.last_day >= $1 OR (s.last_day IS NULL AND s.last_seq >= $2)`;
 
 /**
  * The clustering state of a PostgreSQL store (ClusterStore). Several workers may write one store:
@@ -76,13 +80,19 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
       return (await q('SELECT 1 FROM stories WHERE id = $1', [id])).length > 0;
     },
     async openEventProfiles(fromDay, fromSeq) {
-      return (
-        await q<{ state: string; num: number; id: string }>(
-          `SELECT s.state, l.num, l.id FROM storyline_state s JOIN stories st ON st.num = s.event_num JOIN storyline_events e ON e.story_id = st.id JOIN storylines l ON l.id = e.storyline_id
-           WHERE s.last_day >= $1 OR (s.last_day IS NULL AND s.last_seq >= $2)`,
-          [fromDay, fromSeq],
-        )
-      ).map((r) => ({ state: r.state, line: r.num, lineId: r.id }));
+      return (await q<{ state: string; num: number; id: string }>(openEvents('s.state, l.num, l.id'), [fromDay, fromSeq])).map((r) => ({ state: r.state, line: r.num, lineId: r.id }));
+    },
+    async openEventSeqs(fromDay, fromSeq) {
+      return (await q<{ event_num: number; last_seq: number; num: number; id: string }>(openEvents('s.event_num, s.last_seq, l.num, l.id'), [fromDay, fromSeq])).map((r) => ({ event: r.event_num, lastSeq: r.last_seq, line: r.num, lineId: r.id }));
+    },
+    async eventProfiles(nums) {
+      if (nums.length === 0) return [];
+      const rows = await q<{ event_num: number; state: string; num: number; id: string }>(`SELECT s.event_num, s.state, l.num, l.id FROM ${EVENT_LINES} WHERE s.event_num = ANY($1)`, [nums]);
+      const byNum = new Map(rows.map((r) => [r.event_num, r]));
+      return nums.flatMap((n) => {
+        const r = byNum.get(n);
+        return r ? [{ state: r.state, line: r.num, lineId: r.id }] : [];
+      });
     },
     async eventProfile(num) {
       const [row] = await q<{ num: number; id: string; state: string | null }>(
