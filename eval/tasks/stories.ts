@@ -5,7 +5,7 @@ import { byDate, clusterStories, features, publishedDay } from '../../src/cluste
 import { PUBLISHED_FROM_TEXT } from '../../src/clean/clean.js';
 import { pushTo } from '../../src/util/maps.js';
 import { STORIES, type StorySettings } from '../../src/cluster/settings.js';
-import { dot, factBonus, featureBag, timeFactor, weighFeatures } from '../../src/cluster/stories.js';
+import { dot, factBonus, timeFactor, weighFeatures } from '../../src/cluster/stories.js';
 import type { Article } from '../../src/model/article.js';
 import { groupStories } from '../../src/cluster/simple.js';
 import type { MetaHints } from '../../src/ingest/types.js';
@@ -68,7 +68,7 @@ export function offlineAverageLink(articles: readonly Article[], settings: Story
   const order = [...articles].sort(byDate);
   const fs = order.map((a) => features(a, settings));
   const df = new Map<string, number>();
-  for (const f of fs) for (const [k] of featureBag(f)) df.set(k, (df.get(k) ?? 0) + 1);
+  for (const f of fs) for (const k of f.bag.keys()) df.set(k, (df.get(k) ?? 0) + 1);
   const vs = fs.map((f) => weighFeatures(f, (k) => df.get(k), fs.length + settings.priorDocs));
   const n = fs.length;
   const sim = new Float64Array(n * n);

@@ -9,7 +9,7 @@ export interface Features {
   readonly id: string;
   readonly terms: ReadonlyMap<string, number>;
   readonly entities: ReadonlyMap<string, number>;
-  /** Its words and `@`-prefixed entity refs with their counts, as the vectors and document frequencies key them (featureBag). */
+  /** Its words and `@`-prefixed entity refs with their counts, as the vectors, the document frequencies and the index key them. */
   readonly bag: ReadonlyMap<string, number>;
   /** Specific figures and calendar days it states: `n:33:soldier`, `d:2020-02-27`. */
   readonly facts: ReadonlySet<string>;

@@ -250,7 +250,10 @@ export class StoryClusterer {
     if (!c) {
       this.df.set(k, { n: 1, fresh: 1 });
       this.fresh.push(k);
-    } else if (c.n++, c.fresh++ === 0) this.fresh.push(k);
+      return;
+    }
+    c.n++;
+    if (c.fresh++ === 0) this.fresh.push(k);
   }
 
   /** The document-frequency increments since the last drain, zeroed. */
@@ -372,11 +375,6 @@ export function weighFeatures(f: Features, df: (key: string) => number | undefin
   norm = Math.sqrt(norm) || 1;
   for (const [k, w] of v) v.set(k, w / norm);
   return v;
-}
-
-/** An article's features with their counts, keyed as the vectors and document frequencies key them: words as they are, entity refs under `@` (made once, by `features`). */
-export function featureBag(f: Features): ReadonlyMap<string, number> {
-  return f.bag;
 }
 
 /** A feature's document frequency, and the part of it counted since the last drain. */
