@@ -4,7 +4,7 @@ import { readByline, readDateline, readStamp } from './byline.js';
 import { junkReason } from './junk.js';
 import { endsLikeSentence, type Line, lines, wordCount } from './lines.js';
 import { normalise } from './repeated.js';
-import { HEAD_LINES, HEADING_MAX_WORDS, REPEATED_MAX_SHARE, REPEATED_PROSE_MIN_WORDS, SECTION_LABEL_MAX_WORDS } from './settings.js';
+import { HEAD_LINES, HEADING_MAX_WORDS, REPEATED_MAX_SHARE, REPEATED_MAX_WORDS, REPEATED_PROSE_MIN_WORDS, SECTION_LABEL_MAX_WORDS } from './settings.js';
 
 /** How a publication day found in the text is marked in `provenance.published`: from a byline, from a time-stamp line. */
 export const PUBLISHED_FROM_TEXT = { byline: 'byline-line', stamp: 'timestamp-line' } as const;
@@ -39,13 +39,19 @@ export function cleanText(doc: Extracted, repeated: ReadonlySet<string>): Cleane
   // A line the outlet repeats is boilerplate, unless it reads as a sentence of prose, or the
   // repeats make up much of the article: then it is an update or a copy of another article (wire
   // follow-ups repeat whole paragraphs), and cutting would lose its text.
-  const isRepeat = (l: Line) => repeated.has(normalise(l.text)) && !(wordCount(l.text) >= REPEATED_PROSE_MIN_WORDS && /[.!?]["'”’)]?$/.test(l.text.trim()));
-  const plain = all.filter((l) => !junkReason(l.text));
-  const repeatWords = plain.filter(isRepeat).reduce((n, l) => n + wordCount(l.text), 0);
-  const cutRepeats = repeatWords <= REPEATED_MAX_SHARE * plain.reduce((n, l) => n + wordCount(l.text), 0);
+  // Each line read once: its words, whether it is junk, whether the outlet repeats it (a line of
+  // more words than REPEATED_MAX_WORDS is never among the repeated ones: repeatedLines).
+  const read = all.map((l) => {
+    const words = wordCount(l.text);
+    const repeat = words <= REPEATED_MAX_WORDS && repeated.has(normalise(l.text)) && !(words >= REPEATED_PROSE_MIN_WORDS && /[.!?]["'”’)]?$/.test(l.text.trim()));
+    return { l, words, junk: junkReason(l.text), repeat };
+  });
+  const plain = read.filter((r) => !r.junk);
+  const repeatWords = plain.filter((r) => r.repeat).reduce((n, r) => n + r.words, 0);
+  const cutRepeats = repeatWords <= REPEATED_MAX_SHARE * plain.reduce((n, r) => n + r.words, 0);
   let keep: Line[] = [];
-  for (const l of all) {
-    const reason = junkReason(l.text) ?? (cutRepeats && isRepeat(l) ? 'clean/repeated-line' : null);
+  for (const { l, junk, repeat } of read) {
+    const reason = junk ?? (cutRepeats && repeat ? 'clean/repeated-line' : null);
     if (reason) cut(l, reason);
     else keep.push(l);
   }
