@@ -3,7 +3,6 @@ import type { Extracted } from '../ingest/types.js';
 import { readByline, readDateline, readStamp } from './byline.js';
 import { cleanAll, junkReason } from './index.js';
 import { guessLanguage } from './language.js';
-import { wordCount } from './lines.js';
 
 const doc = (text: string, extra: Partial<Extracted> = {}): Extracted => ({
   source: 'x.txt', format: 'text', title: null, text, outlet: null, byline: null, published: null, url: null, language: null, provenance: {}, ...extra,
@@ -143,23 +142,5 @@ describe('clean', () => {
       expect(errors).toEqual([]);
       expect(articles.map((a) => a.removed.filter((r) => r.reason === 'clean/repeated-line').length)).toEqual([0, 0]);
     });
-  });
-});
-
-describe('wordCount', () => {
-  it('counts what splitting on \\s and dropping empty pieces counts, on texts of every kind of whitespace', () => {
-    // Every character \s matches, some it does not (zero-width space, U+180E, a lone surrogate), and words.
-    const pieces = [' ', '\t', '\n', '\v', '\f', '\r', '\u00a0', '\u1680', '\u2000', '\u2005', '\u200a', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff', '\u200b', '\u180e', '\ud800', 'a', 'Ω', '中', '-', '.'];
-    let seed = 11;
-    const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
-    for (let n = 0; n < 3000; n++) {
-      let t = '';
-      for (let i = Math.floor(next() * 20); i > 0; i--) t += pieces[Math.floor(next() * pieces.length)];
-      expect(wordCount(t), JSON.stringify(t)).toBe(t.split(/\s+/).filter(Boolean).length);
-    }
-    for (let c = 0; c < 0x10000; c++) {
-      const t = `a${String.fromCharCode(c)}b`;
-      expect(wordCount(t), c.toString(16)).toBe(t.split(/\s+/).filter(Boolean).length);
-    }
   });
 });

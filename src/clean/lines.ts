@@ -1,3 +1,5 @@
+export { wordCount } from '../util/words.js';
+
 /** One line of the raw text: half-open offsets of its trimmed content. */
 export interface Line {
   readonly start: number;
@@ -21,28 +23,6 @@ export function lines(text: string): Line[] {
     at += raw.length + 1;
   }
   return out;
-}
-
-/**
- * Runs of non-whitespace: what `s.split(/\s+/).filter(Boolean).length` counts, by one scan without
- * the array (every line of every article is counted, some several times, and many are paragraphs).
- * Whitespace is what `\s` matches.
- */
-export function wordCount(s: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < s.length; i++) {
-    const space = isSpace(s.charCodeAt(i));
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-}
-
-/** The characters `\s` matches: ASCII tab to carriage return and space, and Unicode's spaces, line and paragraph separators and the BOM. */
-function isSpace(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** Ends like a sentence (., :, ;, …, or a closing quote after one) rather than like a heading. */

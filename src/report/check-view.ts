@@ -2,6 +2,7 @@ import type { Article } from '../model/article.js';
 import { CLAIM_STATUSES, type BriefSection, type ClaimRecord, type ClaimStatus, type LabelRecord, type StoryCheck, type TextRef } from '../model/check.js';
 import type { ReuseRecord } from '../model/run.js';
 import { articleLabels, fileOrder, refName } from '../util/names.js';
+import { wordCount } from '../util/words.js';
 
 /** Every status in report order, with its label and its one-line meaning (from CLAIM_STATUSES, never restated). */
 export const STATUS_ORDER = Object.keys(CLAIM_STATUSES) as ClaimStatus[];
@@ -76,21 +77,6 @@ export function isActorLabel(l: Pick<LabelRecord, 'ref'>): boolean {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
-
-/** Words of a text: runs of characters between whitespace (JavaScript's \s), counted without building the list of them. */
-export function words(text: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let i = 0; i < text.length; i++) {
-    const space = isSpace(text.charCodeAt(i));
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
-}
-
-/** The code units \s matches. */
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 export interface CheckViewOptions {
   /** List every claim, not only the prominent ones. */
@@ -184,7 +170,7 @@ export function checkView(check: StoryCheck, articles: readonly Article[], artic
   const loaded = framing.map((f) => {
     const ls = check.loaded.filter((l) => l.articleId === f.articleId);
     const own = ls.filter((l) => !l.quoted);
-    const w = words(byId.get(f.articleId)?.text ?? '');
+    const w = wordCount(byId.get(f.articleId)?.text ?? '');
     return { articleId: f.articleId, outlet: name(f.articleId), kind: f.kind, own: uniq(own.map((l) => l.text)), quoted: uniq(ls.filter((l) => l.quoted).map((l) => l.text)), speculation: f.speculation.length, words: w, ownCount: own.length, perThousand: w ? Math.round((own.length / w) * 10000) / 10 : 0 };
   });
   const quoted = framing.map((f) => {

@@ -3,6 +3,7 @@ import { addCount } from '../util/maps.js';
 import type { StoreBackend } from '../store/backend.js';
 import type { OutletSummary } from '../store/browse.js';
 import type { StoryBook } from './book.js';
+import { wordCount } from '../util/words.js';
 
 /** How one outlet reports, across its most recent stories (each cross-checked with the other outlets of that story). */
 export interface OutletProfile extends OutletSummary {
@@ -17,7 +18,6 @@ export interface OutletProfile extends OutletSummary {
   readonly recent: readonly { readonly id: string; readonly title: string; readonly lastPublished: string | null; readonly articles: number }[];
 }
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const sorted = (m: Map<string, number>) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 
 export async function outletProfile(store: StoreBackend, book: StoryBook, outlet: string, maxStories = 30): Promise<OutletProfile | null> {
@@ -38,8 +38,8 @@ export async function outletProfile(store: StoreBackend, book: StoryBook, outlet
     recent.push({ id, title: s.story.title, lastPublished: s.meta.lastPublished, articles: s.meta.articleCount });
     const ours = new Set(s.articles.filter((a) => a.meta.outlet === outlet).map((a) => a.id));
     for (const a of s.articles) {
-      if (ours.has(a.id)) mine += words(a.text);
-      else othersWords += words(a.text);
+      if (ours.has(a.id)) mine += wordCount(a.text);
+      else othersWords += wordCount(a.text);
     }
     const check = s.story.check;
     for (const l of check.labels) {

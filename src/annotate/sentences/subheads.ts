@@ -1,5 +1,6 @@
 import type { Paragraph } from '../../model/layers.js';
 import { entityLexicons } from '../entities/lexicons.js';
+import { wordCount } from '../../util/words.js';
 
 // A subhead is short: at most this many words and characters.
 const MAX_WORDS = 7;
@@ -7,7 +8,6 @@ const MAX_CHARS = 60;
 // The paragraph after a subhead is prose: at least this many words.
 const MIN_PROSE_WORDS = 12;
 
-const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 const endsSentence = (s: string) => /[.!?…]["”’)\]]*$/.test(s);
 
 /**
@@ -27,13 +27,13 @@ export function subheads(text: string, paragraphs: readonly Paragraph[]): Set<nu
   const out = new Set<number>();
   for (let i = 1; i + 1 < paragraphs.length; i++) {
     const line = text.slice(paragraphs[i]!.start, paragraphs[i]!.end);
-    const n = words(line);
+    const n = wordCount(line);
     if (n === 0 || n > MAX_WORDS || line.length > MAX_CHARS) continue;
     if (!/^[\p{Lu}\p{N}]/u.test(line) || /["“”«»]/.test(line) || /[.!?…:;,]$/.test(line)) continue;
     if (entityLexicons().saidVerbs.has(line.split(/\s+/).at(-1)!.toLowerCase())) continue;
     const before = text.slice(paragraphs[i - 1]!.start, paragraphs[i - 1]!.end);
     const after = text.slice(paragraphs[i + 1]!.start, paragraphs[i + 1]!.end);
-    if (!endsSentence(before) || words(after) < MIN_PROSE_WORDS || !endsSentence(after)) continue;
+    if (!endsSentence(before) || wordCount(after) < MIN_PROSE_WORDS || !endsSentence(after)) continue;
     out.add(i);
   }
   return out;
