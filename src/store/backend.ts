@@ -133,6 +133,12 @@ export interface ClusterStore {
   lastArticles(limit: number): Promise<StoredArticle[]>;
   articlesById(ids: readonly string[]): Promise<StoredArticle[]>;
   storyExists(id: string): Promise<boolean>;
+  /**
+   * The search vectors of these articles as the commit would make them (PostgreSQL: tsvector text),
+   * made before the placement lock so that the lock is not held while they are; by id. Absent
+   * where the commit's own index is cheap (SQLite's FTS5).
+   */
+  searchVectors?(articles: readonly Article[]): Promise<Map<string, string>>;
   /** Storyline profiles (JSON) of events still linkable (last_day >= `fromDay`, or undated with last_seq >= `fromSeq`), each with its storyline's number and id. */
   openEventProfiles(fromDay: number, fromSeq: number): Promise<{ state: string; line: number; lineId: string }[]>;
   /** The events `openEventProfiles` would give, with their last seqs and storylines (no profile read). */
@@ -171,7 +177,16 @@ export interface ChunkClaim {
 /** One commit of the writer: every row it adds or changes, in the order they must be written. */
 export interface PlacementBatch {
   readonly stories: readonly { id: string; num: number; title: string }[];
-  readonly articles: readonly { article: Article; storyId: string }[];
+  readonly articles: readonly {
+    article: Article;
+    storyId: string;
+    /**
+     * Its search vector made before the placement lock (`searchVectors`), or null: made in the
+     * commit. Absent in a store before schema 9, where the database generates it (every article of
+     * a batch alike).
+     */
+    search?: string | null;
+  }[];
   readonly at: string;
   readonly pairs: readonly { from: string; to: string; storyId: string; score: number; data: string }[];
   readonly across: readonly { from: string; to: string; fromStory: string; toStory: string; score: number; data: string }[];

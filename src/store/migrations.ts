@@ -192,6 +192,14 @@ export const MIGRATIONS: readonly Migration[] = [
       INSERT OR IGNORE INTO story_keys (key, num) SELECT j.value, s.num FROM story_state s, json_each(s.state, '$.keys') j;
     `,
   },
+  {
+    version: 9,
+    name: 'search vectors given by the writer',
+    // PostgreSQL's step (pg/migrations.ts): its generated tsvector becomes a column the writer
+    // fills before the placement lock. FTS5 is filled by its triggers in the commit here (one
+    // writer per file): nothing changes, and the version stays one for both engines.
+    up: 'SELECT 1;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -10,6 +10,12 @@ const stored = (r: Row): StoredArticle => Object.freeze({ ...articleFromRow(r), 
 const states = (rows: { state: string }[]) => rows.map((r) => JSON.parse(r.state) as StoryState);
 /** `columns` of the stories open from day $1 (dated) or seq $2 (undated), as ClusterStore.openStoryStates means it. */
 const openStories = (columns: string) => `SELECT ${columns} FROM story_state WHERE last_day >= $1 UNION ALL SELECT ${columns} FROM story_state WHERE last_day IS NULL AND last_seq >= $2`;
+/**
+ * An article's search vector from its title and text columns (title weighted A, text B; the first
+ * 200,000 characters of a text: a tsvector holds at most 1 MB), as schema 2 generated it.
+ */
+const SEARCH_VECTOR = (title: string, text: string) => `setweight(to_tsvector('english', coalesce(${title}, '')), 'A') || setweight(to_tsvector('english', left(${text}, 200000)), 'B')`;
+
 /** Each event's profile row (s), story (st) and storyline (l). */
 const EVENT_LINES = 'storyline_state s JOIN stories st ON st.num = s.event_num JOIN storyline_events e ON e.story_id = st.id JOIN storylines l ON l.id = e.storyline_id';
 /** The events still link targets: last day on or after $1, or undated and last seq at or after $2. */
@@ -78,6 +84,14 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
     },
     async storyExists(id) {
       return (await q('SELECT 1 FROM stories WHERE id = $1', [id])).length > 0;
+    },
+    async searchVectors(articles) {
+      // Before the placement lock (StoreWriter.begin): to_tsvector is most of an article's insert.
+      const rows = await q<{ v: string }>(`SELECT (${SEARCH_VECTOR('t', 'x')})::text AS v FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(t, x, n) ORDER BY n`, [
+        articles.map((a) => a.meta.title),
+        articles.map((a) => a.text),
+      ]);
+      return new Map(articles.map((a, i) => [a.id, rows[i]!.v]));
     },
     async openEventProfiles(fromDay, fromSeq) {
       return (await q<{ state: string; num: number; id: string }>(openEvents('s.state, l.num, l.id'), [fromDay, fromSeq])).map((r) => ({ state: r.state, line: r.num, lineId: r.id }));
@@ -195,11 +209,14 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
     ]);
   }
   if (b.articles.length) {
-    // unnest keeps the order of the arrays, so seqs follow the order of arrival as in SQLite.
+    // unnest keeps the order of the arrays, so seqs follow the order of arrival as in SQLite. Before
+    // schema 9 the database generates the search vectors (no `search` in the batch).
+    const given = b.articles[0]!.search !== undefined;
     await q(
-      `INSERT INTO articles (id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at)
-       SELECT id, story_id, source, url, title, outlet, published, kind, text, data, $11 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[])
-         WITH ORDINALITY AS x(id, story_id, source, url, title, outlet, published, kind, text, data, n) ORDER BY n`,
+      `INSERT INTO articles (id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at${given ? ', fts' : ''})
+       SELECT id, story_id, source, url, title, outlet, published, kind, text, data, $11${given ? `, coalesce(fts, ${SEARCH_VECTOR('title', 'text')})` : ''}
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $12::tsvector[])
+         WITH ORDINALITY AS x(id, story_id, source, url, title, outlet, published, kind, text, data, fts, n) ORDER BY n`,
       [
         col(b.articles, (x) => x.article.id),
         col(b.articles, (x) => x.storyId),
@@ -212,6 +229,7 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
         col(b.articles, (x) => x.article.text),
         col(b.articles, (x) => articleData(x.article)),
         b.at,
+        col(b.articles, (x) => x.search ?? null),
       ],
     );
   }

@@ -8,8 +8,8 @@ import type { Migration } from '../migrations.js';
  * Differences, each for a reason: text compared or sorted by the store (ids, days, outlets, terms)
  * is `COLLATE "C"`, byte order as in SQLite, whatever the database's locale; numbers that can pass
  * 2^31 (story numbers of a user's group, seqs) are `bigint`; descending orders say `NULLS LAST`,
- * as SQLite sorts NULL lowest; full-text search is a generated `tsvector` (title weighted A, text
- * B) with a GIN index instead of an FTS5 table and its triggers.
+ * as SQLite sorts NULL lowest; full-text search is a `tsvector` (title weighted A, text B; generated
+ * up to schema 8, given by the writer since 9) with a GIN index instead of an FTS5 table and its triggers.
  */
 export const PG_MIGRATIONS: readonly Migration[] = [
   {
@@ -150,5 +150,13 @@ export const PG_MIGRATIONS: readonly Migration[] = [
       CREATE TABLE story_keys (key text COLLATE "C" NOT NULL, num bigint NOT NULL, PRIMARY KEY (key, num));
       INSERT INTO story_keys (key, num) SELECT k, s.num FROM story_state s, json_array_elements_text(s.state::json -> 'keys') k ON CONFLICT DO NOTHING;
     `,
+  },
+  {
+    version: 9,
+    name: 'search vectors given by the writer',
+    // The same values, no longer generated: a writer makes an article's vector before it takes the
+    // placement lock and the commit stores it (pg/cluster.ts, SEARCH_VECTOR), so the lock is not
+    // held while to_tsvector runs; the commit makes those it was not given the same way.
+    up: 'ALTER TABLE articles ALTER COLUMN fts DROP EXPRESSION;',
   },
 ];
