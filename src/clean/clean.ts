@@ -2,7 +2,8 @@ import type { Extracted } from '../ingest/types.js';
 import type { Removed } from '../model/article.js';
 import { readByline, readDateline, readStamp } from './byline.js';
 import { junkReason } from './junk.js';
-import { endsLikeSentence, type Line, lines, wordCount } from './lines.js';
+import { wordCount } from '../util/words.js';
+import { endsLikeSentence, type Line, lines } from './lines.js';
 import { normalise } from './repeated.js';
 import { HEAD_LINES, HEADING_MAX_WORDS, REPEATED_MAX_SHARE, REPEATED_MAX_WORDS, REPEATED_PROSE_MIN_WORDS, SECTION_LABEL_MAX_WORDS } from './settings.js';
 

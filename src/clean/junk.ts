@@ -1,5 +1,6 @@
 import { loadLexicon, type LexiconEntry } from '../lexicon/load.js';
-import { endsLikeSentence, wordCount } from './lines.js';
+import { wordCount } from '../util/words.js';
+import { endsLikeSentence } from './lines.js';
 import { JUNK_MAX_WORDS } from './settings.js';
 
 interface JunkEntry extends LexiconEntry {

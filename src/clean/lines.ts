@@ -1,5 +1,3 @@
-export { wordCount } from '../util/words.js';
-
 /** One line of the raw text: half-open offsets of its trimmed content. */
 export interface Line {
   readonly start: number;

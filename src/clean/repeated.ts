@@ -1,5 +1,6 @@
 import type { Extracted } from '../ingest/types.js';
-import { lines, wordCount } from './lines.js';
+import { wordCount } from '../util/words.js';
+import { lines } from './lines.js';
 import { REPEATED_MAX_WORDS } from './settings.js';
 
 /**
