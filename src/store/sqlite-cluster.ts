@@ -8,6 +8,15 @@ type Row = { id: string; text: string; data: string; story_id: string };
 const stored = (r: Row): StoredArticle => Object.freeze({ ...articleFromRow(r), storyId: r.story_id });
 /** `columns` of the stories open from a day (dated) or a seq (undated), as ClusterStore.openStoryStates means it. */
 const openStories = (columns: string) => `SELECT ${columns} FROM story_state WHERE last_day >= ? UNION ALL SELECT ${columns} FROM story_state WHERE last_day IS NULL AND last_seq >= ?`;
+/** The row of `get` (one number bound) for each of these numbers, in the order asked; numbers without a row left out. */
+function byNums<R>(get: Statement, nums: readonly number[]): R[] {
+  const raw = get.raw();
+  return nums.flatMap((n) => {
+    const row = raw.get(n) as R | undefined;
+    return row ? [row] : [];
+  });
+}
+
 /** Each event's profile row (s), story (st) and storyline (l). */
 const EVENT_LINES = 'storyline_state s JOIN stories st ON st.num = s.event_num JOIN storyline_events e ON e.story_id = st.id JOIN storylines l ON l.id = e.storyline_id';
 /** The events still link targets: last day on or after the first parameter, or undated and last seq at or after the second. */
@@ -34,11 +43,7 @@ export function sqliteClustering(store: Store): ClusterStore {
       return db.prepare(openStories('num, last_seq')).raw().all(fromDay, fromSeq) as [number, number][];
     },
     async storyStates(nums) {
-      const get = db.prepare('SELECT state FROM story_state WHERE num = ?').raw();
-      return nums.flatMap((n) => {
-        const row = get.get(n) as [string] | undefined;
-        return row ? [JSON.parse(row[0]) as StoryState] : [];
-      });
+      return byNums<[string]>(db.prepare('SELECT state FROM story_state WHERE num = ?'), nums).map(([s]) => JSON.parse(s) as StoryState);
     },
     async candidateStories(keys, maxPosting, maxStories) {
       // A key is followed when at most maxPosting stories are posted under it: counted up to one
@@ -88,11 +93,7 @@ export function sqliteClustering(store: Store): ClusterStore {
       return (db.prepare(openEvents('s.event_num, s.last_seq, l.num, l.id')).raw().all(fromDay, fromSeq) as [number, number, number, string][]).map(([event, lastSeq, line, lineId]) => ({ event, lastSeq, line, lineId }));
     },
     async eventProfiles(nums) {
-      const get = db.prepare(`SELECT s.state, l.num, l.id FROM ${EVENT_LINES} WHERE s.event_num = ?`).raw();
-      return nums.flatMap((n) => {
-        const row = get.get(n) as [string, number, string] | undefined;
-        return row ? [{ state: row[0], line: row[1], lineId: row[2] }] : [];
-      });
+      return byNums<[string, number, string]>(db.prepare(`SELECT s.state, l.num, l.id FROM ${EVENT_LINES} WHERE s.event_num = ?`), nums).map(([state, line, lineId]) => ({ state, line, lineId }));
     },
     async eventProfile(num) {
       const row = db

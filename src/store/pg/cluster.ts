@@ -16,6 +16,13 @@ const openStories = (columns: string) => `SELECT ${columns} FROM story_state WHE
  */
 const SEARCH_VECTOR = (title: string, text: string) => `setweight(to_tsvector('english', coalesce(${title}, '')), 'A') || setweight(to_tsvector('english', left(${text}, 200000)), 'B')`;
 
+/** The rows `read` gives for these numbers (its `num`), in the order asked; numbers without a row left out. */
+async function byNums<R extends { num: number }>(nums: readonly number[], read: (nums: readonly number[]) => Promise<R[]>): Promise<R[]> {
+  if (nums.length === 0) return [];
+  const byNum = new Map((await read(nums)).map((r) => [r.num, r]));
+  return nums.flatMap((n) => (byNum.has(n) ? [byNum.get(n)!] : []));
+}
+
 /** Each event's profile row (s), story (st) and storyline (l). */
 const EVENT_LINES = 'storyline_state s JOIN stories st ON st.num = s.event_num JOIN storyline_events e ON e.story_id = st.id JOIN storylines l ON l.id = e.storyline_id';
 /** The events still link targets: last day on or after $1, or undated and last seq at or after $2. */
@@ -44,10 +51,7 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
       return (await pool.query({ text: openStories('num, last_seq'), values: [fromDay, fromSeq], rowMode: 'array' })).rows as [number, number][];
     },
     async storyStates(nums) {
-      if (nums.length === 0) return [];
-      const rows = await q<{ num: number; state: string }>('SELECT num, state FROM story_state WHERE num = ANY($1)', [nums]);
-      const byNum = new Map(rows.map((r) => [r.num, r]));
-      return states(nums.flatMap((n) => (byNum.has(n) ? [byNum.get(n)!] : [])));
+      return states(await byNums(nums, (asked) => q<{ num: number; state: string }>('SELECT num, state FROM story_state WHERE num = ANY($1)', [asked])));
     },
     async candidateStories(keys, maxPosting, maxStories) {
       // As SQLite's (../sqlite-cluster.ts): a key's stories are counted up to one more than maxPosting.
@@ -100,13 +104,8 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
       return (await q<{ event_num: number; last_seq: number; num: number; id: string }>(openEvents('s.event_num, s.last_seq, l.num, l.id'), [fromDay, fromSeq])).map((r) => ({ event: r.event_num, lastSeq: r.last_seq, line: r.num, lineId: r.id }));
     },
     async eventProfiles(nums) {
-      if (nums.length === 0) return [];
-      const rows = await q<{ event_num: number; state: string; num: number; id: string }>(`SELECT s.event_num, s.state, l.num, l.id FROM ${EVENT_LINES} WHERE s.event_num = ANY($1)`, [nums]);
-      const byNum = new Map(rows.map((r) => [r.event_num, r]));
-      return nums.flatMap((n) => {
-        const r = byNum.get(n);
-        return r ? [{ state: r.state, line: r.num, lineId: r.id }] : [];
-      });
+      const rows = await byNums(nums, (asked) => q<{ num: number; state: string; line: number; id: string }>(`SELECT s.event_num AS num, s.state, l.num AS line, l.id FROM ${EVENT_LINES} WHERE s.event_num = ANY($1)`, [asked]));
+      return rows.map((r) => ({ state: r.state, line: r.line, lineId: r.id }));
     },
     async eventProfile(num) {
       const [row] = await q<{ num: number; id: string; state: string | null }>(
