@@ -2,7 +2,6 @@ import { Agent, request } from 'node:http';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { analyzeExtracted } from '../src/app/analyze.js';
 import { storeArticles } from '../src/app/ingest.js';
 import { checkStories } from '../src/app/stories.js';
 import { openSqlite } from '../src/store/index.js';
@@ -10,7 +9,7 @@ import { sharedCorpus } from '../src/util/paths.js';
 import { loadArticles, startServe, valueOf } from './corpus.js';
 import { copyToPostgres } from './pg-copy.js';
 import { openStore } from '../src/store/open.js';
-import { clones, streamPlan } from './stream.js';
+import { clones, streamBase, streamPlan } from './stream.js';
 import type { Article } from '../src/model/article.js';
 
 /**
@@ -77,7 +76,7 @@ async function main(): Promise<void> {
         reused = true;
       } else {
         rmSync(db, { force: true });
-        base ??= (await analyzeExtracted(loadArticles(dir), { crossCheck: false })).articles;
+        base ??= await streamBase(loadArticles(dir));
         built = await build(db, base, n);
         if (keep) writeFileSync(marker, JSON.stringify(built));
       }

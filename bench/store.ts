@@ -3,7 +3,6 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyzeExtracted } from '../src/app/analyze.js';
 import { storeArticles } from '../src/app/ingest.js';
 import { features, StoryClusterer, StorylineLinker } from '../src/cluster/index.js';
 import { PileReuse } from '../src/cluster/pile-reuse.js';
@@ -14,7 +13,7 @@ import { openSqlite } from '../src/store/index.js';
 import { collectGarbage } from '../src/util/gc.js';
 import { sharedCorpus } from '../src/util/paths.js';
 import { loadArticles, valueOf } from './corpus.js';
-import { clones, EPOCH_DAYS, streamPlan } from './stream.js';
+import { clones, EPOCH_DAYS, streamBase, streamPlan } from './stream.js';
 
 /**
  * `npm run bench` (store part): ingest throughput and peak memory of stories + reuse at 1k, 10k and
@@ -55,7 +54,7 @@ async function parent(): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'triangulate-bench-store-'));
   const cache = join(tmp, 'base.jsonl');
   const t0 = performance.now();
-  const base = (await analyzeExtracted(loadArticles(dir), { crossCheck: false })).articles.map(({ rawText: _raw, ...a }) => a);
+  const base = (await streamBase(loadArticles(dir))).map(({ rawText: _raw, ...a }) => a);
   writeFileSync(cache, base.map((a) => JSON.stringify(a)).join('\n') + '\n');
   process.stdout.write(`\n# store ingest — stories + reuse + SQLite, one core\n\nbase: ${base.length} real articles annotated once (${((performance.now() - t0) / 1000).toFixed(1)} s, not timed below); spread over ${EPOCH_DAYS} days per clone (~${Math.round(base.length / EPOCH_DAYS)} articles a day), clone k in the k-th stretch, ~5% of words swapped for same-length corpus words\n\n`);
   const rows: ChildResult[] = [];

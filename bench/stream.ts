@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { byDate, dayOf } from '../src/cluster/index.js';
+import { analyzeExtracted } from '../src/app/analyze.js';
+import type { Extracted } from '../src/ingest/types.js';
 import type { Article } from '../src/model/article.js';
 
 /**
@@ -8,6 +10,11 @@ import type { Article } from '../src/model/article.js';
  * in twenty replaced by another word of the same length from the corpus, so offsets stay valid and
  * no two clones are the same text.
  */
+
+/** The stream's base: the corpus documents annotated once (no cross-check), what the clones are made of. */
+export async function streamBase(docs: readonly Extracted[]): Promise<readonly Article[]> {
+  return (await analyzeExtracted(docs, { crossCheck: false })).articles;
+}
 
 /** The base corpus is spread over this many days, once per clone, with a gap longer than the story window between clones. */
 export const EPOCH_DAYS = 60;

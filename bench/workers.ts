@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sharedCorpus } from '../src/util/paths.js';
-import { analyzeExtracted } from '../src/app/analyze.js';
 import { loadArticles, toRecord, valueOf } from './corpus.js';
-import { clones, streamPlan } from './stream.js';
+import { clones, streamBase, streamPlan } from './stream.js';
 
 /**
  * Ingest throughput by engine, as users run it: the real `triangulate ingest` in fresh processes
@@ -58,7 +57,7 @@ async function shape(db: string): Promise<{ articles: number; stories: number; k
 async function streamLines(dir: string, n: number): Promise<{ lines: string[]; cloned: boolean }> {
   const docs = loadArticles(dir);
   if (n <= docs.length) return { cloned: false, lines: docs.slice(0, n).map(toRecord) };
-  const base = (await analyzeExtracted(docs, { crossCheck: false })).articles;
+  const base = await streamBase(docs);
   const out: string[] = [];
   for (const a of clones(base, streamPlan(base, n))) out.push(toRecord({ ...a.meta, source: `${a.source}#${a.id}`, text: a.text }));
   return { lines: out, cloned: true };
