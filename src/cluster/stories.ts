@@ -174,7 +174,17 @@ export class StoryClusterer {
    * clusterer loading every listed story, without rebuilding those held.
    */
   refresh(background: Background, open: readonly (readonly [number, number])[]): number[] {
-    this.df = counts(background.df);
+    // Every feature counted here was committed (nothing is pending), so the store's frequencies
+    // cover them: the counts are set in place, not made again for every feature at each turn.
+    for (const [k, n] of background.df) {
+      const c = this.df.get(k);
+      if (!c) this.df.set(k, { n, fresh: 0 });
+      else {
+        c.n = n;
+        c.fresh = 0;
+      }
+    }
+    if (this.df.size !== background.df.size) this.df = counts(background.df);
     this.docs = background.docs;
     this.nextStory = background.nextStory;
     this.seq = background.seq;
