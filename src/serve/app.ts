@@ -78,7 +78,7 @@ let openapi: string | undefined;
  */
 export function createApp(options: AppOptions): Hono & { close(): Promise<void>; warmViews(storyId: string): Promise<void> } {
   const { store } = options;
-  const lanes = { ingest: new Lane(store, { allowPrivateNetwork: options.allowPrivateNetwork, canWatch: Boolean(options.watcher), fetch: options.fetch }), read: new Lane(store, { fetch: options.fetch }), check: new Lane(store, { fetch: options.fetch }) };
+  const lanes = { ingest: new Lane(store, { allowPrivateNetwork: options.allowPrivateNetwork, canWatch: Boolean(options.watcher), fetch: options.fetch }), read: new Lane(store, { fetch: options.fetch, storyIndex: true }), check: new Lane(store, { fetch: options.fetch }) };
   lanes.ingest.warm();
   lanes.read.warm();
   // A story read before its cross-check was kept (a store ingested with --no-crosscheck) is checked in a worker too.

@@ -84,7 +84,7 @@ export class Lane {
 
   private spawn(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(workerFile(), { workerData: { path: this.store.address, readonly: this.store.readonly, options: { allowPrivateNetwork: this.options.allowPrivateNetwork, canWatch: this.options.canWatch } } });
+    const w = new Worker(workerFile(), { workerData: { path: this.store.address, readonly: this.store.readonly, options: { allowPrivateNetwork: this.options.allowPrivateNetwork, canWatch: this.options.canWatch, storyIndex: this.options.storyIndex } } });
     w.unref();
     w.on('message', (m: { id?: number; ok?: boolean; value?: unknown; failure?: TaskFailure }) => {
       if (m.id === undefined || this.current?.id !== m.id) return;

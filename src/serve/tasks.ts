@@ -43,6 +43,8 @@ export interface TaskOptions {
   /** The server watches feeds: `{"feed": …, "watch": true}` adds one. */
   readonly canWatch?: boolean;
   readonly fetch?: typeof fetch;
+  /** The lane's worker keeps the text-filtered story list's keys in memory (the search lane: StoreSearch.keepStoryIndex). */
+  readonly storyIndex?: boolean;
 }
 
 /** Run one task on a store (in a worker thread, or in place). */

@@ -8,6 +8,8 @@ import { failure, runTask, type TaskName, type TaskOptions } from './tasks.js';
  */
 const { path, readonly, options } = workerData as { path: string; readonly: boolean; options: TaskOptions };
 const store = await openStore(path, { readonly });
+// Loaded before the first task is taken (messages wait in the port until the listener below).
+if (options.storyIndex) await store.keepStoryIndex();
 parentPort!.on('message', async (m: { id: number; name: TaskName; args: never }) => {
   try {
     const value = await runTask(store, m.name, m.args, options);

@@ -76,6 +76,12 @@ export interface StoreReader {
 export interface StoreSearch {
   /** Best match first; a query outside QUERY_LIMITS throws a QueryError; one that is not valid syntax is searched as plain words. */
   search(query: string, page?: { limit?: number; offset?: number }): Promise<SearchHit[]>;
+  /**
+   * From now on keep the keys of the text-filtered story list in memory (story-index.ts), loaded
+   * now: for a long-lived reader such as the web app's search worker, whose `findStories` with a
+   * text query then costs the match, not a row read per matching article. One-shot commands do not.
+   */
+  keepStoryIndex(): Promise<void>;
 }
 
 /** Writing: kept checks, feeds, the owed cross-checks, and the clustering state (ClusterStore). */

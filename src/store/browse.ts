@@ -2,6 +2,7 @@ import type { Article } from '../model/article.js';
 import { checkQuery } from './query.js';
 import { articleFromRow } from './serialize.js';
 import { MATCH_END, MATCH_START, type SearchHit, type Store, type StorySummary } from './store.js';
+import { StoryIndex, type StoryKeys } from './story-index.js';
 
 /**
  * Read queries for browsing a store (the web app and its API): filtered, paginated lists of
@@ -124,12 +125,52 @@ export function findStories(store: Store, filter: StoryFilter, page: Page): Stor
   };
   const q = filter.q ? checkQuery(filter.q) || null : null;
   if (!q) return run(null);
+  const index = indexes.get(store);
+  const viaIndex = index && !filter.outlet && !filter.kind && !filter.verdict ? (query: string) => fromIndex(store, refreshed(store, index), query, filter, page) : null;
   try {
-    return run(q);
+    return viaIndex ? viaIndex(q) : run(q);
   } catch {
     // Not valid FTS5 (a stray quote, a lone operator): search the words as plain words.
-    return run(plainQuery(q));
+    return viaIndex ? viaIndex(plainQuery(q)) : run(plainQuery(q));
   }
+}
+
+/** The story indexes of the stores whose reader keeps one (keepStoryIndex). */
+const indexes = new WeakMap<Store, StoryIndex>();
+
+/**
+ * Keep the text-filtered story list's keys in memory for this store (story-index.ts), loaded now:
+ * for a long-lived reader, whose filtered lists then cost the full-text match only. A one-shot
+ * command does not: loading costs ~0.5 s at 100k articles, the SQL of one list ~20 ms.
+ */
+export function keepStoryIndex(store: Store): void {
+  if (!indexes.has(store)) indexes.set(store, refreshed(store, new StoryIndex()));
+}
+
+const KEYS_SQL = 'SELECT id, first_published, last_published, article_count, updated_seq FROM stories';
+type KeysRow = [string, string | null, string | null, number, number];
+const keysOf = (rows: KeysRow[]): StoryKeys[] => rows.map(([id, first, last, articles, updated]) => ({ id, first, last, articles, updated }));
+
+/** The index with the articles added since its last seq, and the stories they joined. */
+function refreshed(store: Store, index: StoryIndex): StoryIndex {
+  if (storeVersion(store) <= index.at) return index;
+  // All of them from the (story_id, published) index, which holds each article's seq (not the article rows: a scan of the whole table); later ones by seq.
+  const added = (index.at === 0 ? store.statement('SELECT seq, story_id FROM articles INDEXED BY articles_story').raw().all() : store.statement('SELECT seq, story_id FROM articles WHERE seq > ?').raw().all(index.at)) as [number, string][];
+  const stories =
+    index.at === 0
+      ? (store.statement(KEYS_SQL).raw().all() as KeysRow[])
+      : (store.statement(`${KEYS_SQL} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(StoryIndex.storiesOf(added))) as KeysRow[]);
+  index.update(added, keysOf(stories));
+  return index;
+}
+
+/** A text-filtered story list from the index: the matching articles' seqs from FTS5, the page's summaries from SQL. */
+function fromIndex(store: Store, index: StoryIndex, q: string, filter: StoryFilter, page: Page): StoryPage {
+  const seqs = (store.statement('SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(q) as string | null) ?? '';
+  const { total, ids } = index.find(seqs, filter, page);
+  const rows = store.statement(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoryRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { total, stories: ids.flatMap((id) => (byId.has(id) ? [summary(byId.get(id)!)] : [])) };
 }
 
 /** Plain words of a query as an FTS5 query (each word quoted), or a query that matches nothing. */

@@ -1,5 +1,5 @@
 import type { StoreBackend } from './backend.js';
-import { findArticles, findStories, getArticle, getOutlet, listOutlets, outletStories, storeVersion, storyMeta } from './browse.js';
+import { findArticles, findStories, getArticle, keepStoryIndex, getOutlet, listOutlets, outletStories, storeVersion, storyMeta } from './browse.js';
 import { hasCheck, readCheck, writeChecks } from './checks.js';
 import { addFeed, getFeed, listFeeds, recordPoll, seenItems } from './feeds.js';
 import { lockForIngest } from './lock.js';
@@ -36,6 +36,7 @@ export function sqliteBackend(s: Store): StoreBackend & { readonly sqlite: Store
     meta: async (key) => s.meta(key),
     listStories: async (options) => s.listStories(options),
     findStories: async (filter, page) => findStories(s, filter, page),
+    keepStoryIndex: async () => keepStoryIndex(s),
     storyMeta: async (id) => storyMeta(s, id),
     resolveStory: async (id) => s.resolveStory(id),
     story: async (id) => s.story(id),

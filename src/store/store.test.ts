@@ -254,6 +254,44 @@ for (const engine of testEngines()) {
       await store.close();
     });
 
+    it('filters the story list by text alike from SQL and from a reader\u2019s kept story index: every order, dates, pages, syntax, as articles arrive', async () => {
+      const location = await engine.fresh('index');
+      const writer = await openStore(location, { create: true });
+      const half = Math.floor(stream.length / 2);
+      const part = (name: string, items: readonly object[]) => {
+        const f = join(dir, name);
+        writeFileSync(f, toJsonl(items as typeof stream));
+        return f;
+      };
+      await ingestIntoStore(writer, [part('first.jsonl', stream.slice(0, half))], { crossCheck: false });
+      const reader = await openStore(location, { readonly: true });
+      await reader.keepStoryIndex();
+      const queries = ['levee', 'flooding', 'fire OR strike', 'Varno', 'council NOT bridge', 'leve*', '"unbalanced AND (', 'bridge" OR x', 'zzzzqx'];
+      const filters = [{}, { from: '2024-01-20' }, { to: '2024-02-10' }, { from: '2024-01-10', to: '2024-01-30' }];
+      const pages = [{ limit: 4, offset: 0 }, { limit: 4, offset: 3 }, { limit: -1, offset: 0 }, { limit: 20, offset: 500 }];
+      const compare = async () => {
+        let found = 0;
+        for (const q of queries)
+          for (const dates of filters)
+            for (const sort of [null, 'newest', 'oldest', 'articles'] as const)
+              for (const page of pages) {
+                const filter = { q, sort, ...dates };
+                const fromSql = await writer.findStories(filter, page);
+                expect(await reader.findStories(filter, page), JSON.stringify({ filter, page })).toEqual(fromSql);
+                found += fromSql.stories.length;
+              }
+        return found;
+      };
+      expect(await compare()).toBeGreaterThan(100);
+      // More of the stream (stories grow, new ones come) and undated reports of their own: the index follows.
+      const undated = [0, 1, 2].map((i) => ({ id: `undated-${i}`, title: `Levee works ${i} begin`, text: `Engineers began raising the levee on stretch ${i} of the canal, the water board said. The work will last ${i + 2} months.`, outlet: 'North Wire', url: `https://north-wire.example/levee-${i}` }));
+      await ingestIntoStore(writer, [part('second.jsonl', [...stream.slice(half), ...undated])], { crossCheck: false });
+      expect((await reader.findStories({ q: 'levee' }, { limit: -1, offset: 0 })).stories.some((s) => s.lastPublished === null)).toBe(true);
+      expect(await compare()).toBeGreaterThan(100);
+      await reader.close();
+      await writer.close();
+    });
+
     it('migrates an old store forward and refuses a newer one', async () => {
       const location = await engine.fresh('old');
       const v1 = await openStore(location, { create: true, schemaVersion: 1 });

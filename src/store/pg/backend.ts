@@ -5,13 +5,14 @@ import type { Article } from '../../model/article.js';
 import type { StoryCheck } from '../../model/check.js';
 import type { ReuseRecord, StoryRecord } from '../../model/run.js';
 import type { StoreBackend } from '../backend.js';
-import type { ArticleSummary, OutletSummary, StoryFilter, StoryMeta, StorySort } from '../browse.js';
+import type { ArticleSummary, OutletSummary, StoryFilter, StoryMeta, StoryPage, StorySort } from '../browse.js';
 import { feedRecord, type FeedRecord } from '../feeds.js';
 import { StoreError } from '../migrations.js';
 import { checkQuery } from '../query.js';
 import { articleFromRow } from '../serialize.js';
 import { MATCH_END, MATCH_START, type SearchHit, type StorySummary } from '../store.js';
 import type { StorylineSummary } from '../storylines.js';
+import { StoryIndex } from '../story-index.js';
 import { pgClustering } from './cluster.js';
 import { connect, redact, transaction, type Query } from './connect.js';
 import { plainTsquery, toTsquery } from './tsquery.js';
@@ -105,7 +106,31 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
       );
       return { total: rows[0]?.total ?? (page.offset > 0 ? await count() : 0), stories: rows.map(summary) };
     };
-    return text ? withText(text, run, { total: 0, stories: [] }) : run(null);
+    if (!text) return run(null);
+    const kept = !filter.outlet && !filter.kind && !filter.verdict ? index : null;
+    return withText(text, kept ? (tsquery) => fromIndex(kept, tsquery, filter, page) : run, { total: 0, stories: [] });
+  };
+  // The text-filtered story list's keys, kept in memory once keepStoryIndex is called (story-index.ts).
+  let index: StoryIndex | null = null;
+  let refreshing: Promise<StoryIndex> | null = null;
+  const KEYS_SQL = 'SELECT id, first_published, last_published, article_count, updated_seq FROM stories';
+  const rowsOf = async <R>(text: string, values: unknown[] = []) => (await pool.query({ text, values, rowMode: 'array' })).rows as R[];
+  const refresh = async (into: StoryIndex): Promise<StoryIndex> => {
+    const version = (await one<{ v: number }>('SELECT coalesce(max(seq), 0) AS v FROM articles'))!.v;
+    if (version <= into.at) return into;
+    const added = await rowsOf<[number, string]>('SELECT seq, story_id FROM articles WHERE seq > $1', [into.at]);
+    const keys = await rowsOf<[string, string | null, string | null, number, number]>(into.at === 0 ? KEYS_SQL : `${KEYS_SQL} WHERE id = ANY($1)`, into.at === 0 ? [] : [StoryIndex.storiesOf(added)]);
+    into.update(added, keys.map(([id, first, last, articles, updated]) => ({ id, first, last, articles, updated })));
+    return into;
+  };
+  // One refresh at a time: concurrent lists wait for the one in flight.
+  const refreshed = (into: StoryIndex) => (refreshing ??= refresh(into).finally(() => (refreshing = null)));
+  const fromIndex = async (into: StoryIndex, tsquery: string, filter: StoryFilter, page: { limit: number; offset: number }): Promise<StoryPage> => {
+    await refreshed(into);
+    const seqs = (await one<{ seqs: string | null }>("SELECT string_agg(seq::text, ',') AS seqs FROM articles WHERE fts @@ to_tsquery('english', $1)", [tsquery]))!.seqs ?? '';
+    const { total, ids } = into.find(seqs, filter, page);
+    const byId = new Map((await q<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ANY($1)`, [ids])).map((r) => [r.id, r]));
+    return { total, stories: ids.flatMap((id) => (byId.has(id) ? [summary(byId.get(id)!)] : [])) };
   };
   const storyMeta = async (id: string): Promise<StoryMeta | null> => {
     const row = await one<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [id]);
@@ -151,6 +176,9 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
     meta: async (key) => (await one<{ value: string }>('SELECT value FROM meta WHERE key = $1', [key]))?.value ?? null,
     listStories: async (options) => [...(await findStories({}, { limit: options?.limit ?? -1, offset: options?.offset ?? 0 })).stories],
     findStories,
+    keepStoryIndex: async () => {
+      index ??= await refreshed(new StoryIndex());
+    },
     storyMeta,
     resolveStory: (id) => resolve('stories', 'story', id),
     story,
