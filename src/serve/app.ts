@@ -87,8 +87,13 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void>;
   const jobs = new IngestJobs(lanes.ingest);
   // The watcher's new items are stored through the same lane, one writer at a time, off the main thread.
   if (lanes.ingest.threaded) options.watcher?.ingestWith((docs) => lanes.ingest.run('docs', { docs }));
+  // Story lists filtered by text are made in the search worker; so are the others its story index
+  // can answer (any but by outlet, kind or verdict: a page deep in the list costs there what the
+  // first does) once it is up, and here by SQL until then (a server just started answers at once).
   const findStoriesOff = (filter: StoryFilter, page: { limit: number; offset: number }) =>
-    filter.q ? lanes.read.run('stories', { filter, page }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: 'the text filter' }) : store.findStories(filter, page);
+    filter.q || (lanes.read.ready && !filter.outlet && !filter.kind && !filter.verdict)
+      ? lanes.read.run('stories', { filter, page }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: filter.q ? 'the text filter' : 'the story list' })
+      : store.findStories(filter, page);
   // Rendered pages, JSON bodies and search hits, keyed by what they are made from (render-cache.ts).
   const rendered = new RenderCache();
   const searchHits = async (q: string, c: Context) => {

@@ -45,6 +45,12 @@ export class Lane {
   }
 
   private canThread?: boolean;
+  private up = false;
+
+  /** Is the lane's worker up (its store open, its story index loaded)? Tasks sent now wait only for the ones before them. */
+  get ready(): boolean {
+    return this.threaded && this.up;
+  }
 
   /** Run a task; rejects with an ApiError (503 when `budgetMs` passes first, counted from now). */
   run<K extends TaskName>(name: K, args: Tasks[K]['args'], options: { budgetMs?: number; onStart?: () => void; what?: string } = {}): Promise<Tasks[K]['value']> {
@@ -86,7 +92,8 @@ export class Lane {
     if (this.worker) return this.worker;
     const w = new Worker(workerFile(), { workerData: { path: this.store.address, readonly: this.store.readonly, options: { allowPrivateNetwork: this.options.allowPrivateNetwork, canWatch: this.options.canWatch, storyIndex: this.options.storyIndex } } });
     w.unref();
-    w.on('message', (m: { id?: number; ok?: boolean; value?: unknown; failure?: TaskFailure }) => {
+    w.on('message', (m: { id?: number; ok?: boolean; value?: unknown; failure?: TaskFailure; ready?: boolean }) => {
+      if (m.ready && this.worker === w) this.up = true;
       if (m.id === undefined || this.current?.id !== m.id) return;
       const p = this.current;
       this.current = null;
@@ -118,6 +125,7 @@ export class Lane {
       this.current = null;
       const w = this.worker;
       this.worker = null;
+      this.up = false;
       void w?.terminate();
     }
     p.reject(new ApiError(503, message));
@@ -127,6 +135,7 @@ export class Lane {
   private lost(w: Worker, reason: string): void {
     if (this.worker !== w) return;
     this.worker = null;
+    this.up = false;
     const p = this.current;
     this.current = null;
     if (p) {

@@ -124,9 +124,9 @@ export function findStories(store: Store, filter: StoryFilter, page: Page): Stor
     return { total: rows[0]?.total ?? (page.offset > 0 ? count() : 0), stories: rows.map(summary) };
   };
   const q = filter.q ? checkQuery(filter.q) || null : null;
-  if (!q) return run(null);
   const index = indexes.get(store);
-  const viaIndex = index && !filter.outlet && !filter.kind && !filter.verdict ? (query: string) => fromIndex(store, refreshed(store, index), query, filter, page) : null;
+  const viaIndex = index && !filter.outlet && !filter.kind && !filter.verdict ? (query: string | null) => fromIndex(store, refreshed(store, index), query, filter, page) : null;
+  if (!q) return viaIndex ? viaIndex(null) : run(null);
   try {
     return viaIndex ? viaIndex(q) : run(q);
   } catch {
@@ -164,9 +164,9 @@ function refreshed(store: Store, index: StoryIndex): StoryIndex {
   return index;
 }
 
-/** A text-filtered story list from the index: the matching articles' seqs from FTS5, the page's summaries from SQL. */
-function fromIndex(store: Store, index: StoryIndex, q: string, filter: StoryFilter, page: Page): StoryPage {
-  const seqs = (store.statement('SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(q) as string | null) ?? '';
+/** A story list from the index (filtered by text: the matching articles' seqs from FTS5), the page's summaries from SQL. */
+function fromIndex(store: Store, index: StoryIndex, q: string | null, filter: StoryFilter, page: Page): StoryPage {
+  const seqs = q === null ? null : ((store.statement('SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(q) as string | null) ?? '');
   const { total, ids } = index.find(seqs, filter, page);
   const rows = store.statement(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoryRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));

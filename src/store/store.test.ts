@@ -266,7 +266,7 @@ for (const engine of testEngines()) {
       await ingestIntoStore(writer, [part('first.jsonl', stream.slice(0, half))], { crossCheck: false });
       const reader = await openStore(location, { readonly: true });
       await reader.keepStoryIndex();
-      const queries = ['levee', 'flooding', 'fire OR strike', 'Varno', 'council NOT bridge', 'leve*', '"unbalanced AND (', 'bridge" OR x', 'zzzzqx'];
+      const queries = [null, 'levee', 'flooding', 'fire OR strike', 'Varno', 'council NOT bridge', 'leve*', '"unbalanced AND (', 'bridge" OR x', 'zzzzqx'];
       const filters = [{}, { from: '2024-01-20' }, { to: '2024-02-10' }, { from: '2024-01-10', to: '2024-01-30' }];
       const pages = [{ limit: 4, offset: 0 }, { limit: 4, offset: 3 }, { limit: -1, offset: 0 }, { limit: 20, offset: 500 }];
       const compare = async () => {

@@ -86,14 +86,23 @@ export class StoryIndex {
    * The stories with an article among `seqs` (a comma-separated list, as the engines' `group_concat`
    * / `string_agg` give it: one string instead of a row per article), filtered by dates as the story
    * list's SQL filters them, in the order asked: their number and the ids of one page.
-   * Seqs the index does not hold yet (added after its last update) are left out.
+   * Seqs the index does not hold yet (added after its last update) are left out. `seqs` null: every
+   * story (the list without a text filter).
    */
-  find(seqs: string, filter: { from?: string | null; to?: string | null; sort?: StorySort | null }, page: Page): { total: number; ids: string[] } {
-    if (this.seen.length < this.ids.length) this.seen = new Uint32Array(Math.max(this.ids.length, this.seen.length * 2));
-    const gen = ++this.generation;
+  find(seqs: string | null, filter: { from?: string | null; to?: string | null; sort?: StorySort | null }, page: Page): { total: number; ids: string[] } {
     const { rank, order } = this.ordered(filter.sort ?? 'newest');
     const from = filter.from || null;
     const to = filter.to ? `${filter.to}~` : null;
+    const passes = (n: number) => (from === null || (this.last[n] !== null && this.last[n]! >= from)) && (to === null || (this.first[n] !== null && this.first[n]! <= to));
+    const end = (total: number) => (page.limit < 0 ? total : page.offset + page.limit);
+    const idsOf = (picked: Int32Array) => Array.from(picked, (r) => this.ids[order[r]!]!);
+    if (seqs === null) {
+      if (from === null && to === null) return { total: order.length, ids: idsOf(Int32Array.from(order.keys()).subarray(page.offset, end(order.length))) };
+      const ranks = Int32Array.from(order.keys()).filter((r) => passes(order[r]!));
+      return { total: ranks.length, ids: idsOf(ranks.subarray(page.offset, end(ranks.length))) };
+    }
+    if (this.seen.length < this.ids.length) this.seen = new Uint32Array(Math.max(this.ids.length, this.seen.length * 2));
+    const gen = ++this.generation;
     const ranks: number[] = [];
     let seq = 0;
     let digits = 0;
@@ -109,15 +118,13 @@ export class StoryIndex {
         const n = this.storyOf[seq]!;
         if (n >= 0 && this.seen[n] !== gen) {
           this.seen[n] = gen;
-          if ((from === null || (this.last[n] !== null && this.last[n]! >= from)) && (to === null || (this.first[n] !== null && this.first[n]! <= to))) ranks.push(rank[n]!);
+          if (passes(n)) ranks.push(rank[n]!);
         }
       }
       seq = 0;
       digits = 0;
     }
-    const end = page.limit < 0 ? ranks.length : page.offset + page.limit;
-    const picked = Int32Array.from(ranks).sort().subarray(page.offset, end);
-    return { total: ranks.length, ids: Array.from(picked, (r) => this.ids[order[r]!]!) };
+    return { total: ranks.length, ids: idsOf(Int32Array.from(ranks).sort().subarray(page.offset, end(ranks.length))) };
   }
 
   private ordered(sort: StorySort): { order: Int32Array; rank: Int32Array } {

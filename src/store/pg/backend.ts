@@ -106,8 +106,8 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
       );
       return { total: rows[0]?.total ?? (page.offset > 0 ? await count() : 0), stories: rows.map(summary) };
     };
-    if (!text) return run(null);
     const kept = !filter.outlet && !filter.kind && !filter.verdict ? index : null;
+    if (!text) return kept ? fromIndex(kept, null, filter, page) : run(null);
     return withText(text, kept ? (tsquery) => fromIndex(kept, tsquery, filter, page) : run, { total: 0, stories: [] });
   };
   // The text-filtered story list's keys, kept in memory once keepStoryIndex is called (story-index.ts).
@@ -125,9 +125,9 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
   };
   // One refresh at a time: concurrent lists wait for the one in flight.
   const refreshed = (into: StoryIndex) => (refreshing ??= refresh(into).finally(() => (refreshing = null)));
-  const fromIndex = async (into: StoryIndex, tsquery: string, filter: StoryFilter, page: { limit: number; offset: number }): Promise<StoryPage> => {
+  const fromIndex = async (into: StoryIndex, tsquery: string | null, filter: StoryFilter, page: { limit: number; offset: number }): Promise<StoryPage> => {
     await refreshed(into);
-    const seqs = (await one<{ seqs: string | null }>("SELECT string_agg(seq::text, ',') AS seqs FROM articles WHERE fts @@ to_tsquery('english', $1)", [tsquery]))!.seqs ?? '';
+    const seqs = tsquery === null ? null : ((await one<{ seqs: string | null }>("SELECT string_agg(seq::text, ',') AS seqs FROM articles WHERE fts @@ to_tsquery('english', $1)", [tsquery]))!.seqs ?? '');
     const { total, ids } = into.find(seqs, filter, page);
     const byId = new Map((await q<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ANY($1)`, [ids])).map((r) => [r.id, r]));
     return { total, stories: ids.flatMap((id) => (byId.has(id) ? [summary(byId.get(id)!)] : [])) };
