@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { articleJson } from '../report/json.js';
 import type { StoreBackend } from '../store/backend.js';
-import { snippetParts, type OutletSummary, type StoryFilter } from '../store/browse.js';
+import { snippetParts, type OutletSummary, type StoryFilter, type StoryMeta } from '../store/browse.js';
 import { packageRoot } from '../util/paths.js';
 import type { Watcher } from '../watch/watcher.js';
 import { StoryBook } from './book.js';
@@ -82,8 +82,8 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void>;
   lanes.ingest.warm();
   lanes.read.warm();
   // A story read before its cross-check was kept (a store ingested with --no-crosscheck) is checked in a worker too.
-  const ready = (ids: readonly string[]) =>
-    lanes.check.threaded ? book.prepare(ids, (id) => lanes.check.run('story', { id }, { budgetMs: STORY_CHECK_BUDGET_MS, what: `the cross-check of story ${id}` })) : Promise.resolve();
+  const ready = (ids: readonly string[], known?: StoryMeta) =>
+    lanes.check.threaded ? book.prepare(ids, (id) => lanes.check.run('story', { id }, { budgetMs: STORY_CHECK_BUDGET_MS, what: `the cross-check of story ${id}` }), known) : Promise.resolve();
   const jobs = new IngestJobs(lanes.ingest);
   // The watcher's new items are stored through the same lane, one writer at a time, off the main thread.
   if (lanes.ingest.threaded) options.watcher?.ingestWith((docs) => lanes.ingest.run('docs', { docs }));
@@ -120,7 +120,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void>;
     const note = storylineNote(line);
     const key = view === 'page' ? cacheKey('page', id, meta.version, JSON.stringify(filter), note.value) : cacheKey('json', id, meta.version, JSON.stringify(line));
     return rendered.get(key, async () => {
-      await ready([id]);
+      await ready([id], meta);
       const here = book.peek(id, meta.version);
       const made = here
         ? view === 'page' ? storyPage(here, filter, note) : storyJson(here, line)

@@ -1,5 +1,6 @@
 import { checkedStory, type CheckedStory } from '../app/stories.js';
 import type { StoreBackend } from '../store/backend.js';
+import type { StoryMeta } from '../store/browse.js';
 
 export type { CheckedStory } from '../app/stories.js';
 
@@ -45,11 +46,11 @@ export class StoryBook {
    * Make sure the stories with these ids are ready for `get` without computing a cross-check on
    * this thread: each story neither in memory nor with a kept check is checked by `compute` (the
    * server's check worker) and kept in memory. A story whose check is kept is left to `get`, which
-   * only reads it.
+   * only reads it. `known`: the meta of one of them, read just now by the caller.
    */
-  async prepare(ids: readonly string[], compute: (id: string) => Promise<CheckedStory | null>): Promise<void> {
+  async prepare(ids: readonly string[], compute: (id: string) => Promise<CheckedStory | null>, known?: StoryMeta): Promise<void> {
     for (const id of ids) {
-      const meta = await this.store.storyMeta(id);
+      const meta = known?.id === id ? known : await this.store.storyMeta(id);
       if (!meta) continue;
       if (this.cache.get(id)?.meta.version === meta.version || (await this.store.hasCheck(id, meta.version))) continue;
       const entry = await compute(id);

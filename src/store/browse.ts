@@ -144,7 +144,7 @@ const indexes = new WeakMap<Store, StoryIndex>();
  * command does not: loading costs ~0.5 s at 100k articles, the SQL of one list ~20 ms.
  */
 export function keepStoryIndex(store: Store): void {
-  if (!indexes.has(store)) indexes.set(store, refreshed(store, new StoryIndex()));
+  if (!indexes.has(store)) indexes.set(store, refreshed(store, new StoryIndex()).prepare());
 }
 
 const KEYS_SQL = 'SELECT id, first_published, last_published, article_count, updated_seq FROM stories';

@@ -1,4 +1,5 @@
 import type { StoryCheck } from '../model/check.js';
+import { storedJson } from './serialize.js';
 import type { Store } from './store.js';
 
 /**
@@ -27,7 +28,7 @@ export function writeChecks(store: Store, checks: readonly { storyId: string; ve
   if (options.wait === false) db.pragma('busy_timeout = 0');
   try {
     db.transaction(() => {
-      for (const c of checks) put.run(c.storyId, c.version, JSON.stringify(c.check));
+      for (const c of checks) put.run(c.storyId, c.version, storedJson(c.check));
     }).immediate();
     return true;
   } catch (error) {

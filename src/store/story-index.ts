@@ -97,9 +97,8 @@ export class StoryIndex {
     const end = (total: number) => (page.limit < 0 ? total : page.offset + page.limit);
     const idsOf = (picked: Int32Array) => Array.from(picked, (r) => this.ids[order[r]!]!);
     if (seqs === null) {
-      if (from === null && to === null) return { total: order.length, ids: idsOf(Int32Array.from(order.keys()).subarray(page.offset, end(order.length))) };
-      const ranks = Int32Array.from(order.keys()).filter((r) => passes(order[r]!));
-      return { total: ranks.length, ids: idsOf(ranks.subarray(page.offset, end(ranks.length))) };
+      const passing = from === null && to === null ? order : order.filter(passes);
+      return { total: passing.length, ids: Array.from(passing.subarray(page.offset, end(passing.length)), (n) => this.ids[n]!) };
     }
     if (this.seen.length < this.ids.length) this.seen = new Uint32Array(Math.max(this.ids.length, this.seen.length * 2));
     const gen = ++this.generation;
@@ -125,6 +124,12 @@ export class StoryIndex {
       digits = 0;
     }
     return { total: ranks.length, ids: idsOf(Int32Array.from(ranks).sort().subarray(page.offset, end(ranks.length))) };
+  }
+
+  /** Make the order a list asks for by default now (loading), not on the first list. */
+  prepare(sort: StorySort = 'newest'): this {
+    this.ordered(sort);
+    return this;
   }
 
   private ordered(sort: StorySort): { order: Int32Array; rank: Int32Array } {

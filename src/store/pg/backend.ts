@@ -9,7 +9,7 @@ import type { ArticleSummary, OutletSummary, StoryFilter, StoryMeta, StoryPage, 
 import { feedRecord, type FeedRecord } from '../feeds.js';
 import { StoreError } from '../migrations.js';
 import { checkQuery } from '../query.js';
-import { articleFromRow } from '../serialize.js';
+import { articleFromRow, storedJson } from '../serialize.js';
 import { MATCH_END, MATCH_START, type SearchHit, type StorySummary } from '../store.js';
 import type { StorylineSummary } from '../storylines.js';
 import { StoryIndex } from '../story-index.js';
@@ -177,7 +177,7 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
     listStories: async (options) => [...(await findStories({}, { limit: options?.limit ?? -1, offset: options?.offset ?? 0 })).stories],
     findStories,
     keepStoryIndex: async () => {
-      index ??= await refreshed(new StoryIndex());
+      index ??= (await refreshed(new StoryIndex())).prepare();
     },
     storyMeta,
     resolveStory: (id) => resolve('stories', 'story', id),
@@ -272,7 +272,7 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
           await tq(
             `INSERT INTO story_checks (story_id, version, data) SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
              ON CONFLICT (story_id) DO UPDATE SET version = excluded.version, data = excluded.data`,
-            [checks.map((c) => c.storyId), checks.map((c) => c.version), checks.map((c) => JSON.stringify(c.check))],
+            [checks.map((c) => c.storyId), checks.map((c) => c.version), checks.map((c) => storedJson(c.check))],
           );
         });
         return true;
