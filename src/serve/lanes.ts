@@ -6,6 +6,7 @@ import { packageRoot } from '../util/paths.js';
 import { ApiError } from './errors.js';
 import { failure, runTask, type TaskFailure, type TaskName, type TaskOptions, type Tasks } from './tasks.js';
 import { printable } from '../util/printable.js';
+import { WORKER_START_MS } from './settings.js';
 
 interface Pending {
   readonly id: number;
@@ -14,6 +15,8 @@ interface Pending {
   readonly onStart?: () => void;
   readonly resolve: (value: unknown) => void;
   readonly reject: (error: ApiError) => void;
+  /** The budget, started when the worker is up: its start (opening the store, loading its index) is not the task's. */
+  readonly budget?: { readonly ms: number; readonly what: string };
   timer?: NodeJS.Timeout;
 }
 
@@ -52,7 +55,7 @@ export class Lane {
     return this.threaded && this.up;
   }
 
-  /** Run a task; rejects with an ApiError (503 when `budgetMs` passes first, counted from now). */
+  /** Run a task; rejects with an ApiError (503 when `budgetMs` passes first, counted from now, or from when the worker is up). */
   run<K extends TaskName>(name: K, args: Tasks[K]['args'], options: { budgetMs?: number; onStart?: () => void; what?: string } = {}): Promise<Tasks[K]['value']> {
     if (!this.threaded) {
       options.onStart?.();
@@ -61,13 +64,19 @@ export class Lane {
       });
     }
     return new Promise((resolve, reject) => {
-      const p: Pending = { id: this.nextId++, name, args, onStart: options.onStart, resolve: resolve as (v: unknown) => void, reject };
-      if (options.budgetMs !== undefined) {
-        p.timer = setTimeout(() => this.expire(p, `${options.what ?? name} took longer than ${options.budgetMs! / 1000} s; try a narrower query`), options.budgetMs);
-      }
+      const budget = options.budgetMs === undefined ? undefined : { ms: options.budgetMs, what: options.what ?? name };
+      const p: Pending = { id: this.nextId++, name, args, onStart: options.onStart, resolve: resolve as (v: unknown) => void, reject, budget };
       this.queue.push(p);
+      this.arm(p);
       this.pump();
     });
+  }
+
+  /** Start a task's budget: now if the worker is up, else after WORKER_START_MS more (started again, in full, when it comes up). */
+  private arm(p: Pending): void {
+    if (!p.budget) return;
+    clearTimeout(p.timer);
+    p.timer = setTimeout(() => this.expire(p, `${p.budget!.what} took longer than ${p.budget!.ms / 1000} s; try a narrower query`), p.budget.ms + (this.up ? 0 : WORKER_START_MS));
   }
 
   /** Tasks waiting or running. */
@@ -93,7 +102,10 @@ export class Lane {
     const w = new Worker(workerFile(), { workerData: { path: this.store.address, readonly: this.store.readonly, options: { allowPrivateNetwork: this.options.allowPrivateNetwork, canWatch: this.options.canWatch, storyIndex: this.options.storyIndex } } });
     w.unref();
     w.on('message', (m: { id?: number; ok?: boolean; value?: unknown; failure?: TaskFailure; ready?: boolean }) => {
-      if (m.ready && this.worker === w) this.up = true;
+      if (m.ready && this.worker === w) {
+        this.up = true;
+        for (const p of [...(this.current ? [this.current] : []), ...this.queue]) this.arm(p);
+      }
       if (m.id === undefined || this.current?.id !== m.id) return;
       const p = this.current;
       this.current = null;

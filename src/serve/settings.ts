@@ -34,3 +34,11 @@ export const OUTLET_STORIES = 30;
  * far more for stories of many long articles; past this the page answers 503 and can be asked again.
  */
 export const STORY_CHECK_BUDGET_MS = 30_000;
+
+/**
+ * How long a lane's new worker may take to come up (open its store; the search worker also loads its
+ * story index, ~0.5 s at 100k articles by hand, in proportion beyond) before the tasks waiting on it
+ * start their own budgets anyway: a task's budget is its own work's, not the worker's start, but a
+ * worker that never comes up (a database that does not answer) must not hold its requests forever.
+ */
+export const WORKER_START_MS = 60_000;
