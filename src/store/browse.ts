@@ -2,7 +2,7 @@ import type { Article } from '../model/article.js';
 import { checkQuery } from './query.js';
 import { articleFromRow } from './serialize.js';
 import { MATCH_END, MATCH_START, type SearchHit, type Store, type StorySummary } from './store.js';
-import { StoryIndex, type StoryKeys } from './story-index.js';
+import { inPageOrder, STORY_KEYS_SQL, StoryIndex, storyKeys } from './story-index.js';
 
 /**
  * Read queries for browsing a store (the web app and its API): filtered, paginated lists of
@@ -147,9 +147,7 @@ export function keepStoryIndex(store: Store): void {
   if (!indexes.has(store)) indexes.set(store, refreshed(store, new StoryIndex()).prepare());
 }
 
-const KEYS_SQL = 'SELECT id, first_published, last_published, article_count, updated_seq FROM stories';
 type KeysRow = [string, string | null, string | null, number, number];
-const keysOf = (rows: KeysRow[]): StoryKeys[] => rows.map(([id, first, last, articles, updated]) => ({ id, first, last, articles, updated }));
 
 /** The index with the articles added since its last seq, and the stories they joined. */
 function refreshed(store: Store, index: StoryIndex): StoryIndex {
@@ -158,9 +156,9 @@ function refreshed(store: Store, index: StoryIndex): StoryIndex {
   const added = (index.at === 0 ? store.statement('SELECT seq, story_id FROM articles INDEXED BY articles_story').raw().all() : store.statement('SELECT seq, story_id FROM articles WHERE seq > ?').raw().all(index.at)) as [number, string][];
   const stories =
     index.at === 0
-      ? (store.statement(KEYS_SQL).raw().all() as KeysRow[])
-      : (store.statement(`${KEYS_SQL} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(StoryIndex.storiesOf(added))) as KeysRow[]);
-  index.update(added, keysOf(stories));
+      ? (store.statement(STORY_KEYS_SQL).raw().all() as KeysRow[])
+      : (store.statement(`${STORY_KEYS_SQL} WHERE id IN (SELECT value FROM json_each(?))`).raw().all(JSON.stringify(StoryIndex.storiesOf(added))) as KeysRow[]);
+  index.update(added, stories.map(storyKeys));
   return index;
 }
 
@@ -169,8 +167,7 @@ function fromIndex(store: Store, index: StoryIndex, q: string | null, filter: St
   const seqs = q === null ? null : ((store.statement('SELECT group_concat(rowid) FROM articles_fts WHERE articles_fts MATCH ?').pluck().get(q) as string | null) ?? '');
   const { total, ids } = index.find(seqs, filter, page);
   const rows = store.statement(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as StoryRow[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { total, stories: ids.flatMap((id) => (byId.has(id) ? [summary(byId.get(id)!)] : [])) };
+  return { total, stories: inPageOrder(ids, rows, summary) };
 }
 
 /** Plain words of a query as an FTS5 query (each word quoted), or a query that matches nothing. */

@@ -10,6 +10,16 @@ export interface StoryKeys {
   readonly updated: number;
 }
 
+/** The columns of `stories` a StoryIndex keeps (the same SQL on both engines), and a row of them as StoryKeys. */
+export const STORY_KEYS_SQL = 'SELECT id, first_published, last_published, article_count, updated_seq FROM stories';
+export const storyKeys = ([id, first, last, articles, updated]: readonly [string, string | null, string | null, number, number]): StoryKeys => ({ id, first, last, articles, updated });
+
+/** The rows of a page's stories (read in any order) in the page's order, each made by `make`. */
+export function inPageOrder<R extends { id: string }, T>(ids: readonly string[], rows: readonly R[], make: (row: R) => T): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => (byId.has(id) ? [make(byId.get(id)!)] : []));
+}
+
 /**
  * Which story every stored article belongs to, and each story's place in each order of the story
  * list, kept in memory by a long-lived reader (the web app's search worker) so a story list filtered

@@ -12,7 +12,7 @@ import { checkQuery } from '../query.js';
 import { articleFromRow, storedJson } from '../serialize.js';
 import { MATCH_END, MATCH_START, type SearchHit, type StorySummary } from '../store.js';
 import type { StorylineSummary } from '../storylines.js';
-import { StoryIndex } from '../story-index.js';
+import { inPageOrder, STORY_KEYS_SQL, StoryIndex, storyKeys } from '../story-index.js';
 import { pgClustering } from './cluster.js';
 import { connect, redact, transaction, type Query } from './connect.js';
 import { plainTsquery, toTsquery } from './tsquery.js';
@@ -113,14 +113,13 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
   // The text-filtered story list's keys, kept in memory once keepStoryIndex is called (story-index.ts).
   let index: StoryIndex | null = null;
   let refreshing: Promise<StoryIndex> | null = null;
-  const KEYS_SQL = 'SELECT id, first_published, last_published, article_count, updated_seq FROM stories';
   const rowsOf = async <R>(text: string, values: unknown[] = []) => (await pool.query({ text, values, rowMode: 'array' })).rows as R[];
   const refresh = async (into: StoryIndex): Promise<StoryIndex> => {
     const version = (await one<{ v: number }>('SELECT coalesce(max(seq), 0) AS v FROM articles'))!.v;
     if (version <= into.at) return into;
     const added = await rowsOf<[number, string]>('SELECT seq, story_id FROM articles WHERE seq > $1', [into.at]);
-    const keys = await rowsOf<[string, string | null, string | null, number, number]>(into.at === 0 ? KEYS_SQL : `${KEYS_SQL} WHERE id = ANY($1)`, into.at === 0 ? [] : [StoryIndex.storiesOf(added)]);
-    into.update(added, keys.map(([id, first, last, articles, updated]) => ({ id, first, last, articles, updated })));
+    const keys = await rowsOf<[string, string | null, string | null, number, number]>(into.at === 0 ? STORY_KEYS_SQL : `${STORY_KEYS_SQL} WHERE id = ANY($1)`, into.at === 0 ? [] : [StoryIndex.storiesOf(added)]);
+    into.update(added, keys.map(storyKeys));
     return into;
   };
   // One refresh at a time: concurrent lists wait for the one in flight.
@@ -129,8 +128,7 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
     await refreshed(into);
     const seqs = tsquery === null ? null : ((await one<{ seqs: string | null }>("SELECT string_agg(seq::text, ',') AS seqs FROM articles WHERE fts @@ to_tsquery('english', $1)", [tsquery]))!.seqs ?? '');
     const { total, ids } = into.find(seqs, filter, page);
-    const byId = new Map((await q<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ANY($1)`, [ids])).map((r) => [r.id, r]));
-    return { total, stories: ids.flatMap((id) => (byId.has(id) ? [summary(byId.get(id)!)] : [])) };
+    return { total, stories: inPageOrder(ids, await q<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = ANY($1)`, [ids]), summary) };
   };
   const storyMeta = async (id: string): Promise<StoryMeta | null> => {
     const row = await one<StoryRow>(`SELECT ${STORY_COLUMNS} FROM stories s WHERE s.id = $1`, [id]);
