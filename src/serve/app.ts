@@ -29,6 +29,7 @@ import { CSV_TABLES, csvTables, type CsvTable } from '../report/csv.js';
 import { CHART_CSS } from '../report/charts.js';
 import { CLAIM_STATUSES, type ClaimStatus } from '../model/check.js';
 import { STORY_SORTS, type StorySort } from '../store/browse.js';
+import { indexAnswers } from '../store/story-index.js';
 import { DEFAULT_INGEST_WAIT_S, MAX_BODY_BYTES, MAX_PAGE_SIZE, OUTLET_STORIES, SEARCH_BUDGET_MS, STORY_CHECK_BUDGET_MS } from './settings.js';
 import { printable } from '../util/printable.js';
 import { storylineRoutes } from './storylines.js';
@@ -91,7 +92,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void>;
   // can answer (any but by outlet, kind or verdict: a page deep in the list costs there what the
   // first does) once it is up, and here by SQL until then (a server just started answers at once).
   const findStoriesOff = (filter: StoryFilter, page: { limit: number; offset: number }) =>
-    filter.q || (lanes.read.ready && !filter.outlet && !filter.kind && !filter.verdict)
+    filter.q || (lanes.read.ready && indexAnswers(filter))
       ? lanes.read.run('stories', { filter, page }, { budgetMs: options.searchBudgetMs ?? SEARCH_BUDGET_MS, what: filter.q ? 'the text filter' : 'the story list' })
       : store.findStories(filter, page);
   // Rendered pages, JSON bodies and search hits, keyed by what they are made from (render-cache.ts).

@@ -2,7 +2,7 @@ import type { Article } from '../model/article.js';
 import { checkQuery } from './query.js';
 import { articleFromRow } from './serialize.js';
 import { MATCH_END, MATCH_START, type SearchHit, type Store, type StorySummary } from './store.js';
-import { inPageOrder, STORY_KEYS_SQL, StoryIndex, storyKeys } from './story-index.js';
+import { indexAnswers, inPageOrder, STORY_KEYS_SQL, StoryIndex, storyKeys } from './story-index.js';
 
 /**
  * Read queries for browsing a store (the web app and its API): filtered, paginated lists of
@@ -125,7 +125,7 @@ export function findStories(store: Store, filter: StoryFilter, page: Page): Stor
   };
   const q = filter.q ? checkQuery(filter.q) || null : null;
   const index = indexes.get(store);
-  const viaIndex = index && !filter.outlet && !filter.kind && !filter.verdict ? (query: string | null) => fromIndex(store, refreshed(store, index), query, filter, page) : null;
+  const viaIndex = index && indexAnswers(filter) ? (query: string | null) => fromIndex(store, refreshed(store, index), query, filter, page) : null;
   if (!q) return viaIndex ? viaIndex(null) : run(null);
   try {
     return viaIndex ? viaIndex(q) : run(q);

@@ -14,6 +14,12 @@ export interface StoryKeys {
 export const STORY_KEYS_SQL = 'SELECT id, first_published, last_published, article_count, updated_seq FROM stories';
 export const storyKeys = ([id, first, last, articles, updated]: readonly [string, string | null, string | null, number, number]): StoryKeys => ({ id, first, last, articles, updated });
 
+/**
+ * Can a StoryIndex answer this story list? Not one filtered by outlet, kind or verdict: those read
+ * the articles' rows or the kept checks, which the index does not hold (SQL answers them).
+ */
+export const indexAnswers = (filter: { readonly outlet?: string | null; readonly kind?: string | null; readonly verdict?: string | null }): boolean => !filter.outlet && !filter.kind && !filter.verdict;
+
 /** The rows of a page's stories (read in any order) in the page's order, each made by `make`. */
 export function inPageOrder<R extends { id: string }, T>(ids: readonly string[], rows: readonly R[], make: (row: R) => T): T[] {
   const byId = new Map(rows.map((r) => [r.id, r]));

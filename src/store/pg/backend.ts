@@ -12,7 +12,7 @@ import { checkQuery } from '../query.js';
 import { articleFromRow, storedJson } from '../serialize.js';
 import { MATCH_END, MATCH_START, type SearchHit, type StorySummary } from '../store.js';
 import type { StorylineSummary } from '../storylines.js';
-import { inPageOrder, STORY_KEYS_SQL, StoryIndex, storyKeys } from '../story-index.js';
+import { indexAnswers, inPageOrder, STORY_KEYS_SQL, StoryIndex, storyKeys } from '../story-index.js';
 import { pgClustering } from './cluster.js';
 import { connect, redact, transaction, type Query } from './connect.js';
 import { plainTsquery, toTsquery } from './tsquery.js';
@@ -106,7 +106,7 @@ export async function openPostgres(url: string, options: { readonly?: boolean; c
       );
       return { total: rows[0]?.total ?? (page.offset > 0 ? await count() : 0), stories: rows.map(summary) };
     };
-    const kept = !filter.outlet && !filter.kind && !filter.verdict ? index : null;
+    const kept = indexAnswers(filter) ? index : null;
     if (!text) return kept ? fromIndex(kept, null, filter, page) : run(null);
     return withText(text, kept ? (tsquery) => fromIndex(kept, tsquery, filter, page) : run, { total: 0, stories: [] });
   };
