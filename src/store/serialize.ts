@@ -22,9 +22,10 @@ export function articleData(a: Article): string {
 }
 
 /**
- * JSON as the store keeps it: every character past ASCII written as a `\u` escape (JSON.stringify
- * already escapes lone surrogates), so the same value to JSON.parse and to the engines' JSON
- * functions, ~1% longer. Why: a JSON text with one curly quote in it is a two-byte string to V8, and
+ * JSON as the store keeps it (every JSON column: article data, checks, reuse pairs, clustering and
+ * storyline states): every character past ASCII written as a `\u` escape (JSON.stringify already
+ * escapes lone surrogates), so the same value to JSON.parse and to the engines' JSON functions, a
+ * little longer (0.7% for those checks, 0.03% for the bench's article data). Why: a JSON text with one curly quote in it is a two-byte string to V8, and
  * a story page reads its check and its articles' data whole: on 300 kept checks of the bench's 100k
  * store (59 KB on average, half of them with a non-ASCII character), turning the stored UTF-8 into a
  * string took 0.25 ms a check and parsing it 0.47; escaped, 0.06 and 0.41 (by hand, 2026-12-01).

@@ -1,3 +1,4 @@
+import { storedJson } from './serialize.js';
 import { groupStorylineId, storylineId, StorylineLinker, type EventProfileState, type Features, type StoryAssignment } from '../cluster/index.js';
 import type { StorylineClock } from '../cluster/storylines.js';
 import { STORIES, STORYLINES } from '../cluster/settings.js';
@@ -109,7 +110,7 @@ export class StorylineWriter {
       events: [...this.pendingEvents].map(([story, line]) => [story, this.ids.get(line)!] as const),
       merges,
       touched: [...touched].map((line) => this.ids.get(line)!),
-      states: changes.events.map(({ line: _line, ...p }) => ({ event: p.event, lastDay: p.lastDay, lastSeq: p.lastSeq, state: JSON.stringify(p) })),
+      states: changes.events.map(({ line: _line, ...p }) => ({ event: p.event, lastDay: p.lastDay, lastSeq: p.lastSeq, state: storedJson(p) })),
       meta: { storyline_next: String(changes.nextLine), storyline_seq: String(changes.seq), storyline_today: changes.today === null ? '' : String(changes.today) },
     };
     for (const [from] of this.pendingMerges) this.ids.delete(from);

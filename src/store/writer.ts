@@ -1,3 +1,4 @@
+import { storedJson } from './serialize.js';
 import { byDate, features, groupStoryId, publishedDay, storyId, StoryClusterer, type StoryState } from '../cluster/index.js';
 import { PileReuse, PILE_REUSE } from '../cluster/pile-reuse.js';
 import { reuseDoc, StoryReuse, type ReuseDoc, type ScoredReuse } from '../cluster/reuse.js';
@@ -292,7 +293,7 @@ export class StoreWriter {
       const articles = this.pendingArticles;
       if (articles.length === 0 && changes.stories.length === 0) return 0;
       const lines = this.storylines?.drain() ?? null;
-      const record = (pair: ScoredReuse) => ({ from: pair.record.from, to: pair.record.to, score: pair.score, data: JSON.stringify(pair.record) });
+      const record = (pair: ScoredReuse) => ({ from: pair.record.from, to: pair.record.to, score: pair.score, data: storedJson(pair.record) });
       const batch: PlacementBatch = {
         stories: [...this.pendingStories].map(([num, s]) => ({ id: s.id, num, title: s.title })),
         articles: articles.map(({ article, storyId }) => (this.searchGiven ? { article, storyId, search: this.searchOf(article) } : { article, storyId })),
@@ -300,7 +301,7 @@ export class StoreWriter {
         pairs: this.pendingPairs.map(({ pair, storyId }) => ({ ...record(pair), storyId })),
         across: this.storylines ? this.pendingAcross.map(({ pair, fromStory, toStory }) => ({ ...record(pair), fromStory, toStory })) : [],
         storylines: lines,
-        states: changes.stories.map((st) => ({ num: st.id, firstDay: st.firstDay, lastDay: st.lastDay, lastSeq: st.lastSeq, state: JSON.stringify(st) })),
+        states: changes.stories.map((st) => ({ num: st.id, firstDay: st.firstDay, lastDay: st.lastDay, lastSeq: st.lastSeq, state: storedJson(st) })),
         keys: this.keyed ? changes.newKeys : [],
         dfDelta: [...changes.dfDelta],
         meta: {
