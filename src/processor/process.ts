@@ -173,6 +173,12 @@ async function placeBeside(
       continue;
     }
     try {
+      // What the sink can make of the chunk before it is annotated runs beside the annotating (one
+      // turn of the event loop lets the sink send its query before a --jobs 1 annotating holds this thread).
+      if (sink.ahead) {
+        sink.ahead(todo);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const headed = await annotate(todo, 'head');
       for (const d of deferred.splice(0)) await settle(d);
       await placeTurn(headed);

@@ -72,6 +72,12 @@ export interface Sink {
    * Without it, every article of the chunk is new and the memory stands.
    */
   turn?(part: readonly Article[], limit: number): Promise<{ readonly fresh: readonly Article[]; readonly names: { readonly reset: boolean; readonly articles: readonly Article[] } | null }>;
+  /**
+   * A chunk's new articles, cleaned, about to be annotated (in a sink other processes write
+   * beside): the sink may start what needs only their text and metadata, to run beside the
+   * annotating instead of in the chunk's turn (a PostgreSQL store: their search vectors).
+   */
+  ahead?(articles: readonly Article[]): void;
   /** New annotated articles, in publication order (`byDate`), chunk after chunk. */
   place(articles: readonly Article[]): Promise<void>;
   /** Every article is placed. */

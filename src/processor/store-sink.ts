@@ -84,6 +84,10 @@ export class StoreSink implements Sink {
     return { fresh, names: since ? { reset: false, articles: since } : { reset: true, articles: await this.recent(limit) } };
   }
 
+  ahead(articles: readonly Article[]): void {
+    this.placer!.ahead(articles);
+  }
+
   async place(articles: readonly Article[]): Promise<void> {
     // The processor places a chunk in its turn, which left out (under the lock held since) what was stored already.
     await this.placer!.place(articles, true);
@@ -147,6 +151,7 @@ export async function articlePlacer(store: StoreBackend, options: StoreSinkOptio
   let undatedCount = 0;
   let across = 0;
   return {
+    ahead: (coming: readonly Article[]) => writer.ahead(coming),
     hold: (coming: readonly Article[]) => writer.hold(coming),
     arrivedSince: () => writer.arrivedSince(),
     keepNew: (batch: readonly Article[]) => writer.keepNew(batch),

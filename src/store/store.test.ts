@@ -122,7 +122,7 @@ for (const engine of testEngines()) {
       await two.close();
     });
 
-    it('matches analyze: the same stories, ids and copy chains', async () => {
+    it('matches analyze: the same stories, ids, copy chains and storylines', async () => {
       const batch = await analyze([file]);
       const store = await open('c');
       await ingestIntoStore(store, [file]);
@@ -132,6 +132,10 @@ for (const engine of testEngines()) {
         expect(stored.story.reuse).toEqual(s.reuse);
       }
       expect((await store.counts()).stories).toBe(batch.stories.length);
+      // Every event in the storyline the batch put it in (storylines merged as events link them, in the store's commits too).
+      const lines = batch.storylines!;
+      expect(lines.some((l) => l.eventIds.length > 2), 'a storyline of three events or more').toBe(true);
+      for (const l of lines) for (const e of l.eventIds) expect((await store.storylineOf(e))?.id, e).toBe(l.id);
       await store.close();
     });
 

@@ -61,6 +61,8 @@ export class StoreWriter {
   private since: readonly StoredArticle[] | null = null;
   /** Search vectors made before the lock (`ClusterStore.searchVectors`), with the title and text they were made from, to the next commit. */
   private readonly search = new Map<string, { vector: string; title: string | null; text: string }>();
+  /** Search vectors asked for by `ahead`, awaited by the next `begin`. */
+  private asked: Promise<void> | null = null;
 
   private constructor(
     private readonly store: StoreBackend,
@@ -159,15 +161,12 @@ export class StoreWriter {
     const days = coming.map((a) => publishedDay(a.meta.published)).filter((d): d is number => d !== null);
     if (days.length) this.firstDay = Math.min(...days);
     // Their search vectors before the lock: another worker places meanwhile (by hand, 0.4-0.7 s of
-    // a 500-article commit on PostgreSQL was making them and their index entries).
-    const vectors = this.store.clustering.searchVectors;
-    if (vectors && this.searchGiven && coming.length) {
-      const made = await vectors(coming);
-      for (const a of coming) {
-        const vector = made.get(a.id);
-        if (vector !== undefined) this.search.set(a.id, { vector, title: a.meta.title, text: a.text });
-      }
-    }
+    // a 500-article commit on PostgreSQL was making them and their index entries). Those `ahead`
+    // asked for are waited for; the rest are made now.
+    const asked = this.asked;
+    this.asked = null;
+    await asked;
+    await this.makeVectors(coming.filter((a) => !this.search.has(a.id)));
     this.lock = await this.store.clustering.lockPlacement();
     try {
       const stale = this.epoch !== this.lock.epoch;
@@ -177,6 +176,33 @@ export class StoreWriter {
     } catch (error) {
       await this.end();
       throw error;
+    }
+  }
+
+  /**
+   * Start making the search vectors of articles to come (cleaned, not yet annotated: a vector
+   * reads only the title and text), so that the database makes them while this process annotates
+   * the articles: a worker beside others then waits for its turn without them. The next `begin`
+   * waits for them (and fails as it would have, if they failed).
+   */
+  ahead(coming: readonly Article[]): void {
+    const before = this.asked;
+    const made = (async () => {
+      await before;
+      await this.makeVectors(coming);
+    })();
+    made.catch(() => {}); // seen by the next begin, which awaits it
+    this.asked = made;
+  }
+
+  /** The search vectors of these articles, kept to the next commit (none before schema 9, nor on SQLite). */
+  private async makeVectors(articles: readonly Article[]): Promise<void> {
+    const vectors = this.store.clustering.searchVectors;
+    if (!vectors || !this.searchGiven || articles.length === 0) return;
+    const made = await vectors(articles);
+    for (const a of articles) {
+      const vector = made.get(a.id);
+      if (vector !== undefined) this.search.set(a.id, { vector, title: a.meta.title, text: a.text });
     }
   }
 

@@ -189,17 +189,62 @@ function unlocker(client: pg.PoolClient, sql: string, params: readonly unknown[]
   };
 }
 
+/** The parameters one statement may carry (the protocol counts them in 16 bits). */
+const MAX_PARAMS = 65_535;
+
+/**
+ * `rows` as multi-row VALUES, each value its own parameter, `cast[i]` after column i's (the type
+ * of a parameter the statement does not otherwise fix): `make(values)` is the statement around
+ * them, run once per MAX_PARAMS parameters. For rows that carry documents (an article's text and
+ * data, a story's state): sent as arrays for `unnest`, each is escaped into one array literal by
+ * the client and parsed back by the server, most of the insert. By hand, 500 bench articles into
+ * the articles table in a rolled-back transaction: 167-205 ms as VALUES, 676-693 ms through
+ * unnest; 250 story states 149-153 against 260-294 ms; but 20,000 term counts 300-314 against
+ * 213-231 ms, so short rows keep unnest.
+ */
+async function insertValues(q: Query, rows: readonly (readonly unknown[])[], cast: readonly string[], make: (values: string) => string): Promise<void> {
+  const per = Math.floor(MAX_PARAMS / cast.length);
+  for (let from = 0; from < rows.length; from += per) {
+    const params: unknown[] = [];
+    const tuples = rows.slice(from, from + per).map((row) => `(${row.map((v, i) => `$${params.push(v)}${cast[i]}`).join(', ')})`);
+    await q(make(tuples.join(', ')), params);
+  }
+}
+
+/**
+ * Where the events of each storyline a list of merges names end (`[from, into]`, in the order the
+ * merges were made; only those that moved): where applying the merges in their order, each moving
+ * every event then in `from` to `into`, takes them (a storyline merged into one that is merged on
+ * later goes on with it), so one UPDATE can move them all.
+ */
+export function mergedInto(merges: readonly (readonly [string, string])[]): Map<string, string> {
+  // The storylines whose events each one holds now, named by where those events started.
+  const holds = new Map<string, string[]>();
+  const held = (line: string) => {
+    let h = holds.get(line);
+    if (!h) holds.set(line, (h = [line]));
+    return h;
+  };
+  for (const [from, into] of merges) {
+    if (from === into) continue;
+    const moving = held(from);
+    held(into).push(...moving);
+    holds.set(from, []);
+  }
+  const ends = new Map<string, string>();
+  for (const [line, starts] of holds) for (const start of starts) if (start !== line) ends.set(start, line);
+  return ends;
+}
+
 /**
  * One commit of the writer, in the order the rows depend on one another (as SQLite's, in
  * ../sqlite-cluster.ts), each table in one statement over arrays (`unnest`) instead of one per row.
  */
 async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
   // PostgreSQL's text cannot hold U+0000, which an article's metadata may (cleaned texts never do); in JSON it is escaped.
-  const col = <T, V>(rows: readonly T[], f: (r: T) => V) =>
-    rows.map((r) => {
-      const v = f(r);
-      return (typeof v === 'string' ? v.replace(/\u0000/g, '') : v) as V;
-    });
+  const noNul = <V>(v: V) => (typeof v === 'string' ? v.replace(/\u0000/g, '') : v) as V;
+  const col = <T, V>(rows: readonly T[], f: (r: T) => V) => rows.map((r) => noNul(f(r)));
+  const clean = (row: readonly unknown[]) => row.map(noNul);
   if (b.stories.length) {
     await q('INSERT INTO stories (id, num, title, first_published, last_published, article_count, updated_seq) SELECT id, num, title, NULL, NULL, 0, 0 FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(id, num, title) ON CONFLICT (id) DO NOTHING', [
       col(b.stories, (s) => s.id),
@@ -208,28 +253,16 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
     ]);
   }
   if (b.articles.length) {
-    // unnest keeps the order of the arrays, so seqs follow the order of arrival as in SQLite. Before
-    // schema 9 the database generates the search vectors (no `search` in the batch).
+    // Rows go in the order listed, so seqs follow the order of arrival as in SQLite. Before schema 9
+    // the database makes the search vectors (no `search` in the batch).
     const given = b.articles[0]!.search !== undefined;
-    await q(
-      `INSERT INTO articles (id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at${given ? ', fts' : ''})
-       SELECT id, story_id, source, url, title, outlet, published, kind, text, data, $11${given ? `, coalesce(fts, ${SEARCH_VECTOR('title', 'text')})` : ''}
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $12::tsvector[])
-         WITH ORDINALITY AS x(id, story_id, source, url, title, outlet, published, kind, text, data, fts, n) ORDER BY n`,
-      [
-        col(b.articles, (x) => x.article.id),
-        col(b.articles, (x) => x.storyId),
-        col(b.articles, (x) => x.article.source),
-        col(b.articles, (x) => x.article.meta.url),
-        col(b.articles, (x) => x.article.meta.title),
-        col(b.articles, (x) => x.article.meta.outlet),
-        col(b.articles, (x) => x.article.meta.published),
-        col(b.articles, (x) => x.article.classification?.kind ?? null),
-        col(b.articles, (x) => x.article.text),
-        col(b.articles, (x) => articleData(x.article)),
-        b.at,
-        col(b.articles, (x) => x.search ?? null),
-      ],
+    await insertValues(
+      q,
+      b.articles.map((x) => clean([x.article.id, x.storyId, x.article.source, x.article.meta.url, x.article.meta.title, x.article.meta.outlet, x.article.meta.published, x.article.classification?.kind ?? null, x.article.text, articleData(x.article), b.at, x.search ?? null])),
+      ['', '', '', '', '', '', '', '', '', '', '', '::tsvector'],
+      (values) => `INSERT INTO articles (id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at${given ? ', fts' : ''})
+        SELECT id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at${given ? `, coalesce(fts, ${SEARCH_VECTOR('title', 'text')})` : ''}
+          FROM (VALUES ${values}) AS x(id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at, fts)`,
     );
   }
   if (b.stories.length) {
@@ -273,9 +306,11 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
         col(l.events, (e) => e[1]),
       ]);
     }
-    for (const [from, into] of l.merges) {
-      await q('UPDATE storyline_events SET storyline_id = $1 WHERE storyline_id = $2', [into, from]);
-      await q('DELETE FROM storylines WHERE id = $1', [from]);
+    if (l.merges.length) {
+      // The merges as one move and one delete: two round trips, not two a merge (a commit holds ~150 at 500 articles).
+      const ends = mergedInto(l.merges);
+      await q('UPDATE storyline_events e SET storyline_id = m.to_id FROM unnest($1::text[], $2::text[]) AS m(from_id, to_id) WHERE e.storyline_id = m.from_id', [[...ends.keys()], [...ends.values()]]);
+      await q('DELETE FROM storylines WHERE id = ANY($1)', [[...new Set(l.merges.map(([from]) => from))]]);
     }
     if (l.touched.length) {
       await q(
@@ -286,18 +321,22 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
       );
     }
     if (l.states.length) {
-      await q(
-        `INSERT INTO storyline_state (event_num, last_day, last_seq, state) SELECT * FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::text[])
-         ON CONFLICT (event_num) DO UPDATE SET last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state`,
-        [col(l.states, (s) => s.event), col(l.states, (s) => s.lastDay), col(l.states, (s) => s.lastSeq), col(l.states, (s) => s.state)],
+      await insertValues(
+        q,
+        l.states.map((s) => clean([s.event, s.lastDay, s.lastSeq, s.state])),
+        ['::bigint', '::int', '::bigint', ''],
+        (values) => `INSERT INTO storyline_state (event_num, last_day, last_seq, state) VALUES ${values}
+          ON CONFLICT (event_num) DO UPDATE SET last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state`,
       );
     }
   }
   if (b.states.length) {
-    await q(
-      `INSERT INTO story_state (num, first_day, last_day, last_seq, state) SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::bigint[], $5::text[])
-       ON CONFLICT (num) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state`,
-      [col(b.states, (s) => s.num), col(b.states, (s) => s.firstDay), col(b.states, (s) => s.lastDay), col(b.states, (s) => s.lastSeq), col(b.states, (s) => s.state)],
+    await insertValues(
+      q,
+      b.states.map((s) => clean([s.num, s.firstDay, s.lastDay, s.lastSeq, s.state])),
+      ['::bigint', '::int', '::int', '::bigint', ''],
+      (values) => `INSERT INTO story_state (num, first_day, last_day, last_seq, state) VALUES ${values}
+        ON CONFLICT (num) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state`,
     );
   }
   if (b.keys.length) {
