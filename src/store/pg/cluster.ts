@@ -91,11 +91,12 @@ export function pgClustering(pool: pg.Pool): ClusterStore {
     },
     async searchVectors(articles) {
       // Before the placement lock (StoreWriter.begin): to_tsvector is most of an article's insert.
-      const rows = await q<{ v: string }>(`SELECT (${SEARCH_VECTOR('t', 'x')})::text AS v FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS u(t, x, n) ORDER BY n`, [
-        articles.map((a) => a.meta.title),
-        articles.map((a) => a.text),
-      ]);
-      return new Map(articles.map((a, i) => [a.id, rows[i]!.v]));
+      const vectors: string[] = [];
+      // From the title as the commit stores it (without U+0000, which text cannot hold), so the vector is the one the stored row gives.
+      await inValues(articles.map((a, i) => [a.meta.title?.replace(/\u0000/g, '') ?? null, a.text, i]), ['', '', '::int'], async (values, params) => {
+        for (const r of await q<{ v: string }>(`SELECT (${SEARCH_VECTOR('t', 'x')})::text AS v FROM (VALUES ${values}) AS u(t, x, n) ORDER BY n`, params)) vectors.push(r.v);
+      });
+      return new Map(articles.map((a, i) => [a.id, vectors[i]!]));
     },
     async openEventProfiles(fromDay, fromSeq) {
       return (await q<{ state: string; num: number; id: string }>(openEvents('s.state, l.num, l.id'), [fromDay, fromSeq])).map((r) => ({ state: r.state, line: r.num, lineId: r.id }));
@@ -193,23 +194,27 @@ function unlocker(client: pg.PoolClient, sql: string, params: readonly unknown[]
 const MAX_PARAMS = 65_535;
 
 /**
- * `rows` as multi-row VALUES, each value its own parameter, `cast[i]` after column i's (the type
- * of a parameter the statement does not otherwise fix): `make(values)` is the statement around
- * them, run once per MAX_PARAMS parameters. For rows that carry documents (an article's text and
- * data, a story's state): sent as arrays for `unnest`, each is escaped into one array literal by
- * the client and parsed back by the server, most of the insert. By hand, 500 bench articles into
+ * `rows` as the tuples of multi-row VALUES, each value its own parameter, `cast[i]` after column
+ * i's (the type of a parameter the statement does not otherwise fix): `run(values, params)` once
+ * per MAX_PARAMS parameters, in order. For rows that carry documents (an article's text and data,
+ * a story's state): sent as arrays for `unnest`, each is escaped into one array literal by the
+ * client and parsed back by the server, most of the statement. By hand, 500 bench articles into
  * the articles table in a rolled-back transaction: 167-205 ms as VALUES, 676-693 ms through
- * unnest; 250 story states 149-153 against 260-294 ms; but 20,000 term counts 300-314 against
- * 213-231 ms, so short rows keep unnest.
+ * unnest; 250 story states 149-153 against 260-294 ms; the search vectors of 500 articles 280-307
+ * against 363-414 ms; but 20,000 term counts 300-314 against 213-231 ms, so short rows keep unnest.
  */
-async function insertValues(q: Query, rows: readonly (readonly unknown[])[], cast: readonly string[], make: (values: string) => string): Promise<void> {
+async function inValues(rows: readonly (readonly unknown[])[], cast: readonly string[], run: (values: string, params: unknown[]) => Promise<void>): Promise<void> {
   const per = Math.floor(MAX_PARAMS / cast.length);
   for (let from = 0; from < rows.length; from += per) {
     const params: unknown[] = [];
     const tuples = rows.slice(from, from + per).map((row) => `(${row.map((v, i) => `$${params.push(v)}${cast[i]}`).join(', ')})`);
-    await q(make(tuples.join(', ')), params);
+    await run(tuples.join(', '), params);
   }
 }
+
+/** Insert rows as multi-row VALUES (inValues): `make(values)` is the statement around them. */
+const insertValues = (q: Query, rows: readonly (readonly unknown[])[], cast: readonly string[], make: (values: string) => string) =>
+  inValues(rows, cast, async (values, params) => void (await q(make(values), params)));
 
 /**
  * Where the events of each storyline a list of merges names end (`[from, into]`, in the order the
