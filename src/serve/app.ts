@@ -83,7 +83,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void>;
   lanes.ingest.warm();
   lanes.read.warm();
   // A story read before its cross-check was kept (a store ingested with --no-crosscheck) is checked in a worker too.
-  const ready = (ids: readonly string[], known?: StoryMeta) =>
+  const checksMade = (ids: readonly string[], known?: StoryMeta) =>
     lanes.check.threaded ? book.prepare(ids, (id) => lanes.check.run('story', { id }, { budgetMs: STORY_CHECK_BUDGET_MS, what: `the cross-check of story ${id}` }), known) : Promise.resolve();
   const jobs = new IngestJobs(lanes.ingest);
   // The watcher's new items are stored through the same lane, one writer at a time, off the main thread.
@@ -121,7 +121,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void>;
     const note = storylineNote(line);
     const key = view === 'page' ? cacheKey('page', id, meta.version, JSON.stringify(filter), note.value) : cacheKey('json', id, meta.version, JSON.stringify(line));
     return rendered.get(key, async () => {
-      await ready([id], meta);
+      await checksMade([id], meta);
       const here = book.peek(id, meta.version);
       const made = here
         ? view === 'page' ? storyPage(here, filter, note) : storyJson(here, line)
@@ -264,7 +264,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void>;
   });
   app.get('/outlets', async (c) => c.html(outletsPage((await overview()).outlets)));
   app.get('/outlets/:name', async (c) => {
-    await ready(await store.outletStories(c.req.param('name'), OUTLET_STORIES));
+    await checksMade(await store.outletStories(c.req.param('name'), OUTLET_STORIES));
     const p = await outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
     return c.html(outletPage(p));
@@ -325,7 +325,7 @@ export function createApp(options: AppOptions): Hono & { close(): Promise<void>;
   });
   app.get('/api/outlets', async (c) => c.json({ outlets: (await overview()).outlets }));
   app.get('/api/outlets/:name', async (c) => {
-    await ready(await store.outletStories(c.req.param('name'), OUTLET_STORIES));
+    await checksMade(await store.outletStories(c.req.param('name'), OUTLET_STORIES));
     const p = await outletProfile(store, book, c.req.param('name'), OUTLET_STORIES);
     if (!p) throw new ApiError(404, `no outlet ${c.req.param('name')}`);
     return c.json(p);
