@@ -171,9 +171,11 @@ export class StoryClusterer {
    * and of the stories held, those `open` lists (number, last seq) with the last seq held stay as
    * they are (a story changes only when an article joins it, which moves its last seq); the others
    * held are dropped. Returns the listed stories to `load` from the store: the same state as a new
-   * clusterer loading every listed story, without rebuilding those held.
+   * clusterer loading every listed story, without rebuilding those held. `changedOnly`: the
+   * background's frequencies are only those changed since this clusterer's were the store's (the
+   * others stand as they are).
    */
-  refresh(background: Background, open: readonly (readonly [number, number])[]): number[] {
+  refresh(background: Background, open: readonly (readonly [number, number])[], changedOnly = false): number[] {
     // Every feature counted here was committed (nothing is pending), so the store's frequencies
     // cover them: the counts are set in place, not made again for every feature at each turn.
     for (const [k, n] of background.df) {
@@ -184,7 +186,7 @@ export class StoryClusterer {
         c.fresh = 0;
       }
     }
-    if (this.df.size !== background.df.size) this.df = counts(background.df);
+    if (!changedOnly && this.df.size !== background.df.size) this.df = counts(background.df);
     this.docs = background.docs;
     this.nextStory = background.nextStory;
     this.seq = background.seq;

@@ -115,8 +115,12 @@ export type StoredArticle = Article & { readonly storyId: string };
  * the placement lock that serialises writers of one store.
  */
 export interface ClusterStore {
-  /** Document frequency of every clustering feature. */
-  termDf(): Promise<Map<string, number>>;
+  /**
+   * Document frequency of every clustering feature; with `since` (a placement epoch, schema 11 on),
+   * only of those a commit after it changed: what a writer whose counts were the store's at that
+   * epoch sets to bring them up to date, instead of reading every feature at each turn.
+   */
+  termDf(since?: number): Promise<Map<string, number>>;
   /** Saved states of stories with last_day >= `fromDay`, or undated with last_seq >= `fromSeq`. */
   openStoryStates(fromDay: number, fromSeq: number): Promise<StoryState[]>;
   /** The numbers and last seqs of the stories `openStoryStates` would give (no state read). */
@@ -208,5 +212,7 @@ export interface PlacementBatch {
   /** (story number, key) postings new since the last commit (story_keys). */
   readonly keys: readonly (readonly [number, string])[];
   readonly dfDelta: readonly (readonly [string, number])[];
+  /** The placement epoch this commit makes, stamped on the term counts it changes; null in a store older than schema version 11 (no stamps). */
+  readonly epoch: number | null;
   readonly meta: Readonly<Record<string, string>>;
 }

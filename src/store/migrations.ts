@@ -207,6 +207,13 @@ export const MIGRATIONS: readonly Migration[] = [
     // not compress them: nothing changes, and the version stays one for both engines.
     up: 'SELECT 1;',
   },
+  {
+    version: 11,
+    name: 'term counts stamped with the commit that changed them',
+    // A writer beside others reads back only the counts changed since it was current
+    // (ClusterStore.termDf), not every term at each turn. 0: changed before the stamps.
+    up: 'ALTER TABLE term_df ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;',
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

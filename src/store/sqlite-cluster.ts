@@ -31,9 +31,10 @@ export function sqliteClustering(store: Store): ClusterStore {
   const db = store.db;
   let candidates: Statement | undefined;
   return {
-    async termDf() {
+    async termDf(since) {
       const df = new Map<string, number>();
-      for (const r of db.prepare('SELECT term, n FROM term_df').raw().iterate() as IterableIterator<[string, number]>) df.set(r[0], r[1]);
+      const rows = since === undefined ? db.prepare('SELECT term, n FROM term_df').raw().iterate() : db.prepare('SELECT term, n FROM term_df WHERE epoch > ?').raw().iterate(since);
+      for (const r of rows as IterableIterator<[string, number]>) df.set(r[0], r[1]);
       return df;
     },
     async openStoryStates(fromDay, fromSeq) {
@@ -153,7 +154,10 @@ function commitSqlite(store: Store, b: PlacementBatch): void {
   const insertPair = db.prepare('INSERT OR IGNORE INTO reuse (from_id, to_id, story_id, score, data) VALUES (?, ?, ?, ?, ?)');
   const saveState = db.prepare('INSERT INTO story_state (num, first_day, last_day, last_seq, state) VALUES (?, ?, ?, ?, ?) ON CONFLICT (num) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state');
   const post = b.keys.length ? db.prepare('INSERT OR IGNORE INTO story_keys (key, num) VALUES (?, ?)') : null;
-  const addDf = db.prepare('INSERT INTO term_df (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n');
+  const addDf =
+    b.epoch === null
+      ? db.prepare('INSERT INTO term_df (term, n) VALUES (?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n')
+      : db.prepare('INSERT INTO term_df (term, n, epoch) VALUES (?, ?, ?) ON CONFLICT (term) DO UPDATE SET n = n + excluded.n, epoch = excluded.epoch');
   const setMeta = db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
   db.transaction(() => {
     for (const s of b.stories) insertStory.run(s.id, s.num, s.title);
@@ -167,7 +171,7 @@ function commitSqlite(store: Store, b: PlacementBatch): void {
     }
     for (const st of b.states) saveState.run(st.num, st.firstDay, st.lastDay, st.lastSeq, st.state);
     for (const [num, key] of b.keys) post!.run(key, num);
-    for (const [term, n] of b.dfDelta) addDf.run(term, n);
+    for (const [term, n] of b.dfDelta) (b.epoch === null ? addDf.run(term, n) : addDf.run(term, n, b.epoch));
     for (const [k, v] of Object.entries(b.meta)) setMeta.run(k, v);
   }).immediate();
 }

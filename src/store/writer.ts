@@ -50,6 +50,8 @@ export class StoreWriter {
   private keyed = true;
   /** False in a store opened before schema version 9 (tests of the migrations): PostgreSQL generates the search vectors itself. */
   private searchGiven = true;
+  /** False in a store opened before schema version 11 (tests of the migrations): its term counts carry no epoch. */
+  private stamped = true;
   /** The placement lock, held from the first article after a commit to the next commit. */
   private lock: { epoch: number; release(): Promise<void> } | null = null;
   /** The store's commit count when this writer's state was last current (null: never loaded). */
@@ -90,7 +92,9 @@ export class StoreWriter {
   private async load(): Promise<void> {
     const c = this.store.clustering;
     const settings = this.settings;
-    const df = await c.termDf();
+    // A writer whose state was the store's at its last epoch reads only the counts changed since (schema 11 on).
+    const changedSince = this.pileSeq !== null && this.stamped && this.epoch !== null ? this.epoch : undefined;
+    const df = await c.termDf(changedSince);
     const meta = async (k: string) => {
       const v = await this.store.meta(k);
       return v === null || v === '' ? null : Number(v);
@@ -107,7 +111,7 @@ export class StoreWriter {
       // since are read (StoryClusterer.refresh), not every open story's state again (read and parsed, 1.2-1.5 s
       // at 5,000 open stories by hand, each turn of a worker beside others).
       const open = await c.openStorySeqs(from, seq - settings.idleArticles);
-      const read = this.clusterer.refresh(background, open);
+      const read = this.clusterer.refresh(background, open, changedSince !== undefined);
       // The stories still held are unchanged since this writer's commit: so are their members, and their reuse indexes hold.
       for (const num of [...this.reuse.keys()]) if (!this.clusterer.isOpen(num)) this.reuse.delete(num);
       this.clusterer.load(await c.storyStates(read));
@@ -125,6 +129,7 @@ export class StoreWriter {
     else this.storylines = await StorylineWriter.open(c, (k) => meta(k), today, seq);
     this.keyed = version >= 8;
     this.searchGiven = version >= 9;
+    this.stamped = version >= 11;
     // Copies across stories are looked for among the articles of the last PILE_REUSE.windowDays
     // (undated ones: the last PILE_REUSE.undatedArticles to arrive), taken back in their order of
     // arrival and with their places in it, so that a resumed ingest holds what an uninterrupted one
@@ -330,6 +335,7 @@ export class StoreWriter {
         states: changes.stories.map((st) => ({ num: st.id, firstDay: st.firstDay, lastDay: st.lastDay, lastSeq: st.lastSeq, state: storedJson(st) })),
         keys: this.keyed ? changes.newKeys : [],
         dfDelta: [...changes.dfDelta],
+        epoch: this.stamped ? this.lock.epoch + 1 : null,
         meta: {
           cluster_docs: String(changes.docs),
           cluster_next_story: String(changes.nextStory),

@@ -40,8 +40,8 @@ const openEvents = (columns: string) => `SELECT ${columns} FROM ${EVENT_LINES} W
 export function pgClustering(pool: pg.Pool): ClusterStore {
   const q: Query = async (sql, params) => (await pool.query(sql, params as unknown[])).rows;
   return {
-    async termDf() {
-      const rows = (await pool.query({ text: 'SELECT term, n FROM term_df', rowMode: 'array' })).rows as [string, number][];
+    async termDf(since) {
+      const rows = (await pool.query(since === undefined ? { text: 'SELECT term, n FROM term_df', rowMode: 'array' } : { text: 'SELECT term, n FROM term_df WHERE epoch > $1', values: [since], rowMode: 'array' })).rows as [string, number][];
       return new Map(rows);
     },
     async openStoryStates(fromDay, fromSeq) {
@@ -348,7 +348,9 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
     await q('INSERT INTO story_keys (key, num) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT DO NOTHING', [col(b.keys, (k) => k[1]), col(b.keys, (k) => k[0])]);
   }
   if (b.dfDelta.length) {
-    await q('INSERT INTO term_df (term, n) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT (term) DO UPDATE SET n = term_df.n + excluded.n', [col(b.dfDelta, (d) => d[0]), col(b.dfDelta, (d) => d[1])]);
+    const terms = [col(b.dfDelta, (d) => d[0]), col(b.dfDelta, (d) => d[1])];
+    if (b.epoch === null) await q('INSERT INTO term_df (term, n) SELECT * FROM unnest($1::text[], $2::bigint[]) ON CONFLICT (term) DO UPDATE SET n = term_df.n + excluded.n', terms);
+    else await q('INSERT INTO term_df (term, n, epoch) SELECT t, n, $3 FROM unnest($1::text[], $2::bigint[]) AS x(t, n) ON CONFLICT (term) DO UPDATE SET n = term_df.n + excluded.n, epoch = excluded.epoch', [...terms, b.epoch]);
   }
   const meta = Object.entries(b.meta);
   await q('INSERT INTO meta (key, value) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT (key) DO UPDATE SET value = excluded.value', [meta.map((m) => m[0]), meta.map((m) => m[1])]);
