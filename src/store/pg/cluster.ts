@@ -243,7 +243,8 @@ export function mergedInto(merges: readonly (readonly [string, string])[]): Map<
 
 /**
  * One commit of the writer, in the order the rows depend on one another (as SQLite's, in
- * ../sqlite-cluster.ts), each table in one statement over arrays (`unnest`) instead of one per row.
+ * ../sqlite-cluster.ts), each table in one statement instead of one per row: over arrays
+ * (`unnest`) for short rows, as multi-row VALUES for rows that carry documents (inValues).
  */
 async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
   // PostgreSQL's text cannot hold U+0000, which an article's metadata may (cleaned texts never do); in JSON it is escaped.
