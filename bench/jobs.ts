@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import { out } from './readme.js';
  *
  * - `analyze --jobs 1` and `--jobs 2` on the bench's JSON Lines file (read, clean, annotate, refs,
  *   stories, copies; with and without the cross-check): articles/s and the ratio;
+ * - two `analyze --jobs 1 --no-crosscheck` started together, each on the whole file: what two-way
+ *   parallel work with nothing shared gets on this machine, beside which --jobs 2 is read;
  * - `triangulate --help`, and `analyze` of one article (a seed report) to its end: the startup.
  */
 const bin = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
@@ -25,28 +27,48 @@ function wall(args: readonly string[]): number {
   return seconds;
 }
 
-/** The best of `rounds` runs of each command, interleaved. */
-function best(commands: readonly (readonly string[])[], rounds: number): number[] {
+/** Wall seconds of two runs of one command started together, until both end. */
+function together(args: readonly string[]): Promise<number> {
+  const t0 = performance.now();
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d) => (err += d));
+      child.on('close', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`bench: triangulate ${args.join(' ')} exited with ${code}: ${err.split('\n')[0]}`))));
+    });
+  return Promise.all([one(), one()]).then(() => (performance.now() - t0) / 1000);
+}
+
+/** The best of `rounds` runs of each command, interleaved (a command: its arguments, or a measurement of its own). */
+async function best(commands: readonly (readonly string[] | (() => Promise<number>))[], rounds: number): Promise<number[]> {
   const out = commands.map(() => Infinity);
-  for (let r = 0; r < rounds; r++) commands.forEach((c, i) => (out[i] = Math.min(out[i]!, wall(c))));
+  for (let r = 0; r < rounds; r++) for (const [i, c] of commands.entries()) out[i] = Math.min(out[i]!, typeof c === 'function' ? await c() : wall(c));
   return out;
 }
 
-export function benchJobs(file: string, articles: number, corpus: string): void {
+export async function benchJobs(file: string, articles: number, corpus: string): Promise<void> {
   const load = () => loadavg()[0]!.toFixed(2);
   out(`\n# all cores and startup — the CLI in a fresh process, wall clock, best of several interleaved runs (load average ${load()} at the start)\n\n`);
   const rows: string[] = [];
   const ratios: string[] = [];
+  let ceiling = '';
   for (const [name, extra, rounds] of [
     ['analyze --no-crosscheck', ['--no-crosscheck'], 3],
     ['analyze (with the cross-check)', [], 2],
   ] as const) {
-    const [one, two] = best([1, 2].map((j) => ['analyze', file, '-q', '--jobs', String(j), ...extra]), rounds);
+    const run = (j: number) => ['analyze', file, '-q', '--jobs', String(j), ...extra];
+    const pair = extra.length > 0;
+    const [one, two, both] = await best([run(1), run(2), ...(pair ? [() => together(run(1))] : [])], rounds);
     rows.push(`| ${name} --jobs 1 | ${articles} | ${one!.toFixed(2)} | ${(articles / one!).toFixed(0)} |`, `| ${name} --jobs 2 | ${articles} | ${two!.toFixed(2)} | ${(articles / two!).toFixed(0)} |`);
     ratios.push(`${name}: --jobs 2 ${(one! / two!).toFixed(2)}× the throughput of --jobs 1 (best of ${rounds})`);
+    if (pair) {
+      rows.push(`| ${name} --jobs 1, two processes started together | ${2 * articles} | ${both!.toFixed(2)} | ${((2 * articles) / both!).toFixed(0)} |`);
+      ceiling = `two processes of ${name} --jobs 1 at once: ${((2 * one!) / both!).toFixed(2)}× the throughput of one (best of ${rounds}): what two-way work with nothing shared gets on this machine`;
+    }
   }
-  out(`| run | articles | seconds | articles/s |\n|---|---|---|---|\n${rows.join('\n')}\n\n${ratios.join('\n')}\n`);
-  const [help, first] = best([['--help'], ['analyze', join(corpus, 'seeds', '000_12436d311f05a390.txt'), '-q', '--jobs', '1']], 5);
+  out(`| run | articles | seconds | articles/s |\n|---|---|---|---|\n${rows.join('\n')}\n\n${ratios.join('\n')}\n${ceiling}\n`);
+  const [help, first] = await best([['--help'], ['analyze', join(corpus, 'seeds', '000_12436d311f05a390.txt'), '-q', '--jobs', '1']], 5);
   out(`startup (best of 5): \`triangulate --help\` ${help!.toFixed(2)} s; \`analyze\` of one article (a 2.4 KB seed report, to its end, cross-check included) ${first!.toFixed(2)} s\n`);
   const ratio = Math.min(...ratios.map((r) => Number(/ ([\d.]+)×/.exec(r)![1])));
   out(

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     const file = join(tmp, 'bench.jsonl');
     writeFileSync(file, docs.map(toRecord).join('\n') + '\n');
     section('jobs');
-    benchJobs(file, docs.length, dir);
+    await benchJobs(file, docs.length, dir);
     rmSync(tmp, { recursive: true, force: true });
     return;
   }
@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   out(`target (issue 2, annotate): >= 200 articles/s — ${docs.length / ours.seconds >= 200 ? 'met' : 'NOT met'}; with the cross-check: ${docs.length / full.seconds >= 200 ? 'met' : 'NOT met'}\n`);
   if (!process.argv.includes('--no-jobs')) {
     section('jobs');
-    benchJobs(file, docs.length, dir);
+    await benchJobs(file, docs.length, dir);
   }
   rmSync(tmp, { recursive: true, force: true });
   out('\n');
