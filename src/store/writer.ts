@@ -94,15 +94,25 @@ export class StoreWriter {
     const settings = this.settings;
     // A writer whose state was the store's at its last epoch reads only the counts changed since (schema 11 on).
     const changedSince = this.pileSeq !== null && this.stamped && this.epoch !== null ? this.epoch : undefined;
-    const df = await c.termDf(changedSince);
     const meta = async (k: string) => {
       const v = await this.store.meta(k);
       return v === null || v === '' ? null : Number(v);
     };
-    const seq = (await meta('cluster_seq')) ?? 0;
-    const today = await meta('cluster_today');
+    // Nothing is committed while this writer holds the lock: the reads that do not depend on one
+    // another go out together (each a round trip on PostgreSQL), the other writers' articles too.
+    const others = this.pileSeq !== null ? c.articlesSince(this.pileSeq) : null;
+    others?.catch(() => {}); // awaited below
+    const [df, seqAt, today, docs, nextStory, version] = await Promise.all([
+      c.termDf(changedSince),
+      meta('cluster_seq'),
+      meta('cluster_today'),
+      meta('cluster_docs'),
+      meta('cluster_next_story'),
+      this.store.schemaVersion(),
+    ]);
+    const seq = seqAt ?? 0;
     const firstDay = this.firstDay;
-    const background = { docs: (await meta('cluster_docs')) ?? 0, df, nextStory: (await meta('cluster_next_story')) ?? 0, seq, today };
+    const background = { docs: docs ?? 0, df, nextStory: nextStory ?? 0, seq, today };
     this.ids.clear();
     // The stories open at the clock, and (for articles that arrive late) those open on their day.
     const from = Math.min(firstDay ?? today ?? 0, today ?? firstDay ?? 0) - settings.windowDays;
@@ -123,7 +133,6 @@ export class StoreWriter {
       this.clusterer.load(states);
       for (const s of states) this.ids.set(s.id, storyId(s.members[0]!));
     }
-    const version = await this.store.schemaVersion();
     if (version < 6) this.storylines = null;
     else if (this.storylines && this.pileSeq !== null) await this.storylines.refresh((k) => meta(k), today, seq);
     else this.storylines = await StorylineWriter.open(c, (k) => meta(k), today, seq);
@@ -136,8 +145,8 @@ export class StoreWriter {
     // holds. Another worker's articles since this writer's last commit are held by the pile in
     // their order of arrival, as its own were (their pairs are that worker's, already stored), so
     // the pile is the one a single writer would hold, and so are the copies it finds.
-    if (this.pileSeq !== null) {
-      const since = await c.articlesSince(this.pileSeq);
+    if (others && this.pileSeq !== null) {
+      const since = await others;
       this.since = since;
       for (const a of since) {
         const doc = reuseDoc(a);
