@@ -18,6 +18,8 @@ interface Pending {
   /** The budget, started when the worker is up: its start (opening the store, loading its index) is not the task's. */
   readonly budget?: { readonly ms: number; readonly what: string };
   timer?: NodeJS.Timeout;
+  /** When the budget started (performance.now()), while it runs. */
+  since?: number;
 }
 
 /**
@@ -76,7 +78,8 @@ export class Lane {
   private arm(p: Pending): void {
     if (!p.budget) return;
     clearTimeout(p.timer);
-    p.timer = setTimeout(() => this.expire(p, `${p.budget!.what} took longer than ${p.budget!.ms / 1000} s; try a narrower query`), p.budget.ms + (this.up ? 0 : WORKER_START_MS));
+    p.since = this.up ? performance.now() : undefined;
+    p.timer = setTimeout(() => this.expire(p, lateMessage(p)), p.budget.ms + (this.up ? 0 : WORKER_START_MS));
   }
 
   /** Tasks waiting or running. */
@@ -110,7 +113,9 @@ export class Lane {
       const p = this.current;
       this.current = null;
       clearTimeout(p.timer);
-      if (m.ok) p.resolve(m.value);
+      // An answer that comes once the budget is spent is late, even before its timer's turn comes.
+      if (p.budget && p.since !== undefined && performance.now() - p.since >= p.budget.ms) p.reject(new ApiError(503, lateMessage(p)));
+      else if (m.ok) p.resolve(m.value);
       else p.reject(toApiError(m.failure!));
       this.pump();
     });
@@ -156,6 +161,11 @@ export class Lane {
     }
     this.pump();
   }
+}
+
+/** What a task past its budget answers. */
+function lateMessage(p: Pending): string {
+  return `${p.budget!.what} took longer than ${p.budget!.ms / 1000} s; try a narrower query`;
 }
 
 function toApiError(f: TaskFailure): ApiError {

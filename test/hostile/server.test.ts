@@ -20,7 +20,8 @@ beforeAll(async () => {
   expect(cli(['ingest', join(packageRoot(), 'examples', 'demo'), '--db', db]).code).toBe(0);
   store = openSqlite(db);
   server = await startServer({ store, port: 0 });
-  slow = await startServer({ store, port: 0, searchBudgetMs: 1 });
+  // A budget of 0: every search is past it, however fast the store answers (a text-filtered list from the search worker's story index can take less than a millisecond).
+  slow = await startServer({ store, port: 0, searchBudgetMs: 0 });
 });
 afterAll(async () => {
   await server.close();
@@ -53,7 +54,7 @@ describe('the server never waits on one request', () => {
     expect((await get(server, '/api/search?q=chlorine')).status).toBe(200);
     const late = await get(slow, '/api/search?q=chlorine');
     expect(late.status).toBe(503);
-    expect(((await late.json()) as { error: { message: string } }).error.message).toMatch(/^the search took longer than 0\.001 s/);
+    expect(((await late.json()) as { error: { message: string } }).error.message).toMatch(/^the search took longer than 0 s/);
     expect((await get(slow, '/?q=chlorine')).status).toBe(503);
   });
 
