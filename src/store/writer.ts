@@ -334,6 +334,8 @@ export class StoreWriter {
       if (articles.length === 0 && changes.stories.length === 0) return 0;
       const lines = this.storylines?.drain() ?? null;
       const record = (pair: ScoredReuse) => ({ from: pair.record.from, to: pair.record.to, score: pair.score, data: storedJson(pair.record) });
+      // The commit count this commit makes: the store's, and the stamp on the term counts it changes.
+      const epoch = this.lock.epoch + 1;
       const batch: PlacementBatch = {
         stories: [...this.pendingStories].map(([num, s]) => ({ id: s.id, num, title: s.title })),
         articles: articles.map(({ article, storyId }) => (this.searchGiven ? { article, storyId, search: this.searchOf(article) } : { article, storyId })),
@@ -344,18 +346,18 @@ export class StoreWriter {
         states: changes.stories.map((st) => ({ num: st.id, firstDay: st.firstDay, lastDay: st.lastDay, lastSeq: st.lastSeq, state: storedJson(st) })),
         keys: this.keyed ? changes.newKeys : [],
         dfDelta: [...changes.dfDelta],
-        epoch: this.stamped ? this.lock.epoch + 1 : null,
+        epoch: this.stamped ? epoch : null,
         meta: {
           cluster_docs: String(changes.docs),
           cluster_next_story: String(changes.nextStory),
           cluster_seq: String(changes.seq),
           cluster_today: changes.today === null ? '' : String(changes.today),
           ...lines?.meta,
-          placement_epoch: String(this.lock.epoch + 1),
+          placement_epoch: String(epoch),
         },
       };
       await this.store.clustering.commit(batch);
-      this.epoch = this.lock.epoch + 1;
+      this.epoch = epoch;
       this.pileSeq = await this.store.storeVersion();
       this.pendingArticles = [];
       this.pendingPairs = [];
