@@ -247,10 +247,10 @@ export function mergedInto(merges: readonly (readonly [string, string])[]): Map<
  * (`unnest`) for short rows, as multi-row VALUES for rows that carry documents (inValues).
  */
 async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
-  // PostgreSQL's text cannot hold U+0000, which an article's metadata may (cleaned texts never do); in JSON it is escaped.
+  // PostgreSQL's text cannot hold U+0000, which an article's metadata may; cleaned texts never do,
+  // and stored JSON is ASCII with it escaped (storedJson), so the documents are sent as they are.
   const noNul = <V>(v: V) => (typeof v === 'string' ? v.replace(/\u0000/g, '') : v) as V;
   const col = <T, V>(rows: readonly T[], f: (r: T) => V) => rows.map((r) => noNul(f(r)));
-  const clean = (row: readonly unknown[]) => row.map(noNul);
   if (b.stories.length) {
     await q('INSERT INTO stories (id, num, title, first_published, last_published, article_count, updated_seq) SELECT id, num, title, NULL, NULL, 0, 0 FROM unnest($1::text[], $2::bigint[], $3::text[]) AS x(id, num, title) ON CONFLICT (id) DO NOTHING', [
       col(b.stories, (s) => s.id),
@@ -264,7 +264,7 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
     const given = b.articles[0]!.search !== undefined;
     await insertValues(
       q,
-      b.articles.map((x) => clean([x.article.id, x.storyId, x.article.source, x.article.meta.url, x.article.meta.title, x.article.meta.outlet, x.article.meta.published, x.article.classification?.kind ?? null, x.article.text, articleData(x.article), b.at, x.search ?? null])),
+      b.articles.map((x) => [...[x.article.id, x.storyId, x.article.source, x.article.meta.url, x.article.meta.title, x.article.meta.outlet, x.article.meta.published, x.article.classification?.kind ?? null].map(noNul), x.article.text, articleData(x.article), b.at, x.search ?? null]),
       ['', '', '', '', '', '', '', '', '', '', '', '::tsvector'],
       (values) => `INSERT INTO articles (id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at${given ? ', fts' : ''})
         SELECT id, story_id, source, url, title, outlet, published, kind, text, data, ingested_at${given ? `, coalesce(fts, ${SEARCH_VECTOR('title', 'text')})` : ''}
@@ -329,7 +329,7 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
     if (l.states.length) {
       await insertValues(
         q,
-        l.states.map((s) => clean([s.event, s.lastDay, s.lastSeq, s.state])),
+        l.states.map((s) => [s.event, s.lastDay, s.lastSeq, s.state]),
         ['::bigint', '::int', '::bigint', ''],
         (values) => `INSERT INTO storyline_state (event_num, last_day, last_seq, state) VALUES ${values}
           ON CONFLICT (event_num) DO UPDATE SET last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state`,
@@ -339,7 +339,7 @@ async function commitPg(q: Query, b: PlacementBatch): Promise<void> {
   if (b.states.length) {
     await insertValues(
       q,
-      b.states.map((s) => clean([s.num, s.firstDay, s.lastDay, s.lastSeq, s.state])),
+      b.states.map((s) => [s.num, s.firstDay, s.lastDay, s.lastSeq, s.state]),
       ['::bigint', '::int', '::int', '::bigint', ''],
       (values) => `INSERT INTO story_state (num, first_day, last_day, last_seq, state) VALUES ${values}
         ON CONFLICT (num) DO UPDATE SET first_day = excluded.first_day, last_day = excluded.last_day, last_seq = excluded.last_seq, state = excluded.state`,
