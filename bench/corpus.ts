@@ -29,10 +29,26 @@ export function valueOf(flag: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
+/** The real `triangulate` binary the benches run in processes of their own. */
+export const CLI = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
+
+/**
+ * `triangulate <args>` in a process of its own, to its end; rejects with its first line on stderr
+ * (`shown`: the command as the message names it; a URL's password is left out). Exit 1 is "some
+ * inputs failed" (the bench files hold a few unreadable records): the run is whole.
+ */
+export function runCli(args: readonly string[], shown = `triangulate ${args.join(' ')}`): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('close', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`bench: ${shown.replace(/:[^:@/]*@/, ':***@')} exited with ${code}: ${err.split('\n')[0]}`))));
+  });
+}
+
 /** `triangulate serve --port 0` on a store, in a process of its own, and the URL it serves once it listens. */
 export async function startServe(db: string): Promise<{ server: ChildProcess; base: string }> {
-  const bin = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
-  const server = spawn(process.execPath, [bin, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const base = await new Promise<string>((resolve, reject) => {
     let out = '';
     server.stdout!.on('data', (d: Buffer) => {

@@ -4,7 +4,6 @@ import { gunzipSync } from 'node:zlib';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { analyzeExtracted } from '../src/app/analyze.js';
 import { htmlShape as pageShape } from '../src/extract/limits.js';
 import { MAX_HTML_DEPTH, MAX_HTML_ELEMENTS } from '../src/extract/settings.js';
@@ -12,7 +11,7 @@ import { fromHtml } from '../src/ingest/html.js';
 import { fromText } from '../src/ingest/text.js';
 import type { Extracted } from '../src/ingest/types.js';
 import { sharedCorpus } from '../src/util/paths.js';
-import { loadArticles, startServe } from './corpus.js';
+import { CLI, loadArticles, startServe } from './corpus.js';
 import { htmlShape, longParagraph, textShape, TEXT_SHAPES } from './shapes.js';
 
 /**
@@ -125,12 +124,11 @@ async function healthWhile(base: string, until: () => boolean, max = 5000): Prom
 
 async function benchServer(dir: string): Promise<void> {
   const tmp = mkdtempSync(join(tmpdir(), 'triangulate-bench-hostile-'));
-  const bin = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
   const db = join(tmp, 'store.db');
   const docs = loadArticles(dir);
   // The store: the BASIL and AllSides articles the finding used (1,243), ingested as a user would.
   const t0 = performance.now();
-  spawnSync(process.execPath, [bin, 'ingest', join(dir, 'basil', 'basil.jsonl'), join(dir, 'allsides-neus', 'articles.jsonl'), '--db', db, '--no-crosscheck'], { stdio: 'ignore' });
+  spawnSync(process.execPath, [CLI, 'ingest', join(dir, 'basil', 'basil.jsonl'), join(dir, 'allsides-neus', 'articles.jsonl'), '--db', db, '--no-crosscheck'], { stdio: 'ignore' });
   const built = (performance.now() - t0) / 1000;
   // The 4 MB POST: PolNeAR and ECB+ articles (not in the store yet) up to 4 MB of JSON, at most 1,000.
   const batch: object[] = [];

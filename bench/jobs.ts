@@ -1,7 +1,7 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { CLI, runCli } from './corpus.js';
 import { out } from './readme.js';
 
 /**
@@ -16,11 +16,9 @@ import { out } from './readme.js';
  *   parallel work with nothing shared gets on this machine, beside which --jobs 2 is read;
  * - `triangulate --help`, and `analyze` of one article (a seed report) to its end: the startup.
  */
-const bin = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
-
 function wall(args: readonly string[]): number {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const seconds = (performance.now() - t0) / 1000;
   // Exit 1 is "some inputs failed" (the bench file holds one article twice): the run is whole.
   if (r.status !== 0 && r.status !== 1) throw new Error(`bench: triangulate ${args.join(' ')} exited with ${r.status}: ${r.stderr.split('\n')[0]}`);
@@ -28,16 +26,10 @@ function wall(args: readonly string[]): number {
 }
 
 /** Wall seconds of two runs of one command started together, until both end. */
-function together(args: readonly string[]): Promise<number> {
+async function together(args: readonly string[]): Promise<number> {
   const t0 = performance.now();
-  const one = () =>
-    new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
-      let err = '';
-      child.stderr.on('data', (d) => (err += d));
-      child.on('close', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`bench: triangulate ${args.join(' ')} exited with ${code}: ${err.split('\n')[0]}`))));
-    });
-  return Promise.all([one(), one()]).then(() => (performance.now() - t0) / 1000);
+  await Promise.all([runCli(args), runCli(args)]);
+  return (performance.now() - t0) / 1000;
 }
 
 /** The best of `rounds` runs of each command, interleaved (a command: its arguments, or a measurement of its own). */
@@ -53,12 +45,11 @@ export async function benchJobs(file: string, articles: number, corpus: string):
   const rows: string[] = [];
   const ratios: string[] = [];
   let ceiling = '';
-  for (const [name, extra, rounds] of [
-    ['analyze --no-crosscheck', ['--no-crosscheck'], 3],
-    ['analyze (with the cross-check)', [], 2],
+  for (const [name, extra, rounds, pair] of [
+    ['analyze --no-crosscheck', ['--no-crosscheck'], 3, true],
+    ['analyze (with the cross-check)', [], 2, false],
   ] as const) {
     const run = (j: number) => ['analyze', file, '-q', '--jobs', String(j), ...extra];
-    const pair = extra.length > 0;
     const [one, two, both] = await best([run(1), run(2), ...(pair ? [() => together(run(1))] : [])], rounds);
     rows.push(`| ${name} --jobs 1 | ${articles} | ${one!.toFixed(2)} | ${(articles / one!).toFixed(0)} |`, `| ${name} --jobs 2 | ${articles} | ${two!.toFixed(2)} | ${(articles / two!).toFixed(0)} |`);
     ratios.push(`${name}: --jobs 2 ${(one! / two!).toFixed(2)}× the throughput of --jobs 1 (best of ${rounds})`);

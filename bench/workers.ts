@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { sharedCorpus } from '../src/util/paths.js';
-import { loadArticles, toRecord, valueOf } from './corpus.js';
+import { loadArticles, runCli, toRecord, valueOf } from './corpus.js';
 import { clones, streamBase, streamPlan } from './stream.js';
 
 /**
@@ -21,17 +19,8 @@ import { clones, streamBase, streamPlan } from './stream.js';
  * 1,906, the stream of bench/stream.ts (the corpus annotated once, not timed; clone k dated in the
  * k-th stretch of days, ~5% of its words swapped), written out as text for the CLI to read.
  */
-const bin = fileURLToPath(new URL('../../bin/triangulate.js', import.meta.url));
-
-function ingest(file: string, db: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'ingest', file, '--db', db, '--jobs', '1', '--no-crosscheck', '--max-bytes', String(statSync(file).size)], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let err = '';
-    child.stderr.on('data', (d) => (err += d));
-    // Exit 1 is "some inputs failed" (the corpus holds a few unreadable records): the run is whole.
-    child.on('close', (code) => (code === 0 || code === 1 ? resolve() : reject(new Error(`bench: ingest into ${db.replace(/:[^:@/]*@/, ':***@')} exited with ${code}: ${err.split('\n')[0]}`))));
-  });
-}
+const ingest = (file: string, db: string) =>
+  runCli(['ingest', file, '--db', db, '--jobs', '1', '--no-crosscheck', '--max-bytes', String(statSync(file).size)], `ingest into ${db}`);
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
